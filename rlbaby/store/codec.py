@@ -1,0 +1,290 @@
+"""Records <-> JSON documents. The stored spelling of every record lives here.
+
+Decoders validate as they go and raise ValueError with the field at fault, so
+a wrongly shaped file is reported (and quarantined) instead of half-loaded.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from datetime import date
+from enum import StrEnum
+from typing import Any, TypeVar
+
+from rlbaby.model import (
+    Child,
+    Episode,
+    FamilyHistory,
+    Instant,
+    LabResult,
+    Movement,
+    MovementKind,
+    OnsetState,
+    Response,
+    RuleSet,
+    Settings,
+    Sign,
+    SleepPeriod,
+    Soothing,
+    StoppedWhenWoken,
+    ThemeChoice,
+    Trigger,
+)
+
+Doc = dict[str, Any]
+E = TypeVar("E", bound=StrEnum)
+
+
+def _int(doc: Mapping[str, Any], key: str) -> int:
+    v = doc[key]
+    if not isinstance(v, int) or isinstance(v, bool):
+        raise ValueError(f"{key} must be a whole number, not {v!r}")
+    return v
+
+
+def _opt_int(doc: Mapping[str, Any], key: str) -> int | None:
+    return None if doc.get(key) is None else _int(doc, key)
+
+
+def _str(doc: Mapping[str, Any], key: str, default: str | None = None) -> str:
+    v = doc.get(key, default)
+    if not isinstance(v, str):
+        raise ValueError(f"{key} must be text, not {v!r}")
+    return v
+
+
+def _enum(cls: type[E], value: Any) -> E:
+    try:
+        return cls(value)
+    except ValueError:
+        raise ValueError(f"{value!r} is not a known {cls.__name__}") from None
+
+
+def _opt_enum(cls: type[E], value: Any) -> E | None:
+    return None if value is None else _enum(cls, value)
+
+
+def _enum_set(cls: type[E], values: Any) -> frozenset[E]:
+    if not isinstance(values, list):
+        raise ValueError(f"{cls.__name__} list expected, not {values!r}")
+    return frozenset(_enum(cls, v) for v in values)
+
+
+def _opt_bool(value: Any) -> bool | None:
+    if value is None or isinstance(value, bool):
+        return value
+    raise ValueError(f"yes/no expected, not {value!r}")
+
+
+def _instant(doc: Mapping[str, Any], prefix: str) -> Instant:
+    return Instant(_int(doc, f"{prefix}_ms"), _int(doc, f"{prefix}_offset_min"))
+
+
+def _opt_instant(doc: Mapping[str, Any], prefix: str) -> Instant | None:
+    return None if doc.get(f"{prefix}_ms") is None else _instant(doc, prefix)
+
+
+def _put_instant(doc: Doc, prefix: str, value: Instant | None) -> None:
+    doc[f"{prefix}_ms"] = None if value is None else value.utc_ms
+    doc[f"{prefix}_offset_min"] = None if value is None else value.offset_min
+
+
+def _stamps(rec: Any) -> Doc:
+    return {
+        "created_ms": rec.created_ms,
+        "updated_ms": rec.updated_ms,
+        "deleted_ms": rec.deleted_ms,
+    }
+
+
+def _read_stamps(doc: Mapping[str, Any]) -> dict[str, Any]:
+    return {
+        "created_ms": _int(doc, "created_ms"),
+        "updated_ms": _int(doc, "updated_ms"),
+        "deleted_ms": _opt_int(doc, "deleted_ms"),
+    }
+
+
+def _opt_date(value: Any) -> date | None:
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise ValueError(f"date expected, not {value!r}")
+    return date.fromisoformat(value)
+
+
+# --- movements -------------------------------------------------------------
+
+
+def movement_to_doc(m: Movement) -> Doc:
+    return {
+        "id": m.id,
+        "child": m.child_id,
+        "episode": m.episode_id,
+        "at_ms": m.at.utc_ms,
+        "at_offset_min": m.at.offset_min,
+        "kind": m.kind.value,
+        "note": m.note,
+        **_stamps(m),
+    }
+
+
+def movement_from_doc(doc: Mapping[str, Any]) -> Movement:
+    return Movement(
+        id=_str(doc, "id"),
+        child_id=_str(doc, "child"),
+        episode_id=_str(doc, "episode"),
+        at=_instant(doc, "at"),
+        kind=_enum(MovementKind, doc["kind"]),
+        note=_str(doc, "note", ""),
+        **_read_stamps(doc),
+    )
+
+
+# --- episodes --------------------------------------------------------------
+
+
+def episode_to_doc(e: Episode) -> Doc:
+    doc: Doc = {"id": e.id, "child": e.child_id}
+    _put_instant(doc, "opened", e.opened)
+    _put_instant(doc, "settled", e.settled)
+    doc.update(
+        onset_state=None if e.onset_state is None else e.onset_state.value,
+        soothing=sorted(s.value for s in e.soothing),
+        response=None if e.response is None else e.response.value,
+        stopped_when_woken=None if e.stopped_when_woken is None else e.stopped_when_woken.value,
+        signs=sorted(s.value for s in e.signs),
+        triggers=sorted(t.value for t in e.triggers),
+        video=e.video,
+        note=e.note,
+        **_stamps(e),
+    )
+    return doc
+
+
+def episode_from_doc(doc: Mapping[str, Any]) -> Episode:
+    return Episode(
+        id=_str(doc, "id"),
+        child_id=_str(doc, "child"),
+        opened=_instant(doc, "opened"),
+        settled=_opt_instant(doc, "settled"),
+        onset_state=_opt_enum(OnsetState, doc.get("onset_state")),
+        soothing=_enum_set(Soothing, doc.get("soothing", [])),
+        response=_opt_enum(Response, doc.get("response")),
+        stopped_when_woken=_opt_enum(StoppedWhenWoken, doc.get("stopped_when_woken")),
+        signs=_enum_set(Sign, doc.get("signs", [])),
+        triggers=_enum_set(Trigger, doc.get("triggers", [])),
+        video=_opt_bool(doc.get("video")),
+        note=_str(doc, "note", ""),
+        **_read_stamps(doc),
+    )
+
+
+# --- sleep -----------------------------------------------------------------
+
+
+def sleep_to_doc(s: SleepPeriod) -> Doc:
+    doc: Doc = {"id": s.id, "child": s.child_id}
+    _put_instant(doc, "asleep", s.asleep)
+    _put_instant(doc, "awake", s.awake)
+    doc.update(_stamps(s))
+    return doc
+
+
+def sleep_from_doc(doc: Mapping[str, Any]) -> SleepPeriod:
+    return SleepPeriod(
+        id=_str(doc, "id"),
+        child_id=_str(doc, "child"),
+        asleep=_instant(doc, "asleep"),
+        awake=_opt_instant(doc, "awake"),
+        **_read_stamps(doc),
+    )
+
+
+# --- children and settings -------------------------------------------------
+
+
+def child_to_doc(c: Child) -> Doc:
+    return {
+        "id": c.id,
+        "name": c.name,
+        "birth_date": None if c.birth_date is None else c.birth_date.isoformat(),
+        "born_early": c.born_early,
+        "family_history": c.family_history.value,
+        "labs": [
+            {
+                "test": lab.test,
+                "value": lab.value,
+                "unit": lab.unit,
+                "taken": None if lab.taken is None else lab.taken.isoformat(),
+            }
+            for lab in c.labs
+        ],
+        "notes": c.notes,
+        **_stamps(c),
+    }
+
+
+def child_from_doc(doc: Mapping[str, Any]) -> Child:
+    labs = doc.get("labs", [])
+    if not isinstance(labs, list):
+        raise ValueError("labs must be a list")
+    return Child(
+        id=_str(doc, "id"),
+        name=_str(doc, "name"),
+        birth_date=_opt_date(doc.get("birth_date")),
+        born_early=_opt_bool(doc.get("born_early")),
+        family_history=_enum(FamilyHistory, doc.get("family_history", "unknown")),
+        labs=tuple(
+            LabResult(
+                test=_str(lab, "test"),
+                value=_str(lab, "value"),
+                unit=_str(lab, "unit", ""),
+                taken=_opt_date(lab.get("taken")),
+            )
+            for lab in labs
+        ),
+        notes=_str(doc, "notes", ""),
+        **_read_stamps(doc),
+    )
+
+
+def settings_to_doc(s: Settings) -> Doc:
+    return {
+        "night_start_hour": s.night_start_hour,
+        "idle_timeout_s": s.idle_timeout_s,
+        "night_theme_from_hour": s.night_theme_from_hour,
+        "night_theme_to_hour": s.night_theme_to_hour,
+        "rule": s.rule.value,
+        "text_scale": s.text_scale,
+        "theme": s.theme.value,
+        "selected_child_id": s.selected_child_id,
+    }
+
+
+def settings_from_doc(doc: Mapping[str, Any]) -> Settings:
+    default = Settings()
+    scale = doc.get("text_scale", default.text_scale)
+    if not isinstance(scale, int | float) or isinstance(scale, bool):
+        raise ValueError(f"text_scale must be a number, not {scale!r}")
+    selected = doc.get("selected_child_id")
+    if selected is not None and not isinstance(selected, str):
+        raise ValueError("selected_child_id must be text")
+    return Settings(
+        night_start_hour=doc.get("night_start_hour", default.night_start_hour),
+        idle_timeout_s=doc.get("idle_timeout_s", default.idle_timeout_s),
+        night_theme_from_hour=doc.get("night_theme_from_hour", default.night_theme_from_hour),
+        night_theme_to_hour=doc.get("night_theme_to_hour", default.night_theme_to_hour),
+        rule=_enum(RuleSet, doc.get("rule", default.rule.value)),
+        text_scale=float(scale),
+        theme=_enum(ThemeChoice, doc.get("theme", default.theme.value)),
+        selected_child_id=selected,
+    )
+
+
+CODECS: dict[str, tuple[Callable[[Any], Doc], Callable[[Mapping[str, Any]], Any]]] = {
+    "movements": (movement_to_doc, movement_from_doc),
+    "episodes": (episode_to_doc, episode_from_doc),
+    "sleep": (sleep_to_doc, sleep_from_doc),
+    "children": (child_to_doc, child_from_doc),
+}

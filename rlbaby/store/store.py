@@ -1,0 +1,385 @@
+"""The store: the only code that reads or writes the data folder.
+
+It answers questions as plain data (records, or numpy arrays of movements) so
+that analysis and charts never walk TinyDB documents.
+"""
+
+from __future__ import annotations
+
+import gc
+import time
+from collections.abc import Callable, Mapping
+from dataclasses import replace
+from pathlib import Path
+from typing import Any, TypeVar
+
+from tinydb import TinyDB
+
+from rlbaby import __version__
+from rlbaby.model import Child, Episode, Movement, Settings, SleepPeriod
+from rlbaby.model.arrays import MovementArrays
+from rlbaby.store import codec
+from rlbaby.store.atomic import remove_temp_files
+from rlbaby.store.backend import Backend, FileBackend, MemoryBackend, Problem
+from rlbaby.store.columns import MovementColumns
+from rlbaby.store.errors import CorruptFileError, NewerVersionError, StoreError
+from rlbaby.store.lock import DataDirLock
+from rlbaby.store.shards import ShardedTable, month_key
+
+SCHEMA_VERSION = 1
+
+R = TypeVar("R", Movement, Episode, SleepPeriod, Child)
+
+_MOVEMENT_FIELDS = (
+    ("id", str),
+    ("child", str),
+    ("episode", str),
+    ("at_ms", int),
+    ("at_offset_min", int),
+    ("kind", str),
+    ("created_ms", int),
+    ("updated_ms", int),
+)
+_KINDS = frozenset(k.value for k in codec.MovementKind)
+
+
+def _check_movement_docs(docs: list[Mapping[str, Any]], where: str) -> None:
+    """Fast shape check for movement docs (full decoding of 200k is too slow)."""
+    for doc in docs:
+        for name, typ in _MOVEMENT_FIELDS:
+            if type(doc[name]) is not typ:
+                raise ValueError(f"field {name!r} of movement {doc.get('id')!r} is {doc[name]!r}")
+        if doc["kind"] not in _KINDS:
+            raise ValueError(f"unknown movement kind {doc['kind']!r}")
+        deleted = doc["deleted_ms"]
+        if deleted is not None and type(deleted) is not int:
+            raise ValueError(f"deleted_ms of movement {doc['id']!r} is {deleted!r}")
+
+
+def _now_ms() -> int:
+    return time.time_ns() // 1_000_000
+
+
+class Store:
+    """Children, movements, episodes, sleep periods and settings of one data folder.
+
+    Every `save()` is durable when it returns (fsync + atomic replace). On a
+    failed save it raises StoreError and memory is left as it was.
+
+    Attributes:
+        problems: files that could not be read at open; each was moved to
+            quarantine/ and the rest of the data is usable.
+        readonly: True when another instance holds the folder.
+    """
+
+    def __init__(
+        self,
+        backend: Backend,
+        *,
+        now_ms: Callable[[], int] = _now_ms,
+        lock: DataDirLock | None = None,
+        data_dir: Path | None = None,
+    ) -> None:
+        self.backend = backend
+        self.readonly = backend.readonly
+        self.data_dir = data_dir
+        self.now_ms = now_ms
+        self._lock = lock
+        self.problems: list[Problem] = []
+        self.revision = 0
+        self._meta_storage = backend.storage("", "meta")
+        self._meta_db = TinyDB(storage=lambda: self._meta_storage)
+        self._settings = Settings()
+        self._children: dict[str, Child] = {}
+        self.columns = MovementColumns()
+        self._movements = ShardedTable(backend, "movements")
+        self._episodes = ShardedTable(backend, "episodes")
+        self._sleep = ShardedTable(backend, "sleep")
+        self._episode_recs: dict[str, Episode] = {}
+        self._sleep_recs: dict[str, SleepPeriod] = {}
+        self._load()
+
+    # --- opening -------------------------------------------------------------
+
+    @classmethod
+    def open(
+        cls,
+        data_dir: Path | str,
+        *,
+        readonly: bool = False,
+        now_ms: Callable[[], int] = _now_ms,
+    ) -> Store:
+        """Open (creating if needed) a data folder.
+
+        Raises:
+            LockedError: another instance writes here (retry with readonly=True).
+            NewerVersionError: a newer rlbaby wrote this folder; nothing touched.
+            StoreError: the folder cannot be created or read at all.
+        """
+        data_dir = Path(data_dir).expanduser()
+        lock = None
+        if not readonly:
+            try:
+                data_dir.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise StoreError(f"Cannot create the data folder {data_dir}: {exc}") from exc
+            lock = DataDirLock(data_dir)
+            lock.acquire()
+        elif not data_dir.is_dir():
+            raise StoreError(f"There is no data folder at {data_dir}")
+        try:
+            backend = FileBackend(data_dir, readonly=readonly)
+            check_version(backend)
+            if not readonly:
+                from rlbaby.store.migrations import migrate_if_needed
+
+                migrate_if_needed(data_dir)
+                remove_temp_files(data_dir)
+            return cls(backend, now_ms=now_ms, lock=lock, data_dir=data_dir)
+        except BaseException:
+            if lock is not None:
+                lock.release()
+            raise
+
+    @classmethod
+    def in_memory(cls, now_ms: Callable[[], int] = _now_ms) -> Store:
+        return cls(MemoryBackend(), now_ms=now_ms)
+
+    def close(self) -> None:
+        for table in (self._movements, self._episodes, self._sleep):
+            table.close()
+        self._meta_db.close()
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _load(self) -> None:
+        self._load_meta()
+        # The loads below allocate hundreds of thousands of small objects and
+        # no cycles; the cyclic GC would triple the time spent.
+        gc_was_enabled = gc.isenabled()
+        gc.disable()
+        try:
+            for docs in self._movements.load(_check_movement_docs, self.problems):
+                self.columns.load_docs(docs)
+            self._load_records(self._episodes, codec.episode_from_doc, self._episode_recs)
+            self._load_records(self._sleep, codec.sleep_from_doc, self._sleep_recs)
+        finally:
+            if gc_was_enabled:
+                gc.enable()
+
+    def _load_records(
+        self,
+        table: ShardedTable,
+        decode: Callable[[Mapping[str, Any]], Any],
+        into: dict[str, Any],
+    ) -> None:
+        decoded: list[Any] = []
+
+        def validate(docs: list[Mapping[str, Any]], where: str) -> None:
+            decoded.clear()
+            decoded.extend(decode(d) for d in docs)
+
+        for _docs in table.load(validate, self.problems):
+            for rec in decoded:
+                old = into.get(rec.id)
+                if old is None or old.updated_ms <= rec.updated_ms:
+                    into[rec.id] = rec
+
+    def _load_meta(self) -> None:
+        try:
+            data = self._meta_storage.read()
+            if data is None:
+                if not self.readonly:
+                    self._write_meta_header()
+                return
+            self._settings = codec.settings_from_doc(_single(data, "settings") or {})
+            for doc in data.get("children", {}).values():
+                child = codec.child_from_doc(doc)
+                self._children[child.id] = child
+        except CorruptFileError as exc:
+            self._quarantine_meta(exc.reason)
+        except (ValueError, KeyError, TypeError) as exc:
+            self._quarantine_meta(f"a record is malformed ({type(exc).__name__}: {exc})")
+
+    def _quarantine_meta(self, reason: str) -> None:
+        self.problems.append(self.backend.quarantine("", "meta", reason + " (children, settings)"))
+        self._meta_storage = self.backend.storage("", "meta")
+        self._meta_db = TinyDB(storage=lambda: self._meta_storage)
+        self._settings = Settings()
+        self._children = {}
+        if not self.readonly:
+            self._write_meta_header()
+
+    def _write_meta_header(self) -> None:
+        self._meta_db.table("meta").upsert(
+            {"schema_version": SCHEMA_VERSION, "app_version": __version__},
+            lambda _doc: True,
+        )
+
+    # --- settings and children ----------------------------------------------
+
+    @property
+    def settings(self) -> Settings:
+        return self._settings
+
+    def save_settings(self, settings: Settings) -> None:
+        self._meta_db.table("settings").upsert(codec.settings_to_doc(settings), lambda _d: True)
+        self._settings = settings
+        self.revision += 1
+
+    def children(self, include_deleted: bool = False) -> list[Child]:
+        kids = [c for c in self._children.values() if include_deleted or c.deleted_ms is None]
+        return sorted(kids, key=lambda c: (c.created_ms, c.name))
+
+    def child(self, child_id: str) -> Child | None:
+        return self._children.get(child_id)
+
+    def child_by_name(self, name: str) -> Child | None:
+        folded = name.strip().casefold()
+        for c in self.children():
+            if c.name.strip().casefold() == folded:
+                return c
+        return None
+
+    # --- saving --------------------------------------------------------------
+
+    def save(self, record: R) -> R:
+        """Persist a new or changed record durably; returns it with fresh stamps.
+
+        Raises:
+            ReadOnlyError: the folder is open read-only.
+            WriteError: the disk refused (full, read-only, I/O); nothing changed.
+        """
+        now = self.now_ms()
+        stamped = replace(record, created_ms=record.created_ms or now, updated_ms=now)
+        self._persist(stamped)
+        self.revision += 1
+        return stamped
+
+    def delete(self, record: R) -> R:
+        """Leave a tombstone (undo with `undelete`)."""
+        return self.save(replace(record, deleted_ms=self.now_ms()))
+
+    def undelete(self, record: R) -> R:
+        return self.save(replace(record, deleted_ms=None))
+
+    def _persist(self, rec: Movement | Episode | SleepPeriod | Child) -> None:
+        if isinstance(rec, Movement):
+            self._movements.put(rec.id, month_key(rec.at.utc_ms), codec.movement_to_doc(rec))
+            self.columns.put(rec)
+        elif isinstance(rec, Episode):
+            self._episodes.put(rec.id, month_key(rec.opened.utc_ms), codec.episode_to_doc(rec))
+            self._episode_recs[rec.id] = rec
+        elif isinstance(rec, SleepPeriod):
+            self._sleep.put(rec.id, month_key(rec.asleep.utc_ms), codec.sleep_to_doc(rec))
+            self._sleep_recs[rec.id] = rec
+        else:
+            table = self._meta_db.table("children")
+            table.upsert(codec.child_to_doc(rec), lambda d: d.get("id") == rec.id)
+            self._children[rec.id] = rec
+
+    # --- queries -------------------------------------------------------------
+
+    def movements(
+        self,
+        child_id: str | None = None,
+        t0_ms: int | None = None,
+        t1_ms: int | None = None,
+        episode_id: str | None = None,
+    ) -> MovementArrays:
+        """Live movements in [t0_ms, t1_ms) as arrays sorted by time."""
+        return self.columns.query(child_id, t0_ms, t1_ms, episode_id)
+
+    def movement(self, movement_id: str) -> Movement | None:
+        doc = self._movements.get_doc(movement_id)
+        return None if doc is None else codec.movement_from_doc(doc)
+
+    def movements_of_episode(self, episode_id: str) -> list[Movement]:
+        ids = self.columns.query(episode_id=episode_id).ids
+        return [m for m in (self.movement(i) for i in ids) if m is not None]
+
+    def episode(self, episode_id: str) -> Episode | None:
+        return self._episode_recs.get(episode_id)
+
+    def episodes(
+        self,
+        child_id: str | None = None,
+        t0_ms: int | None = None,
+        t1_ms: int | None = None,
+        include_deleted: bool = False,
+    ) -> list[Episode]:
+        """Episodes opened in [t0_ms, t1_ms), oldest first."""
+        out = [
+            e
+            for e in self._episode_recs.values()
+            if (include_deleted or e.deleted_ms is None)
+            and (child_id is None or e.child_id == child_id)
+            and (t0_ms is None or e.opened.utc_ms >= t0_ms)
+            and (t1_ms is None or e.opened.utc_ms < t1_ms)
+        ]
+        out.sort(key=lambda e: e.opened.utc_ms)
+        return out
+
+    def sleep_period(self, sleep_id: str) -> SleepPeriod | None:
+        return self._sleep_recs.get(sleep_id)
+
+    def sleep_periods(
+        self,
+        child_id: str | None = None,
+        t0_ms: int | None = None,
+        t1_ms: int | None = None,
+        include_deleted: bool = False,
+    ) -> list[SleepPeriod]:
+        """Sleep periods overlapping [t0_ms, t1_ms), oldest first."""
+        out = [
+            s
+            for s in self._sleep_recs.values()
+            if (include_deleted or s.deleted_ms is None)
+            and (child_id is None or s.child_id == child_id)
+            and (t1_ms is None or s.asleep.utc_ms < t1_ms)
+            and (t0_ms is None or s.awake is None or s.awake.utc_ms >= t0_ms)
+        ]
+        out.sort(key=lambda s: s.asleep.utc_ms)
+        return out
+
+    def counts(self) -> dict[str, int]:
+        return {
+            "children": len(self.children()),
+            "movements": int(self.columns.live[: len(self.columns)].sum()),
+            "episodes": sum(1 for e in self._episode_recs.values() if e.deleted_ms is None),
+            "sleep_periods": sum(1 for s in self._sleep_recs.values() if s.deleted_ms is None),
+        }
+
+
+def _single(data: Mapping[str, Any], table: str) -> dict[str, Any] | None:
+    docs = data.get(table) or {}
+    for doc in docs.values():
+        return dict(doc)
+    return None
+
+
+def read_schema_version(backend: Backend) -> int | None:
+    """The folder's schema version, or None for a new (or meta-less) folder."""
+    if not backend.exists("", "meta"):
+        return None
+    try:
+        data = backend.storage("", "meta").read()
+    except CorruptFileError:
+        return None  # handled (quarantined) when the store loads
+    meta = _single(data or {}, "meta")
+    version = None if meta is None else meta.get("schema_version")
+    return version if isinstance(version, int) else None
+
+
+def check_version(backend: Backend) -> None:
+    version = read_schema_version(backend)
+    if version is not None and version > SCHEMA_VERSION:
+        where = getattr(backend, "data_dir", "this data folder")
+        raise NewerVersionError(where, version, SCHEMA_VERSION)
