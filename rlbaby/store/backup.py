@@ -7,6 +7,7 @@ version, record counts, and a SHA-256 of each file so damage is detected).
 from __future__ import annotations
 
 import hashlib
+import os
 import time
 import zipfile
 from dataclasses import dataclass
@@ -89,8 +90,6 @@ def create_backup(
             }
             zf.writestr("manifest.json", orjson.dumps(manifest, option=orjson.OPT_INDENT_2))
         with open(tmp, "rb+") as fh:
-            import os
-
             os.fsync(fh.fileno())
         tmp.replace(dest)
         fsync_dir(dest_dir)
@@ -140,3 +139,123 @@ def write_contents(data_dir: Path, contents: dict[str, bytes]) -> None:
             path.unlink()
     for name, raw in contents.items():
         atomic_write_bytes(data_dir / name, raw)
+
+
+def list_backups(data_dir: Path) -> list[BackupInfo | tuple[Path, str]]:
+    """Backups newest first; a damaged one appears as (path, reason)."""
+    out: list[BackupInfo | tuple[Path, str]] = []
+    folder = data_dir / BACKUP_DIR
+    if not folder.is_dir():
+        return out
+    for path in sorted(folder.glob("rlbaby-*.zip"), reverse=True):
+        try:
+            out.append(read_backup(path)[0])
+        except BadBackupError as exc:
+            out.append((path, str(exc)))
+    return out
+
+
+def thin(stamps_ms: list[int], days: int = 7, weeks: int = 8, months: int = 12) -> set[int]:
+    """Which backups to keep: the newest of each of the last 7 days, 8 ISO weeks
+    and 12 months that have a backup (grandfather-father-son)."""
+    keep: set[int] = set()
+    ordered = sorted(stamps_ms, reverse=True)
+    if not ordered:
+        return keep
+    keep.add(ordered[0])
+    for count, key in (
+        (days, lambda t: time.strftime("%Y-%m-%d", time.gmtime(t / 1000))),
+        (weeks, _iso_week),
+        (months, lambda t: time.strftime("%Y-%m", time.gmtime(t / 1000))),
+    ):
+        seen: list[str] = []
+        for t in ordered:
+            k = key(t)
+            if k not in seen:
+                if len(seen) == count:
+                    break
+                seen.append(k)
+                keep.add(t)
+    return keep
+
+
+def _iso_week(t_ms: int) -> str:
+    from datetime import UTC, datetime
+
+    y, w, _ = datetime.fromtimestamp(t_ms / 1000, tz=UTC).isocalendar()
+    return f"{y}-W{w:02d}"
+
+
+class BackupManager:
+    """Automatic backups of an open store: at most every 30 min when data changed, and on exit."""
+
+    INTERVAL_MS = 30 * 60 * 1000
+
+    def __init__(self, store: Any) -> None:
+        self.store = store
+        self._last_ms: int | None = None
+        self._last_revision = store.revision
+        existing = [b for b in list_backups(store.data_dir) if isinstance(b, BackupInfo)]
+        if existing:
+            self._last_ms = existing[0].created_ms
+
+    @property
+    def data_dir(self) -> Path:
+        return Path(self.store.data_dir)
+
+    def due(self, now_ms: int) -> bool:
+        changed = self.store.revision != self._last_revision
+        return changed and (self._last_ms is None or now_ms - self._last_ms >= self.INTERVAL_MS)
+
+    def maybe_backup(self, now_ms: int | None = None, force: bool = False) -> Path | None:
+        now_ms = now_ms if now_ms is not None else time.time_ns() // 1_000_000
+        if not (self.due(now_ms) or (force and self.store.revision != self._last_revision)):
+            return None
+        return self.backup_now(now_ms=now_ms)
+
+    def backup_now(self, reason: str = "auto", now_ms: int | None = None) -> Path:
+        now_ms = now_ms if now_ms is not None else time.time_ns() // 1_000_000
+        path = create_backup(
+            self.data_dir, reason=reason, counts=self.store.counts(), now_ms=now_ms
+        )
+        self._last_ms = now_ms
+        self._last_revision = self.store.revision
+        self.prune()
+        return path
+
+    def prune(self) -> list[Path]:
+        infos = [b for b in list_backups(self.data_dir) if isinstance(b, BackupInfo)]
+        keep = thin([b.created_ms for b in infos])
+        removed = []
+        for b in infos:
+            if b.created_ms not in keep:
+                b.path.unlink(missing_ok=True)
+                removed.append(b.path)
+        return removed
+
+
+def restore_backup(data_dir: Path, backup: Path) -> Path:
+    """Replace the folder's data with `backup`, after backing up the current state.
+
+    The folder must not be open elsewhere (the lock is taken here).
+
+    Raises:
+        BadBackupError: damaged or foreign backup; the data is untouched.
+        NewerVersionError: the backup is from a newer rlbaby.
+        LockedError: the app is running on this folder.
+    """
+    from rlbaby.store.errors import NewerVersionError
+    from rlbaby.store.lock import DataDirLock
+    from rlbaby.store.store import SCHEMA_VERSION
+
+    info, contents = read_backup(Path(backup))
+    if info.schema_version > SCHEMA_VERSION:
+        raise NewerVersionError(backup, info.schema_version, SCHEMA_VERSION)
+    lock = DataDirLock(data_dir)
+    lock.acquire()
+    try:
+        safety = create_backup(data_dir, reason="before-restore")
+        write_contents(data_dir, contents)
+    finally:
+        lock.release()
+    return safety

@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterator, Mapping
 from datetime import UTC, datetime
 from typing import Any
 
+import orjson
 from tinydb import TinyDB
 from tinydb.table import Document, Table
 
@@ -37,10 +38,11 @@ class ShardedTable:
     def _table(self, key: str) -> Table:
         table = self._tables.get(key)
         if table is None:
-            storage = self.backend.storage(self.folder, key)
-            db = TinyDB(storage=lambda: storage)
-            self._dbs[key] = db
-            table = self._tables[key] = db.table(self.folder, cache_size=0)
+            db = self._dbs.get(key)
+            if db is None:
+                storage = self.backend.storage(self.folder, key)
+                db = self._dbs[key] = TinyDB(storage=lambda: storage)
+            table = self._tables[key] = Table(db.storage, self.folder, cache_size=0)
         return table
 
     def load(
@@ -105,6 +107,71 @@ class ShardedTable:
                 self._table(where[0]).remove(doc_ids=[where[1]])
             except StoreError:
                 pass
+
+    def put_many(self, items: list[tuple[str, str, Doc]]) -> Callable[[], None]:
+        """Insert or replace many records, one write per month file.
+
+        All or nothing: if any file cannot be written, the files already
+        written are put back as they were and StoreError is raised.
+        """
+        by_key: dict[str, list[tuple[str, Doc]]] = {}
+        for rid, key, doc in items:
+            by_key.setdefault(key, []).append((rid, doc))
+        written: list[tuple[str, dict[str, Any] | None]] = []
+        new_loc: dict[str, tuple[str, int]] = {}
+        moved: list[tuple[str, int]] = []
+        try:
+            for key, entries in by_key.items():
+                self._table(key)
+                storage = self._dbs[key].storage
+                data = storage.read()
+                prev = None if data is None else orjson.loads(orjson.dumps(data))
+                data = {} if data is None else data
+                table = data.setdefault(self.folder, {})
+                next_id = max((int(k) for k in table), default=0) + 1
+                for rid, doc in entries:
+                    where = new_loc.get(rid) or self.loc.get(rid)
+                    if where is not None and where[0] == key:
+                        table[str(where[1])] = doc
+                    else:
+                        table[str(next_id)] = doc
+                        new_loc[rid] = (key, next_id)
+                        next_id += 1
+                        if where is not None:
+                            moved.append(where)
+                storage.write(data)
+                written.append((key, prev))
+        except StoreError:
+            self._put_back(written)
+            raise
+        finally:
+            # TinyDB tables cache their next id; we wrote around them.
+            self._tables.clear()
+        old_loc = {rid: self.loc.get(rid) for rid in new_loc}
+        self.loc.update(new_loc)
+        for key, doc_id in moved:
+            try:
+                self._table(key).remove(doc_ids=[doc_id])
+            except StoreError:
+                pass
+
+        def rollback() -> None:
+            self._put_back(written)
+            for rid, where in old_loc.items():
+                if where is None:
+                    self.loc.pop(rid, None)
+                else:
+                    self.loc[rid] = where
+
+        return rollback
+
+    def _put_back(self, written: list[tuple[str, dict[str, Any] | None]]) -> None:
+        for key, prev in written:
+            try:
+                self._dbs[key].storage.write(prev if prev is not None else {})
+            except StoreError:
+                pass  # the disk is failing; load-time dedupe keeps the newest copy
+        self._tables.clear()
 
     def close(self) -> None:
         for db in self._dbs.values():

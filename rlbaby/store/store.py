@@ -263,6 +263,62 @@ class Store:
         self.revision += 1
         return stamped
 
+    def save_many(self, records: list[Any]) -> list[Any]:
+        """Persist many records with one write per file; all or nothing.
+
+        Used by import, restore and the demo. Children first, then the rest.
+        """
+        now = self.now_ms()
+        stamped = [
+            replace(r, created_ms=r.created_ms or now, updated_ms=r.updated_ms or now)
+            for r in records
+        ]
+        new_children = [r for r in stamped if isinstance(r, Child) and r.id not in self._children]
+        for c in (r for r in stamped if isinstance(r, Child)):
+            self._persist(c)
+        groups: dict[str, list[tuple[str, str, codec.Doc]]] = {}
+        for r in stamped:
+            if isinstance(r, Movement):
+                item = (r.id, month_key(r.at.utc_ms), codec.movement_to_doc(r))
+                groups.setdefault("movements", []).append(item)
+            elif isinstance(r, Episode):
+                item = (r.id, month_key(r.opened.utc_ms), codec.episode_to_doc(r))
+                groups.setdefault("episodes", []).append(item)
+            elif isinstance(r, SleepPeriod):
+                item = (r.id, month_key(r.asleep.utc_ms), codec.sleep_to_doc(r))
+                groups.setdefault("sleep", []).append(item)
+        # Episodes before movements: a crash in between leaves empty episodes,
+        # never movements pointing at a missing episode.
+        rollbacks = []
+        try:
+            for name, table in (
+                ("episodes", self._episodes),
+                ("sleep", self._sleep),
+                ("movements", self._movements),
+            ):
+                if name in groups:
+                    rollbacks.append(table.put_many(groups[name]))
+        except StoreError:
+            for undo in reversed(rollbacks):
+                undo()
+            ids = {c.id for c in new_children}
+            try:
+                self._meta_db.table("children").remove(lambda d: d.get("id") in ids)
+            except StoreError:
+                pass
+            for c in new_children:
+                self._children.pop(c.id, None)
+            raise
+        for r in stamped:
+            if isinstance(r, Movement):
+                self.columns.put(r)
+            elif isinstance(r, Episode):
+                self._episode_recs[r.id] = r
+            elif isinstance(r, SleepPeriod):
+                self._sleep_recs[r.id] = r
+        self.revision += 1
+        return stamped
+
     def delete(self, record: R) -> R:
         """Leave a tombstone (undo with `undelete`)."""
         return self.save(replace(record, deleted_ms=self.now_ms()))

@@ -1,0 +1,282 @@
+"""Per-night figures for one child, computed with numpy from store arrays.
+
+A night is the local-time window starting at the night-start hour, labelled by
+the evening's date. Nights with sleep marks but no movements count as logged
+(quiet nights matter for honest averages).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Any
+
+import numpy as np
+
+from rlbaby.analysis.runs import periodic_runs, rapid_clusters
+from rlbaby.model import Episode, Response, RuleSet, SleepPeriod
+from rlbaby.model.arrays import I64, MovementArrays
+from rlbaby.model.timekeeping import EPOCH_DATE, MS_PER_DAY, MS_PER_HOUR, MS_PER_MIN
+
+CORE_HOURS = (22, 6)  # local clock hours; "the night's core"
+SETTLED = frozenset({Response.SETTLED_FAST, Response.SETTLED_SLOW})
+MAX_OPEN_SLEEP_MS = 16 * MS_PER_HOUR  # an Asleep mark never closed stops counting here
+
+
+@dataclass(frozen=True)
+class NightSummary:
+    """What one night's log shows. Rates are per hour of *logged* sleep."""
+
+    night: date
+    child_id: str
+    movements: int = 0
+    episodes: int = 0
+    total_episode_min: float = 0.0
+    longest_episode_min: float = 0.0
+    sleep_hours: float | None = None
+    movements_in_sleep: int = 0
+    periodic_runs: int = 0
+    rapid_clusters: int = 0
+    core_movements: int = 0
+    onset: dict[str, int] = field(default_factory=dict)
+    responses: dict[str, int] = field(default_factory=dict)
+    soothing: dict[str, int] = field(default_factory=dict)
+    signs: dict[str, int] = field(default_factory=dict)
+    triggers: dict[str, int] = field(default_factory=dict)
+    videos: int = 0
+
+    @property
+    def movements_per_sleep_hour(self) -> float | None:
+        if not self.sleep_hours:
+            return None
+        return self.movements_in_sleep / self.sleep_hours
+
+    @property
+    def periodic_runs_per_sleep_hour(self) -> float | None:
+        if not self.sleep_hours:
+            return None
+        return self.periodic_runs / self.sleep_hours
+
+    @property
+    def core_share(self) -> float | None:
+        return self.core_movements / self.movements if self.movements else None
+
+    @property
+    def settled(self) -> int:
+        return sum(self.responses.get(r.value, 0) for r in SETTLED)
+
+    @property
+    def responses_recorded(self) -> int:
+        return sum(self.responses.values())
+
+    def to_json(self) -> dict[str, Any]:
+        def rnd(x: float | None, nd: int = 2) -> float | None:
+            return None if x is None else round(x, nd)
+
+        return {
+            "night": self.night.isoformat(),
+            "child": self.child_id,
+            "movements": self.movements,
+            "episodes": self.episodes,
+            "total_episode_min": rnd(self.total_episode_min, 1),
+            "longest_episode_min": rnd(self.longest_episode_min, 1),
+            "sleep_hours": rnd(self.sleep_hours),
+            "movements_per_sleep_hour": rnd(self.movements_per_sleep_hour),
+            "periodic_runs": self.periodic_runs,
+            "periodic_runs_per_sleep_hour": rnd(self.periodic_runs_per_sleep_hour),
+            "rapid_clusters": self.rapid_clusters,
+            "core_share": rnd(self.core_share, 3),
+            "onset": self.onset,
+            "responses": self.responses,
+            "soothing": self.soothing,
+            "signs": self.signs,
+            "triggers": self.triggers,
+            "videos": self.videos,
+        }
+
+
+def night_index(local_ms: I64, start_hour: int) -> I64:
+    """Night of each local epoch-ms time, as days since 1970-01-01."""
+    return (local_ms - start_hour * MS_PER_HOUR) // MS_PER_DAY
+
+
+def night_date(index: int) -> date:
+    return EPOCH_DATE + timedelta(days=int(index))
+
+
+def episode_spans(mv: MovementArrays) -> tuple[I64, I64]:
+    """First and last movement time of each episode code in `mv`."""
+    n = len(mv.episode_ids)
+    first = np.full(n, np.iinfo(np.int64).max, np.int64)
+    last = np.full(n, np.iinfo(np.int64).min, np.int64)
+    np.minimum.at(first, mv.episode, mv.at_ms)
+    np.maximum.at(last, mv.episode, mv.at_ms)
+    return first, last
+
+
+def sleep_by_night(
+    periods: Iterable[SleepPeriod], start_hour: int, now_ms: int
+) -> tuple[dict[int, float], list[tuple[int, int]]]:
+    """Hours of logged sleep per night index, and the sleep intervals (UTC ms).
+
+    A period crossing the night boundary is split between the two nights.
+    """
+    hours: dict[int, float] = {}
+    spans: list[tuple[int, int]] = []
+    for p in periods:
+        start = p.asleep.utc_ms
+        end = p.awake.utc_ms if p.awake else min(now_ms, start + MAX_OPEN_SLEEP_MS)
+        if end <= start:
+            continue
+        spans.append((start, end))
+        off = p.asleep.offset_min * MS_PER_MIN
+        lo, hi = start + off, end + off
+        while lo < hi:
+            idx = (lo - start_hour * MS_PER_HOUR) // MS_PER_DAY
+            boundary = (idx + 1) * MS_PER_DAY + start_hour * MS_PER_HOUR
+            piece_end = min(hi, boundary)
+            hours[idx] = hours.get(idx, 0.0) + (piece_end - lo) / MS_PER_HOUR
+            lo = piece_end
+    return hours, spans
+
+
+def in_spans(at_ms: I64, spans: Sequence[tuple[int, int]]) -> np.ndarray:
+    """Which times fall inside any of the (merged) [start, end) spans."""
+    if not spans or at_ms.size == 0:
+        return np.zeros(at_ms.size, np.bool_)
+    merged: list[list[int]] = []
+    for s, e in sorted(spans):
+        if merged and s <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], e)
+        else:
+            merged.append([s, e])
+    starts = np.array([m[0] for m in merged], np.int64)
+    ends = np.array([m[1] for m in merged], np.int64)
+    i = np.searchsorted(starts, at_ms, side="right") - 1
+    ok = i >= 0
+    return np.asarray(ok & (at_ms < ends[np.clip(i, 0, None)]))
+
+
+def summarize_nights(
+    child_id: str,
+    mv: MovementArrays,
+    episodes: Iterable[Episode],
+    sleep: Iterable[SleepPeriod],
+    *,
+    start_hour: int = 18,
+    rule: RuleSet = RuleSet.WASM,
+    now_ms: int,
+    nights: tuple[date, date] | None = None,
+) -> list[NightSummary]:
+    """One NightSummary per logged night of one child, oldest first.
+
+    Args:
+        mv: the child's live movements (any range), sorted by time.
+        episodes: the child's live episodes; those with no movement in `mv` are skipped.
+        sleep: the child's live sleep periods.
+        nights: optional inclusive (first, last) night filter.
+    """
+    local = mv.local_ms
+    m_night = night_index(local, start_hour)
+    hours_local = (local // MS_PER_HOUR) % 24
+    lo_core, hi_core = CORE_HOURS
+    core = (hours_local >= lo_core) | (hours_local < hi_core)
+
+    sleep_hours, spans = sleep_by_night(sleep, start_hour, now_ms)
+    asleep_mask = in_spans(mv.at_ms, spans)
+
+    lo_s, hi_s = rule.interval_s
+    periodic = periodic_runs(mv.at_ms, mv.episode, lo_s, hi_s)
+    rapid = rapid_clusters(mv.at_ms, mv.episode)
+
+    all_nights = set(np.unique(m_night).tolist()) | set(sleep_hours)
+    if nights is not None:
+        lo_i = (nights[0] - EPOCH_DATE).days
+        hi_i = (nights[1] - EPOCH_DATE).days
+        all_nights = {n for n in all_nights if lo_i <= n <= hi_i}
+    if not all_nights:
+        return []
+    keys = np.array(sorted(all_nights), np.int64)
+
+    def per_night(values: np.ndarray, weights: np.ndarray | None = None) -> list[float]:
+        pos = np.searchsorted(keys, values)
+        valid = (pos < keys.size) & (keys[np.clip(pos, 0, keys.size - 1)] == values)
+        w = None if weights is None else weights[valid]
+        return list(np.bincount(pos[valid], weights=w, minlength=keys.size).tolist())
+
+    n_mov = per_night(m_night)
+    n_core = per_night(m_night[core])
+    n_in_sleep = per_night(m_night[asleep_mask])
+    n_periodic = per_night(m_night[periodic.start])
+    n_rapid = per_night(m_night[rapid.start])
+
+    # Episodes: span from first to last movement, or to the settled mark.
+    first, last = episode_spans(mv)
+    # Codes are dense and movements sorted, so each code's first index is its first movement.
+    _, first_idx = np.unique(mv.episode, return_index=True)
+    ep_night = m_night[first_idx].tolist()
+    by_id = {e.id: e for e in episodes}
+    ep_stats: dict[int, dict[str, Any]] = {}
+    for code, eid in enumerate(mv.episode_ids):
+        ep = by_id.get(eid)
+        if ep is None:
+            continue
+        end = last[code]
+        if ep.settled is not None and ep.settled.utc_ms > end:
+            end = ep.settled.utc_ms
+        idx = ep_night[code]
+        if idx not in all_nights:
+            continue
+        s = ep_stats.setdefault(
+            idx,
+            {
+                "n": 0,
+                "total": 0.0,
+                "longest": 0.0,
+                "onset": Counter(),
+                "responses": Counter(),
+                "soothing": Counter(),
+                "signs": Counter(),
+                "triggers": Counter(),
+                "videos": 0,
+            },
+        )
+        minutes = (int(end) - int(first[code])) / MS_PER_MIN
+        s["n"] += 1
+        s["total"] += minutes
+        s["longest"] = max(s["longest"], minutes)
+        s["onset"][ep.onset_state.value if ep.onset_state else "unknown"] += 1
+        if ep.response is not None:
+            s["responses"][ep.response.value] += 1
+        s["soothing"].update(x.value for x in ep.soothing)
+        s["signs"].update(x.value for x in ep.signs)
+        s["triggers"].update(x.value for x in ep.triggers)
+        s["videos"] += 1 if ep.video else 0
+
+    out = []
+    for i, idx in enumerate(keys.tolist()):
+        s = ep_stats.get(idx, {})
+        out.append(
+            NightSummary(
+                night=night_date(idx),
+                child_id=child_id,
+                movements=int(n_mov[i]),
+                episodes=int(s.get("n", 0)),
+                total_episode_min=float(s.get("total", 0.0)),
+                longest_episode_min=float(s.get("longest", 0.0)),
+                sleep_hours=sleep_hours.get(idx),
+                movements_in_sleep=int(n_in_sleep[i]),
+                periodic_runs=int(n_periodic[i]),
+                rapid_clusters=int(n_rapid[i]),
+                core_movements=int(n_core[i]),
+                onset=dict(s.get("onset", {})),
+                responses=dict(s.get("responses", {})),
+                soothing=dict(s.get("soothing", {})),
+                signs=dict(s.get("signs", {})),
+                triggers=dict(s.get("triggers", {})),
+                videos=int(s.get("videos", 0)),
+            )
+        )
+    return out

@@ -1,0 +1,235 @@
+"""Command line: the GUI (no subcommand) and import/export/summary/report/backup/restore.
+
+Only the GUI and `report` import Qt, and only inside their functions.
+Bad input exits non-zero with one line on stderr.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+from rlbaby import __version__
+
+ENV_DATA_DIR = "RLBABY_DATA_DIR"
+
+
+def default_data_dir() -> Path:
+    """The platform's per-user app data folder (XDG on Linux)."""
+    if sys.platform == "darwin":
+        return Path.home() / "Library" / "Application Support" / "rlbaby"
+    if sys.platform == "win32":
+        return Path(os.environ.get("APPDATA", Path.home())) / "rlbaby"
+    base = os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share"
+    return Path(base) / "rlbaby"
+
+
+def resolve_data_dir(arg: str | None) -> Path:
+    if arg:
+        return Path(arg).expanduser()
+    env = os.environ.get(ENV_DATA_DIR)
+    return Path(env).expanduser() if env else default_data_dir()
+
+
+def _date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        help=f"data folder (default: ${ENV_DATA_DIR} or {default_data_dir()})",
+    )
+    parser = argparse.ArgumentParser(
+        prog="rlbaby",
+        description="Log a baby's restless legs at night, see the patterns, talk to the doctor.",
+        parents=[common],
+    )
+    parser.add_argument("--version", action="version", version=f"rlbaby {__version__}")
+    parser.add_argument(
+        "--demo", action="store_true", help="open generated demo data in a throw-away folder"
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser("import", parents=[common], help="import a CSV, zip or JSON export")
+    p.add_argument("file", type=Path)
+    p.add_argument("--dry-run", action="store_true", help="only show what would be added")
+
+    p = sub.add_parser("export", parents=[common], help="export everything as CSV or JSON")
+    g = p.add_mutually_exclusive_group(required=True)
+    g.add_argument("--csv", type=Path, metavar="OUT", help="OUT.csv (+ .episodes/.sleep) or OUT.zip")
+    g.add_argument("--json", type=Path, metavar="OUT", help="one full JSON file")
+
+    p = sub.add_parser("summary", parents=[common], help="per-night figures as JSON")
+    p.add_argument("--json", action="store_true", required=True, help="print JSON (required)")
+    p.add_argument("--child", metavar="NAME")
+    p.add_argument("--from", dest="date_from", type=_date, metavar="DATE")
+    p.add_argument("--to", dest="date_to", type=_date, metavar="DATE")
+    p.add_argument("--rule", choices=["aasm", "wasm"])
+
+    p = sub.add_parser("report", parents=[common], help="PDF report for the pediatrician")
+    p.add_argument("--child", metavar="NAME", required=True)
+    p.add_argument("--from", dest="date_from", type=_date, metavar="DATE")
+    p.add_argument("--to", dest="date_to", type=_date, metavar="DATE")
+    p.add_argument("--out", type=Path, required=True, metavar="FILE.pdf")
+    p.add_argument("--paper", choices=["a4", "letter"], default="a4")
+
+    sub.add_parser("backup", parents=[common], help="write a backup now")
+    p = sub.add_parser("restore", parents=[common], help="restore a backup file")
+    p.add_argument("file", type=Path)
+    return parser
+
+
+class CliError(Exception):
+    pass
+
+
+def _open_store(data_dir: Path, readonly: bool = False):  # type: ignore[no-untyped-def]
+    from rlbaby.store import Store
+
+    store = Store.open(data_dir, readonly=readonly)
+    for problem in store.problems:
+        print(f"rlbaby: warning: {problem.message()}", file=sys.stderr)
+    return store
+
+
+def _find_child(store, name: str | None):  # type: ignore[no-untyped-def]
+    if name is None:
+        return store.children()
+    child = store.child_by_name(name)
+    if child is None:
+        known = ", ".join(c.name for c in store.children()) or "none"
+        raise CliError(f"no child named {name!r} (known: {known})")
+    return [child]
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from rlbaby.store.exchange import apply_import, plan_import
+
+    with _open_store(resolve_data_dir(args.data_dir)) as store:
+        plan = plan_import(store, args.file)
+        if not args.dry_run and not plan.empty:
+            apply_import(store, plan)
+        verb = "would import" if args.dry_run else "imported"
+        print(f"{verb} {args.file.name}: {plan.summary()}")
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from rlbaby.store.exchange import export_csv, export_json
+
+    with _open_store(resolve_data_dir(args.data_dir), readonly=True) as store:
+        if args.json:
+            counts = export_json(store, args.json)
+            print(f"wrote {args.json}: " + ", ".join(f"{n} {k}" for k, n in counts.items()))
+        else:
+            for path in export_csv(store, args.csv):
+                print(f"wrote {path}")
+    return 0
+
+
+def night_summaries(store, child, date_from, date_to, rule):  # type: ignore[no-untyped-def]
+    from rlbaby.analysis import summarize_nights
+
+    lo = date_from or date(1970, 1, 1)
+    hi = date_to or date(9999, 12, 31)
+    return summarize_nights(
+        child.id,
+        store.movements(child.id),
+        store.episodes(child.id),
+        store.sleep_periods(child.id),
+        start_hour=store.settings.night_start_hour,
+        rule=rule or store.settings.rule,
+        now_ms=time.time_ns() // 1_000_000,
+        nights=(lo, hi),
+    )
+
+
+def cmd_summary(args: argparse.Namespace) -> int:
+    import orjson
+
+    from rlbaby.model import RuleSet
+
+    rule = RuleSet(args.rule) if args.rule else None
+    with _open_store(resolve_data_dir(args.data_dir), readonly=True) as store:
+        out = []
+        for child in _find_child(store, args.child):
+            for n in night_summaries(store, child, args.date_from, args.date_to, rule):
+                row = n.to_json()
+                row["child"] = child.name
+                row["rule"] = (rule or store.settings.rule).value
+                out.append(row)
+    sys.stdout.write(orjson.dumps(out, option=orjson.OPT_INDENT_2).decode() + "\n")
+    return 0
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    from rlbaby.store.backup import BackupManager
+
+    with _open_store(resolve_data_dir(args.data_dir)) as store:
+        path = BackupManager(store).backup_now(reason="manual")
+        print(f"wrote {path}")
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    from rlbaby.store.backup import restore_backup
+
+    data_dir = resolve_data_dir(args.data_dir)
+    safety = restore_backup(data_dir, args.file)
+    print(f"restored {args.file.name}; the previous data was saved as {safety.name}")
+    return 0
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from rlbaby.report.cli import make_report
+
+    with _open_store(resolve_data_dir(args.data_dir), readonly=True) as store:
+        child = _find_child(store, args.child)[0]
+        hi = args.date_to or date.today()
+        lo = args.date_from or hi - timedelta(days=29)
+        make_report(store, child, lo, hi, args.out, args.paper)
+        print(f"wrote {args.out}")
+    return 0
+
+
+def cmd_gui(args: argparse.Namespace) -> int:
+    from rlbaby.ui.app import run_gui
+
+    return run_gui(resolve_data_dir(args.data_dir), demo=args.demo)
+
+
+COMMANDS = {
+    "import": cmd_import,
+    "export": cmd_export,
+    "summary": cmd_summary,
+    "backup": cmd_backup,
+    "restore": cmd_restore,
+    "report": cmd_report,
+}
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    from rlbaby.store import StoreError
+
+    try:
+        if args.command is None:
+            return cmd_gui(args)
+        return COMMANDS[args.command](args)
+    except (CliError, StoreError) as exc:
+        print(f"rlbaby: error: {exc}", file=sys.stderr)
+        return 1
+    except OSError as exc:
+        print(f"rlbaby: error: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "), file=sys.stderr)
+        return 1

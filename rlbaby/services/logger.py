@@ -1,0 +1,271 @@
+"""The night logger's use cases: tap, label, undo/redo, settle, annotate, sleep marks.
+
+Qt-free: the UI calls these and listens through `events`. Every change is
+durable (the store fsyncs) before listeners hear of it, so the UI never
+confirms a tap that is not on disk.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Any
+
+import numpy as np
+
+from rlbaby.model import (
+    Child,
+    Episode,
+    Instant,
+    Movement,
+    MovementKind,
+    SleepPeriod,
+    system_clock,
+)
+from rlbaby.model.timekeeping import Clock
+from rlbaby.services.events import Emitter, MovementRecorded, Record, RecordsChanged
+from rlbaby.store import Store
+
+KIND_WINDOW_MS = 5_000  # a kind chosen this soon after a tap labels that tap
+UNDO_DEPTH = 200
+
+
+@dataclass(frozen=True)
+class Change:
+    """One undoable step: each record's state before (None = did not exist) and after."""
+
+    label: str
+    pairs: tuple[tuple[Record | None, Record], ...]
+
+
+@dataclass
+class _LastTap:
+    episode_id: str
+    at_ms: int
+    movement_id: str
+
+
+class LoggerService:
+    """Night-logging use cases over a Store.
+
+    Args:
+        store: where records live.
+        clock: returns the current Instant (inject a fake one in tests).
+    """
+
+    def __init__(self, store: Store, clock: Clock = system_clock) -> None:
+        self.store = store
+        self.clock = clock
+        self.events = Emitter()
+        self._undo: list[Change] = []
+        self._redo: list[Change] = []
+        self._last_tap: dict[str, _LastTap | None] = {}
+
+    # --- the tap -------------------------------------------------------------
+
+    def record_movement(
+        self, child_id: str, at: Instant | None = None, kind: MovementKind | None = None
+    ) -> Movement:
+        """Log one movement now (or at `at`); opens an episode if none is open.
+
+        Raises:
+            StoreError: not saved (disk full, read-only...); nothing changed.
+        """
+        at = at or self.clock()
+        episode = self.open_episode(child_id, at)
+        new_episode = episode is None
+        pairs: list[tuple[Record | None, Record]] = []
+        if episode is None:
+            episode = self.store.save(Episode(child_id, opened=at))
+            pairs.append((None, episode))
+        movement = self.store.save(
+            Movement(child_id, episode.id, at, kind=kind or MovementKind.UNSPECIFIED)
+        )
+        pairs.append((None, movement))
+        self._last_tap[child_id] = _LastTap(episode.id, at.utc_ms, movement.id)
+        self._push(Change("tap", tuple(pairs)))
+        self.events.emit(MovementRecorded(movement, episode, new_episode))
+        return movement
+
+    def label_or_record(self, child_id: str, kind: MovementKind) -> tuple[Movement, bool]:
+        """A kind chip/key: label the last tap if it was within 5 s, else log a new one.
+
+        Returns:
+            (movement, labelled): labelled is False when a new movement was logged.
+        """
+        now = self.clock()
+        last = self._last(child_id)
+        if last is not None and 0 <= now.utc_ms - last.at_ms <= KIND_WINDOW_MS:
+            m = self.store.movement(last.movement_id)
+            if m is not None and m.deleted_ms is None:
+                return self.update(m, kind=kind), True
+        return self.record_movement(child_id, now, kind), False
+
+    # --- episodes ------------------------------------------------------------
+
+    def _last(self, child_id: str) -> _LastTap | None:
+        if child_id not in self._last_tap:
+            mv = self.store.movements(child_id)
+            if len(mv) == 0:
+                self._last_tap[child_id] = None
+            else:
+                self._last_tap[child_id] = _LastTap(
+                    mv.episode_ids[int(mv.episode[-1])], int(mv.at_ms[-1]), mv.ids[-1]
+                )
+        return self._last_tap[child_id]
+
+    def _forget_last(self, child_id: str) -> None:
+        self._last_tap.pop(child_id, None)
+
+    def open_episode(self, child_id: str, now: Instant | None = None) -> Episode | None:
+        """The child's open episode: not settled, last tap within the idle timeout."""
+        now = now or self.clock()
+        last = self._last(child_id)
+        if last is None:
+            return None
+        if now.utc_ms - last.at_ms > self.store.settings.idle_timeout_s * 1000:
+            return None
+        ep = self.store.episode(last.episode_id)
+        if ep is None or ep.deleted_ms is not None or ep.settled is not None:
+            return None
+        return ep
+
+    def settle(self, child_id: str) -> Episode | None:
+        """Mark the open episode settled now. Returns it, or None if none was open."""
+        now = self.clock()
+        ep = self.open_episode(child_id, now)
+        if ep is None:
+            return None
+        return self.update(ep, settled=now)
+
+    def episode_movements(self, episode_id: str) -> np.ndarray:
+        return self.store.movements(episode_id=episode_id).at_ms
+
+    # --- sleep marks ---------------------------------------------------------
+
+    def current_sleep(self, child_id: str) -> SleepPeriod | None:
+        periods = self.store.sleep_periods(child_id)
+        if periods and periods[-1].awake is None:
+            return periods[-1]
+        return None
+
+    def toggle_sleep(self, child_id: str) -> SleepPeriod:
+        """Asleep if awake, awake if asleep. Returns the period written."""
+        now = self.clock()
+        current = self.current_sleep(child_id)
+        if current is not None:
+            return self.update(current, awake=now)
+        return self.add(SleepPeriod(child_id, asleep=now))
+
+    # --- generic edits (History, sheet) ---------------------------------------
+
+    def add(self, record: Any) -> Any:
+        saved = self.store.save(record)
+        self._after_change(Change(f"add {type(record).__name__.lower()}", ((None, saved),)))
+        return saved
+
+    def update(self, record: Any, **changes: Any) -> Any:
+        """Save `record` with `changes`; undoable."""
+        current = self._current(record)
+        saved = self.store.save(replace(current, **changes))
+        self._after_change(Change(f"edit {type(record).__name__.lower()}", ((current, saved),)))
+        return saved
+
+    def delete(self, record: Any) -> Any:
+        """Tombstone `record` (an episode takes its movements with it); undoable."""
+        current = self._current(record)
+        pairs: list[tuple[Record | None, Record]] = []
+        if isinstance(current, Episode):
+            for m in self.store.movements_of_episode(current.id):
+                pairs.append((m, self.store.delete(m)))
+        pairs.append((current, self.store.delete(current)))
+        self._after_change(Change(f"delete {type(record).__name__.lower()}", tuple(pairs)))
+        return pairs[-1][1]
+
+    def add_movement_at(self, child_id: str, at: Instant, kind: MovementKind) -> Movement:
+        """A forgotten movement at a past time: joins the episode it falls in, or opens one."""
+        timeout = self.store.settings.idle_timeout_s * 1000
+        mv = self.store.movements(child_id, at.utc_ms - timeout, at.utc_ms + timeout + 1)
+        pairs: list[tuple[Record | None, Record]] = []
+        episode = None
+        if len(mv):
+            nearest = int(np.argmin(np.abs(mv.at_ms - at.utc_ms)))
+            episode = self.store.episode(mv.episode_ids[int(mv.episode[nearest])])
+        if episode is None or episode.deleted_ms is not None:
+            episode = self.store.save(Episode(child_id, opened=at))
+            pairs.append((None, episode))
+        movement = self.store.save(Movement(child_id, episode.id, at, kind=kind))
+        pairs.append((None, movement))
+        self._after_change(Change("add movement", tuple(pairs)))
+        return movement
+
+    def add_child(self, child: Child) -> Child:
+        saved: Child = self.add(child)
+        return saved
+
+    def _current(self, record: Any) -> Any:
+        getter = {
+            Movement: self.store.movement,
+            Episode: self.store.episode,
+            SleepPeriod: self.store.sleep_period,
+            Child: self.store.child,
+        }[type(record)]
+        current = getter(record.id)
+        return record if current is None else current
+
+    def _after_change(self, change: Change) -> None:
+        self._push(change)
+        self._changed(change, change.label)
+
+    def _changed(self, change: Change, reason: str) -> None:
+        for _before, after in change.pairs:
+            if isinstance(after, Movement | Episode):
+                self._forget_last(after.child_id)
+        self.events.emit(RecordsChanged(tuple(a for _b, a in change.pairs), reason))
+
+    # --- undo / redo -----------------------------------------------------------
+
+    def _push(self, change: Change) -> None:
+        self._undo.append(change)
+        del self._undo[:-UNDO_DEPTH]
+        self._redo.clear()
+
+    @property
+    def can_undo(self) -> bool:
+        return bool(self._undo)
+
+    @property
+    def can_redo(self) -> bool:
+        return bool(self._redo)
+
+    def undo_label(self) -> str | None:
+        return self._undo[-1].label if self._undo else None
+
+    def undo(self) -> Change | None:
+        """Revert the last change (a tap is tombstoned, never erased)."""
+        if not self._undo:
+            return None
+        change = self._undo[-1]
+        reverted: list[tuple[Record | None, Record]] = []
+        for before, after in reversed(change.pairs):
+            current = self._current(after)
+            if before is None:
+                reverted.append((current, self.store.delete(current)))
+            else:
+                reverted.append((current, self.store.save(replace(before))))
+        self._undo.pop()
+        self._redo.append(change)
+        self._changed(Change(change.label, tuple(reverted)), f"undo {change.label}")
+        return change
+
+    def redo(self) -> Change | None:
+        if not self._redo:
+            return None
+        change = self._redo[-1]
+        redone: list[tuple[Record | None, Record]] = []
+        for _before, after in change.pairs:
+            current = self._current(after)
+            redone.append((current, self.store.save(replace(after))))
+        self._redo.pop()
+        self._undo.append(change)
+        self._changed(Change(change.label, tuple(redone)), f"redo {change.label}")
+        return change

@@ -1,0 +1,472 @@
+"""Export and import: CSV (movements, episodes, sleep) and full JSON. Qt-free.
+
+Import is planned first (validated, de-duplicated, nothing written), then
+applied in one all-or-nothing `save_many`. Records carry uuids, so importing
+the same file twice adds nothing; rows without an id get a deterministic one.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import uuid
+import zipfile
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+import orjson
+
+from rlbaby import __version__
+from rlbaby.model import (
+    Child,
+    Episode,
+    Instant,
+    Movement,
+    MovementKind,
+    OnsetState,
+    Response,
+    Sign,
+    SleepPeriod,
+    Soothing,
+    StoppedWhenWoken,
+    Trigger,
+    label,
+)
+from rlbaby.store import codec
+from rlbaby.store.atomic import atomic_write_bytes
+from rlbaby.store.errors import StoreError
+from rlbaby.store.store import SCHEMA_VERSION, Store
+
+JSON_FORMAT = "rlbaby-export/1"
+NAMESPACE = uuid.UUID("6f1d3c1e-4b7a-4e8e-9a51-2b0d9c1f7a10")
+
+MOVEMENT_COLUMNS = ["id", "child", "time", "kind", "episode", "note"]
+EPISODE_COLUMNS = [
+    "id",
+    "child",
+    "opened",
+    "settled",
+    "onset_state",
+    "soothing",
+    "response",
+    "stopped_when_woken",
+    "signs",
+    "triggers",
+    "video",
+    "note",
+]
+SLEEP_COLUMNS = ["id", "child", "asleep", "awake"]
+
+
+class ImportError_(StoreError):
+    """A file that cannot be imported; the message names file, line and problem."""
+
+
+def _err(path: Path | str, line: int | None, problem: str) -> ImportError_:
+    where = f"{Path(path).name}:{line}" if line else Path(path).name
+    return ImportError_(f"{where}: {problem}")
+
+
+# --- export ------------------------------------------------------------------
+
+
+def _records(store: Store) -> tuple[list[Child], list[Movement], list[Episode], list[SleepPeriod]]:
+    kids = store.children(include_deleted=True)
+    moves = [m for m in (store.movement(i) for i in store.columns.ids) if m is not None]
+    moves.sort(key=lambda m: m.at.utc_ms)
+    return (
+        kids,
+        moves,
+        store.episodes(include_deleted=True),
+        store.sleep_periods(include_deleted=True),
+    )
+
+
+def export_json(store: Store, out: Path) -> dict[str, int]:
+    kids, moves, eps, sleep = _records(store)
+    doc = {
+        "format": JSON_FORMAT,
+        "schema_version": SCHEMA_VERSION,
+        "app_version": __version__,
+        "settings": codec.settings_to_doc(store.settings),
+        "children": [codec.child_to_doc(c) for c in kids],
+        "episodes": [codec.episode_to_doc(e) for e in eps],
+        "movements": [codec.movement_to_doc(m) for m in moves],
+        "sleep": [codec.sleep_to_doc(s) for s in sleep],
+    }
+    atomic_write_bytes(out, orjson.dumps(doc, option=orjson.OPT_INDENT_2))
+    return {k: len(v) for k, v in doc.items() if isinstance(v, list)}
+
+
+def _iso(i: Instant | None) -> str:
+    return "" if i is None else i.isoformat()
+
+
+def _join(values: Iterable[Any]) -> str:
+    return ";".join(sorted(v.value for v in values))
+
+
+def _csv_text(columns: list[str], rows: Iterable[list[str]]) -> bytes:
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    w.writerow(columns)
+    w.writerows(rows)
+    return buf.getvalue().encode("utf-8")
+
+
+def csv_tables(store: Store) -> dict[str, bytes]:
+    """movements.csv, episodes.csv and sleep.csv of live records."""
+    kids, moves, eps, sleep = _records(store)
+    name = {c.id: c.name for c in kids}
+    return {
+        "movements.csv": _csv_text(
+            MOVEMENT_COLUMNS,
+            (
+                [m.id, name.get(m.child_id, m.child_id), _iso(m.at), m.kind.value, m.episode_id, m.note]
+                for m in moves
+                if m.deleted_ms is None
+            ),
+        ),
+        "episodes.csv": _csv_text(
+            EPISODE_COLUMNS,
+            (
+                [
+                    e.id,
+                    name.get(e.child_id, e.child_id),
+                    _iso(e.opened),
+                    _iso(e.settled),
+                    e.onset_state.value if e.onset_state else "",
+                    _join(e.soothing),
+                    e.response.value if e.response else "",
+                    e.stopped_when_woken.value if e.stopped_when_woken else "",
+                    _join(e.signs),
+                    _join(e.triggers),
+                    "" if e.video is None else ("yes" if e.video else "no"),
+                    e.note,
+                ]
+                for e in eps
+                if e.deleted_ms is None
+            ),
+        ),
+        "sleep.csv": _csv_text(
+            SLEEP_COLUMNS,
+            (
+                [s.id, name.get(s.child_id, s.child_id), _iso(s.asleep), _iso(s.awake)]
+                for s in sleep
+                if s.deleted_ms is None
+            ),
+        ),
+    }
+
+
+def export_csv(store: Store, out: Path) -> list[Path]:
+    """OUT.zip: one zip of the three tables. Otherwise OUT (movements) and
+    OUT's stem + `.episodes.csv` / `.sleep.csv` beside it."""
+    tables = csv_tables(store)
+    if out.suffix.lower() == ".zip":
+        buf = io.BytesIO()
+        with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
+            for n, raw in tables.items():
+                zf.writestr(n, raw)
+        atomic_write_bytes(out, buf.getvalue())
+        return [out]
+    paths = {
+        "movements.csv": out,
+        "episodes.csv": out.with_name(out.stem + ".episodes.csv"),
+        "sleep.csv": out.with_name(out.stem + ".sleep.csv"),
+    }
+    for n, p in paths.items():
+        atomic_write_bytes(p, tables[n])
+    return list(paths.values())
+
+
+# --- import ------------------------------------------------------------------
+
+
+@dataclass
+class ImportPlan:
+    """What an import would do. Nothing is written until `apply_import`."""
+
+    source: str
+    new_children: list[Child] = field(default_factory=list)
+    records: list[Any] = field(default_factory=list)
+    added: dict[str, int] = field(default_factory=dict)
+    updated: dict[str, int] = field(default_factory=dict)
+    unchanged: int = 0
+
+    def summary(self) -> str:
+        parts = [f"{n} {k}" for k, n in sorted(self.added.items()) if n]
+        ups = [f"{n} {k}" for k, n in sorted(self.updated.items()) if n]
+        text = "adds " + (", ".join(parts) if parts else "nothing")
+        if ups:
+            text += "; updates " + ", ".join(ups)
+        if self.new_children:
+            text += "; new children: " + ", ".join(c.name for c in self.new_children)
+        if self.unchanged:
+            text += f"; {self.unchanged} already present"
+        return text
+
+    @property
+    def empty(self) -> bool:
+        return not self.records and not self.new_children
+
+
+def _det_id(*parts: object) -> str:
+    return str(uuid.uuid5(NAMESPACE, "|".join(str(p) for p in parts)))
+
+
+_KIND_WORDS = {k.value: k for k in MovementKind} | {
+    label(k): k for k in MovementKind
+} | {"twitch": MovementKind.JERK, "jerk/twitch": MovementKind.JERK, "": MovementKind.UNSPECIFIED}
+
+
+class _Planner:
+    def __init__(self, store: Store, source: Path) -> None:
+        self.store = store
+        self.source = source
+        self.plan = ImportPlan(str(source))
+        self.children: dict[str, Child] = {c.name.casefold(): c for c in store.children()}
+        self.pending: dict[str, Any] = {}
+
+    def child_id(self, name: str, line: int, where: Path | str) -> str:
+        name = name.strip()
+        if not name:
+            raise _err(where, line, "the child column is empty")
+        found = self.children.get(name.casefold())
+        if found is None:
+            found = Child(name, id=_det_id("child", name.casefold()))
+            self.children[name.casefold()] = found
+            if self.store.child(found.id) is None:
+                self.plan.new_children.append(found)
+        return found.id
+
+    def offer(self, rec: Any) -> None:
+        kind = {Movement: "movements", Episode: "episodes", SleepPeriod: "sleep periods"}.get(
+            type(rec), "children"
+        )
+        getter = {
+            Movement: self.store.movement,
+            Episode: self.store.episode,
+            SleepPeriod: self.store.sleep_period,
+            Child: self.store.child,
+        }[type(rec)]
+        existing = self.pending.get(rec.id) or getter(rec.id)
+        if existing is None:
+            self.plan.added[kind] = self.plan.added.get(kind, 0) + 1
+        elif rec.updated_ms and rec.updated_ms > existing.updated_ms:
+            self.plan.updated[kind] = self.plan.updated.get(kind, 0) + 1
+        else:
+            self.plan.unchanged += 1
+            return
+        self.pending[rec.id] = rec
+        self.plan.records.append(rec)
+
+
+def _time(text: str, where: Path | str, line: int, col: str) -> Instant:
+    try:
+        return Instant.parse(text)
+    except ValueError as exc:
+        raise _err(where, line, f"column {col!r}: {exc}") from None
+
+
+def _enum_list(cls: Any, text: str, where: Path | str, line: int, col: str) -> frozenset[Any]:
+    try:
+        return frozenset(cls(v.strip()) for v in text.split(";") if v.strip())
+    except ValueError as exc:
+        raise _err(where, line, f"column {col!r}: {exc}") from None
+
+
+def _opt(cls: Any, text: str, where: Path | str, line: int, col: str) -> Any:
+    try:
+        return cls(text.strip()) if text.strip() else None
+    except ValueError as exc:
+        raise _err(where, line, f"column {col!r}: {exc}") from None
+
+
+def _rows(raw: bytes, where: Path | str, required: list[str]) -> Iterator[tuple[int, dict[str, str]]]:
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise _err(where, None, "not UTF-8 text") from None
+    reader = csv.DictReader(io.StringIO(text))
+    header = [h.strip() for h in (reader.fieldnames or [])]
+    missing = [c for c in required if c not in header]
+    if missing:
+        raise _err(where, 1, f"missing column(s) {', '.join(missing)}; found {', '.join(header) or 'none'}")
+    reader.fieldnames = header
+    for row in reader:
+        if None in row:
+            raise _err(where, reader.line_num, "more fields than the header has")
+        if not any((v or "").strip() for v in row.values()):
+            continue
+        yield reader.line_num, {k: (v or "").strip() for k, v in row.items()}
+
+
+def _plan_movements_csv(p: _Planner, raw: bytes, where: Path | str) -> None:
+    timeout = p.store.settings.idle_timeout_s * 1000
+    rows = []
+    seen: dict[tuple[str, int], int] = {}
+    for line, row in _rows(raw, where, ["child", "time"]):
+        child = p.child_id(row["child"], line, where)
+        at = _time(row["time"], where, line, "time")
+        word = row.get("kind", "").lower()
+        if word not in _KIND_WORDS:
+            raise _err(where, line, f"unknown kind {row['kind']!r} (use kick, jerk, stretch, stiffening)")
+        n = seen[(child, at.utc_ms)] = seen.get((child, at.utc_ms), 0) + 1
+        mid = row.get("id") or _det_id("movement", child, at.utc_ms, n)
+        rows.append((child, at, _KIND_WORDS[word], row.get("episode", ""), row.get("note", ""), mid))
+    # Rows without an episode form episodes by the idle-timeout rule.
+    last: dict[str, tuple[str, int]] = {}
+    episodes: dict[str, Episode] = {}
+    for child, at, kind, ep_label, note, mid in sorted(rows, key=lambda r: (r[0], r[1].utc_ms)):
+        if ep_label:
+            eid = ep_label if _is_uuid(ep_label) else _det_id("episode", child, ep_label)
+        else:
+            prev = last.get(child)
+            if prev is not None and at.utc_ms - prev[1] <= timeout:
+                eid = prev[0]
+            else:
+                eid = _det_id("episode", child, at.utc_ms)
+        last[child] = (eid, at.utc_ms)
+        if eid not in episodes and p.store.episode(eid) is None and eid not in p.pending:
+            episodes[eid] = Episode(child, opened=at, id=eid)
+        p.offer(Movement(child, eid, at, kind=kind, id=mid, note=note))
+    for ep in episodes.values():
+        p.offer(ep)
+
+
+def _is_uuid(text: str) -> bool:
+    try:
+        uuid.UUID(text)
+    except ValueError:
+        return False
+    return True
+
+
+def _plan_episodes_csv(p: _Planner, raw: bytes, where: Path | str) -> None:
+    for line, row in _rows(raw, where, ["id", "child", "opened"]):
+        video = row.get("video", "").lower()
+        if video not in ("", "yes", "no"):
+            raise _err(where, line, f"column 'video': use yes or no, not {row['video']!r}")
+        p.offer(
+            Episode(
+                p.child_id(row["child"], line, where),
+                opened=_time(row["opened"], where, line, "opened"),
+                id=row["id"],
+                settled=_time(row["settled"], where, line, "settled") if row.get("settled") else None,
+                onset_state=_opt(OnsetState, row.get("onset_state", ""), where, line, "onset_state"),
+                soothing=_enum_list(Soothing, row.get("soothing", ""), where, line, "soothing"),
+                response=_opt(Response, row.get("response", ""), where, line, "response"),
+                stopped_when_woken=_opt(
+                    StoppedWhenWoken, row.get("stopped_when_woken", ""), where, line, "stopped_when_woken"
+                ),
+                signs=_enum_list(Sign, row.get("signs", ""), where, line, "signs"),
+                triggers=_enum_list(Trigger, row.get("triggers", ""), where, line, "triggers"),
+                video=None if not video else video == "yes",
+                note=row.get("note", ""),
+            )
+        )
+
+
+def _plan_sleep_csv(p: _Planner, raw: bytes, where: Path | str) -> None:
+    for line, row in _rows(raw, where, ["id", "child", "asleep"]):
+        try:
+            p.offer(
+                SleepPeriod(
+                    p.child_id(row["child"], line, where),
+                    asleep=_time(row["asleep"], where, line, "asleep"),
+                    awake=_time(row["awake"], where, line, "awake") if row.get("awake") else None,
+                    id=row["id"],
+                )
+            )
+        except ValueError as exc:
+            raise _err(where, line, str(exc)) from None
+
+
+def _plan_json(p: _Planner, raw: bytes, where: Path) -> None:
+    try:
+        doc = orjson.loads(raw)
+    except orjson.JSONDecodeError as exc:
+        raise _err(where, None, f"not valid JSON ({exc})") from None
+    if not isinstance(doc, dict) or doc.get("format") != JSON_FORMAT:
+        raise _err(where, None, "not an rlbaby JSON export")
+    if int(doc.get("schema_version", 0)) > SCHEMA_VERSION:
+        raise _err(where, None, "written by a newer version of rlbaby; please update")
+    for section, decode in (
+        ("children", codec.child_from_doc),
+        ("episodes", codec.episode_from_doc),
+        ("sleep", codec.sleep_from_doc),
+        ("movements", codec.movement_from_doc),
+    ):
+        items = doc.get(section, [])
+        if not isinstance(items, list):
+            raise _err(where, None, f"{section} is not a list")
+        for n, item in enumerate(items, 1):
+            try:
+                rec = decode(item)
+            except (ValueError, KeyError, TypeError) as exc:
+                raise _err(where, None, f"{section} record {n}: {exc}") from None
+            if isinstance(rec, Child):
+                if p.store.child(rec.id) is None and rec.id not in p.pending:
+                    p.children.setdefault(rec.name.casefold(), rec)
+            p.offer(rec)
+
+
+def plan_import(store: Store, path: Path) -> ImportPlan:
+    """Validate `path` and work out what importing it would add. Writes nothing.
+
+    Raises:
+        ImportError_: names the file, the line and the problem.
+    """
+    path = Path(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise _err(path, None, f"cannot read: {exc.strerror or exc}") from None
+    planner = _Planner(store, path)
+    suffix = path.suffix.lower()
+    if suffix == ".json":
+        _plan_json(planner, raw, path)
+    elif suffix == ".zip":
+        try:
+            with zipfile.ZipFile(io.BytesIO(raw)) as zf:
+                members = {Path(n).name: zf.read(n) for n in zf.namelist()}
+        except zipfile.BadZipFile:
+            raise _err(path, None, "not a valid zip file") from None
+        for name, fn in (
+            ("episodes.csv", _plan_episodes_csv),
+            ("sleep.csv", _plan_sleep_csv),
+            ("movements.csv", _plan_movements_csv),
+        ):
+            if name in members:
+                fn(planner, members[name], f"{path.name}/{name}")
+    else:
+        header = raw.decode("utf-8-sig", errors="replace").splitlines()[:1]
+        cols = {c.strip() for c in header[0].split(",")} if header else set()
+        if "opened" in cols:
+            _plan_episodes_csv(planner, raw, path)
+        elif "asleep" in cols:
+            _plan_sleep_csv(planner, raw, path)
+        else:
+            _plan_movements_csv(planner, raw, path)
+    for c in planner.plan.new_children:
+        if c.id not in planner.pending:
+            planner.plan.added["children"] = planner.plan.added.get("children", 0) + 1
+    return planner.plan
+
+
+def apply_import(store: Store, plan: ImportPlan) -> None:
+    """Write the plan in one all-or-nothing step."""
+    records = [c for c in plan.new_children if not any(r.id == c.id for r in plan.records)]
+    records += plan.records
+    # Keep the imported updated_ms of newer records so a later merge still sees them as newer.
+    store.save_many([replace(r) for r in records])
+
+
+def import_file(store: Store, path: Path) -> ImportPlan:
+    plan = plan_import(store, path)
+    if not plan.empty:
+        apply_import(store, plan)
+    return plan
