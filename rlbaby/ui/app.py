@@ -1,0 +1,143 @@
+"""Start the GUI: open the data folder safely, then show the main window."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from rlbaby.content import Guide
+from rlbaby.model import Settings, ThemeChoice, system_clock
+from rlbaby.services import LoggerService
+from rlbaby.store import LockedError, NewerVersionError, Store, StoreError
+from rlbaby.store.backup import BackupInfo, BackupManager, list_backups, restore_backup
+from rlbaby.ui.bridge import ServiceBridge
+from rlbaby.ui.context import ChildSelection, UiContext
+from rlbaby.ui.main_window import MainWindow
+from rlbaby.ui.theme import ThemeManager
+
+BACKUP_CHECK_MS = 60_000
+
+
+def theme_for(settings: Settings, hour: int | None = None) -> str:
+    if settings.theme is ThemeChoice.NIGHT:
+        return "night"
+    if settings.theme is ThemeChoice.DAY:
+        return "day"
+    hour = time.localtime().tm_hour if hour is None else hour
+    return "night" if settings.is_night_theme_hour(hour) else "day"
+
+
+def open_store_interactively(data_dir: Path) -> Store | None:
+    """Open the folder, asking the parent what to do when it is busy or damaged."""
+    try:
+        store = Store.open(data_dir)
+    except LockedError as exc:
+        box = QMessageBox(QMessageBox.Icon.Warning, "rlbaby is already open", str(exc))
+        box.setInformativeText("Open this copy read-only (look, but not log), or quit?")
+        ro = box.addButton("Open read-only", QMessageBox.ButtonRole.AcceptRole)
+        box.addButton("Quit", QMessageBox.ButtonRole.RejectRole)
+        box.exec()
+        if box.clickedButton() is not ro:
+            return None
+        try:
+            store = Store.open(data_dir, readonly=True)
+        except StoreError as exc2:
+            QMessageBox.critical(None, "rlbaby", str(exc2))
+            return None
+    except NewerVersionError as exc:
+        QMessageBox.critical(None, "rlbaby needs an update", str(exc))
+        return None
+    except StoreError as exc:
+        QMessageBox.critical(None, "rlbaby", str(exc))
+        return None
+    if store.problems and not store.readonly:
+        store = _offer_restore(store, data_dir)
+    return store
+
+
+def _offer_restore(store: Store, data_dir: Path) -> Store:
+    good = [b for b in list_backups(data_dir) if isinstance(b, BackupInfo)]
+    text = "\n".join(p.message() for p in store.problems)
+    box = QMessageBox(QMessageBox.Icon.Warning, "Some data could not be read", text)
+    box.setInformativeText(
+        "The damaged file was set aside (nothing was overwritten); the rest of your log is open."
+        + (f"\n\nThe latest good backup is from {time.strftime('%Y-%m-%d %H:%M', time.localtime(good[0].created_ms / 1000))}." if good else "\n\nThere is no backup to restore from.")
+    )
+    restore = box.addButton("Restore that backup", QMessageBox.ButtonRole.AcceptRole) if good else None
+    box.addButton("Continue", QMessageBox.ButtonRole.RejectRole)
+    box.exec()
+    if restore is not None and box.clickedButton() is restore:
+        store.close()
+        try:
+            restore_backup(data_dir, good[0].path)
+        except StoreError as exc:
+            QMessageBox.critical(None, "rlbaby", f"Restore failed; your data is as it was. {exc}")
+        store = Store.open(data_dir)
+    return store
+
+
+def build_window(store: Store, app: QApplication, clock=system_clock) -> MainWindow:  # type: ignore[no-untyped-def]
+    """Wire the objects the widgets need (used by run_gui and by tests)."""
+    theme = ThemeManager(app, theme_for(store.settings), store.settings.text_scale)
+    service = LoggerService(store, clock)
+    ctx = UiContext(
+        store=store,
+        service=service,
+        bridge=ServiceBridge(service),
+        theme=theme,
+        selection=ChildSelection(store),
+        clock=clock,
+    )
+    return MainWindow(ctx, Guide())
+
+
+def run_gui(data_dir: Path, demo: bool = False) -> int:
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("rlbaby")
+    demo_dir = None
+    if demo:
+        from rlbaby.demo import populate
+
+        demo_dir = Path(tempfile.mkdtemp(prefix="rlbaby-demo-"))
+        data_dir = demo_dir
+        with Store.open(data_dir) as s:
+            populate(s)
+    # Dialogs before the store opens still need a theme (night hours by default).
+    ThemeManager(app, theme_for(Settings()))
+    store = open_store_interactively(data_dir)
+    if store is None:
+        return 1
+    try:
+        window = build_window(store, app)
+        backups = BackupManager(store) if not store.readonly and not demo else None
+        timer = QTimer()
+        if backups is not None:
+            timer.timeout.connect(lambda: _safe_backup(backups, window))
+            timer.start(BACKUP_CHECK_MS)
+        if not store.children() and not store.readonly:
+            QTimer.singleShot(0, window.add_child)
+        window.show()
+        code = app.exec()
+        if backups is not None:
+            _safe_backup(backups, window, force=True)
+        return int(code)
+    finally:
+        store.close()
+        if demo_dir is not None:
+            shutil.rmtree(demo_dir, ignore_errors=True)
+
+
+def _safe_backup(backups: BackupManager, window: MainWindow, force: bool = False) -> None:
+    try:
+        backups.maybe_backup(force=force)
+    except StoreError as exc:
+        window.statusBar().showMessage(f"Automatic backup failed: {exc}", 15000)

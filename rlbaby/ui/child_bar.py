@@ -1,0 +1,77 @@
+"""Pick the child in one click (twins are common); add or edit a child."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QPushButton, QWidget
+
+from rlbaby.store import Store
+from rlbaby.ui.context import ChildSelection
+
+
+class ChildBar(QWidget):
+    """One button per child; the checked one is being logged.
+
+    Signals:
+        add_requested(): the parent wants to add a child.
+        edit_requested(str): edit this child.
+    """
+
+    add_requested = Signal()
+    edit_requested = Signal(str)
+
+    def __init__(self, store: Store, selection: ChildSelection, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._store = store
+        self._selection = selection
+        self._group = QButtonGroup(self)
+        self._group.setExclusive(True)
+        self._layout = QHBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self.buttons: dict[str, QPushButton] = {}
+        selection.child_changed.connect(self._on_selection_child_changed)
+        self.reload()
+
+    def reload(self) -> None:
+        while self._layout.count():
+            item = self._layout.takeAt(0)
+            if item.widget():
+                item.widget().deleteLater()
+        self.buttons.clear()
+        self._layout.addWidget(QLabel("Child:"))
+        for i, child in enumerate(self._store.children()):
+            b = QPushButton(child.name)
+            b.setObjectName(f"child_{child.id}")
+            b.setCheckable(True)
+            b.setProperty("chip", True)
+            b.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            b.setToolTip(f"Log for {child.name} (C switches child)" + (f" · Ctrl+{i + 1}" if i < 9 else ""))
+            b.setChecked(child.id == self._selection.child_id)
+            b.clicked.connect(lambda _c=False, cid=child.id: self._selection.select(cid))
+            self._group.addButton(b)
+            self._layout.addWidget(b)
+            self.buttons[child.id] = b
+        add = QPushButton("+ Add child")
+        add.setObjectName("add_child")
+        add.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        add.setToolTip("Add a child (twins are logged side by side)")
+        add.clicked.connect(self.add_requested)
+        edit = QPushButton("Edit")
+        edit.setObjectName("edit_child")
+        edit.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        edit.setToolTip("Edit this child's details and health notes")
+        edit.setEnabled(bool(self._selection.child_id))
+        edit.clicked.connect(lambda: self.edit_requested.emit(self._selection.child_id))
+        self._layout.addWidget(add)
+        self._layout.addWidget(edit)
+        self._layout.addStretch(1)
+
+    def cycle(self) -> None:
+        ids = list(self.buttons)
+        if len(ids) > 1:
+            i = ids.index(self._selection.child_id) if self._selection.child_id in ids else -1
+            self._selection.select(ids[(i + 1) % len(ids)])
+
+    def _on_selection_child_changed(self, child_id: str) -> None:
+        for cid, b in self.buttons.items():
+            b.setChecked(cid == child_id)

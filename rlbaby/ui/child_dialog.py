@@ -1,0 +1,155 @@
+"""Add or edit a child, with the health notes the doctor will want."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from rlbaby.model import Child, FamilyHistory, LabResult, label
+
+
+class ChildDialog(QDialog):
+    """Edits a Child value; `result_child()` returns the edited copy."""
+
+    def __init__(self, child: Child | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("child_dialog")
+        self.setWindowTitle("Edit child" if child else "Add a child")
+        self._child = child
+        form = QFormLayout()
+        self.name = QLineEdit(child.name if child else "")
+        self.name.setObjectName("child_name")
+        self.name.setPlaceholderText("First name or nickname")
+        self.has_birth = QCheckBox("Known")
+        self.birth = QDateEdit()
+        self.birth.setCalendarPopup(True)
+        self.birth.setDisplayFormat("yyyy-MM-dd")
+        self.birth.setMaximumDate(QDate.currentDate())
+        if child and child.birth_date:
+            self.has_birth.setChecked(True)
+            self.birth.setDate(QDate(child.birth_date.year, child.birth_date.month, child.birth_date.day))
+        else:
+            self.birth.setDate(QDate.currentDate())
+        self.born_early = QComboBox()
+        for text in ("not recorded", "yes", "no"):
+            self.born_early.addItem(text)
+        if child and child.born_early is not None:
+            self.born_early.setCurrentIndex(1 if child.born_early else 2)
+        self.born_early.setToolTip("Born before 37 weeks")
+        self.family = QComboBox()
+        for fh in FamilyHistory:
+            self.family.addItem(label(fh), fh)
+        if child:
+            self.family.setCurrentIndex(list(FamilyHistory).index(child.family_history))
+        self.family.setToolTip("Does a parent, brother, sister or grandparent have restless legs?")
+        self.labs = QTableWidget(0, 4)
+        self.labs.setObjectName("labs_table")
+        self.labs.setHorizontalHeaderLabels(["Test", "Value", "Unit", "Date (YYYY-MM-DD)"])
+        self.labs.horizontalHeader().setStretchLastSection(True)
+        for lab in child.labs if child else ():
+            self._add_lab_row(lab)
+        self._add_lab_row(None)
+        self.labs.itemChanged.connect(self._on_labs_item_changed)
+        self.notes = QPlainTextEdit(child.notes if child else "")
+        self.notes.setPlaceholderText("Anything the doctor should know")
+        self.notes.setMaximumHeight(80)
+        form.addRow("Name", self.name)
+        birth_row = QWidget()
+        from PySide6.QtWidgets import QHBoxLayout
+
+        row = QHBoxLayout(birth_row)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.has_birth)
+        row.addWidget(self.birth, 1)
+        form.addRow("Birth date", birth_row)
+        form.addRow("Born early", self.born_early)
+        form.addRow("Family history of restless legs", self.family)
+        form.addRow("Lab results (as the doctor gave them)", self.labs)
+        form.addRow("Notes", self.notes)
+        self.message = QLabel("")
+        self.message.setProperty("role", "urgent")
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self._on_buttons_accepted)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addWidget(buttons)
+        self._result: Child | None = None
+
+    def _add_lab_row(self, lab: LabResult | None) -> None:
+        r = self.labs.rowCount()
+        self.labs.insertRow(r)
+        values = ["", "", "", ""] if lab is None else [
+            lab.test, lab.value, lab.unit, lab.taken.isoformat() if lab.taken else ""
+        ]
+        for c, v in enumerate(values):
+            self.labs.setItem(r, c, QTableWidgetItem(v))
+
+    def _on_labs_item_changed(self, item: QTableWidgetItem) -> None:
+        last = self.labs.rowCount() - 1
+        if item.row() == last and item.text().strip():
+            self.labs.blockSignals(True)
+            self._add_lab_row(None)
+            self.labs.blockSignals(False)
+
+    def _read_labs(self) -> tuple[LabResult, ...]:
+        out = []
+        for r in range(self.labs.rowCount()):
+            cells = [(self.labs.item(r, c).text().strip() if self.labs.item(r, c) else "") for c in range(4)]
+            if not any(cells):
+                continue
+            if not cells[0] or not cells[1]:
+                raise ValueError(f"lab row {r + 1}: give at least the test and its value")
+            taken = None
+            if cells[3]:
+                try:
+                    taken = date.fromisoformat(cells[3])
+                except ValueError:
+                    raise ValueError(f"lab row {r + 1}: date {cells[3]!r} is not YYYY-MM-DD") from None
+            out.append(LabResult(cells[0], cells[1], cells[2], taken))
+        return tuple(out)
+
+    def _on_buttons_accepted(self) -> None:
+        try:
+            labs = self._read_labs()
+            early = {0: None, 1: True, 2: False}[self.born_early.currentIndex()]
+            birth = self.birth.date().toPython() if self.has_birth.isChecked() else None
+            fields = dict(
+                name=self.name.text().strip(),
+                birth_date=birth,
+                born_early=early,
+                family_history=self.family.currentData(),
+                labs=labs,
+                notes=self.notes.toPlainText().strip(),
+            )
+            self._result = replace(self._child, **fields) if self._child else Child(**fields)
+        except ValueError as exc:
+            self.message.setText(str(exc).capitalize())
+            return
+        self.accept()
+
+    def result_child(self) -> Child | None:
+        return self._result
+
+    @classmethod
+    def ask(cls, child: Child | None = None, parent: QWidget | None = None) -> Child | None:
+        dlg = cls(child, parent)
+        return dlg.result_child() if dlg.exec() == QDialog.DialogCode.Accepted else None

@@ -1,0 +1,84 @@
+"""The current episode: when it started, how long (ticking), movements, last intervals."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from rlbaby.model import Episode, Instant
+
+
+def fmt_duration(ms: int) -> str:
+    s = max(0, ms // 1000)
+    if s < 60:
+        return f"{s} s"
+    m, s = divmod(s, 60)
+    if m < 60:
+        return f"{m} min {s:02d} s"
+    h, m = divmod(m, 60)
+    return f"{h} h {m:02d} min"
+
+
+class EpisodePanel(QFrame):
+    """Shows one episode's live state; the Log tab feeds it.
+
+    Signals:
+        settle_clicked(): the parent pressed Settled.
+        annotate_clicked(): open the episode sheet.
+    """
+
+    settle_clicked = Signal()
+    annotate_clicked = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("episode_panel")
+        self.setProperty("role", "panel")
+        layout = QVBoxLayout(self)
+        self.title = QLabel("No episode open")
+        self.title.setProperty("role", "big")
+        self.started = QLabel("")
+        self.duration = QLabel("")
+        self.duration.setProperty("role", "big")
+        self.count = QLabel("")
+        self.intervals = QLabel("")
+        self.intervals.setProperty("role", "dim")
+        self.intervals.setWordWrap(True)
+        for w in (self.title, self.started, self.duration, self.count, self.intervals):
+            layout.addWidget(w)
+        layout.addStretch(1)
+        self.settle = QPushButton("Settled  (E)")
+        self.settle.setObjectName("settle_button")
+        self.settle.setToolTip("The baby has settled: end this episode now (E)")
+        self.settle.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.settle.clicked.connect(self.settle_clicked)
+        self.annotate = QPushButton("Add details  (A)")
+        self.annotate.setObjectName("annotate_button")
+        self.annotate.setToolTip("Soothing, response, signs and triggers for this episode (A)")
+        self.annotate.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.annotate.clicked.connect(self.annotate_clicked)
+        layout.addWidget(self.settle)
+        layout.addWidget(self.annotate)
+        self.show_episode(None, [], None)
+
+    def show_episode(self, episode: Episode | None, times_ms: list[int], now: Instant | None) -> None:
+        """Render `episode` with its movement times (UTC ms, sorted) at `now`."""
+        open_ = episode is not None and now is not None
+        self.settle.setEnabled(open_)
+        if episode is None or now is None or not times_ms:
+            self.title.setText("No episode open")
+            self.started.setText("The next tap starts one.")
+            self.duration.setText("")
+            self.count.setText("")
+            self.intervals.setText("")
+            return
+        first = Instant(times_ms[0], episode.opened.offset_min)
+        self.title.setText("Episode in progress")
+        self.started.setText(f"Started {first.local():%H:%M}")
+        self.duration.setText(fmt_duration(now.utc_ms - times_ms[0]))
+        n = len(times_ms)
+        self.count.setText(f"{n} movement{'s' if n != 1 else ''}")
+        gaps = [b - a for a, b in zip(times_ms[-6:], times_ms[-5:], strict=False)]
+        self.intervals.setText(
+            "Last intervals: " + " · ".join(fmt_duration(g) for g in gaps) if gaps else ""
+        )
