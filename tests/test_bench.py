@@ -1,0 +1,63 @@
+"""`python -m rlbaby.bench --quick` still runs and prints its table (so it cannot rot)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from rlbaby import bench
+
+
+def test_quick_bench_prints_the_table(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out_json = tmp_path / "bench.json"
+    argv = ["--quick", "--cache-dir", str(tmp_path / "cache"), "--work-dir", str(tmp_path)]
+    assert bench.main([*argv, "--out", str(out_json)]) == 0
+    text = capsys.readouterr().out
+
+    assert "command: python" in text
+    assert "nproc=" in text
+    assert "numpy" in text
+    header = next(line for line in text.splitlines() if line.startswith("metric"))
+    assert "300" in header
+    assert "target@200k" in header
+    for metric in (
+        "tap save median (ms)",
+        "tap save p99 (ms)",
+        "cold open median (s)",
+        "open peak RSS (MB)",
+        "summary 1 child median (s)",
+    ):
+        row = next((line for line in text.splitlines() if metric in line), None)
+        assert row is not None, metric
+        assert row.split()[len(metric.split())] != "-", row
+    assert "(200k not run)" in text
+
+    raw = json.loads(out_json.read_text())
+    assert raw["datasets"]["300"]["counts"]["movements"] == 300
+    taps = next(r for r in raw["results"]["300"] if r["metric"] == "tap save median")
+    assert len(taps["samples"]) == bench.QUICK_REPS.taps
+
+    # The cached data set is reused, not regenerated, and stays pristine.
+    cache = tmp_path / "cache" / f"300-{bench.GENERATOR_VERSION}"
+    stamp = (cache / "manifest.json").stat().st_mtime_ns
+    files = sorted(p.relative_to(cache) for p in cache.rglob("*"))
+    assert bench.main([*argv, "--sections", "summary"]) == 0
+    assert (cache / "manifest.json").stat().st_mtime_ns == stamp
+    assert sorted(p.relative_to(cache) for p in cache.rglob("*")) == files
+    assert "summary 1 child median" in capsys.readouterr().out
+
+
+def test_table_marks_targets_at_200k() -> None:
+    rows = {
+        1000: [bench.Row("open", "s", 0.1, target=0.5)],
+        200_000: [bench.Row("open", "s", 0.7, target=0.5)],
+    }
+    table, missed = bench.render_table([1000, 200_000], rows)
+    assert "MISS" in table
+    assert missed == ["open"]
+    rows[200_000] = [bench.Row("open", "s", 0.4, target=0.5)]
+    table, missed = bench.render_table([1000, 200_000], rows)
+    assert "PASS" in table
+    assert missed == []
