@@ -17,7 +17,7 @@ class RuleSet(StrEnum):
         return (10.0, 90.0) if self is RuleSet.WASM else (5.0, 90.0)
 
     @property
-    def title(self) -> str:
+    def title(self) -> str:  # type: ignore[override]  # shadows str.title on purpose (UI label)
         return "WASM 2016 (10-90 s)" if self is RuleSet.WASM else "AASM (5-90 s)"
 
 
@@ -25,6 +25,10 @@ class ThemeChoice(StrEnum):
     AUTO = "auto"  # night theme between the night-theme hours
     NIGHT = "night"
     DAY = "day"
+
+
+def _is_int(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,14 +43,25 @@ class Settings:
     selected_child_id: str | None = None
 
     def __post_init__(self) -> None:
+        # Settings come from meta.json too: reject wrong types here (a bool is
+        # an int to Python, a float hour would leak into every night index).
         for name in ("night_start_hour", "night_theme_from_hour", "night_theme_to_hour"):
             hour = getattr(self, name)
-            if not 0 <= hour <= 23:
-                raise ValueError(f"{name.replace('_', ' ')} must be 0-23, not {hour}")
-        if not 30 <= self.idle_timeout_s <= 3600:
+            if not _is_int(hour) or not 0 <= hour <= 23:
+                raise ValueError(f"{name.replace('_', ' ')} must be 0-23, not {hour!r}")
+        if not _is_int(self.idle_timeout_s) or not 30 <= self.idle_timeout_s <= 3600:
             raise ValueError("the episode idle timeout must be 30 s to 60 min")
-        if not 0.75 <= self.text_scale <= 2.0:
+        scale = self.text_scale
+        if not isinstance(scale, int | float) or isinstance(scale, bool) or not 0.75 <= scale <= 2:
             raise ValueError("the text size must be 75% to 200%")
+        try:
+            object.__setattr__(self, "rule", RuleSet(self.rule))
+        except ValueError:
+            raise ValueError(f"unknown rule {self.rule!r}") from None
+        try:
+            object.__setattr__(self, "theme", ThemeChoice(self.theme))
+        except ValueError:
+            raise ValueError(f"unknown theme {self.theme!r}") from None
 
     def is_night_theme_hour(self, hour: int) -> bool:
         lo, hi = self.night_theme_from_hour, self.night_theme_to_hour

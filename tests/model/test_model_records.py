@@ -1,0 +1,125 @@
+"""rlbaby/model/records.py and settings.py: validation of records and settings."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from rlbaby.model import (
+    URGENT_SIGNS,
+    Child,
+    Episode,
+    Instant,
+    MovementKind,
+    RuleSet,
+    Settings,
+    Sign,
+    SleepPeriod,
+    label,
+)
+
+
+def test_child_needs_a_name() -> None:
+    with pytest.raises(ValueError, match="needs a name"):
+        Child("")
+    with pytest.raises(ValueError, match="needs a name"):
+        Child("   ")
+    assert Child(" Ada ").name == " Ada "
+
+
+def test_records_get_distinct_ids_and_are_frozen() -> None:
+    a, b = Child("Ada"), Child("Ada")
+    assert a.id != b.id
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        a.name = "Bo"  # type: ignore[misc]
+
+
+def test_sleep_awake_before_asleep_rejected() -> None:
+    asleep = Instant(10_000, 60)
+    with pytest.raises(ValueError, match="before the asleep"):
+        SleepPeriod("c", asleep, awake=Instant(9_999, 60))
+    # Equal is allowed (an empty period), and so is an open one.
+    assert SleepPeriod("c", asleep, awake=Instant(10_000, 0)).awake is not None
+    assert SleepPeriod("c", asleep).awake is None
+
+
+def test_sleep_order_uses_utc_not_local_clock() -> None:
+    # 03:02+02:00 is after 01:58+01:00 even though DST moved the clock.
+    asleep = Instant.parse("2026-03-29T01:58:00+01:00")
+    awake = Instant.parse("2026-03-29T03:02:00+02:00")
+    assert SleepPeriod("c", asleep, awake=awake).awake == awake
+    with pytest.raises(ValueError, match="before the asleep"):
+        SleepPeriod("c", awake, awake=asleep)
+
+
+def test_urgent_signs() -> None:
+    ep = Episode("c", Instant(0), signs=frozenset({Sign.STIFFNESS, Sign.BREATHING_PAUSES}))
+    assert ep.urgent_signs == {Sign.BREATHING_PAUSES}
+    assert Sign.COLOUR_CHANGE.urgent
+    assert not Sign.STIFFNESS.urgent
+    assert URGENT_SIGNS == {Sign.EYES_ROLLING, Sign.COLOUR_CHANGE, Sign.BREATHING_PAUSES}
+
+
+def test_labels_are_words() -> None:
+    assert label(MovementKind.JERK) == "jerk / twitch"
+    assert label(Sign.EYES_ROLLING) == "eyes rolling or fixed"
+
+
+def test_settings_defaults() -> None:
+    s = Settings()
+    assert (s.night_start_hour, s.idle_timeout_s, s.rule) == (18, 300, RuleSet.WASM)
+    assert RuleSet.WASM.interval_s == (10.0, 90.0)
+    assert RuleSet.AASM.interval_s == (5.0, 90.0)
+
+
+@pytest.mark.parametrize(
+    ("changes", "problem"),
+    [
+        ({"night_start_hour": 24}, "night start hour must be 0-23"),
+        ({"night_start_hour": -1}, "night start hour must be 0-23"),
+        ({"night_theme_from_hour": 25}, "night theme from hour"),
+        ({"night_theme_to_hour": -2}, "night theme to hour"),
+        ({"idle_timeout_s": 29}, "idle timeout"),
+        ({"idle_timeout_s": 3601}, "idle timeout"),
+        ({"text_scale": 0.5}, "text size"),
+        ({"text_scale": 2.5}, "text size"),
+        ({"night_start_hour": 5.5}, "night start hour"),
+        ({"night_start_hour": True}, "night start hour"),
+        ({"idle_timeout_s": 60.5}, "idle timeout"),
+        ({"idle_timeout_s": "60"}, "idle timeout"),
+        ({"text_scale": "1"}, "text size"),
+        ({"rule": "wasm2"}, "rule"),
+        ({"theme": "dusk"}, "theme"),
+    ],
+)
+def test_settings_validation(changes: dict[str, object], problem: str) -> None:
+    with pytest.raises(ValueError, match=problem):
+        Settings(**changes)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {"night_start_hour": 0},
+        {"night_start_hour": 23},
+        {"idle_timeout_s": 30},
+        {"idle_timeout_s": 3600},
+        {"text_scale": 0.75},
+        {"text_scale": 2},
+    ],
+)
+def test_settings_limits_are_inclusive(changes: dict[str, object]) -> None:
+    Settings(**changes)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("lo", "hi", "night_hours"),
+    [
+        (20, 7, {20, 21, 22, 23, 0, 1, 2, 3, 4, 5, 6}),
+        (1, 5, {1, 2, 3, 4}),
+    ],
+)
+def test_night_theme_hours(lo: int, hi: int, night_hours: set[int]) -> None:
+    s = Settings(night_theme_from_hour=lo, night_theme_to_hour=hi)
+    assert {h for h in range(24) if s.is_night_theme_hour(h)} == night_hours
