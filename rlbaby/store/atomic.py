@@ -130,6 +130,33 @@ class AtomicJSONStorage(Storage):  # type: ignore[misc]
             raise
         self._cache = data
 
+    def snapshot(self) -> bytes | None:
+        """The file's bytes now (None: no file), so a batch can put it back exactly.
+
+        Raises:
+            WriteError: the file exists but cannot be read.
+        """
+        try:
+            return self.path.read_bytes()
+        except FileNotFoundError:
+            return None
+        except OSError as exc:
+            raise WriteError(self.path, exc) from exc
+
+    def restore(self, raw: bytes | None) -> None:
+        """Put back a `snapshot()`: the same bytes, or no file at all."""
+        self._cache = None
+        if self.readonly:
+            raise ReadOnlyError()
+        if raw is not None:
+            atomic_write_bytes(self.path, raw)
+            return
+        try:
+            self.path.unlink(missing_ok=True)
+            fsync_dir(self.path.parent)
+        except OSError as exc:
+            raise WriteError(self.path, exc) from exc
+
     def close(self) -> None:
         self._cache = None
 
@@ -153,6 +180,13 @@ class MemoryStorage(Storage):  # type: ignore[misc]
             raise ReadOnlyError()
         self._raw = orjson.dumps(data)
         self._cache = data
+
+    def snapshot(self) -> bytes | None:
+        return self._raw
+
+    def restore(self, raw: bytes | None) -> None:
+        self._raw = raw
+        self._cache = None
 
     def close(self) -> None:
         pass

@@ -10,10 +10,10 @@ from collections.abc import Callable, Iterator, Mapping
 from datetime import UTC, datetime
 from typing import Any
 
-import orjson
 from tinydb import TinyDB
 from tinydb.table import Document, Table
 
+from rlbaby.store.atomic import AtomicJSONStorage, MemoryStorage
 from rlbaby.store.backend import Backend, Problem
 from rlbaby.store.codec import Doc
 from rlbaby.store.errors import CorruptFileError, StoreError
@@ -108,40 +108,61 @@ class ShardedTable:
             except StoreError:
                 pass
 
+    def _storage(self, key: str) -> AtomicJSONStorage | MemoryStorage:
+        self._table(key)
+        storage: AtomicJSONStorage | MemoryStorage = self._dbs[key].storage
+        return storage
+
     def put_many(self, items: list[tuple[str, str, Doc]]) -> Callable[[], None]:
         """Insert or replace many records, one write per month file.
 
         All or nothing: if any file cannot be written, the files already
-        written are put back as they were and StoreError is raised.
+        written are put back byte for byte (a file the batch created is
+        removed again) and StoreError is raised. The returned function does
+        the same later, for a batch that spans several tables.
         """
-        by_key: dict[str, list[tuple[str, Doc]]] = {}
+        latest: dict[str, tuple[str, Doc]] = {}
         for rid, key, doc in items:
-            by_key.setdefault(key, []).append((rid, doc))
-        written: list[tuple[str, dict[str, Any] | None]] = []
+            latest[rid] = (key, doc)  # the last copy of an id wins, as in put()
+        # Plan every file's new contents before writing any of them.
+        puts: dict[str, dict[str, Doc]] = {}
+        drops: dict[str, list[int]] = {}
+        next_ids: dict[str, int] = {}
         new_loc: dict[str, tuple[str, int]] = {}
-        moved: list[tuple[str, int]] = []
+        for rid, (key, doc) in latest.items():
+            where = self.loc.get(rid)
+            if where is not None and where[0] == key:
+                puts.setdefault(key, {})[str(where[1])] = doc
+                continue
+            if key not in next_ids:
+                current = (self._storage(key).read() or {}).get(self.folder, {})
+                next_ids[key] = max((int(k) for k in current), default=0) + 1
+            doc_id = next_ids[key]
+            next_ids[key] += 1
+            puts.setdefault(key, {})[str(doc_id)] = doc
+            new_loc[rid] = (key, doc_id)
+            if where is not None:
+                drops.setdefault(where[0], []).append(where[1])
+        written: list[tuple[str, bytes | None]] = []
         try:
-            for key, entries in by_key.items():
-                self._table(key)
-                storage = self._dbs[key].storage
-                data = storage.read()
-                prev = None if data is None else orjson.loads(orjson.dumps(data))
-                data = {} if data is None else data
-                table = data.setdefault(self.folder, {})
-                next_id = max((int(k) for k in table), default=0) + 1
-                for rid, doc in entries:
-                    where = new_loc.get(rid) or self.loc.get(rid)
-                    if where is not None and where[0] == key:
-                        table[str(where[1])] = doc
+            # New copies first, stale copies of moved records after: a crash in
+            # between leaves an older duplicate (loading keeps the newest),
+            # never a record in no file at all.
+            for phase in (puts, drops):
+                for key in sorted(phase):
+                    storage = self._storage(key)
+                    before = storage.snapshot()
+                    data = storage.read()
+                    data = {} if data is None else data
+                    table = data.setdefault(self.folder, {})
+                    if phase is puts:
+                        table.update(puts[key])
                     else:
-                        table[str(next_id)] = doc
-                        new_loc[rid] = (key, next_id)
-                        next_id += 1
-                        if where is not None:
-                            moved.append(where)
-                storage.write(data)
-                written.append((key, prev))
-        except StoreError:
+                        for doc_id in drops[key]:
+                            table.pop(str(doc_id), None)
+                    storage.write(data)
+                    written.append((key, before))
+        except BaseException:
             self._put_back(written)
             raise
         finally:
@@ -149,11 +170,6 @@ class ShardedTable:
             self._tables.clear()
         old_loc = {rid: self.loc.get(rid) for rid in new_loc}
         self.loc.update(new_loc)
-        for key, doc_id in moved:
-            try:
-                self._table(key).remove(doc_ids=[doc_id])
-            except StoreError:
-                pass
 
         def rollback() -> None:
             self._put_back(written)
@@ -165,10 +181,10 @@ class ShardedTable:
 
         return rollback
 
-    def _put_back(self, written: list[tuple[str, dict[str, Any] | None]]) -> None:
-        for key, prev in written:
+    def _put_back(self, written: list[tuple[str, bytes | None]]) -> None:
+        for key, before in reversed(written):
             try:
-                self._dbs[key].storage.write(prev if prev is not None else {})
+                self._storage(key).restore(before)
             except StoreError:
                 pass  # the disk is failing; load-time dedupe keeps the newest copy
         self._tables.clear()

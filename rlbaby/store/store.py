@@ -273,9 +273,7 @@ class Store:
             replace(r, created_ms=r.created_ms or now, updated_ms=r.updated_ms or now)
             for r in records
         ]
-        new_children = [r for r in stamped if isinstance(r, Child) and r.id not in self._children]
-        for c in (r for r in stamped if isinstance(r, Child)):
-            self._persist(c)
+        kids = [r for r in stamped if isinstance(r, Child)]
         groups: dict[str, list[tuple[str, str, codec.Doc]]] = {}
         for r in stamped:
             if isinstance(r, Movement):
@@ -290,7 +288,11 @@ class Store:
         # Episodes before movements: a crash in between leaves empty episodes,
         # never movements pointing at a missing episode.
         rollbacks = []
+        children_before = dict(self._children)
+        meta_before = self._meta_storage.snapshot() if kids else None
         try:
+            for c in kids:
+                self._persist(c)
             for name, table in (
                 ("episodes", self._episodes),
                 ("sleep", self._sleep),
@@ -298,16 +300,16 @@ class Store:
             ):
                 if name in groups:
                     rollbacks.append(table.put_many(groups[name]))
-        except StoreError:
+        except BaseException:
+            # Put every file back byte for byte, and memory as it was.
             for undo in reversed(rollbacks):
                 undo()
-            ids = {c.id for c in new_children}
-            try:
-                self._meta_db.table("children").remove(lambda d: d.get("id") in ids)
-            except StoreError:
-                pass
-            for c in new_children:
-                self._children.pop(c.id, None)
+            if kids:
+                try:
+                    self._meta_storage.restore(meta_before)
+                except StoreError:
+                    pass  # the disk is failing; the children saved are complete records
+            self._children = children_before
             raise
         for r in stamped:
             if isinstance(r, Movement):
@@ -400,7 +402,7 @@ class Store:
             if (include_deleted or s.deleted_ms is None)
             and (child_id is None or s.child_id == child_id)
             and (t1_ms is None or s.asleep.utc_ms < t1_ms)
-            and (t0_ms is None or s.awake is None or s.awake.utc_ms >= t0_ms)
+            and (t0_ms is None or s.awake is None or s.awake.utc_ms > t0_ms)
         ]
         out.sort(key=lambda s: s.asleep.utc_ms)
         return out
