@@ -91,7 +91,10 @@ def parse_tinydb_json(raw: bytes, where: Path | str) -> dict[str, dict[str, dict
         if not isinstance(docs, dict):
             raise CorruptFileError(where, f"table {table!r} is not an object")
         for doc_id, doc in docs.items():
-            if not doc_id.isdigit() or not isinstance(doc, dict):
+            # TinyDB turns ids into ints: only plain ASCII digits ("²" is a digit
+            # too) without a leading zero ("01" would collide with "1").
+            canonical = doc_id.isascii() and doc_id.isdigit() and doc_id[0] != "0"
+            if not canonical or not isinstance(doc, dict):
                 raise CorruptFileError(where, f"table {table!r} has a malformed record {doc_id!r}")
     return data
 

@@ -42,8 +42,21 @@ def _int(doc: Mapping[str, Any], key: str) -> int:
     return v
 
 
-def _opt_int(doc: Mapping[str, Any], key: str) -> int | None:
-    return None if doc.get(key) is None else _int(doc, key)
+# Times are epoch ms in [0, MAX_MS): later ones cannot be shown as dates, and
+# anything near 2**63 would overflow the int64 columns analysis works on.
+MAX_MS = 253_402_300_800_000  # 10000-01-01 UTC
+MAX_OFFSET_MIN = 18 * 60  # the widest UTC offset datetime accepts is under 24 h
+
+
+def _ms(doc: Mapping[str, Any], key: str) -> int:
+    v = _int(doc, key)
+    if not 0 <= v < MAX_MS:
+        raise ValueError(f"{key} is not a time: {v!r}")
+    return v
+
+
+def _opt_ms(doc: Mapping[str, Any], key: str) -> int | None:
+    return None if doc.get(key) is None else _ms(doc, key)
 
 
 def _str(doc: Mapping[str, Any], key: str, default: str | None = None) -> str:
@@ -77,7 +90,10 @@ def _opt_bool(value: Any) -> bool | None:
 
 
 def _instant(doc: Mapping[str, Any], prefix: str) -> Instant:
-    return Instant(_int(doc, f"{prefix}_ms"), _int(doc, f"{prefix}_offset_min"))
+    offset = _int(doc, f"{prefix}_offset_min")
+    if not -MAX_OFFSET_MIN <= offset <= MAX_OFFSET_MIN:
+        raise ValueError(f"{prefix}_offset_min is not a UTC offset: {offset!r}")
+    return Instant(_ms(doc, f"{prefix}_ms"), offset)
 
 
 def _opt_instant(doc: Mapping[str, Any], prefix: str) -> Instant | None:
@@ -99,9 +115,9 @@ def _stamps(rec: Any) -> Doc:
 
 def _read_stamps(doc: Mapping[str, Any]) -> dict[str, Any]:
     return {
-        "created_ms": _int(doc, "created_ms"),
-        "updated_ms": _int(doc, "updated_ms"),
-        "deleted_ms": _opt_int(doc, "deleted_ms"),
+        "created_ms": _ms(doc, "created_ms"),
+        "updated_ms": _ms(doc, "updated_ms"),
+        "deleted_ms": _opt_ms(doc, "deleted_ms"),
     }
 
 
@@ -227,8 +243,8 @@ def child_to_doc(c: Child) -> Doc:
 
 def child_from_doc(doc: Mapping[str, Any]) -> Child:
     labs = doc.get("labs", [])
-    if not isinstance(labs, list):
-        raise ValueError("labs must be a list")
+    if not isinstance(labs, list) or not all(isinstance(lab, dict) for lab in labs):
+        raise ValueError(f"labs must be a list of lab results, not {labs!r}")
     return Child(
         id=_str(doc, "id"),
         name=_str(doc, "name"),

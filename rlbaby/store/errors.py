@@ -46,12 +46,18 @@ class ReadOnlyError(StoreError):
         )
 
 
+def why(cause: OSError) -> str:
+    """A short reason a person understands, for a failed file operation."""
+    reason = {28: "the disk is full", 30: "the folder is read-only", 13: "permission denied"}
+    return reason.get(cause.errno or 0, cause.strerror or str(cause))
+
+
 class WriteError(StoreError):
     """A save failed (disk full, read-only folder, I/O error). The old file is unchanged."""
 
     def __init__(self, path: Path | str, cause: OSError) -> None:
-        reason = {28: "the disk is full", 30: "the folder is read-only", 13: "permission denied"}
-        why = reason.get(cause.errno or 0, cause.strerror or str(cause))
-        super().__init__(f"Could not save to {path}: {why}. The last saved data is unchanged.")
+        super().__init__(
+            f"Could not save to {path}: {why(cause)}. The last saved data is unchanged."
+        )
         self.path = Path(path)
         self.cause = cause

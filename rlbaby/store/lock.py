@@ -13,7 +13,7 @@ import os
 import socket
 from pathlib import Path
 
-from rlbaby.store.errors import LockedError
+from rlbaby.store.errors import LockedError, StoreError, why
 
 LOCK_NAME = "rlbaby.lock"
 
@@ -25,16 +25,25 @@ class DataDirLock:
 
     def acquire(self) -> None:
         """Take the lock or raise LockedError naming the current holder."""
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        except OSError as exc:
+            raise StoreError(
+                f"Cannot write to the data folder {self.path.parent}: {why(exc)}. "
+                "Nothing was changed; it can still be opened read-only."
+            ) from exc
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
             owner = os.pread(fd, 200, 0).decode(errors="replace").strip()
             os.close(fd)
             raise LockedError(self.path.parent, owner) from None
-        os.ftruncate(fd, 0)
-        os.pwrite(fd, f"pid {os.getpid()} on {socket.gethostname()}\n".encode(), 0)
+        try:
+            os.ftruncate(fd, 0)
+            os.pwrite(fd, f"pid {os.getpid()} on {socket.gethostname()}\n".encode(), 0)
+        except OSError:
+            pass  # the owner note is only a courtesy; the flock is what counts
         self._fd = fd
 
     @property

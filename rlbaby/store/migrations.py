@@ -14,6 +14,7 @@ import orjson
 from rlbaby.store.atomic import atomic_write_bytes
 from rlbaby.store.backend import FileBackend
 from rlbaby.store.backup import create_backup
+from rlbaby.store.errors import StoreError
 
 Migration = Callable[[Path], None]
 
@@ -40,6 +41,12 @@ def migrate_if_needed(
     version = read_schema_version(FileBackend(data_dir))
     if version is None or version >= target:
         return []
+    missing = [v for v in range(version, target) if v not in steps]
+    if missing:
+        raise StoreError(
+            f"This version of rlbaby cannot update data format {version} "
+            f"(no step from format {missing[0]}). Nothing was changed."
+        )
     create_backup(data_dir, reason=f"before-migration-v{version}", schema_version=version)
     ran = []
     while version < target:

@@ -119,6 +119,10 @@ class Store:
         data_dir = Path(data_dir).expanduser()
         lock = None
         if not readonly:
+            if data_dir.is_dir():
+                # Refuse a newer folder before taking the lock, which would
+                # create or rewrite rlbaby.lock in it; checked again below.
+                check_version(FileBackend(data_dir, readonly=True))
             try:
                 data_dir.mkdir(parents=True, exist_ok=True)
             except OSError as exc:
@@ -199,6 +203,14 @@ class Store:
                 if not self.readonly:
                     self._write_meta_header()
                 return
+            meta = _single(data, "meta")
+            if meta is None:
+                if not self.readonly:
+                    self._write_meta_header()
+            else:
+                version = meta.get("schema_version")
+                if type(version) is not int or version < 1:
+                    raise ValueError(f"schema_version is {version!r}, not a version number")
             self._settings = codec.settings_from_doc(_single(data, "settings") or {})
             for doc in data.get("children", {}).values():
                 child = codec.child_from_doc(doc)
@@ -433,7 +445,8 @@ def read_schema_version(backend: Backend) -> int | None:
         return None  # handled (quarantined) when the store loads
     meta = _single(data or {}, "meta")
     version = None if meta is None else meta.get("schema_version")
-    return version if isinstance(version, int) else None
+    # Not a bool, and never below 1: such a meta.json is quarantined at load.
+    return version if type(version) is int and version >= 1 else None
 
 
 def check_version(backend: Backend) -> None:

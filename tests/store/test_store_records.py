@@ -76,7 +76,7 @@ def test_tombstone_and_undelete(store: Store, clock: FakeClock, tmp_path: Path) 
         assert gone.deleted_ms == T0 + 5000
     assert len(store.movements()) == 0
     assert store.movement(m.id).deleted_ms == T0 + 5000  # type: ignore[union-attr]
-    assert store.episodes() == [] and store.sleep_periods() == [] and store.children() == []
+    assert (store.episodes(), store.sleep_periods(), store.children()) == ([], [], [])
     assert store.counts() == {"children": 0, "movements": 0, "episodes": 0, "sleep_periods": 0}
     assert [e.id for e in store.episodes(include_deleted=True)] == [ep.id]
     store = reopen(store, tmp_path, clock)
@@ -107,7 +107,7 @@ def test_range_queries_are_sorted(store: Store, child: Child) -> None:
     deleted = store.delete(store.save(Movement(child.id, e1.id, Instant(NOV.utc_ms + 15_000))))
 
     mv = store.movements(child.id)
-    assert mv.at_ms.dtype == np.int64 and mv.offset_min.dtype == np.int32
+    assert (mv.at_ms.dtype, mv.offset_min.dtype) == (np.int64, np.int32)
     assert mv.ids == tuple(saved[s].id for s in sorted(offsets_s)) + (late.id,)
     assert np.all(np.diff(mv.at_ms) >= 0)
     assert mv.offset_min.tolist() == [60 if s % 20 else -300 for s in sorted(offsets_s)] + [60]
@@ -117,7 +117,7 @@ def test_range_queries_are_sorted(store: Store, child: Child) -> None:
     # [t0, t1): start inclusive, end exclusive.
     part = store.movements(child.id, NOV.utc_ms + 10_000, NOV.utc_ms + 40_000)
     assert part.ids == tuple(saved[s].id for s in (10, 20, 30))
-    assert part.episode.tolist() == [0, 0, 0] and part.episode_ids == (e1.id,)
+    assert (part.episode.tolist(), part.episode_ids) == ([0, 0, 0], (e1.id,))
     assert store.movements(child.id, t0_ms=DEC.utc_ms).ids == (late.id,)
     assert store.movements(child.id, t1_ms=NOV.utc_ms + 1).ids == (saved[0].id,)
     assert store.movements(episode_id=e2.id).ids == (late.id,)
@@ -171,7 +171,8 @@ def test_movement_moved_to_another_month_is_found_once_after_reopen(
     clock.advance(1)
     back = store.save(replace(moved, at=NOV))
     store = reopen(store, tmp_path, clock)
-    assert store.movements().ids == (m.id,) and store.movement(m.id) == back
+    assert store.movements().ids == (m.id,)
+    assert store.movement(m.id) == back
     store.close()
 
 
