@@ -15,6 +15,12 @@ from rlbaby import resources
 
 _NAME = re.compile(r"^(\d+)-([a-z0-9-]+)\.md$")
 _LINK = re.compile(r"\]\(#([a-z0-9-]+)\)")
+_RULE_CELL = re.compile(r"^:?-+:?$")
+
+
+def search_words(term: str) -> list[str]:
+    """The words of a search term, folded, as `Guide.search` matches them."""
+    return [w for w in term.casefold().split() if w]
 
 
 @dataclass(frozen=True)
@@ -43,7 +49,27 @@ class Section:
 
     @property
     def links(self) -> list[str]:
+        """Slugs this section links to, in order (may repeat)."""
         return _LINK.findall(self.markdown)
+
+    def table(self) -> list[list[str]]:
+        """The first Markdown table's rows (header first) as plain cell texts.
+
+        Raises:
+            KeyError: the section has no table.
+        """
+        rows: list[list[str]] = []
+        for line in self.markdown.splitlines():
+            stripped = line.strip()
+            if stripped.startswith("|"):
+                cells = [c.strip() for c in stripped.strip("|").split("|")]
+                if not all(_RULE_CELL.match(c) for c in cells):
+                    rows.append(cells)
+            elif rows:
+                break
+        if not rows:
+            raise KeyError(f"section {self.slug!r} has no table")
+        return rows
 
     @property
     def plain_text(self) -> str:
@@ -84,9 +110,16 @@ class Guide:
                 return s
         raise KeyError(f"no guide section {slug!r}")
 
+    def has(self, slug: str) -> bool:
+        return any(s.slug == slug for s in self.sections)
+
+    @property
+    def slugs(self) -> list[str]:
+        return [s.slug for s in self.sections]
+
     def search(self, term: str) -> list[Hit]:
         """Sections containing every word of `term` (case-insensitive), with a snippet."""
-        words = [w for w in term.casefold().split() if w]
+        words = search_words(term)
         if not words:
             return []
         hits = []

@@ -1,0 +1,131 @@
+"""rlbaby/content/guide.py: the guide as the app loads it (sections, links, table, search)."""
+
+from __future__ import annotations
+
+import pytest
+
+from rlbaby.content import Guide, search_words
+from rlbaby.content.guide import Section
+
+REQUIRED = [
+    "what-it-can-mean",
+    "common-causes",
+    "restless-legs-syndrome",
+    "nutrition",
+    "sleep-and-restlessness",
+    "what-parents-can-do",
+    "normal-or-concerning",
+    "urgent-signs",
+    "sleep-myoclonus",
+    "family-history",
+    "wellbeing",
+    "using-your-log",
+    "key-takeaways",
+    "questions",
+    "when-to-see-a-doctor",
+    "sources",
+]
+# The episode sheet's "?" buttons and the urgent notice open these.
+LOGGER_SLUGS = [
+    "what-parents-can-do",
+    "normal-or-concerning",
+    "sleep-myoclonus",
+    "urgent-signs",
+    "common-causes",
+]
+
+
+@pytest.fixture(scope="module")
+def guide() -> Guide:
+    return Guide()
+
+
+def test_every_required_section_loads_in_order(guide: Guide) -> None:
+    assert guide.slugs == REQUIRED
+    assert [s.order for s in guide.sections] == list(range(1, 17))
+    for s in guide.sections:
+        assert s.title
+        assert not s.title.startswith("#")
+        assert len(s.markdown) > 200, s.slug
+
+
+@pytest.mark.parametrize("slug", LOGGER_SLUGS)
+def test_logger_links_resolve(guide: Guide, slug: str) -> None:
+    assert guide.has(slug)
+    assert guide.section(slug).slug == slug
+
+
+def test_unknown_slug(guide: Guide) -> None:
+    assert not guide.has("no-such-page")
+    with pytest.raises(KeyError, match="no-such-page"):
+        guide.section("no-such-page")
+
+
+def test_every_in_guide_link_resolves(guide: Guide) -> None:
+    links = [(s.slug, target) for s in guide.sections for target in s.links]
+    assert len(links) > 20
+    assert [pair for pair in links if not guide.has(pair[1])] == []
+    assert ("normal-or-concerning", "urgent-signs") in links
+
+
+def test_sources_section_lists_the_added_sources(guide: Guide) -> None:
+    sources = guide.section("sources")
+    assert sources.title == "Sources"
+    body = sources.subsection("Added sources")
+    assert "[S1]" in body
+    assert "[S13]" in body
+
+
+def test_subsection(guide: Guide) -> None:
+    urgent = guide.section("urgent-signs")
+    now = urgent.subsection("seek medical help NOW")  # case-insensitive
+    assert now.startswith("Try to stay calm")
+    assert "What to tell the doctor" not in now
+    with pytest.raises(KeyError):
+        urgent.subsection("Nope")
+
+
+def test_table_reads_the_comparison_table(guide: Guide) -> None:
+    rows = guide.section("normal-or-concerning").table()
+    assert rows[0] == ["Aspect", "Typical", "Worth discussing with a doctor"]
+    assert [r[0] for r in rows[1:]] == [
+        "Frequency",
+        "Response to soothing",
+        "Associated symptoms",
+        "Time of occurrence",
+        "Physical appearance",
+    ]
+    assert all(len(r) == 3 for r in rows)
+    with pytest.raises(KeyError, match="no table"):
+        guide.section("wellbeing").table()
+
+
+def test_table_stops_at_the_first_table_end() -> None:
+    md = "# T\n\n| a | b |\n|:--|--:|\n| 1 | 2 |\n\ntext\n\n| x | y |\n|---|---|\n| 3 | 4 |\n"
+    assert Section("t", 1, "T", md).table() == [["a", "b"], ["1", "2"]]
+
+
+def test_search_needs_every_word(guide: Guide) -> None:
+    hits = guide.search("iron")
+    assert hits
+    assert all("iron" in guide.section(h.slug).plain_text.casefold() for h in hits)
+    assert {h.slug for h in hits} >= {"nutrition"}
+    assert all("iron" in h.snippet.casefold() for h in hits)
+    both = guide.search("iron ferritin")
+    assert {h.slug for h in both} <= {h.slug for h in hits}
+    assert guide.search("IRON") == hits
+    assert guide.search("   ") == []
+    assert guide.search("zebra-unicorn") == []
+
+
+def test_search_words() -> None:
+    assert search_words("  Iron  FERRITIN ") == ["iron", "ferritin"]
+    assert search_words("") == []
+
+
+def test_plain_text_drops_markup(guide: Guide) -> None:
+    text = guide.section("normal-or-concerning").plain_text
+    assert "](#" not in text
+    assert "|" not in text
+    assert "**" not in text
+    assert "Urgent signs" in text
