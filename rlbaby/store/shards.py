@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
 from datetime import UTC, datetime
+from itertools import repeat
 from typing import Any
 
 from tinydb import TinyDB
@@ -68,11 +69,16 @@ class ShardedTable:
                 reason = f"a record is malformed ({type(exc).__name__}: {exc})"
                 problems.append(self.backend.quarantine(self.folder, key, reason))
                 continue
-            for doc_id, doc in raw.items():
-                rid = doc["id"]
-                old = self.loc.get(rid)
-                if old is None or self._updated(old) <= doc["updated_ms"]:
-                    self.loc[rid] = (key, int(doc_id))
+            ids = [doc["id"] for doc in docs]
+            fresh = dict(zip(ids, zip(repeat(key), map(int, raw)), strict=True))
+            if len(fresh) == len(ids) and self.loc.keys().isdisjoint(fresh):
+                self.loc.update(fresh)  # the usual case, without a Python step per record
+            else:
+                for doc_id, doc in raw.items():
+                    rid = doc["id"]
+                    old = self.loc.get(rid)
+                    if old is None or self._updated(old) <= doc["updated_ms"]:
+                        self.loc[rid] = (key, int(doc_id))
             yield docs
 
     def _updated(self, where: tuple[str, int]) -> int:
