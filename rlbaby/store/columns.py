@@ -16,9 +16,6 @@ from rlbaby.model import Movement, MovementKind
 from rlbaby.model.arrays import KIND_CODE, KINDS, MovementArrays
 
 _KIND_BY_VALUE = {k.value: KIND_CODE[k] for k in MovementKind}
-_DOC_ROW = itemgetter(
-    "id", "at_ms", "at_offset_min", "kind", "child", "episode", "deleted_ms", "updated_ms"
-)
 
 
 class Interner:
@@ -42,6 +39,18 @@ class Interner:
 
 
 class MovementColumns:
+    # The stored fields `load_columns` takes, in its argument order.
+    LOAD_FIELDS = (
+        "id",
+        "at_ms",
+        "at_offset_min",
+        "kind",
+        "child",
+        "episode",
+        "deleted_ms",
+        "updated_ms",
+    )
+
     def __init__(self) -> None:
         self._n = 0
         self._cap = 0
@@ -80,7 +89,7 @@ class MovementColumns:
         """
         docs = list(docs)
         if docs:
-            self.load_columns(*zip(*map(_DOC_ROW, docs), strict=True))
+            self.load_columns(*zip(*map(itemgetter(*self.LOAD_FIELDS), docs), strict=True))
 
     def load_columns(
         self,

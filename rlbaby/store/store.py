@@ -44,34 +44,33 @@ _MOVEMENT_FIELDS = (
 _KINDS = frozenset(k.value for k in codec.MovementKind)
 
 
-_MOVEMENT_ROW = itemgetter(*(name for name, _typ in _MOVEMENT_FIELDS), "deleted_ms")
+_MOVEMENT_NAMES = (*(name for name, _typ in _MOVEMENT_FIELDS), "deleted_ms")
+_MOVEMENT_ROW = itemgetter(*_MOVEMENT_NAMES)
 _DELETED_TYPES = frozenset({int, type(None)})
 
 
-def _check_movement_docs(docs: list[Mapping[str, Any]], where: str) -> list[tuple[Any, ...]]:
+def _check_movement_docs(docs: list[Mapping[str, Any]], where: str) -> dict[str, tuple[Any, ...]]:
     """Fast shape check for movement docs (full decoding of 200k is too slow).
 
     Checks whole columns at C speed; only a file that fails is walked doc by
-    doc, to name the first bad record.
+    doc, to name the first bad record. Every rule of that walk needs its
+    column twin here, or a bad record passes.
 
     Returns:
-        The fields as columns (id, child, episode, at_ms, at_offset_min,
-        kind, created_ms, updated_ms, deleted_ms), for MovementColumns.
+        Each field's column (name -> values, in doc order), for MovementColumns.
     """
     if not docs:
-        return []
+        return {}
     try:
-        columns = list(zip(*map(_MOVEMENT_ROW, docs), strict=True))
+        rows = zip(*map(_MOVEMENT_ROW, docs), strict=True)
+        columns = dict(zip(_MOVEMENT_NAMES, rows, strict=True))
     except (KeyError, TypeError):
         pass  # the walk below names the record
     else:
         if (
-            all(
-                set(map(type, col)) == {typ}
-                for col, (_name, typ) in zip(columns, _MOVEMENT_FIELDS, strict=False)
-            )
-            and _KINDS.issuperset(columns[5])
-            and _DELETED_TYPES.issuperset(map(type, columns[8]))
+            all(set(map(type, columns[name])) == {typ} for name, typ in _MOVEMENT_FIELDS)
+            and _KINDS.issuperset(columns["kind"])
+            and _DELETED_TYPES.issuperset(map(type, columns["deleted_ms"]))
         ):
             return columns
     for doc in docs:
@@ -200,17 +199,15 @@ class Store:
         gc_was_enabled = gc.isenabled()
         gc.disable()
         try:
-            columns: list[tuple[Any, ...]] = []
+            cols: dict[str, tuple[Any, ...]] = {}
 
             def check(docs: list[Mapping[str, Any]], where: str) -> None:
-                columns[:] = _check_movement_docs(docs, where)
+                cols.clear()
+                cols.update(_check_movement_docs(docs, where))
 
             for docs in self._movements.load(check, self.problems):
                 if docs:
-                    mid, child, episode, at, offset, kind, _created, updated, deleted = columns
-                    self.columns.load_columns(
-                        mid, at, offset, kind, child, episode, deleted, updated
-                    )
+                    self.columns.load_columns(*(cols[name] for name in MovementColumns.LOAD_FIELDS))
             self._load_records(self._episodes, codec.episode_from_doc, self._episode_recs)
             self._load_records(self._sleep, codec.sleep_from_doc, self._sleep_recs)
         finally:
