@@ -1,0 +1,135 @@
+"""rlbaby/store/lock.py: one writer per data folder, across threads and processes."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from conftest import T0
+
+from rlbaby.model import Child, Episode, Instant, Movement
+from rlbaby.store import LockedError, ReadOnlyError, Store
+
+HOLDER = """
+import sys
+from rlbaby.model import Child
+from rlbaby.store import Store
+store = Store.open(sys.argv[1])
+store.save(Child("Held"))
+print("locked", flush=True)
+sys.stdin.read()  # hold the lock until the parent closes stdin (or kills us)
+store.close()
+print("closed", flush=True)
+"""
+
+TRY_OPEN = """
+import sys
+from rlbaby.store import LockedError, Store
+try:
+    Store.open(sys.argv[1]).close()
+except LockedError as exc:
+    print("LockedError:", exc)
+    sys.exit(3)
+print("opened")
+"""
+
+
+@pytest.fixture
+def holder(data_dir: Path) -> Iterator[subprocess.Popen[str]]:
+    proc = subprocess.Popen(
+        [sys.executable, "-c", HOLDER, str(data_dir)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    assert proc.stdout is not None
+    line = proc.stdout.readline()
+    assert line == "locked\n", proc.stderr.read() if proc.stderr else line
+    yield proc
+    if proc.poll() is None:
+        proc.kill()
+    proc.communicate(timeout=30)
+
+
+def test_second_open_in_the_same_process_is_refused(data_dir: Path) -> None:
+    with Store.open(data_dir) as first:
+        with pytest.raises(LockedError, match="already running") as info:
+            Store.open(data_dir)
+        assert info.value.owner.startswith(f"pid {os.getpid()} on ")
+        first.save(Child("Ada"))  # the first store is unaffected
+    with Store.open(data_dir) as again:  # closed: the lock is free
+        assert [c.name for c in again.children()] == ["Ada"]
+
+
+def test_readonly_open_works_alongside_the_writer(data_dir: Path) -> None:
+    with Store.open(data_dir, now_ms=lambda: T0) as writer:
+        kid = writer.save(Child("Ada"))
+        ep = writer.save(Episode(kid.id, Instant(T0, 60)))
+        writer.save(Movement(kid.id, ep.id, Instant(T0, 60)))
+        with Store.open(data_dir, readonly=True) as reader:
+            assert reader.readonly
+            assert len(reader.movements(kid.id)) == 1
+            with pytest.raises(ReadOnlyError, match="Nothing was saved"):
+                reader.save(Movement(kid.id, ep.id, Instant(T0 + 1000, 60)))
+        # The writer still writes after the reader closed.
+        writer.save(Movement(kid.id, ep.id, Instant(T0 + 2000, 60)))
+    with Store.open(data_dir) as s:
+        assert len(s.movements()) == 2
+
+
+def test_a_lock_held_by_another_process(holder: subprocess.Popen[str], data_dir: Path) -> None:
+    with pytest.raises(LockedError) as info:
+        Store.open(data_dir)
+    assert info.value.owner.startswith(f"pid {holder.pid} on ")
+    assert str(holder.pid) in str(info.value)
+    with Store.open(data_dir, readonly=True) as reader:
+        assert [c.name for c in reader.children()] == ["Held"]
+        with pytest.raises(ReadOnlyError):
+            reader.save(Child("Bo"))
+    # A clean exit releases the lock.
+    out, _err = holder.communicate(input="", timeout=30)
+    assert out == "closed\n"
+    Store.open(data_dir).close()
+
+
+def test_another_process_is_refused_while_we_hold_the_lock(data_dir: Path) -> None:
+    with Store.open(data_dir):
+        proc = subprocess.run(
+            [sys.executable, "-c", TRY_OPEN, str(data_dir)],
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=False,
+        )
+        assert proc.returncode == 3, proc.stderr
+        assert proc.stdout.startswith("LockedError: rlbaby is already running on")
+        assert f"pid {os.getpid()}" in proc.stdout
+    proc = subprocess.run(
+        [sys.executable, "-c", TRY_OPEN, str(data_dir)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert (proc.returncode, proc.stdout) == (0, "opened\n"), proc.stderr
+
+
+def test_a_killed_holder_does_not_block_the_next_open(
+    holder: subprocess.Popen[str], data_dir: Path
+) -> None:
+    with pytest.raises(LockedError):
+        Store.open(data_dir)
+    holder.send_signal(signal.SIGKILL)
+    assert holder.wait(timeout=30) == -signal.SIGKILL
+    # The lock file is still there, naming the dead process; that does not matter.
+    assert (data_dir / "rlbaby.lock").read_text().startswith(f"pid {holder.pid}")
+    with Store.open(data_dir) as s:
+        assert [c.name for c in s.children()] == ["Held"]
+        assert s.problems == []
+    assert (data_dir / "rlbaby.lock").read_text().startswith(f"pid {os.getpid()}")
