@@ -1,0 +1,344 @@
+"""The report's sections, each drawn onto a PageCanvas from ReportContent.
+
+Wording is for a pediatrician reading a parent's log: plain, with every figure
+explained, and never presented as a measurement or a diagnosis.
+"""
+
+from __future__ import annotations
+
+import time
+from datetime import date
+
+from rlbaby.model import Child, FamilyHistory, label
+from rlbaby.report.canvas import DPI, PageCanvas
+from rlbaby.report.charts import ChartImages
+from rlbaby.report.content import MIN_NIGHTS, ReportContent, doctor_questions
+from rlbaby.report.table import Column, Row, draw_table
+
+DASH = "–"
+LEAN_WORDS = {
+    "typical": "typical",
+    "discuss": "worth discussing",
+    "not_enough": "not enough logged yet",
+}
+
+
+def day(d: date) -> str:
+    return f"{d.day} {d:%b %Y}"
+
+
+def short_day(d: date) -> str:
+    return f"{d:%a} {d.day} {d:%b}"
+
+
+def num(x: float | None, digits: int = 1) -> str:
+    return DASH if x is None else f"{x:.{digits}f}"
+
+
+def plural(n: int, word: str, words: str | None = None) -> str:
+    return f"{n} {word if n == 1 else (words or word + 's')}"
+
+
+def months_between(born: date, on: date) -> int:
+    months = (on.year - born.year) * 12 + on.month - born.month
+    return max(0, months - (1 if on.day < born.day else 0))
+
+
+def footer_text(c: ReportContent) -> str:
+    return (
+        f"A parent's log, not a diagnosis · {c.child.name} · "
+        f"nights {day(c.first)} to {day(c.last)} · made with rlbaby"
+    )
+
+
+# --- sections ----------------------------------------------------------------
+
+
+def title(cv: PageCanvas, c: ReportContent) -> None:
+    cv.heading(f"Night log of leg movements: {c.child.name}", level=1)
+    made = time.strftime("%d %b %Y", time.localtime(c.made_ms / 1000))
+    cv.paragraph(
+        f"Nights of {day(c.first)} to {day(c.last)} · made on {made} · "
+        f"periodic runs by the {c.rule.title} rule",
+        cv.fonts.bold,
+    )
+    cv.paragraph(
+        "A parent logged these nights with the rlbaby app, tapping a button each time they "
+        "noticed their baby's legs move, and noting what happened. The figures count those "
+        "taps. They are a parent's observations to support a conversation with you: not a "
+        "sleep-lab measurement and not a diagnosis.",
+        color="text_dim",
+        after=cv.pt(6),
+    )
+
+
+def child_details(cv: PageCanvas, c: ReportContent) -> None:
+    child: Child = c.child
+    cv.heading(f"About {child.name}", keep=cv.pt(80))
+    if child.birth_date:
+        age = months_between(child.birth_date, c.last)
+        born = f"{day(child.birth_date)} (about {plural(age, 'month')} old on {day(c.last)})"
+    else:
+        born = "not given"
+    early = {True: "yes", False: "no", None: "not given"}[child.born_early]
+    family = label(child.family_history)
+    if child.family_history is FamilyHistory.YES:
+        family = "yes, restless legs in the family"
+    rows = [
+        Row(["Born", born]),
+        Row(["Born early", early]),
+        Row(["Family history of restless legs", family]),
+        Row(["Health notes", child.notes.strip() or "none written"]),
+    ]
+    draw_table(cv, [Column("", 0.3, bold=True), Column("", 0.7)], rows, header=False)
+    if child.labs:
+        cv.paragraph("Lab results, exactly as the parent entered them:", cv.fonts.bold)
+        draw_table(
+            cv,
+            [Column("Test", 0.35), Column("Result", 0.35), Column("Taken", 0.3)],
+            [
+                Row(
+                    [
+                        lab.test,
+                        f"{lab.value} {lab.unit}".strip(),
+                        day(lab.taken) if lab.taken else "date not given",
+                    ]
+                )
+                for lab in child.labs
+            ],
+        )
+    else:
+        cv.paragraph("Lab results: none entered.")
+
+
+def overview(cv: PageCanvas, c: ReportContent) -> None:
+    cv.heading("What was logged")
+    span = (c.last - c.first).days + 1
+    n = len(c.nights)
+    if n == 0:
+        cv.paragraph(f"No nights were logged in this range of {plural(span, 'night')}.")
+    else:
+        episodes = sum(s.episodes for s in c.nights)
+        cv.paragraph(
+            f"{plural(n, 'night')} logged out of the {plural(span, 'night')} in this range, "
+            f"with {plural(c.movements, 'movement')} in {plural(episodes, 'episode')}. "
+            "A night counts as logged when it has movements or sleep marks."
+        )
+    if c.few_nights:
+        cv.paragraph(
+            f"Fewer than {MIN_NIGHTS} nights were logged. Movements vary a lot from one night "
+            "to the next, so patterns over so few nights may not be typical for this baby.",
+            cv.fonts.bold,
+            color="accent",
+        )
+    if c.videos:
+        cv.paragraph(
+            f"{c.videos} of {plural(c.episodes, 'episode')} have a video the parent can show you."
+        )
+    else:
+        cv.paragraph("No episode in this range is marked as having a video.")
+    k = c.urgent_episodes
+    if k:
+        cv.paragraph(
+            f"{plural(k, 'episode')} had an urgent sign (eyes rolling or fixed, colour change, "
+            "or breathing pauses). Each is listed under 'Episodes with signs'.",
+            cv.fonts.bold,
+            color="urgent",
+        )
+    else:
+        cv.paragraph("No urgent signs (eyes rolling or fixed, colour change, breathing pauses).")
+
+
+def comparison(cv: PageCanvas, c: ReportContent) -> None:
+    cv.heading("The log beside the guide's five aspects", keep=cv.pt(120))
+    cmp = c.comparison
+    if cmp is None:
+        cv.notice_box(
+            "Comparison not available in this version",
+            "This version of rlbaby cannot yet set the log beside the guide's table.",
+            cv.mm(22),
+        )
+        return
+    cv.paragraph(
+        "The app's guide describes five aspects of leg movements in babies, each with what is "
+        "typical and what is worth discussing with a doctor. Each row says which side this "
+        "log leans to, and why, by a simple counting rule.",
+        color="text_dim",
+    )
+    rows = []
+    for r in cmp.rows:
+        lean = str(r.lean)
+        rows.append(
+            Row(
+                [r.aspect, r.typical, r.concerning, f"{r.your_log}.\n{r.why}", LEAN_WORDS[lean]],
+                tones={4: "urgent"} if lean == "discuss" else {},
+            )
+        )
+    draw_table(
+        cv,
+        [
+            Column("Aspect", 0.14),
+            Column("Typical", 0.19),
+            Column("Worth discussing", 0.19),
+            Column("This log", 0.34),
+            Column("Leans to", 0.14),
+        ],
+        rows,
+    )
+    cv.paragraph(cmp.disclaimer, cv.fonts.small, color="text_dim")
+
+
+def sign_episodes(cv: PageCanvas, c: ReportContent) -> None:
+    cv.heading("Episodes with signs", keep=cv.pt(90))
+    if not c.sign_episodes:
+        cv.paragraph("No signs were noted with any episode in this range.")
+        return
+    cv.paragraph(
+        "Every episode where the parent noted a sign, with what they tried and how the baby "
+        "responded. Urgent signs are marked URGENT.",
+        color="text_dim",
+    )
+    rows = []
+    for e in c.sign_episodes:
+        signs = []
+        if e.urgent:
+            signs.append("URGENT: " + ", ".join(e.urgent))
+        signs += list(e.other)
+        rows.append(
+            Row(
+                [
+                    f"night of {short_day(e.night)}, {e.at.local():%H:%M}",
+                    "\n".join(signs),
+                    e.soothing or DASH,
+                    e.response or DASH,
+                    e.stopped_when_woken or DASH,
+                    e.note or DASH,
+                ],
+                tones={1: "urgent"} if e.urgent else {},
+            )
+        )
+    draw_table(
+        cv,
+        [
+            Column("When", 0.15),
+            Column("Signs", 0.19),
+            Column("Soothing tried", 0.17),
+            Column("Response", 0.13),
+            Column("Stopped when woken", 0.11),
+            Column("Parent's note", 0.25),
+        ],
+        rows,
+    )
+
+
+def night_table(cv: PageCanvas, c: ReportContent) -> None:
+    cv.heading("Night by night", keep=cv.pt(110))
+    if not c.nights:
+        cv.paragraph("No nights to show.")
+        return
+    rows = [
+        Row(
+            [
+                short_day(s.night),
+                str(s.movements),
+                str(s.episodes),
+                num(s.longest_episode_min),
+                num(s.movements_per_sleep_hour),
+                str(s.periodic_runs),
+                str(s.rapid_clusters),
+            ]
+        )
+        for s in c.nights
+    ]
+    a = c.averages
+    assert a is not None  # there are nights
+    rows.append(
+        Row(
+            [
+                f"Average of {plural(len(c.nights), 'night')}",
+                num(a.movements),
+                num(a.episodes),
+                num(a.longest_episode_min),
+                num(a.movements_per_sleep_hour),
+                num(a.periodic_runs),
+                num(a.rapid_clusters),
+            ],
+            bold=True,
+            rule_above=True,
+        )
+    )
+    draw_table(
+        cv,
+        [
+            Column("Night (evening of)", 0.2),
+            Column("Movements", 0.12, right=True),
+            Column("Episodes", 0.11, right=True),
+            Column("Longest episode (min)", 0.15, right=True),
+            Column("Movements per sleep hour", 0.16, right=True),
+            Column("Periodic runs", 0.13, right=True),
+            Column("Rapid clusters", 0.13, right=True),
+        ],
+        rows,
+    )
+    lo, hi = c.rule.interval_s
+    cv.bullets(
+        [
+            "A night runs from "
+            f"{c.start_hour:02d}:00 to {c.start_hour:02d}:00 the next day and is named by its "
+            "evening. An episode is a spell of restlessness: taps with no long pause between "
+            "them.",
+            "Movements per sleep hour: taps made between the parent's Asleep and Awake marks, "
+            f"divided by those hours ({DASH} when no sleep was marked). The average pools all "
+            "marked hours.",
+            f"Periodic runs: 4 or more taps in a row within one episode, every gap {lo:.0f} to "
+            f"{hi:.0f} seconds (the {c.rule.title} interval rule for leg-movement series). "
+            "This is a pattern in a parent's taps, not a sleep-lab measurement: a tap marks "
+            "when a movement was noticed, and movements are missed while a parent sleeps.",
+            "Rapid clusters: 4 or more taps in a row, every gap under 10 seconds, as with "
+            "ordinary twitching in active (dreaming) sleep.",
+        ],
+        font=cv.fonts.small,
+    )
+
+
+def charts(cv: PageCanvas, c: ReportContent, images: ChartImages) -> None:
+    cv.heading("Charts", keep=cv.mm(70))
+    if not images.available:
+        cv.notice_box(
+            "Charts not available in this version",
+            "This version of rlbaby cannot draw its charts into the report. "
+            "They can be seen in the app's Charts tab.",
+            cv.mm(22),
+        )
+        return
+    if not c.nights:
+        cv.paragraph("No nights to chart.")
+        return
+    width = cv.width * 25.4 / DPI
+    trend = images.trend(c.first, c.last, width, 60)
+    if trend is not None:
+        cv.picture(trend, cv.mm(60), f"Trend: night by night, {day(c.first)} to {day(c.last)}")
+    night_map = images.night_map(c.first, c.last, width, 75)
+    if night_map is not None:
+        cv.picture(night_map, cv.mm(75), "Night map: when in the night the movements came")
+    for s in c.samples:
+        img = images.timeline(s.night, width, 42)
+        if img is not None:
+            why = " and ".join(s.reasons)
+            cv.picture(
+                img,
+                cv.mm(42),
+                f"Timeline of the night of {short_day(s.night)}: {why} "
+                f"({plural(s.movements, 'movement')})",
+            )
+
+
+def questions(cv: PageCanvas, c: ReportContent) -> None:
+    cv.heading("Questions to ask the doctor", keep=cv.mm(60))
+    cv.bullets(doctor_questions(), marker="☐")
+    cv.writing_lines("Our own questions:", 4)
+
+
+def doctor_notes(cv: PageCanvas, c: ReportContent) -> None:
+    cv.heading("Doctor's notes", keep=cv.mm(90))
+    cv.writing_lines("", 12)
