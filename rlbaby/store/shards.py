@@ -35,6 +35,8 @@ class ShardedTable:
         self._dbs: dict[str, TinyDB] = {}
         # record id -> (month key, TinyDB doc id)
         self.loc: dict[str, tuple[str, int]] = {}
+        # month key -> a doc id that put() may use next (checked before use)
+        self._next_ids: dict[str, int] = {}
 
     def _table(self, key: str) -> Table:
         table = self._tables.get(key)
@@ -94,17 +96,28 @@ class ShardedTable:
         return None if where is None else self.get_doc_at(where)
 
     def put(self, rid: str, key: str, doc: Doc) -> None:
-        """Insert or replace the record `rid` in month `key`. Durable on return."""
+        """Insert or replace the record `rid` in month `key`. Durable on return.
+
+        This is the tap's path, so it edits the storage's cached dict and
+        writes it: TinyDB's insert and update copy the whole table twice, a
+        third of a tap's CPU time at 2,500 records. If the write fails the
+        storage drops its cache, so memory never claims what the disk lacks.
+        """
         where = self.loc.get(rid)
+        storage = self._storage(key)
+        data = storage.read()
+        data = {} if data is None else data
+        table = data.setdefault(self.folder, {})
         if where is not None and where[0] == key:
-
-            def replace(stored: dict[str, Any]) -> None:
-                stored.clear()
-                stored.update(doc)
-
-            self._table(key).update(replace, doc_ids=[where[1]])
+            table[str(where[1])] = dict(doc)
+            storage.write(data)
             return
-        doc_id = self._table(key).insert(doc)
+        doc_id = self._next_ids.get(key, 0)
+        if doc_id < 1 or str(doc_id) in table:  # first use, or a batch wrote around us
+            doc_id = max(map(int, table), default=0) + 1
+        table[str(doc_id)] = dict(doc)
+        storage.write(data)
+        self._next_ids[key] = doc_id + 1
         self.loc[rid] = (key, doc_id)
         if where is not None:
             # Moved to another month. If this removal fails, the stale copy is
