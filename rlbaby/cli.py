@@ -198,6 +198,8 @@ def cmd_report(args: argparse.Namespace) -> int:
         child = _find_child(store, args.child)[0]
         hi = args.date_to or date.today()
         lo = args.date_from or hi - timedelta(days=29)
+        if lo > hi:
+            raise CliError(f"--from {lo} is after --to {hi}")
         make_report(store, child, lo, hi, args.out, args.paper)
         print(f"wrote {args.out}")
     return 0

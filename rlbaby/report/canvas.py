@@ -7,8 +7,6 @@ parent's log and not a diagnosis, and "Page n of N".
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QColor,
@@ -249,21 +247,28 @@ class PageCanvas:
         p.drawText(below, int(Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap), text)
         self.y += height + self.pt(8)
 
-    def writing_lines(self, title: str, lines: int, gap_mm: float = 8.0) -> None:
-        """A titled space with ruled lines to write on by hand."""
-        height = self.metrics(self.fonts.bold).height() + lines * self.mm(gap_mm)
-        self.ensure(height + self.pt(4))
+    def writing_lines(
+        self, title: str, lines: int, gap_mm: float = 8.0, fill: bool = False
+    ) -> None:
+        """A titled space with ruled lines to write on by hand.
+
+        Args:
+            lines: how many lines at least (they are kept on one page).
+            fill: go on ruling lines down to the foot of the page.
+        """
+        title_h = self.metrics(self.fonts.bold).height() if title else 0.0
+        gap = self.mm(gap_mm)
+        self.ensure(title_h + lines * gap + self.pt(4))
+        if fill:
+            lines = max(lines, int((self.space_left - title_h - self.pt(4)) // gap))
         p = self.painter
-        p.setFont(self.fonts.bold)
-        p.setPen(self.color("text"))
-        p.drawText(QPointF(0, self.y + self.metrics(self.fonts.bold).ascent()), title)
-        self.y += self.metrics(self.fonts.bold).height()
+        if title:
+            p.setFont(self.fonts.bold)
+            p.setPen(self.color("text"))
+            p.drawText(QPointF(0, self.y + self.metrics(self.fonts.bold).ascent()), title)
+            self.y += title_h
         p.setPen(QPen(self.color("border"), self.pt(0.5)))
         for _ in range(lines):
-            self.y += self.mm(gap_mm)
+            self.y += gap
             p.drawLine(QPointF(0, self.y), QPointF(self.width, self.y))
         self.skip(self.pt(8))
-
-    def keep_together(self, height: float, draw: Callable[[], None]) -> None:
-        self.ensure(height)
-        draw()

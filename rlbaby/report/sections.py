@@ -341,4 +341,4 @@ def questions(cv: PageCanvas, c: ReportContent) -> None:
 
 def doctor_notes(cv: PageCanvas, c: ReportContent) -> None:
     cv.heading("Doctor's notes", keep=cv.mm(90))
-    cv.writing_lines("", 12)
+    cv.writing_lines("", 12, fill=True)
