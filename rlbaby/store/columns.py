@@ -192,17 +192,19 @@ class MovementColumns:
         rows = np.flatnonzero(mask)
         rows = rows[np.argsort(self.at_ms[rows], kind="stable")]
         ep_codes = self.episode[rows]
-        # Re-number episodes densely so the result stands alone.
-        uniq, dense = np.unique(ep_codes, return_inverse=True)
-        ep_values = self.episodes.values
-        ids = self.ids
+        # Re-number episodes densely (in code order) so the result stands
+        # alone; a lookup table, not np.unique's sort.
+        present = np.zeros(len(self.episodes.values), np.bool_)
+        present[ep_codes] = True
+        uniq = np.flatnonzero(present)
+        dense = (np.cumsum(present, dtype=np.int32) - 1)[ep_codes]
         return MovementArrays(
             at_ms=self.at_ms[rows],
             offset_min=self.offset_min[rows],
             kind=self.kind[rows],
-            episode=dense.astype(np.int32),
-            episode_ids=tuple(ep_values[c] for c in uniq.tolist()),
-            ids=tuple(ids[r] for r in rows.tolist()),
+            episode=dense,
+            episode_ids=tuple(map(self.episodes.values.__getitem__, uniq.tolist())),
+            ids=tuple(map(self.ids.__getitem__, rows.tolist())),
         )
 
     def kind_of(self, code: int) -> MovementKind:
