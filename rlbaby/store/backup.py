@@ -10,6 +10,7 @@ import hashlib
 import os
 import time
 import zipfile
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -108,8 +109,15 @@ def read_backup(path: Path) -> tuple[BackupInfo, dict[str, bytes]]:
     try:
         with zipfile.ZipFile(path) as zf:
             manifest: dict[str, Any] = orjson.loads(zf.read("manifest.json"))
-            if manifest.get("format") != FORMAT:
+            if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
                 raise BadBackupError(f"{path.name} is not an rlbaby backup")
+            info = BackupInfo(
+                path=path,
+                created_ms=_whole(manifest["created_ms"]),
+                schema_version=_whole(manifest["schema_version"]),
+                counts={str(k): _whole(v) for k, v in manifest.get("counts", {}).items()},
+                reason=str(manifest.get("reason", "")),
+            )
             contents: dict[str, bytes] = {}
             for name, digest in manifest["files"].items():
                 if ".." in Path(name).parts or Path(name).is_absolute():
@@ -120,16 +128,26 @@ def read_backup(path: Path) -> tuple[BackupInfo, dict[str, bytes]]:
                 contents[name] = raw
     except BadBackupError:
         raise
-    except (zipfile.BadZipFile, KeyError, ValueError, TypeError, OSError, EOFError) as exc:
+    # zlib.error: a damaged deflate stream; AttributeError: a manifest field of
+    # the wrong shape (e.g. "files" as a list).
+    except (
+        zipfile.BadZipFile,
+        zlib.error,
+        KeyError,
+        ValueError,
+        TypeError,
+        AttributeError,
+        OSError,
+        EOFError,
+    ) as exc:
         raise BadBackupError(f"{path.name} is damaged or not an rlbaby backup ({exc})") from exc
-    info = BackupInfo(
-        path=path,
-        created_ms=int(manifest["created_ms"]),
-        schema_version=int(manifest["schema_version"]),
-        counts={k: int(v) for k, v in manifest.get("counts", {}).items()},
-        reason=str(manifest.get("reason", "")),
-    )
     return info, contents
+
+
+def _whole(value: Any) -> int:
+    if type(value) is not int:
+        raise ValueError(f"a whole number was expected, not {value!r}")
+    return value
 
 
 def write_contents(data_dir: Path, contents: dict[str, bytes]) -> None:
@@ -147,7 +165,10 @@ def list_backups(data_dir: Path) -> list[BackupInfo | tuple[Path, str]]:
     folder = data_dir / BACKUP_DIR
     if not folder.is_dir():
         return out
-    for path in sorted(folder.glob("rlbaby-*.zip"), reverse=True):
+    # By the time in the name, then by file time: two backups made in the same
+    # second differ only in a suffix, whose sort order means nothing.
+    paths = [(p.name[7:22], p.stat().st_mtime_ns, p) for p in folder.glob("rlbaby-*.zip")]
+    for _stamp, _mtime, path in sorted(paths, key=lambda t: t[:2], reverse=True):
         try:
             out.append(read_backup(path)[0])
         except BadBackupError as exc:
