@@ -1,0 +1,207 @@
+"""Add something that was not logged at the time: a movement, an episode or a sleep period.
+
+The dialog only reads and checks what the parent typed; the History tab saves
+it through the service. Bad input keeps the dialog open with a message.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from rlbaby.model import Instant, MovementKind, label
+from rlbaby.services.history import (
+    TIME_HELP,
+    check_not_future,
+    check_sleep,
+    parse_local,
+)
+
+
+class AddWhat(StrEnum):
+    MOVEMENT = "movement"
+    EPISODE = "episode"
+    SLEEP = "sleep"
+
+
+@dataclass(frozen=True)
+class AddRequest:
+    """What to add. `awake` is only for a sleep period; `kind` only for movements."""
+
+    what: AddWhat
+    at: Instant
+    kind: MovementKind = MovementKind.UNSPECIFIED
+    awake: Instant | None = None
+
+
+_EXPLAIN = {
+    AddWhat.MOVEMENT: "A movement joins the episode it falls in (or starts one if none is near).",
+    AddWhat.EPISODE: (
+        "An episode starts with one movement at this time. You can describe it next. "
+        "If other movements are within a few minutes, it joins their episode."
+    ),
+    AddWhat.SLEEP: "From when the baby fell asleep to when it woke (leave Awake empty if unsure).",
+}
+
+
+class HistoryAddDialog(QDialog):
+    """Asks for a forgotten record. Use `HistoryAddDialog.ask(...)`."""
+
+    def __init__(
+        self,
+        *,
+        night: date | None,
+        start_hour: int,
+        now_ms: int,
+        default_text: str,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("history_add_dialog")
+        self.setWindowTitle("Add something you did not log")
+        self._night = night
+        self._start_hour = start_hour
+        self._now_ms = now_ms
+        self.result_request: AddRequest | None = None
+        self.choice = QButtonGroup(self)
+        choices = QHBoxLayout()
+        self.radios: dict[AddWhat, QRadioButton] = {}
+        for what, text in (
+            (AddWhat.MOVEMENT, "A movement"),
+            (AddWhat.EPISODE, "An episode"),
+            (AddWhat.SLEEP, "A sleep period"),
+        ):
+            r = QRadioButton(text)
+            r.setObjectName(f"add_{what.value}")
+            self.choice.addButton(r)
+            self.radios[what] = r
+            choices.addWidget(r)
+            r.toggled.connect(self._on_radio_toggled)
+        choices.addStretch(1)
+        self.explain = QLabel()
+        self.explain.setProperty("role", "dim")
+        self.explain.setWordWrap(True)
+        self.time_edit = QLineEdit(default_text)
+        self.time_edit.setObjectName("add_time")
+        self.time_edit.setToolTip(TIME_HELP)
+        self.kind = QComboBox()
+        self.kind.setObjectName("add_kind")
+        for k in MovementKind:
+            self.kind.addItem(label(k).capitalize(), k)
+        self.awake_edit = QLineEdit()
+        self.awake_edit.setObjectName("add_awake")
+        self.awake_edit.setPlaceholderText("not marked")
+        self.awake_edit.setToolTip(TIME_HELP)
+        self.form = QFormLayout()
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.form.addRow("Time", self.time_edit)
+        self.form.addRow("Kind", self.kind)
+        self.form.addRow("Awake", self.awake_edit)
+        where = QLabel(
+            f"A bare time like 02:40 belongs to the night of {night:%a %d %b}."
+            if night
+            else "Type the date and time, like 2026-11-24 02:40."
+        )
+        where.setProperty("role", "dim")
+        where.setWordWrap(True)
+        self.message = QLabel()
+        self.message.setObjectName("add_message")
+        self.message.setProperty("role", "urgent")
+        self.message.setWordWrap(True)
+        self.message.hide()
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Add")
+        buttons.accepted.connect(self._on_buttons_accepted)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(choices)
+        layout.addWidget(self.explain)
+        layout.addLayout(self.form)
+        layout.addWidget(where)
+        layout.addWidget(self.message)
+        layout.addWidget(buttons)
+        self.radios[AddWhat.MOVEMENT].setChecked(True)
+        self.setMinimumWidth(440)
+
+    @classmethod
+    def ask(
+        cls,
+        parent: QWidget | None,
+        *,
+        night: date | None,
+        start_hour: int,
+        now_ms: int,
+        default_text: str,
+        what: AddWhat = AddWhat.MOVEMENT,
+    ) -> AddRequest | None:
+        """Show the dialog; the checked request, or None when cancelled."""
+        dlg = cls(
+            night=night,
+            start_hour=start_hour,
+            now_ms=now_ms,
+            default_text=default_text,
+            parent=parent,
+        )
+        dlg.radios[what].setChecked(True)
+        dlg.time_edit.setFocus()
+        dlg.time_edit.selectAll()
+        if dlg.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return dlg.result_request
+
+    @property
+    def what(self) -> AddWhat:
+        return next(w for w, r in self.radios.items() if r.isChecked())
+
+    def _on_radio_toggled(self, _checked: bool) -> None:
+        what = self.what if any(r.isChecked() for r in self.radios.values()) else None
+        if what is None:
+            return
+        self.explain.setText(_EXPLAIN[what])
+        self.form.setRowVisible(self.kind, what is not AddWhat.SLEEP)
+        self.form.setRowVisible(self.awake_edit, what is AddWhat.SLEEP)
+        self.form.labelForField(self.time_edit).setText(  # type: ignore[attr-defined]
+            "Asleep" if what is AddWhat.SLEEP else "Time"
+        )
+
+    def request(self) -> AddRequest:
+        """What the fields say. Raises ValueError with a message for the parent."""
+        what = self.what
+        at = parse_local(self.time_edit.text(), night=self._night, start_hour=self._start_hour)
+        check_not_future(at, self._now_ms)
+        if what is AddWhat.SLEEP:
+            awake = None
+            if self.awake_edit.text().strip():
+                awake = parse_local(
+                    self.awake_edit.text(), night=self._night, start_hour=self._start_hour
+                )
+                check_not_future(awake, self._now_ms, "Awake")
+            check_sleep(at, awake)
+            return AddRequest(what, at, awake=awake)
+        return AddRequest(what, at, kind=MovementKind(self.kind.currentData()))
+
+    def _on_buttons_accepted(self) -> None:
+        try:
+            self.result_request = self.request()
+        except ValueError as exc:
+            self.message.setText(str(exc))
+            self.message.show()
+            return
+        self.accept()

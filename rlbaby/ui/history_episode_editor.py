@@ -1,0 +1,151 @@
+"""Edit one past episode: when it settled, and every annotation.
+
+The annotations are the Log tab's own episode sheet (the same chips, saved the
+moment they change). The episode's start and end come from its movements, so
+only the Settled mark is a time of its own.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+
+from rlbaby.model import Clock, Episode, night_of
+from rlbaby.services import LoggerService
+from rlbaby.services.history import TIME_HELP, check_not_future, format_local, parse_local
+from rlbaby.store import StoreError
+from rlbaby.ui.episode_sheet import EpisodeSheet
+
+
+class HistoryEpisodeEditor(QWidget):
+    """The side panel for an episode row.
+
+    Signals:
+        save_failed(str): the store refused a change (message for the parent).
+        urgent_sign_chosen(object): an urgent Sign was newly ticked.
+        guide_requested(str): a "?" asked for this guide section.
+        done(): Escape or Close: the parent wants to go back to the list.
+    """
+
+    save_failed = Signal(str)
+    urgent_sign_chosen = Signal(object)
+    guide_requested = Signal(str)
+    done = Signal()
+
+    def __init__(self, service: LoggerService, clock: Clock, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("history_episode_editor")
+        self._service = service
+        self._clock = clock
+        self.episode_id: str | None = None
+        self.settled_edit = QLineEdit()
+        self.settled_edit.setObjectName("episode_settled")
+        self.settled_edit.setPlaceholderText("not marked")
+        self.settled_edit.setToolTip(
+            "When the baby settled. Leave empty if you did not mark it. " + TIME_HELP
+        )
+        self.settled_edit.editingFinished.connect(self._on_settled_edit_editing_finished)
+        self.message = QLabel()
+        self.message.setObjectName("episode_message")
+        self.message.setWordWrap(True)
+        self.message.hide()
+        form = QFormLayout()
+        form.setContentsMargins(8, 0, 8, 0)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.addRow("Settled", self.settled_edit)
+        self.sheet = EpisodeSheet(service)
+        self.sheet.save_failed.connect(self.save_failed)
+        self.sheet.urgent_sign_chosen.connect(self.urgent_sign_chosen)
+        self.sheet.guide_requested.connect(self.guide_requested)
+        self.sheet.closed.connect(self._on_sheet_closed)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addWidget(self.sheet, 1)
+
+    def show_episode(self, episode_id: str) -> None:
+        self.episode_id = episode_id
+        self._set_message("", error=False)
+        self.sheet.show_episode(episode_id)
+        self.sheet.show()  # its Close button hides it
+        self.refresh(force=True)
+
+    def _episode(self) -> Episode | None:
+        if self.episode_id is None:
+            return None
+        ep = self._service.store.episode(self.episode_id)
+        return None if ep is None or ep.deleted_ms is not None else ep
+
+    def refresh(self, force: bool = False) -> None:
+        ep = self._episode()
+        if ep is None:
+            return
+        if force or not self.settled_edit.hasFocus():
+            self.settled_edit.setText(format_local(ep.settled) if ep.settled else "")
+        if self.sheet.isVisible() or force:
+            self.sheet.refresh()
+
+    def focus_first(self) -> None:
+        self.settled_edit.setFocus()
+        self.settled_edit.selectAll()
+
+    def commit(self) -> bool:
+        """Save the Settled mark as typed. Returns False when nothing could be saved."""
+        ep = self._episode()
+        if ep is None:
+            return False
+        text = self.settled_edit.text().strip()
+        settled = None
+        if text:
+            start_hour = self._service.store.settings.night_start_hour
+            times = self._service.episode_movements(ep.id)
+            start_ms = int(times[0]) if len(times) else ep.opened.utc_ms
+            try:
+                settled = parse_local(
+                    text,
+                    night=night_of(ep.opened, start_hour),
+                    start_hour=start_hour,
+                    offset_min=(ep.settled or ep.opened).offset_min,
+                )
+                check_not_future(settled, self._clock().utc_ms, "Settled")
+                if settled.utc_ms < start_ms:
+                    raise ValueError("Settled must not be before the episode's first movement.")
+            except ValueError as exc:
+                self._set_message(f"Not saved. {exc}", error=True)
+                return False
+        if settled == ep.settled:
+            self._set_message("", error=False)
+            return True
+        try:
+            self._service.update(ep, settled=settled)
+        except StoreError as exc:
+            self._set_message(f"Not saved. {exc}", error=True)
+            self.save_failed.emit(f"Not saved. {exc}")
+            self.refresh(force=True)
+            return False
+        self._set_message("Saved.", error=False)
+        self.refresh(force=True)
+        return True
+
+    def _set_message(self, text: str, *, error: bool) -> None:
+        self.message.setText(text)
+        self.message.setVisible(bool(text))
+        self.message.setProperty("role", "urgent" if error else "dim")
+        self.message.style().unpolish(self.message)
+        self.message.style().polish(self.message)
+
+    def _on_settled_edit_editing_finished(self) -> None:
+        self.commit()
+
+    def _on_sheet_closed(self) -> None:
+        self.done.emit()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        if event.key() == Qt.Key.Key_Escape:
+            self.refresh(force=True)
+            self.done.emit()
+            event.accept()
+            return
+        super().keyPressEvent(event)

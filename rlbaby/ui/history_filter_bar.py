@@ -1,0 +1,145 @@
+"""Which child and which nights the History tab lists."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, timedelta
+
+from PySide6.QtCore import QDate, Signal
+from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QLabel, QWidget
+
+from rlbaby.store import Store
+from rlbaby.ui.context import ChildSelection
+
+DEFAULT_NIGHTS = 14
+
+
+def _qdate(d: date) -> QDate:
+    return QDate(d.year, d.month, d.day)
+
+
+def _pydate(d: QDate) -> date:
+    return date(d.year(), d.month(), d.day())
+
+
+class HistoryFilterBar(QWidget):
+    """A child picker (following the Log tab's child) and a range of nights.
+
+    Signals:
+        changed(): the child or the range changed.
+    """
+
+    changed = Signal()
+
+    def __init__(
+        self,
+        store: Store,
+        selection: ChildSelection,
+        tonight: Callable[[], date],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("history_filter_bar")
+        self._store = store
+        self._selection = selection
+        self._tonight = tonight
+        self.child = QComboBox()
+        self.child.setObjectName("history_child")
+        self.child.setToolTip("Whose nights to list (follows the child picked in the Log tab)")
+        self.child.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.child.setMinimumContentsLength(6)
+        self.child.currentIndexChanged.connect(self._on_child_current_index_changed)
+        self.first = QDateEdit()
+        self.first.setObjectName("history_from")
+        self.last = QDateEdit()
+        self.last.setObjectName("history_to")
+        for edit, tip in (
+            (self.first, "The first night listed (nights are named by their evening)"),
+            (self.last, "The last night listed"),
+        ):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("ddd d MMM yyyy")
+            edit.setToolTip(tip)
+            edit.dateChanged.connect(self._on_date_changed)
+        self._quiet = False
+        # "To" keeps up with tonight while it shows tonight (the app may stay open for days).
+        self._last_follows_tonight = True
+        now = tonight()
+        self.set_range(now - timedelta(days=DEFAULT_NIGHTS - 1), now)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(QLabel("Child"))
+        row.addWidget(self.child)
+        row.addSpacing(12)
+        row.addWidget(QLabel("Nights from"))
+        row.addWidget(self.first)
+        row.addWidget(QLabel("to"))
+        row.addWidget(self.last)
+        selection.child_changed.connect(self._on_selection_child_changed)
+        self.reload_children()
+
+    @property
+    def child_id(self) -> str:
+        return str(self.child.currentData() or "")
+
+    @property
+    def nights(self) -> tuple[date, date]:
+        return _pydate(self.first.date()), _pydate(self.last.date())
+
+    def set_range(self, first: date, last: date) -> None:
+        self._quiet = True
+        self.first.setDate(_qdate(first))
+        self.last.setDate(_qdate(last))
+        self._quiet = False
+        self.changed.emit()
+
+    def include_night(self, night: date) -> bool:
+        """Widen "to" for a night newer than it, when "to" was following tonight."""
+        first, last = self.nights
+        if night > last and self._last_follows_tonight:
+            self.set_range(first, night)
+            return True
+        return first <= night <= last
+
+    def set_child(self, child_id: str) -> None:
+        i = self.child.findData(child_id)
+        if i >= 0:
+            self.child.setCurrentIndex(i)
+
+    def reload_children(self) -> None:
+        """Re-list the children (one was added, renamed or removed)."""
+        wanted = self.child_id or self._selection.child_id
+        self._quiet = True
+        self.child.clear()
+        for kid in self._store.children():
+            self.child.addItem(kid.name, kid.id)
+        i = self.child.findData(wanted)
+        if i < 0:
+            i = self.child.findData(self._selection.child_id)
+        self.child.setCurrentIndex(max(i, 0) if self.child.count() else -1)
+        self._quiet = False
+        if self.child_id != wanted:
+            self.changed.emit()
+
+    def _on_selection_child_changed(self, child_id: str) -> None:
+        if self.child.findData(child_id) < 0:
+            self.reload_children()
+        self.set_child(child_id)
+
+    def _on_child_current_index_changed(self, _i: int) -> None:
+        if not self._quiet:
+            self.changed.emit()
+
+    def _on_date_changed(self, _d: QDate) -> None:
+        if self._quiet:
+            return
+        if self.first.date() > self.last.date():
+            # Keep a valid range: the other end follows the one just moved.
+            self._quiet = True
+            if self.sender() is self.first:
+                self.last.setDate(self.first.date())
+            else:
+                self.first.setDate(self.last.date())
+            self._quiet = False
+        self._last_follows_tonight = _pydate(self.last.date()) >= self._tonight()
+        self.changed.emit()

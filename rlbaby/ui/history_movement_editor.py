@@ -1,0 +1,160 @@
+"""Edit one logged movement: its time, its kind and a note.
+
+A change is saved through the service as soon as it is committed (Enter, or
+leaving the field; a kind as soon as it is picked). A time that cannot be read,
+or one in the future, gets a message and nothing is saved.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+
+from rlbaby.model import Clock, Movement, MovementKind, label, night_of
+from rlbaby.services import LoggerService
+from rlbaby.services.history import TIME_HELP, check_not_future, format_local, parse_local
+from rlbaby.store import StoreError
+
+
+class HistoryMovementEditor(QWidget):
+    """The side panel for a movement row.
+
+    Signals:
+        save_failed(str): the store refused a change (message for the parent).
+        done(): Escape: the parent wants to go back to the list.
+    """
+
+    save_failed = Signal(str)
+    done = Signal()
+
+    def __init__(self, service: LoggerService, clock: Clock, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("history_movement_editor")
+        self._service = service
+        self._clock = clock
+        self.movement_id: str | None = None
+        self.heading = QLabel("Movement")
+        self.heading.setProperty("role", "big")
+        self.time_edit = QLineEdit()
+        self.time_edit.setObjectName("movement_time")
+        self.time_edit.setToolTip(TIME_HELP + " A bare time stays in the same night.")
+        self.time_edit.editingFinished.connect(self._on_time_edit_editing_finished)
+        self.kind = QComboBox()
+        self.kind.setObjectName("movement_kind")
+        for k in MovementKind:
+            self.kind.addItem(label(k).capitalize(), k)
+        self.kind.setToolTip("What the movement looked like")
+        self.kind.activated.connect(self._on_kind_activated)
+        self.note = QLineEdit()
+        self.note.setObjectName("movement_note")
+        self.note.setPlaceholderText("A note about this movement")
+        self.note.editingFinished.connect(self._on_note_editing_finished)
+        self.message = QLabel()
+        self.message.setObjectName("movement_message")
+        self.message.setWordWrap(True)
+        hint = QLabel("Changes are saved as you make them. Escape goes back to the list.")
+        hint.setProperty("role", "dim")
+        hint.setWordWrap(True)
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.addRow("Time", self.time_edit)
+        form.addRow("Kind", self.kind)
+        form.addRow("Note", self.note)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addWidget(hint)
+        layout.addStretch(1)
+
+    # --- showing -------------------------------------------------------------------
+
+    def show_movement(self, movement_id: str) -> None:
+        self.movement_id = movement_id
+        self._set_message("", error=False)
+        self.refresh(force=True)
+
+    def _movement(self) -> Movement | None:
+        if self.movement_id is None:
+            return None
+        m = self._service.store.movement(self.movement_id)
+        return None if m is None or m.deleted_ms is not None else m
+
+    def refresh(self, force: bool = False) -> None:
+        """Show the stored values (a field being typed in keeps its text)."""
+        m = self._movement()
+        if m is None:
+            return
+        self.heading.setText(f"Movement at {m.at.local():%a %H:%M:%S}")
+        if force or not self.time_edit.hasFocus():
+            self.time_edit.setText(format_local(m.at))
+        self.kind.setCurrentIndex(self.kind.findData(m.kind))
+        if force or not self.note.hasFocus():
+            self.note.setText(m.note)
+
+    def focus_first(self) -> None:
+        self.time_edit.setFocus()
+        self.time_edit.selectAll()
+
+    # --- saving --------------------------------------------------------------------
+
+    def commit(self) -> bool:
+        """Save what the fields say. Returns False when nothing could be saved."""
+        m = self._movement()
+        if m is None:
+            return False
+        start_hour = self._service.store.settings.night_start_hour
+        try:
+            at = parse_local(
+                self.time_edit.text(),
+                night=night_of(m.at, start_hour),
+                start_hour=start_hour,
+                offset_min=m.at.offset_min,
+            )
+            check_not_future(at, self._clock().utc_ms)
+        except ValueError as exc:
+            self._set_message(f"Not saved. {exc}", error=True)
+            return False
+        kind = MovementKind(self.kind.currentData())
+        note = self.note.text().strip()
+        changes = {
+            name: value
+            for name, value in (("at", at), ("kind", kind), ("note", note))
+            if getattr(m, name) != value
+        }
+        if not changes:
+            return True
+        try:
+            saved = self._service.update(m, **changes)
+        except StoreError as exc:
+            self._set_message(f"Not saved. {exc}", error=True)
+            self.save_failed.emit(f"Not saved. {exc}")
+            self.refresh(force=True)
+            return False
+        self._set_message(f"Saved: {label(saved.kind)} at {format_local(saved.at)}.", error=False)
+        self.refresh(force=True)
+        return True
+
+    def _set_message(self, text: str, *, error: bool) -> None:
+        self.message.setText(text)
+        self.message.setProperty("role", "urgent" if error else "dim")
+        self.message.style().unpolish(self.message)
+        self.message.style().polish(self.message)
+
+    def _on_time_edit_editing_finished(self) -> None:
+        self.commit()
+
+    def _on_kind_activated(self, _row: int) -> None:
+        self.commit()
+
+    def _on_note_editing_finished(self) -> None:
+        self.commit()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        if event.key() == Qt.Key.Key_Escape:
+            self.refresh(force=True)
+            self.done.emit()
+            event.accept()
+            return
+        super().keyPressEvent(event)

@@ -1,0 +1,158 @@
+"""Edit one sleep period: its Asleep and Awake marks.
+
+Both fields are read together on every commit, so moving a whole period later
+works in either order: a first commit that would put Awake before Asleep is
+refused with a message, and the second one saves both.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+
+from rlbaby.model import Clock, SleepPeriod, night_of
+from rlbaby.services import LoggerService
+from rlbaby.services.history import (
+    TIME_HELP,
+    check_not_future,
+    check_sleep,
+    format_local,
+    parse_local,
+)
+from rlbaby.store import StoreError
+from rlbaby.ui.history_model import fmt_minutes
+
+
+class HistorySleepEditor(QWidget):
+    """The side panel for a sleep-period row.
+
+    Signals:
+        save_failed(str): the store refused a change (message for the parent).
+        done(): Escape: the parent wants to go back to the list.
+    """
+
+    save_failed = Signal(str)
+    done = Signal()
+
+    def __init__(self, service: LoggerService, clock: Clock, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("history_sleep_editor")
+        self._service = service
+        self._clock = clock
+        self.period_id: str | None = None
+        self.heading = QLabel("Asleep")
+        self.heading.setProperty("role", "big")
+        self.asleep_edit = QLineEdit()
+        self.asleep_edit.setObjectName("sleep_asleep")
+        self.asleep_edit.setToolTip("When the baby fell asleep. " + TIME_HELP)
+        self.awake_edit = QLineEdit()
+        self.awake_edit.setObjectName("sleep_awake")
+        self.awake_edit.setPlaceholderText("still asleep (no Awake mark)")
+        self.awake_edit.setToolTip("When the baby woke. Leave empty if not marked. " + TIME_HELP)
+        for edit in (self.asleep_edit, self.awake_edit):
+            edit.editingFinished.connect(self._on_edit_editing_finished)
+        self.message = QLabel()
+        self.message.setObjectName("sleep_message")
+        self.message.setWordWrap(True)
+        hint = QLabel(
+            "A bare time like 23:40 stays in this night. Changes are saved as you make "
+            "them. Escape goes back to the list."
+        )
+        hint.setProperty("role", "dim")
+        hint.setWordWrap(True)
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.addRow("Asleep", self.asleep_edit)
+        form.addRow("Awake", self.awake_edit)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addWidget(hint)
+        layout.addStretch(1)
+
+    def show_period(self, period_id: str) -> None:
+        self.period_id = period_id
+        self._set_message("", error=False)
+        self.refresh(force=True)
+
+    def _period(self) -> SleepPeriod | None:
+        if self.period_id is None:
+            return None
+        p = self._service.store.sleep_period(self.period_id)
+        return None if p is None or p.deleted_ms is not None else p
+
+    def refresh(self, force: bool = False) -> None:
+        p = self._period()
+        if p is None:
+            return
+        length = f" · {fmt_minutes(p.awake.utc_ms - p.asleep.utc_ms)}" if p.awake else ""
+        self.heading.setText(f"Asleep {p.asleep.local():%a %H:%M}{length}")
+        if force or not self.asleep_edit.hasFocus():
+            self.asleep_edit.setText(format_local(p.asleep))
+        if force or not self.awake_edit.hasFocus():
+            self.awake_edit.setText(format_local(p.awake) if p.awake else "")
+
+    def focus_first(self) -> None:
+        self.asleep_edit.setFocus()
+        self.asleep_edit.selectAll()
+
+    def commit(self) -> bool:
+        """Save both marks as typed. Returns False when nothing could be saved."""
+        p = self._period()
+        if p is None:
+            return False
+        start_hour = self._service.store.settings.night_start_hour
+        night = night_of(p.asleep, start_hour)
+        now_ms = self._clock().utc_ms
+        try:
+            asleep = parse_local(
+                self.asleep_edit.text(),
+                night=night,
+                start_hour=start_hour,
+                offset_min=p.asleep.offset_min,
+            )
+            check_not_future(asleep, now_ms, "Asleep")
+            awake = None
+            if self.awake_edit.text().strip():
+                awake = parse_local(
+                    self.awake_edit.text(),
+                    night=night,
+                    start_hour=start_hour,
+                    offset_min=p.awake.offset_min if p.awake else None,
+                )
+                check_not_future(awake, now_ms, "Awake")
+            check_sleep(asleep, awake)
+        except ValueError as exc:
+            self._set_message(f"Not saved. {exc}", error=True)
+            return False
+        if asleep == p.asleep and awake == p.awake:
+            return True
+        try:
+            self._service.update(p, asleep=asleep, awake=awake)
+        except StoreError as exc:
+            self._set_message(f"Not saved. {exc}", error=True)
+            self.save_failed.emit(f"Not saved. {exc}")
+            self.refresh(force=True)
+            return False
+        self._set_message("Saved.", error=False)
+        self.refresh(force=True)
+        return True
+
+    def _set_message(self, text: str, *, error: bool) -> None:
+        self.message.setText(text)
+        self.message.setProperty("role", "urgent" if error else "dim")
+        self.message.style().unpolish(self.message)
+        self.message.style().polish(self.message)
+
+    def _on_edit_editing_finished(self) -> None:
+        self.commit()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        if event.key() == Qt.Key.Key_Escape:
+            self.refresh(force=True)
+            self.done.emit()
+            event.accept()
+            return
+        super().keyPressEvent(event)
