@@ -1,15 +1,441 @@
-"""The Charts tab (being built; see the open issue)."""
+"""The Charts tab: the chosen child's nights as five charts, for one range of nights.
+
+Charts: the night timeline (live while logging), gaps between movements, the
+nights trend, the night map and the episode-detail breakdowns. Data is read
+and summarised once per range or data change (ChartSource), never per repaint;
+edits mark the charts stale and they are redrawn when the tab is next seen.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from datetime import date, timedelta
+from pathlib import Path
 
+from PySide6.QtCore import QDate, QTimer, Signal
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from rlbaby.analysis import NightSummary, within_episode_intervals_s
+from rlbaby.analysis.chart_data import (
+    RANGE_CHOICES,
+    NightRange,
+    breakdowns,
+    hours_after_start,
+    night_map,
+    resolve_range,
+    trend_data,
+)
+from rlbaby.model import night_of
+from rlbaby.model.arrays import KIND_CODE
+from rlbaby.services import MovementRecorded
+from rlbaby.ui.charts.base import ChartWidget
+from rlbaby.ui.charts.breakdown_chart import BreakdownChart
+from rlbaby.ui.charts.interval_chart import IntervalChart
+from rlbaby.ui.charts.night_map_chart import NightMapChart
+from rlbaby.ui.charts.night_stepper import NightStepper
+from rlbaby.ui.charts.source import ChartSource
+from rlbaby.ui.charts.timeline_chart import TimelineChart
+from rlbaby.ui.charts.trend_chart import TrendChart
 from rlbaby.ui.context import UiContext
+from rlbaby.ui.dialogs import inform, save_path
+
+PAGES = {
+    "timeline": "Night timeline",
+    "intervals": "Gaps between movements",
+    "trend": "Nights over time",
+    "map": "Night map",
+    "details": "Episode details",
+}
+STALE_REDRAW_MS = 400  # coalesce a burst of edits into one redraw
+NO_CHILD_TEXT = "Add your child on the Log tab first; the charts fill in as you log."
+
+
+def _qdate(d: date) -> QDate:
+    return QDate(d.year, d.month, d.day)
+
+
+def _pydate(q: QDate) -> date:
+    return date(q.year(), q.month(), q.day())
 
 
 class ChartsTab(QWidget):
+    """All charts of the chosen child over the chosen range of nights.
+
+    Signals:
+        redrawn(): every chart now shows the current child, range and data
+            (emitted at the end of `reload`, synchronously).
+    """
+
+    redrawn = Signal()
+
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.setObjectName("charts_tab")
         self._ctx = ctx
-        layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("The charts tab is not built yet."))
+        self.source = ChartSource(ctx.store, lambda: ctx.clock().utc_ms)
+        self.nights = NightRange(self._tonight(), self._tonight())
+        self._dirty = True
+        self._timeline_loaded = False  # the timeline shows a real night (not before the first load)
+        palette = ctx.theme.palette
+        start_hour = ctx.store.settings.night_start_hour
+
+        self.child_combo = QComboBox()
+        self.child_combo.setObjectName("charts_child")
+        self.child_combo.setToolTip("Whose charts to show")
+        self.child_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.child_combo.activated.connect(self._on_child_combo_activated)
+        self.range_combo = QComboBox()
+        self.range_combo.setObjectName("charts_range")
+        self.range_combo.setToolTip("Which nights the charts cover")
+        for key, text in RANGE_CHOICES.items():
+            self.range_combo.addItem(text, key)
+        self.range_combo.setCurrentIndex(self.range_combo.findData("30"))
+        self.range_combo.activated.connect(self._on_range_combo_activated)
+        self.from_date = QDateEdit()
+        self.to_date = QDateEdit()
+        for edit, tip in ((self.from_date, "First night"), (self.to_date, "Last night")):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("d MMM yyyy")
+            edit.setToolTip(tip)
+            edit.dateChanged.connect(self._on_custom_date_changed)
+        self.from_label = QLabel("from")
+        self.to_label = QLabel("to")
+        self.reset_button = QPushButton("Reset view")
+        self.reset_button.setObjectName("charts_reset")
+        self.reset_button.setToolTip("Undo zooming and panning (mouse wheel zooms, drag pans)")
+        self.reset_button.clicked.connect(self.reset_view)
+        self.png_button = QPushButton("Save picture…")
+        self.png_button.setObjectName("charts_save_png")
+        self.png_button.setToolTip("Save the chart you see as a PNG picture")
+        self.png_button.clicked.connect(self._on_png_button_clicked)
+        self.csv_button = QPushButton("Save numbers…")
+        self.csv_button.setObjectName("charts_save_csv")
+        self.csv_button.setToolTip("Save the numbers behind this chart as a CSV table")
+        self.csv_button.clicked.connect(self._on_csv_button_clicked)
+
+        self.timeline = TimelineChart(palette, start_hour)
+        self.intervals = IntervalChart(palette, ctx.store.settings.rule.interval_s)
+        self.trend = TrendChart(palette)
+        self.night_map = NightMapChart(palette, start_hour)
+        self.details = BreakdownChart(palette)
+        self.charts: dict[str, ChartWidget] = {
+            "timeline": self.timeline,
+            "intervals": self.intervals,
+            "trend": self.trend,
+            "map": self.night_map,
+            "details": self.details,
+        }
+        self.stepper = NightStepper()
+        self.stepper.night_changed.connect(self._on_stepper_night_changed)
+        self.trend.night_chosen.connect(self.show_night)
+        self.night_map.night_chosen.connect(self.show_night)
+
+        self.stack = QStackedWidget()
+        self.page_buttons: dict[str, QPushButton] = {}
+        self._page_group = QButtonGroup(self)
+        self._page_group.setExclusive(True)
+        pages = QHBoxLayout()
+        for key, text in PAGES.items():
+            b = QPushButton(text)
+            b.setObjectName(f"chart_page_{key}")
+            b.setCheckable(True)
+            b.setProperty("chip", True)
+            b.clicked.connect(lambda _c=False, k=key: self.show_page(k))
+            self._page_group.addButton(b)
+            pages.addWidget(b)
+            self.page_buttons[key] = b
+            if key == "timeline":
+                page = QWidget()
+                lay = QVBoxLayout(page)
+                lay.setContentsMargins(0, 0, 0, 0)
+                lay.addWidget(self.stepper)
+                lay.addWidget(self.timeline, 1)
+                self.stack.addWidget(page)
+            else:
+                self.stack.addWidget(self.charts[key])
+        pages.addStretch(1)
+
+        top = QHBoxLayout()
+        top.addWidget(QLabel("Charts for"))
+        top.addWidget(self.child_combo)
+        top.addSpacing(12)
+        top.addWidget(QLabel("Nights:"))
+        top.addWidget(self.range_combo)
+        for w in (self.from_label, self.from_date, self.to_label, self.to_date):
+            top.addWidget(w)
+        top.addStretch(1)
+        top.addWidget(self.reset_button)
+        top.addWidget(self.png_button)
+        top.addWidget(self.csv_button)
+        root = QVBoxLayout(self)
+        root.addLayout(top)
+        root.addLayout(pages)
+        root.addWidget(self.stack, 1)
+
+        self._stale_timer = QTimer(self)
+        self._stale_timer.setSingleShot(True)
+        self._stale_timer.setInterval(STALE_REDRAW_MS)
+        self._stale_timer.timeout.connect(self._on_stale_timer_timeout)
+
+        ctx.bridge.movement_recorded.connect(self._on_bridge_movement_recorded)
+        ctx.bridge.records_changed.connect(self._on_bridge_records_changed)
+        ctx.bridge.data_replaced.connect(self._on_bridge_data_replaced)
+        ctx.selection.child_changed.connect(self._on_selection_child_changed)
+        ctx.theme.theme_changed.connect(self._on_theme_theme_changed)
+
+        self._set_custom_visible(False)
+        self._fill_children()
+        self.show_page("timeline")
+
+    # --- what is shown --------------------------------------------------------------
+
+    @property
+    def child_id(self) -> str:
+        return self._ctx.selection.child_id
+
+    @property
+    def range_choice(self) -> str:
+        return str(self.range_combo.currentData())
+
+    @property
+    def current_page(self) -> str:
+        return next(k for k, b in self.page_buttons.items() if b.isChecked())
+
+    @property
+    def current_chart(self) -> ChartWidget:
+        return self.charts[self.current_page]
+
+    def _tonight(self) -> date:
+        return night_of(self._ctx.clock(), self._ctx.store.settings.night_start_hour)
+
+    def show_page(self, key: str) -> None:
+        self.page_buttons[key].setChecked(True)
+        index = list(PAGES).index(key)
+        self.stack.setCurrentIndex(index)
+
+    def set_range(
+        self, choice: str, first: date | None = None, last: date | None = None
+    ) -> NightRange:
+        """Show `choice` (a key of RANGE_CHOICES; "custom" takes first and last)
+        and redraw every chart before returning. Used by the range box and the bench.
+
+        Raises:
+            ValueError: an unknown choice, or "custom" without both dates.
+        """
+        if choice not in RANGE_CHOICES:
+            raise ValueError(f"unknown range {choice!r}")
+        if choice == "custom":
+            if first is None or last is None:
+                raise ValueError("a custom range needs a first and a last night")
+            for edit, d in ((self.from_date, first), (self.to_date, last)):
+                edit.blockSignals(True)
+                edit.setDate(_qdate(d))
+                edit.blockSignals(False)
+        self.range_combo.setCurrentIndex(self.range_combo.findData(choice))
+        self._set_custom_visible(choice == "custom")
+        self.reload(keep_night=False)
+        return self.nights
+
+    def _set_custom_visible(self, visible: bool) -> None:
+        for w in (self.from_label, self.from_date, self.to_label, self.to_date):
+            w.setVisible(visible)
+
+    def reload(self, keep_night: bool = True) -> None:
+        """Re-read the data and redraw every chart, synchronously.
+
+        Args:
+            keep_night: keep the timeline on its night; otherwise it moves to
+                the last night of the range.
+        """
+        self._dirty = False
+        self._stale_timer.stop()
+        settings = self._ctx.store.settings
+        tonight = self._tonight()
+        cid = self.child_id
+        if not cid:
+            self._show_no_child(tonight)
+            return
+        history = self.source.history(cid)
+        custom = (_pydate(self.from_date.date()), _pydate(self.to_date.date()))
+        self.nights = resolve_range(self.range_choice, tonight, history.first_night, custom)
+        mv = history.movements(self.nights)
+        self.intervals.set_data(
+            within_episode_intervals_s(mv.at_ms, mv.episode), settings.rule.interval_s
+        )
+        self.trend.set_data(trend_data(history.summaries, self.nights.first, self.nights.last))
+        self.night_map.set_data(night_map(mv.local_ms, settings.night_start_hour, self.nights))
+        self.details.set_data(breakdowns(history.summaries_in(self.nights)))
+        if keep_night:
+            night = self.timeline.night
+        else:
+            night = self._latest_logged_night(history.summaries_in(self.nights))
+        self._show_timeline(min(night, tonight), tonight)
+        self.redrawn.emit()
+
+    def _latest_logged_night(self, summaries: list[NightSummary]) -> date:
+        """Where the timeline opens after a range change: tonight for "Tonight",
+        else the range's latest night with movements (an empty evening helps nobody)."""
+        if self.range_choice != "tonight":
+            for s in reversed(summaries):
+                if s.movements:
+                    return s.night
+        return self.nights.last
+
+    def _show_no_child(self, tonight: date) -> None:
+        self.nights = NightRange(tonight, tonight)
+        self._timeline_loaded = False
+        for chart in self.charts.values():
+            chart.set_empty(True, NO_CHILD_TEXT)
+        self.redrawn.emit()
+
+    def _show_timeline(self, night: date, tonight: date) -> None:
+        self.timeline.set_data(self.source.timeline(self.child_id, night))
+        self.stepper.set_night(night, tonight)
+        self._timeline_loaded = True
+
+    def show_night(self, night: date) -> None:
+        """Open one night on the timeline (from a click on the trend or the map)."""
+        if self._dirty:
+            self.reload()
+        if self.child_id:
+            self._show_timeline(night, self._tonight())
+        self.show_page("timeline")
+
+    def repaint_now(self) -> None:
+        """Paint the visible chart now (the bench times reload + this)."""
+        self.current_chart.graphics.repaint()
+
+    def reset_view(self) -> None:
+        self.current_chart.reset_view()
+
+    # --- export ----------------------------------------------------------------------
+
+    def export_png(self, path: Path) -> None:
+        """Save the visible chart as a PNG picture. Raises OSError on failure."""
+        self.current_chart.export_png(path)
+
+    def export_csv(self, path: Path) -> int:
+        """Save the visible chart's numbers as CSV; returns the data rows written."""
+        return self.current_chart.export_csv(path)
+
+    def _suggested_name(self, suffix: str) -> Path:
+        child = self._ctx.store.child(self.child_id)
+        name = (child.name if child else "child").strip().replace(" ", "-").lower()
+        if self.current_page == "timeline":
+            when = self.timeline.night.isoformat()
+        else:
+            when = f"{self.nights.first.isoformat()}-to-{self.nights.last.isoformat()}"
+        return Path.home() / f"rlbaby-{name}-{self.current_page}-{when}.{suffix}"
+
+    def _on_png_button_clicked(self) -> None:
+        picked = save_path(
+            self, "Save chart as picture", "PNG pictures (*.png)", self._suggested_name("png")
+        )
+        if picked is None:
+            return
+        path = picked[0] if picked[0].suffix else picked[0].with_suffix(".png")
+        try:
+            self.export_png(path)
+        except OSError as exc:
+            inform(self, "Not saved", f"The picture could not be saved: {exc}")
+
+    def _on_csv_button_clicked(self) -> None:
+        picked = save_path(
+            self, "Save chart numbers", "CSV tables (*.csv)", self._suggested_name("csv")
+        )
+        if picked is None:
+            return
+        path = picked[0] if picked[0].suffix else picked[0].with_suffix(".csv")
+        try:
+            self.export_csv(path)
+        except OSError as exc:
+            inform(self, "Not saved", f"The numbers could not be saved: {exc}")
+
+    # --- children ------------------------------------------------------------------------
+
+    def _fill_children(self) -> None:
+        self.child_combo.blockSignals(True)
+        self.child_combo.clear()
+        for child in self._ctx.store.children():
+            self.child_combo.addItem(child.name, child.id)
+        self.child_combo.setCurrentIndex(max(0, self.child_combo.findData(self.child_id)))
+        self.child_combo.blockSignals(False)
+        self.child_combo.setEnabled(self.child_combo.count() > 1)
+
+    def _on_child_combo_activated(self, index: int) -> None:
+        cid = self.child_combo.itemData(index)
+        if cid:
+            self._ctx.selection.select(str(cid))
+
+    def _on_selection_child_changed(self, _child_id: str) -> None:
+        self._fill_children()
+        self._mark_stale()
+
+    # --- live updates and staleness ------------------------------------------------------------
+
+    def _on_bridge_movement_recorded(self, event: MovementRecorded) -> None:
+        """The hot path: put the tap on the timeline in place; the rest waits."""
+        m = event.movement
+        if m.child_id == self.child_id and self._timeline_loaded:
+            start_hour = self._ctx.store.settings.night_start_hour
+            if night_of(m.at, start_hour) == self.timeline.night:
+                local = m.at.utc_ms + m.at.offset_min * 60_000
+                x = float(hours_after_start(local, self.timeline.night, start_hour))
+                self.timeline.append_movement(x, KIND_CODE[m.kind], event.episode.id)
+        self._mark_stale()
+
+    def _on_bridge_records_changed(self, _event: object) -> None:
+        self._mark_stale()
+
+    def _on_bridge_data_replaced(self) -> None:
+        self.source.invalidate()
+        self._fill_children()
+        self._mark_stale()
+
+    def _mark_stale(self) -> None:
+        """Redraw soon if the tab is on screen, else when it is next shown."""
+        self._dirty = True
+        if self.isVisible():
+            self._stale_timer.start()
+
+    def _on_stale_timer_timeout(self) -> None:
+        if self._dirty and self.isVisible():
+            self.reload()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        super().showEvent(event)
+        if self._dirty:
+            self._fill_children()
+            self.reload()
+
+    # --- controls --------------------------------------------------------------------------
+
+    def _on_range_combo_activated(self, _index: int) -> None:
+        choice = self.range_choice
+        if choice == "custom" and not self.from_date.isVisible():
+            last = self.nights.last
+            first = max(self.nights.first, last - timedelta(days=29))
+            self.set_range("custom", first, last)
+        else:
+            self.set_range(choice, _pydate(self.from_date.date()), _pydate(self.to_date.date()))
+
+    def _on_custom_date_changed(self, _qdate: QDate) -> None:
+        if self.range_choice == "custom":
+            self.reload(keep_night=False)
+
+    def _on_stepper_night_changed(self, night: date) -> None:
+        self._show_timeline(night, self._tonight())
+
+    def _on_theme_theme_changed(self, _name: str) -> None:
+        for chart in self.charts.values():
+            chart.apply_palette(self._ctx.theme.palette)

@@ -1,0 +1,241 @@
+"""What every chart shares: header, plot area, empty message, hover readout, theme, export."""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Sequence
+from pathlib import Path
+
+import pyqtgraph as pg
+from PySide6.QtCore import QEvent, QPointF, Qt
+from PySide6.QtGui import QColor, QFont, QImage
+from PySide6.QtWidgets import QLabel, QStackedLayout, QVBoxLayout, QWidget
+
+HOVER_HINT = "Point at the chart to see exact values."
+
+
+def qcolor(palette: dict[str, str], token: str, alpha: int | None = None) -> QColor:
+    c = QColor(palette[token])
+    if alpha is not None:
+        c.setAlpha(alpha)
+    return c
+
+
+def pen(palette: dict[str, str], token: str, width: float = 1.0) -> pg.QtGui.QPen:
+    p = pg.mkPen(qcolor(palette, token), width=width)
+    p.setCosmetic(True)
+    return p
+
+
+def brush(palette: dict[str, str], token: str, alpha: int | None = None) -> pg.QtGui.QBrush:
+    return pg.mkBrush(qcolor(palette, token, alpha))
+
+
+class ChartWidget(QWidget):
+    """Base of one chart.
+
+    Layout: a title and an optional legend line, the plot area (a pyqtgraph
+    GraphicsLayoutWidget with an empty-state message laid over it), and a
+    readout line that shows exact values under the mouse.
+
+    Subclasses create their plot items once, register their PlotItems in
+    `self.plots`, and implement `set_data`, `reset_view`, `csv_table`,
+    `describe_point` and `_apply_item_colours`.
+
+    Attributes:
+        picture: the part exported as PNG (title, legend, plot; not the readout).
+    """
+
+    empty_text = "Nothing to show yet."
+
+    def __init__(self, palette: dict[str, str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("chart")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.palette = dict(palette)
+        self.plots: list[pg.PlotItem] = []
+
+        self.title = QLabel()
+        self.title.setObjectName("chart_title")
+        self.title.setWordWrap(True)
+        self.legend = QLabel()
+        self.legend.setObjectName("chart_legend")
+        self.legend.setWordWrap(True)
+        self.legend.hide()
+        self.graphics = pg.GraphicsLayoutWidget()
+        self.graphics.setAntialiasing(True)
+        self.graphics.setMinimumHeight(160)
+        self.empty_label = QLabel(self.empty_text)
+        self.empty_label.setObjectName("chart_empty")
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, True)
+        self.empty_label.setContentsMargins(60, 20, 60, 40)
+        self.readout = QLabel(HOVER_HINT)
+        self.readout.setObjectName("chart_readout")
+        self.readout.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        host = QWidget()
+        stack = QStackedLayout(host)
+        stack.setStackingMode(QStackedLayout.StackingMode.StackAll)
+        stack.addWidget(self.graphics)
+        stack.addWidget(self.empty_label)
+        stack.setCurrentWidget(self.empty_label)  # raised above the plot
+        self.picture = QWidget()
+        self.picture.setObjectName("chart_picture")
+        pic = QVBoxLayout(self.picture)
+        pic.setContentsMargins(8, 6, 8, 4)
+        pic.addWidget(self.title)
+        pic.addWidget(self.legend)
+        pic.addWidget(host, 1)
+        root = QVBoxLayout(self)
+        root.setContentsMargins(0, 0, 0, 0)
+        root.setSpacing(2)
+        root.addWidget(self.picture, 1)
+        root.addWidget(self.readout)
+        self.readout.setContentsMargins(8, 0, 8, 4)
+
+        scene = self.graphics.scene()
+        scene.sigMouseMoved.connect(self._on_scene_mouse_moved)
+        scene.sigMouseClicked.connect(self._on_scene_mouse_clicked)
+
+    # --- building ---------------------------------------------------------------
+
+    def add_plot(self, row: int, col: int = 0, **axis_items: pg.AxisItem) -> pg.PlotItem:
+        plot = self.graphics.addPlot(row=row, col=col, axisItems=axis_items or None)
+        plot.hideButtons()  # the tab has one "Reset view" button
+        plot.setMenuEnabled(False)
+        self.plots.append(plot)
+        return plot
+
+    # --- state ----------------------------------------------------------------------
+
+    @property
+    def is_empty(self) -> bool:
+        return self.empty_label.isVisibleTo(self)
+
+    def set_empty(self, empty: bool, text: str | None = None) -> None:
+        """Show or hide the message that explains what to log to fill this chart."""
+        self.empty_label.setText(text or self.empty_text)
+        self.empty_label.setVisible(empty)
+
+    def set_readout(self, text: str | None) -> None:
+        self.readout.setText(text or HOVER_HINT)
+
+    # --- theme ------------------------------------------------------------------------
+
+    def apply_palette(self, palette: dict[str, str]) -> None:
+        """Recolour everything from the theme's palette (called on theme_changed)."""
+        self.palette = dict(palette)
+        p = self.palette
+        self.setStyleSheet(
+            f"#chart, #chart_picture {{ background-color: {p['chart_bg']}; }}"
+            f"QLabel {{ background: transparent; color: {p['chart_fg']}; }}"
+            "QLabel#chart_title { font-weight: bold; }"
+            f"QLabel#chart_readout {{ color: {p['text_dim']}; }}"
+        )
+        self.graphics.setBackground(qcolor(p, "chart_bg"))
+        self._style_fonts()
+        for plot in self.plots:
+            for name in ("left", "bottom", "right", "top"):
+                axis = plot.getAxis(name)
+                axis.setPen(pen(p, "chart_grid"))
+                axis.setTextPen(pen(p, "chart_fg"))
+                if axis.label.isVisible():
+                    axis.setLabel(axis.labelText, **self._label_style())
+            plot.titleLabel.opts["color"] = p["chart_fg"]
+            if plot.titleLabel.text:
+                plot.setTitle(plot.titleLabel.text, color=p["chart_fg"])
+        self._apply_item_colours()
+
+    def _label_style(self) -> dict[str, str]:
+        return {"color": self.palette["chart_fg"], "font-size": f"{self._point_size():.1f}pt"}
+
+    def _point_size(self) -> float:
+        size = self.font().pointSizeF()
+        return size if size > 0 else 10.0
+
+    def _style_fonts(self) -> None:
+        tick = QFont(self.font())
+        tick.setPointSizeF(max(8.0, self._point_size() * 0.9))
+        for plot in self.plots:
+            for name in ("left", "bottom"):
+                plot.getAxis(name).setTickFont(tick)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        # The text-size setting reaches us as a style-sheet font change.
+        if event.type() == QEvent.Type.FontChange and self.plots:
+            self._style_fonts()
+        super().changeEvent(event)
+
+    def _apply_item_colours(self) -> None:
+        raise NotImplementedError
+
+    # --- hover and click ----------------------------------------------------------------
+
+    def _plot_at(self, scene_pos: QPointF) -> tuple[pg.PlotItem, float, float] | None:
+        for plot in self.plots:
+            vb = plot.getViewBox()
+            if vb.sceneBoundingRect().contains(scene_pos):
+                view = vb.mapSceneToView(scene_pos)
+                return plot, float(view.x()), float(view.y())
+        return None
+
+    def _on_scene_mouse_moved(self, scene_pos: QPointF) -> None:
+        hit = self._plot_at(scene_pos)
+        self.set_readout(None if hit is None else self.describe_point(*hit))
+
+    def _on_scene_mouse_clicked(self, event) -> None:  # type: ignore[no-untyped-def]
+        if event.button() != Qt.MouseButton.LeftButton:
+            return
+        hit = self._plot_at(event.scenePos())
+        if hit is not None:
+            self.clicked_at(*hit)
+
+    def describe_point(self, plot: pg.PlotItem, x: float, y: float) -> str | None:
+        """The exact values at view coordinates (x, y) of `plot`, in words."""
+        return None
+
+    def clicked_at(self, plot: pg.PlotItem, x: float, y: float) -> None:
+        """A left click at view coordinates (x, y) of `plot`."""
+
+    # --- view and export ------------------------------------------------------------------
+
+    def reset_view(self) -> None:
+        raise NotImplementedError
+
+    def csv_table(self) -> tuple[list[str], list[list[object]]]:
+        """The numbers behind the chart as (header, rows)."""
+        raise NotImplementedError
+
+    def export_csv(self, path: Path) -> int:
+        """Write the chart's numbers as CSV (UTF-8). Returns the number of data rows.
+
+        Raises:
+            OSError: the file could not be written.
+        """
+        header, rows = self.csv_table()
+        with open(path, "w", newline="", encoding="utf-8") as f:
+            writer = csv.writer(f)
+            writer.writerow(header)
+            writer.writerows(rows)
+        return len(rows)
+
+    def to_image(self) -> QImage:
+        """The chart as it looks now (title, legend and plot), as an image."""
+        return self.picture.grab().toImage()
+
+    def export_png(self, path: Path) -> QImage:
+        """Save the chart as a PNG picture.
+
+        Raises:
+            OSError: the picture could not be saved.
+        """
+        image = self.to_image()
+        if image.isNull() or not image.save(str(path), "PNG"):
+            raise OSError(f"could not save the picture to {path}")
+        return image
+
+
+def rows_to_strings(rows: Sequence[Sequence[object]]) -> list[list[str]]:
+    return [[str(v) for v in r] for r in rows]

@@ -1,0 +1,112 @@
+"""What parents noted about episodes: four bar charts with counts and percentages."""
+
+from __future__ import annotations
+
+import numpy as np
+
+import pyqtgraph as pg
+from PySide6.QtWidgets import QWidget
+
+from rlbaby.analysis.chart_data import BREAKDOWNS, Breakdown, breakdowns
+from rlbaby.ui.charts.axes import fixed_ticks
+from rlbaby.ui.charts.base import ChartWidget, brush, pen
+
+BAR_HEIGHT = 0.6
+
+
+class BreakdownChart(ChartWidget):
+    """Response to soothing, signs, possible triggers and state at onset, as
+    horizontal bars (one plot each, in a 2 x 2 grid) labelled "count · percent"."""
+
+    empty_text = (
+        "No episode details noted in this range yet. After an episode, open its details on "
+        "the Log tab (key A) and note what helped, what you saw and what might have set it off."
+    )
+
+    def __init__(self, palette: dict[str, str], parent: QWidget | None = None) -> None:
+        super().__init__(palette, parent)
+        self.bar_items: dict[str, pg.BarGraphItem] = {}
+        self.value_labels: dict[str, list[pg.TextItem]] = {}
+        self.breakdown_plots: dict[str, pg.PlotItem] = {}
+        self.data: dict[str, Breakdown] = {b.field: b for b in breakdowns([])}
+        for i, (name, _title, _enum) in enumerate(BREAKDOWNS):
+            b = self.data[name]
+            plot = self.add_plot(i // 2, i % 2)
+            plot.titleLabel.opts["justify"] = "left"
+            vb = plot.getViewBox()
+            vb.setMouseEnabled(x=False, y=False)
+            vb.invertY(True)
+            plot.hideAxis("bottom")  # each bar carries its count and percentage
+            fixed_ticks(plot.getAxis("left"), list(enumerate(b.labels)))
+            y = np.arange(len(b.keys), dtype=np.float64)
+            bars = pg.BarGraphItem(x0=0, y=y, height=BAR_HEIGHT, width=np.zeros(y.size))
+            plot.addItem(bars)
+            labels = []
+            for k in range(len(b.keys)):
+                t = pg.TextItem(anchor=(0.0, 0.5))
+                t.setPos(0, k)
+                plot.addItem(t)
+                labels.append(t)
+            self.breakdown_plots[name] = plot
+            self.bar_items[name] = bars
+            self.value_labels[name] = labels
+        self.graphics.ci.layout.setHorizontalSpacing(16)
+        self.title.setText("What you noted about the episodes")
+        self.apply_palette(palette)
+        self.set_data(list(self.data.values()))
+
+    def set_data(self, data: list[Breakdown]) -> None:
+        self.data = {b.field: b for b in data}
+        for name, b in self.data.items():
+            widths = b.counts.astype(np.float64)
+            self.bar_items[name].setOpts(width=widths)
+            for k, (t, n, pct) in enumerate(
+                zip(self.value_labels[name], b.counts, b.percents, strict=True)
+            ):
+                t.setText(f" {int(n)} · {pct:.0f}%" if n else " 0")
+                t.setPos(float(n), k)
+            self.breakdown_plots[name].setTitle(
+                f"{b.title} <span style='font-weight:normal'>(% {b.base_text})</span>",
+                color=self.palette["chart_fg"],
+            )
+        self.set_empty(all(b.empty for b in data))
+        self.reset_view()
+
+    def bar_values(self, name: str) -> np.ndarray:
+        """The bar lengths drawn for one breakdown (for tests and the report)."""
+        return np.asarray(self.bar_items[name].opts["width"], np.float64)
+
+    def reset_view(self) -> None:
+        for name, plot in self.breakdown_plots.items():
+            b = self.data[name]
+            top = float(b.counts.max()) if b.counts.size else 0.0
+            plot.getViewBox().setRange(
+                xRange=(0, max(top * 1.45, 3.0)), yRange=(-0.6, len(b.keys) - 0.4), padding=0
+            )
+
+    def _apply_item_colours(self) -> None:
+        p = self.palette
+        for name, bars in self.bar_items.items():
+            bars.setOpts(brush=brush(p, "chart_bar"), pen=pen(p, "chart_line", 1.0))
+            for t in self.value_labels[name]:
+                t.setColor(p["chart_fg"])
+
+    def describe_point(self, plot: pg.PlotItem, x: float, y: float) -> str | None:
+        for name, p in self.breakdown_plots.items():
+            if p is plot:
+                b = self.data[name]
+                k = round(y)
+                if 0 <= k < len(b.keys):
+                    n = int(b.counts[k])
+                    return (
+                        f"{b.title}: {b.labels[k]}: {n} episode{'s' if n != 1 else ''}, "
+                        f"{b.percents[k]:.0f}% {b.base_text}"
+                    )
+        return None
+
+    def csv_table(self) -> tuple[list[str], list[list[object]]]:
+        rows: list[list[object]] = []
+        for b in self.data.values():
+            for key, n, pct in zip(b.keys, b.counts, b.percents, strict=True):
+                rows.append([b.field, key, int(n), round(float(pct), 1), b.base])
+        return ["breakdown", "answer", "episodes", "percent", "out_of"], rows

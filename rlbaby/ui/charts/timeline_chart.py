@@ -1,0 +1,237 @@
+"""The night timeline: every movement of one night, live as the parent taps."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import numpy as np
+
+import pyqtgraph as pg
+from PySide6.QtWidgets import QWidget
+
+from rlbaby.analysis.chart_data import (
+    F64,
+    TimelineData,
+    clock_text,
+    duration_text,
+    pair_segments,
+    span_outline,
+)
+from rlbaby.model import label
+from rlbaby.model.arrays import KINDS
+from rlbaby.ui.charts.axes import ClockAxis, fixed_ticks
+from rlbaby.ui.charts.base import ChartWidget, brush, pen
+
+TICK_Y = (0.08, 0.92)  # movement ticks
+SPAN_Y = (0.0, 1.0)  # episode shading behind them
+SLEEP_Y = (-0.42, -0.14)  # the "asleep" band below
+Y_RANGE = (-0.5, 1.06)
+SPAN_PAD_H = 1 / 60  # shade a minute either side, so a one-tap episode shows
+DEFAULT_HOURS = 15.0  # the default view: night start to 15 h later (18:00 to 09:00)
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+class TimelineChart(ChartWidget):
+    """One night of one child along the clock.
+
+    Each movement is a vertical tick coloured by its kind (one line item per
+    kind, drawn as pairs, so thousands of ticks stay cheap); episodes are
+    shaded; logged sleep is a band below. `append_movement` adds a tap in
+    place, without reading the store.
+    """
+
+    empty_text = (
+        "No movements logged on this night yet. Tap on the Log tab when you see a movement."
+    )
+
+    def __init__(
+        self, palette: dict[str, str], start_hour: int = 18, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(palette, parent)
+        self.axis = ClockAxis(start_hour)
+        self.plot = self.add_plot(0, bottom=self.axis)
+        self.plot.setLabel("bottom", "Time of night")
+        vb = self.plot.getViewBox()
+        vb.setMouseEnabled(x=True, y=False)
+        vb.setLimits(xMin=0, xMax=24, minXRange=5 / 60)
+        vb.setYRange(*Y_RANGE, padding=0)
+        self.plot.showGrid(x=True, y=False, alpha=0.6)
+        fixed_ticks(
+            self.plot.getAxis("left"),
+            [(sum(TICK_Y) / 2, "movements"), (sum(SLEEP_Y) / 2, "asleep")],
+        )
+        self.sleep_item = pg.PlotDataItem(fillLevel=SLEEP_Y[0])
+        self.span_item = pg.PlotDataItem(fillLevel=SPAN_Y[0])
+        for item in (self.sleep_item, self.span_item):
+            item.setZValue(-10)
+            self.plot.addItem(item)
+        self.tick_items: list[pg.PlotDataItem] = []
+        for _kind in KINDS:
+            item = pg.PlotDataItem(connect="pairs")
+            self.tick_items.append(item)
+            self.plot.addItem(item)
+        self.data = TimelineData(date.today(), start_hour)
+        self._x_by_kind: list[F64] = [np.empty(0) for _ in KINDS]
+        self._x = np.empty(0)
+        self._kind = np.empty(0, np.int8)
+        self._ep = np.empty(0, np.int32)
+        self._span_start = np.empty(0)
+        self._span_end = np.empty(0)
+        self._span_n = np.empty(0, np.int64)
+        self._ep_row: dict[str, int] = {}
+        self.apply_palette(palette)
+        self.set_data(self.data)
+
+    # --- data --------------------------------------------------------------------
+
+    @property
+    def night(self) -> date:
+        return self.data.night
+
+    @property
+    def movement_count(self) -> int:
+        return int(self._x.size)
+
+    def set_data(self, data: TimelineData) -> None:
+        """Show a whole night (after a night or range change, or an edit)."""
+        self.data = data
+        self.axis.start_hour = data.start_hour
+        self._x = data.x_h.copy()
+        self._kind = data.kind.copy()
+        self._ep = data.episode.copy()
+        self._span_start = data.span_start_h.copy()
+        self._span_end = data.span_end_h.copy()
+        self._span_n = data.span_movements.copy()
+        self._ep_row = {eid: i for i, eid in enumerate(data.episode_ids)}
+        for code, item in enumerate(self.tick_items):
+            self._x_by_kind[code] = self._x[self._kind == code]
+            item.setData(*pair_segments(self._x_by_kind[code], *TICK_Y))
+        self._update_spans()
+        self.sleep_item.setData(*span_outline(data.sleep_start_h, data.sleep_end_h, *SLEEP_Y))
+        self._update_title()
+        self.set_empty(data.empty)
+        self.reset_view()
+
+    def append_movement(self, x_h: float, kind_code: int, episode_id: str) -> None:
+        """Add one tap (the hot path): only its kind's ticks and the shading are redone."""
+        row = self._ep_row.get(episode_id)
+        if row is None:
+            row = self._ep_row[episode_id] = self._span_start.size
+            self._span_start = np.append(self._span_start, x_h)
+            self._span_end = np.append(self._span_end, x_h)
+            self._span_n = np.append(self._span_n, 1)
+        else:
+            self._span_start[row] = min(self._span_start[row], x_h)
+            self._span_end[row] = max(self._span_end[row], x_h)
+            self._span_n[row] += 1
+        pos = int(np.searchsorted(self._x, x_h, side="right"))
+        self._x = np.insert(self._x, pos, x_h)
+        self._kind = np.insert(self._kind, pos, kind_code)
+        self._ep = np.insert(self._ep, pos, row)
+        xs = np.append(self._x_by_kind[kind_code], x_h)
+        self._x_by_kind[kind_code] = xs
+        self.tick_items[kind_code].setData(*pair_segments(xs, *TICK_Y))
+        self._update_spans()
+        self._update_title()
+        if self.is_empty:
+            self.set_empty(False)
+        lo, hi = self.plot.getViewBox().viewRange()[0]
+        if not lo <= x_h <= hi:
+            self.reset_view()
+
+    def _update_spans(self) -> None:
+        start = np.clip(self._span_start - SPAN_PAD_H, 0, 24)
+        end = np.clip(self._span_end + SPAN_PAD_H, 0, 24)
+        self.span_item.setData(*span_outline(start, end, *SPAN_Y))
+
+    def _update_title(self) -> None:
+        d = self.data.night
+        parts = [f"Night of {d:%A} {d.day} {d:%B %Y}"]
+        n = self._x.size
+        if n:
+            parts.append(f"{_plural(n, 'movement')} in {_plural(self._span_start.size, 'episode')}")
+        sleep = self.data.sleep_hours
+        if sleep > 0:
+            parts.append(f"{duration_text(sleep)} asleep logged")
+        self.title.setText("  ·  ".join(parts))
+
+    # --- theme -----------------------------------------------------------------------
+
+    def _apply_item_colours(self) -> None:
+        p = self.palette
+        for kind, item in zip(KINDS, self.tick_items, strict=True):
+            item.setPen(pen(p, f"kind_{kind.value}", 2.0))
+        self.span_item.setPen(None)
+        self.span_item.setBrush(brush(p, "episode_span"))
+        self.sleep_item.setPen(None)
+        self.sleep_item.setBrush(brush(p, "sleep_band"))
+        swatch = '<span style="color:{c}">&#9632;</span>&nbsp;{t}'
+        bits = [swatch.format(c=p[f"kind_{k.value}"], t=label(k)) for k in KINDS]
+        bits.append(swatch.format(c=p["episode_span"], t="episode"))
+        bits.append(swatch.format(c=p["sleep_band"], t="asleep"))
+        self.legend.setText("&nbsp;&nbsp; ".join(bits))
+        self.legend.show()
+
+    # --- view, hover, export ------------------------------------------------------------
+
+    def default_x_range(self) -> tuple[float, float]:
+        lo, hi = 0.0, DEFAULT_HOURS
+        xs = [self._x, self._span_end, self.data.sleep_start_h, self.data.sleep_end_h]
+        present = [a for a in xs if a.size]
+        if present:
+            lo = min(lo, min(float(a.min()) for a in present) - 0.25)
+            hi = max(hi, max(float(a.max()) for a in present) + 0.25)
+        return max(0.0, lo), min(24.0, hi)
+
+    def reset_view(self) -> None:
+        self.plot.getViewBox().setRange(xRange=self.default_x_range(), yRange=Y_RANGE, padding=0)
+
+    def describe_point(self, plot: pg.PlotItem, x: float, y: float) -> str | None:
+        sh = self.data.start_hour
+        (lo, hi), _ = plot.getViewBox().viewRange()
+        if y < SPAN_Y[0] - 0.04:
+            inside = np.flatnonzero((self.data.sleep_start_h <= x) & (x <= self.data.sleep_end_h))
+            if inside.size:
+                a, b = self.data.sleep_start_h[inside[0]], self.data.sleep_end_h[inside[0]]
+                return f"Asleep {clock_text(a, sh)} to {clock_text(b, sh)} ({duration_text(b - a)})"
+            return f"{clock_text(x, sh)} · no sleep logged at this time"
+        if self._x.size:
+            i = int(np.argmin(np.abs(self._x - x)))
+            if abs(self._x[i] - x) <= 0.01 * (hi - lo):
+                return (
+                    f"{clock_text(self._x[i], sh, seconds=True)} · {label(KINDS[self._kind[i]])}"
+                    + (f" · {self._episode_text(int(self._ep[i]))}")
+                )
+        inside = np.flatnonzero(
+            (self._span_start - SPAN_PAD_H <= x) & (x <= self._span_end + SPAN_PAD_H)
+        )
+        if inside.size:
+            return f"{clock_text(x, sh)} · {self._episode_text(int(inside[0]))}"
+        return clock_text(x, sh)
+
+    def _episode_text(self, row: int) -> str:
+        sh = self.data.start_hour
+        a, b = self._span_start[row], self._span_end[row]
+        return (
+            f"episode {row + 1} of {self._span_start.size}: "
+            f"{_plural(int(self._span_n[row]), 'movement')}, "
+            f"{clock_text(a, sh)} to {clock_text(b, sh)} ({duration_text(b - a)})"
+        )
+
+    def csv_table(self) -> tuple[list[str], list[list[object]]]:
+        sh = self.data.start_hour
+        night = self.data.night.isoformat()
+        rows: list[list[object]] = [
+            [
+                night,
+                clock_text(float(x), sh, seconds=True),
+                round(float(x), 5),
+                KINDS[int(k)].value,
+                int(e) + 1,
+            ]
+            for x, k, e in zip(self._x, self._kind, self._ep, strict=True)
+        ]
+        return ["night", "time", "hours_after_night_start", "kind", "episode"], rows

@@ -1,0 +1,166 @@
+"""Nights over time: per-night figures as bars, and their 7-night rolling average."""
+
+from __future__ import annotations
+
+import math
+from datetime import date
+
+import numpy as np
+
+import pyqtgraph as pg
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QWidget
+
+from rlbaby.analysis.chart_data import (
+    ROLLING_NIGHTS,
+    TREND_METRICS,
+    TrendData,
+    bar_outline,
+    day_index,
+    night_from_index,
+)
+from rlbaby.ui.charts.axes import NightAxis
+from rlbaby.ui.charts.base import ChartWidget, brush, pen
+
+BAR_HALF_WIDTH = 0.4
+
+
+def _number(v: float) -> str:
+    return f"{v:.0f}" if float(v).is_integer() else f"{v:.1f}"
+
+
+class TrendChart(ChartWidget):
+    """Four stacked plots sharing the night axis: movements, episodes,
+    movements per hour asleep and regular runs. Clicking a night asks for its timeline.
+
+    Signals:
+        night_chosen(object): the date of the night clicked.
+    """
+
+    night_chosen = Signal(object)
+
+    empty_text = (
+        "No nights logged in this range yet. Log movements or sleep marks on the Log tab, "
+        "and each night will appear here."
+    )
+
+    def __init__(self, palette: dict[str, str], parent: QWidget | None = None) -> None:
+        super().__init__(palette, parent)
+        self.metric_plots: dict[str, pg.PlotItem] = {}
+        self.bar_items: dict[str, pg.PlotDataItem] = {}
+        self.mean_items: dict[str, pg.PlotDataItem] = {}
+        last = len(TREND_METRICS) - 1
+        for row, (name, title) in enumerate(TREND_METRICS.items()):
+            plot = self.add_plot(row, bottom=NightAxis())
+            plot.setTitle(title)
+            plot.titleLabel.opts["justify"] = "left"
+            plot.getViewBox().setMouseEnabled(x=True, y=False)
+            plot.showGrid(x=True, y=True, alpha=0.6)
+            plot.getAxis("left").setWidth(48)
+            if row != last:
+                plot.getAxis("bottom").setStyle(showValues=False)
+            if row:
+                plot.setXLink(self.plots[0])
+            bars = pg.PlotDataItem(fillLevel=0)
+            mean = pg.PlotDataItem(connect="finite")
+            plot.addItem(bars)
+            plot.addItem(mean)
+            self.metric_plots[name] = plot
+            self.bar_items[name] = bars
+            self.mean_items[name] = mean
+        self.graphics.ci.layout.setVerticalSpacing(2)
+        self.legend.show()
+        self.data = TrendData(
+            date.today(), date.today(), np.empty(0, np.int64), {}, np.empty(0, np.int64), {}
+        )
+        self.apply_palette(palette)
+
+    def set_data(self, data: TrendData) -> None:
+        self.data = data
+        for name in TREND_METRICS:
+            values = data.values.get(name, np.empty(0))
+            known = ~np.isnan(values)
+            self.bar_items[name].setData(
+                *bar_outline(
+                    data.night_idx[known].astype(np.float64), values[known], BAR_HALF_WIDTH
+                )
+            )
+            rolling = data.rolling.get(name, np.empty(0))
+            if rolling.size and not np.isnan(rolling).all():
+                self.mean_items[name].setData(data.rolling_idx.astype(np.float64), rolling)
+            else:
+                self.mean_items[name].setData([], [])
+        n = data.night_idx.size
+        self.title.setText(
+            f"{n} night{'s' if n != 1 else ''} logged from {data.first:%d %b %Y} "
+            f"to {data.last:%d %b %Y}  ·  click a night to see it on the timeline"
+        )
+        self.set_empty(data.empty)
+        self.reset_view()
+
+    def reset_view(self) -> None:
+        lo, hi = day_index(self.data.first) - 0.5, day_index(self.data.last) + 0.5
+        for name, plot in self.metric_plots.items():
+            vb = plot.getViewBox()
+            vb.setLimits(xMin=lo - 1, xMax=hi + 1)
+            top = 0.0
+            for arr in (self.data.values.get(name), self.data.rolling.get(name)):
+                if arr is not None and arr.size and not np.isnan(arr).all():
+                    top = max(top, float(np.nanmax(arr)))
+            vb.setRange(xRange=(lo, hi), yRange=(0, max(top * 1.1, 1.0)), padding=0)
+
+    def _apply_item_colours(self) -> None:
+        p = self.palette
+        for name in TREND_METRICS:
+            self.bar_items[name].setPen(None)
+            self.bar_items[name].setBrush(brush(p, "chart_bar"))
+            self.mean_items[name].setPen(pen(p, "chart_line", 2.0))
+        self.legend.setText(
+            f'<span style="color:{p["chart_bar"]}">&#9632;</span>&nbsp;each night &nbsp;&nbsp; '
+            f'<span style="color:{p["chart_line"]}">&#9473;&#9473;</span>&nbsp;average of the '
+            f"last {ROLLING_NIGHTS} nights (nights not logged are left out)"
+        )
+
+    def _night_near(self, x: float) -> int | None:
+        idx = self.data.night_idx
+        if idx.size == 0:
+            return None
+        i = int(np.argmin(np.abs(idx - x)))
+        return i if abs(idx[i] - x) <= 0.5 else None
+
+    def describe_point(self, plot: pg.PlotItem, x: float, y: float) -> str | None:
+        i = self._night_near(x)
+        if i is None:
+            return None
+        night = night_from_index(int(self.data.night_idx[i]))
+        parts = [f"Night of {night:%a} {night.day} {night:%b %Y}"]
+        for name, title in TREND_METRICS.items():
+            v = float(self.data.values[name][i])
+            parts.append(f"{title.lower()}: {'not known' if math.isnan(v) else _number(v)}")
+        r = self.data.rolling["movements"][int(self.data.night_idx[i] - self.data.rolling_idx[0])]
+        if not math.isnan(r):
+            parts.append(f"{ROLLING_NIGHTS}-night average of movements: {r:.1f}")
+        return " · ".join(parts)
+
+    def clicked_at(self, plot: pg.PlotItem, x: float, y: float) -> None:
+        i = self._night_near(x)
+        if i is not None:
+            self.night_chosen.emit(night_from_index(int(self.data.night_idx[i])))
+
+    def csv_table(self) -> tuple[list[str], list[list[object]]]:
+        d = self.data
+        names = list(TREND_METRICS)
+        header = ["night", *names, *(f"{n}_{ROLLING_NIGHTS}_night_average" for n in names)]
+        rows: list[list[object]] = []
+        for i, idx in enumerate(d.night_idx.tolist()):
+            r = idx - int(d.rolling_idx[0])
+            vals = [_csv_number(d.values[n][i]) for n in names]
+            means = [_csv_number(d.rolling[n][r], 3) for n in names]
+            rows.append([night_from_index(idx).isoformat(), *vals, *means])
+        return header, rows
+
+
+def _csv_number(v: float, digits: int = 2) -> object:
+    if math.isnan(v):
+        return ""
+    return int(v) if float(v).is_integer() else round(float(v), digits)
