@@ -99,7 +99,7 @@ def parse_tinydb_json(raw: bytes, where: Path | str) -> dict[str, dict[str, dict
     return data
 
 
-class AtomicJSONStorage(Storage):  # type: ignore[misc]
+class AtomicJSONStorage(Storage):
     """A TinyDB Storage with atomic, durable saves and a write-through cache.
 
     `read()` returns the cached dict without touching the disk. TinyDB mutates
@@ -164,7 +164,7 @@ class AtomicJSONStorage(Storage):  # type: ignore[misc]
         self._cache = None
 
 
-class MemoryStorage(Storage):  # type: ignore[misc]
+class MemoryStorage(Storage):
     """The same contract in memory (tests run the store on both)."""
 
     def __init__(self, readonly: bool = False) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Mapping
 from datetime import UTC, datetime
 from itertools import repeat
-from typing import Any
+from typing import Any, cast
 
 from tinydb import TinyDB
 from tinydb.table import Document, Table
@@ -89,7 +89,7 @@ class ShardedTable:
 
     def get_doc_at(self, where: tuple[str, int]) -> Document | None:
         key, doc_id = where
-        return self._table(key).get(doc_id=doc_id)  # type: ignore[no-any-return]
+        return self._table(key).get(doc_id=doc_id)
 
     def get_doc(self, rid: str) -> Document | None:
         where = self.loc.get(rid)
@@ -129,8 +129,7 @@ class ShardedTable:
 
     def _storage(self, key: str) -> AtomicJSONStorage | MemoryStorage:
         self._table(key)
-        storage: AtomicJSONStorage | MemoryStorage = self._dbs[key].storage
-        return storage
+        return cast(AtomicJSONStorage | MemoryStorage, self._dbs[key].storage)
 
     def put_many(self, items: list[tuple[str, str, Doc]]) -> Callable[[], None]:
         """Insert or replace many records, one write per month file.

@@ -10,6 +10,7 @@ import gc
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import replace
+from itertools import repeat
 from operator import itemgetter
 from pathlib import Path
 from typing import Any, TypeVar
@@ -17,7 +18,7 @@ from typing import Any, TypeVar
 from tinydb import TinyDB
 
 from rlbaby import __version__
-from rlbaby.model import Child, Episode, Movement, Settings, SleepPeriod
+from rlbaby.model import Child, Episode, Movement, MovementKind, Settings, SleepPeriod
 from rlbaby.model.arrays import MovementArrays
 from rlbaby.store import codec
 from rlbaby.store.atomic import remove_temp_files
@@ -41,12 +42,31 @@ _MOVEMENT_FIELDS = (
     ("created_ms", int),
     ("updated_ms", int),
 )
-_KINDS = frozenset(k.value for k in codec.MovementKind)
+_KINDS = frozenset(k.value for k in MovementKind)
 
 
 _MOVEMENT_NAMES = (*(name for name, _typ in _MOVEMENT_FIELDS), "deleted_ms")
 _MOVEMENT_ROW = itemgetter(*_MOVEMENT_NAMES)
 _DELETED_TYPES = frozenset({int, type(None)})
+_TIME_FIELDS = ("at_ms", "created_ms", "updated_ms")
+
+
+def _in_range(values: tuple[int, ...], lo: int, hi: int) -> bool:
+    """All of `values` in [lo, hi] (two passes at C speed)."""
+    return not values or (lo <= min(values) and max(values) <= hi)
+
+
+def _movement_values_ok(columns: dict[str, tuple[Any, ...]], docs: list[Any]) -> bool:
+    """What types alone let through: a non-text note, and times or offsets out of
+    range (a huge int would overflow the int64 columns, or fail much later)."""
+    notes = map(dict.get, docs, repeat("note"), repeat(""))
+    deleted = tuple(filter(None, columns["deleted_ms"]))
+    return (
+        set(map(type, notes)) <= {str}
+        and all(_in_range(columns[name], 0, codec.MAX_MS - 1) for name in _TIME_FIELDS)
+        and _in_range(deleted, 0, codec.MAX_MS - 1)
+        and _in_range(columns["at_offset_min"], -codec.MAX_OFFSET_MIN, codec.MAX_OFFSET_MIN)
+    )
 
 
 def _check_movement_docs(docs: list[Mapping[str, Any]], where: str) -> dict[str, tuple[Any, ...]]:
@@ -71,6 +91,7 @@ def _check_movement_docs(docs: list[Mapping[str, Any]], where: str) -> dict[str,
             all(set(map(type, columns[name])) == {typ} for name, typ in _MOVEMENT_FIELDS)
             and _KINDS.issuperset(columns["kind"])
             and _DELETED_TYPES.issuperset(map(type, columns["deleted_ms"]))
+            and _movement_values_ok(columns, docs)
         ):
             return columns
     for doc in docs:
@@ -82,6 +103,14 @@ def _check_movement_docs(docs: list[Mapping[str, Any]], where: str) -> dict[str,
         deleted = doc["deleted_ms"]
         if deleted is not None and type(deleted) is not int:
             raise ValueError(f"deleted_ms of movement {doc['id']!r} is {deleted!r}")
+        note = doc.get("note", "")
+        if type(note) is not str:
+            raise ValueError(f"note of movement {doc['id']!r} is {note!r}")
+        for name in (*_TIME_FIELDS, "deleted_ms"):
+            if doc[name] is not None and not 0 <= doc[name] < codec.MAX_MS:
+                raise ValueError(f"{name} of movement {doc['id']!r} is not a time: {doc[name]!r}")
+        if abs(doc["at_offset_min"]) > codec.MAX_OFFSET_MIN:
+            raise ValueError(f"at_offset_min of movement {doc['id']!r} is {doc['at_offset_min']!r}")
     raise AssertionError("the column check and the walk disagree")  # pragma: no cover
 
 
