@@ -16,11 +16,19 @@ from rlbaby import resources
 _NAME = re.compile(r"^(\d+)-([a-z0-9-]+)\.md$")
 _LINK = re.compile(r"\]\(#([a-z0-9-]+)\)")
 _RULE_CELL = re.compile(r"^:?-+:?$")
+_LIST_MARK = re.compile(r"^\s*(?:[-*+]|\d+\.)\s+")
+SNIPPET_BEFORE = 30
+SNIPPET_AFTER = 110
 
 
 def search_words(term: str) -> list[str]:
     """The words of a search term, folded, as `Guide.search` matches them."""
     return [w for w in term.casefold().split() if w]
+
+
+def word_pattern(word: str) -> re.Pattern[str]:
+    """Case-insensitive: `word` at the start of a word (the search's matching rule)."""
+    return re.compile(r"(?<!\w)" + re.escape(word), re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -73,7 +81,14 @@ class Section:
 
     @property
     def plain_text(self) -> str:
-        text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", self.markdown)
+        """The words without Markdown: no link targets, markers or table rules."""
+        lines = []
+        for line in self.markdown.splitlines():
+            cells = [c.strip() for c in line.strip().strip("|").split("|")]
+            if line.strip().startswith("|") and all(_RULE_CELL.match(c) for c in cells):
+                continue  # a table's |---|---| line
+            lines.append(_LIST_MARK.sub("", line))
+        text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", "\n".join(lines))
         return re.sub(r"[*_`#|>]", " ", text)
 
 
@@ -82,6 +97,19 @@ class Hit:
     slug: str
     title: str
     snippet: str
+
+
+def _snippet(text: str, at: int) -> str:
+    """Some words around position `at`, cut at spaces, with ellipses where cut."""
+    lo = max(0, at - SNIPPET_BEFORE)
+    if lo:
+        space = text.find(" ", lo, at)
+        lo = space + 1 if space >= 0 else at
+    hi = min(len(text), at + SNIPPET_AFTER)
+    if hi < len(text):
+        space = text.rfind(" ", at, hi)
+        hi = space if space > at else hi
+    return ("…" if lo else "") + text[lo:hi].strip() + ("…" if hi < len(text) else "")
 
 
 class Guide:
@@ -118,17 +146,20 @@ class Guide:
         return [s.slug for s in self.sections]
 
     def search(self, term: str) -> list[Hit]:
-        """Sections containing every word of `term` (case-insensitive), with a snippet."""
-        words = search_words(term)
-        if not words:
+        """Sections containing every word of `term`, with a snippet around the first.
+
+        Case-insensitive; a word matches at the start of a word in the text, so
+        "iron" finds "iron" and "iron's" but not "environment", and "ferr" finds
+        "ferritin".
+        """
+        patterns = [word_pattern(w) for w in search_words(term)]
+        if not patterns:
             return []
         hits = []
         for s in self.sections:
             text = " ".join(s.plain_text.split())
-            folded = text.casefold()
-            if all(w in folded for w in words):
-                at = folded.find(words[0])
-                lo = max(0, at - 60)
-                snippet = ("…" if lo else "") + text[lo : at + 100].strip() + "…"
-                hits.append(Hit(s.slug, s.title, snippet))
+            found = [p.search(text) for p in patterns]
+            if all(found):
+                at = found[0].start()  # type: ignore[union-attr]
+                hits.append(Hit(s.slug, s.title, _snippet(text, at)))
         return hits

@@ -1,0 +1,175 @@
+"""The heart of the Guide tab: the selected child's log beside the guide's table.
+
+Recomputing is cheap (a few ms for 90 nights) but not free, so changes to the
+log only mark the view dirty; it recomputes when it is shown.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from rlbaby.analysis.comparison import DISCLAIMER, Comparison
+from rlbaby.model import night_of
+from rlbaby.services.insights import comparison_for, last_n_nights
+from rlbaby.ui.context import UiContext
+from rlbaby.ui.guide.comparison_table import ComparisonTable
+from rlbaby.ui.guide.urgent_list import UrgentList
+
+NIGHT_CHOICES = (7, 14, 30, 90)
+DEFAULT_NIGHTS = 14
+TABLE_SLUG = "normal-or-concerning"
+
+
+def range_text(first: date, last: date) -> str:
+    """'10 Nov to 23 Nov' (the nights are labelled by their evening)."""
+    return f"Nights of {first.day} {first:%b} to {last.day} {last:%b} {last.year}"
+
+
+class ComparisonView(QScrollArea):
+    """Signals:
+    guide_requested(str): open this guide section.
+    """
+
+    guide_requested = Signal(str)
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("comparison_view")
+        self.setWidgetResizable(True)
+        self.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self._ctx = ctx
+        self.dirty = True
+        self.comparison: Comparison | None = None
+        self.nights_range: tuple[date, date] | None = None
+
+        body = QWidget()
+        body.setObjectName("comparison_body")
+        box = QVBoxLayout(body)
+        box.setContentsMargins(18, 14, 18, 14)
+        box.setSpacing(10)
+
+        head = QHBoxLayout()
+        self.title = QLabel("Your log beside the guide")
+        self.title.setObjectName("comparison_title")
+        self.title.setProperty("role", "big")
+        self.nights = QComboBox()
+        self.nights.setObjectName("comparison_nights")
+        self.nights.setToolTip("How many of the latest nights to look at")
+        for n in NIGHT_CHOICES:
+            self.nights.addItem(f"Last {n} nights", n)
+        self.nights.setCurrentIndex(NIGHT_CHOICES.index(DEFAULT_NIGHTS))
+        self.nights.currentIndexChanged.connect(self._on_nights_changed)
+        head.addWidget(self.title, 1)
+        head.addWidget(self.nights)
+        box.addLayout(head)
+
+        self.summary = QLabel()
+        self.summary.setObjectName("comparison_summary")
+        self.summary.setProperty("role", "dim")
+        self.summary.setWordWrap(True)
+        box.addWidget(self.summary)
+
+        self.disclaimer = QLabel(DISCLAIMER)
+        self.disclaimer.setObjectName("comparison_disclaimer")
+        self.disclaimer.setWordWrap(True)
+        box.addWidget(self.disclaimer)
+
+        self.urgent = UrgentList()
+        self.urgent.guide_requested.connect(self.guide_requested)
+        box.addWidget(self.urgent)
+
+        self.table = ComparisonTable()
+        box.addWidget(self.table)
+
+        hint = QLabel(
+            "Look at the rows together rather than one on its own. "
+            "Hover over a row to see how it is read."
+        )
+        hint.setProperty("role", "dim")
+        hint.setWordWrap(True)
+        read = QPushButton("Read the guide's page on this table")
+        read.setObjectName("comparison_read")
+        read.clicked.connect(lambda: self.guide_requested.emit(TABLE_SLUG))
+        foot = QHBoxLayout()
+        foot.addWidget(hint, 1)
+        foot.addWidget(read)
+        box.addLayout(foot)
+        box.addStretch(1)
+        self.setWidget(body)
+
+        ctx.selection.child_changed.connect(self._on_selection_child_changed)
+        ctx.bridge.records_changed.connect(self._on_bridge_changed)
+        ctx.bridge.movement_recorded.connect(self._on_bridge_changed)
+        ctx.bridge.data_replaced.connect(self._on_bridge_changed)
+
+    @property
+    def night_count(self) -> int:
+        return int(self.nights.currentData())
+
+    def set_night_count(self, n: int) -> None:
+        self.nights.setCurrentIndex(NIGHT_CHOICES.index(n))
+
+    # --- refreshing ----------------------------------------------------------
+
+    def mark_dirty(self) -> None:
+        """The log changed: recompute now if shown, else when next shown."""
+        self.dirty = True
+        if self.isVisible():
+            self.refresh()
+
+    def refresh(self) -> None:
+        store = self._ctx.store
+        child_id = self._ctx.selection.child_id
+        self.dirty = False
+        child = store.child(child_id) if child_id else None
+        if child is None:
+            self.comparison = None
+            self.nights_range = None
+            self.title.setText("Your log beside the guide")
+            self.summary.setText("Add a child on the Log tab, and your log will show here.")
+            self.urgent.set_entries(())
+            self.table.set_rows(())
+            self.table.hide()
+            return
+        now = self._ctx.clock()
+        today = night_of(now, store.settings.night_start_hour)
+        first, last = last_n_nights(store, child_id, self.night_count, today)
+        c = comparison_for(store, child_id, first, last, now.utc_ms)
+        self.comparison = c
+        self.nights_range = (first, last)
+        self.title.setText(f"{child.name}'s log beside the guide")
+        logged = f"{c.nights} logged" if c.nights != 1 else "1 logged"
+        self.summary.setText(
+            f"{range_text(first, last)}: {logged}, "
+            f"{c.episodes} episode{'' if c.episodes == 1 else 's'}."
+        )
+        self.urgent.set_entries(c.urgent)
+        self.table.set_rows(c.rows)
+        self.table.show()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        super().showEvent(event)
+        if self.dirty:
+            self.refresh()
+
+    def _on_nights_changed(self, _index: int) -> None:
+        self.mark_dirty()
+
+    def _on_selection_child_changed(self, _child_id: str) -> None:
+        self.mark_dirty()
+
+    def _on_bridge_changed(self, *_args: object) -> None:
+        self.mark_dirty()

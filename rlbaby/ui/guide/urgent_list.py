@@ -1,0 +1,69 @@
+"""Urgent signs found in the log, listed above the comparison, each with its night.
+
+They are never weighed in the table: one logged urgent sign matters on its own.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from rlbaby.analysis.comparison import UrgentEntry
+
+URGENT_SLUG = "urgent-signs"
+MAX_SHOWN = 8
+TITLE = "Signs you logged that should not wait"
+ADVICE = (
+    "If you have not talked with a doctor about these yet, please do so soon. "
+    "If a sign like this is happening now, get medical help now."
+)
+
+
+def entry_text(entry: UrgentEntry) -> str:
+    """'Night of Tue 18 Nov, at 02:14: breathing pauses, colour change'."""
+    night = f"{entry.night:%a} {entry.night.day} {entry.night:%b}"
+    return f"Night of {night}, at {entry.at.local():%H:%M}: {', '.join(entry.signs)}"
+
+
+class UrgentList(QFrame):
+    """Hidden when the range has no urgent sign.
+
+    Signals:
+        guide_requested(str): open this guide section.
+    """
+
+    guide_requested = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("urgent_list")
+        self.setProperty("role", "urgent")
+        box = QVBoxLayout(self)
+        title = QLabel(TITLE)
+        # Not role="urgent": the app's QFrame[role="urgent"] rule would box a QLabel too.
+        title.setProperty("role", "urgent_title")
+        title.setObjectName("urgent_list_title")
+        self.entries = QLabel()
+        self.entries.setObjectName("urgent_list_entries")
+        self.entries.setWordWrap(True)
+        advice = QLabel(ADVICE)
+        advice.setWordWrap(True)
+        row = QHBoxLayout()
+        read = QPushButton("Read: Urgent signs")
+        read.setObjectName("urgent_list_read")
+        read.clicked.connect(lambda: self.guide_requested.emit(URGENT_SLUG))
+        row.addWidget(advice, 1)
+        row.addWidget(read)
+        box.addWidget(title)
+        box.addWidget(self.entries)
+        box.addLayout(row)
+        self.shown: tuple[UrgentEntry, ...] = ()
+        self.hide()
+
+    def set_entries(self, entries: tuple[UrgentEntry, ...]) -> None:
+        self.shown = entries
+        lines = [entry_text(e) for e in entries[:MAX_SHOWN]]
+        if len(entries) > MAX_SHOWN:
+            lines.append(f"and {len(entries) - MAX_SHOWN} more in these nights")
+        self.entries.setText("\n".join(lines))
+        self.setVisible(bool(entries))
