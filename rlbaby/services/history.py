@@ -180,6 +180,25 @@ def build_night(store: Store, child_id: str, night: date) -> NightItem | None:
     return found[0] if found else None
 
 
+def with_movement(night: NightItem, movement: Movement, episode: Episode) -> NightItem | None:
+    """`night` with one new tap added, without reading the store (the hot path).
+
+    Returns None when the tap's episode is not this night's (it began in an
+    earlier night): the caller then rebuilds from the store.
+    """
+    items = list(night.items)
+    for i, item in enumerate(items):
+        if isinstance(item, EpisodeItem) and item.key == episode.id:
+            moves = tuple(sorted((*item.movements, movement), key=lambda m: m.at.utc_ms))
+            items[i] = EpisodeItem(episode, moves)
+            break
+    else:
+        if episode.opened.utc_ms < movement.at.utc_ms:
+            return None  # an older episode, listed elsewhere (or not at all)
+        items.append(EpisodeItem(episode, (movement,)))
+    return NightItem(night.night, _sorted_items(items))
+
+
 # --- times a parent types ---------------------------------------------------------
 
 _TIME = r"(?P<h>\d{1,2})[:.h](?P<m>\d{2})(?:[:.](?P<s>\d{2}))?\s*(?P<ampm>[ap]\.?m\.?)?"
@@ -263,6 +282,6 @@ def check_sleep(asleep: Instant, awake: Instant | None) -> None:
     """Raises ValueError when the Awake mark is not after the Asleep mark."""
     if awake is not None and awake.utc_ms <= asleep.utc_ms:
         raise ValueError(
-            f"Awake ({format_local(awake, False)}) must be after asleep "
-            f"({format_local(asleep, False)})."
+            f"Awake ({awake.local():%a %H:%M:%S}) must be after asleep "
+            f"({asleep.local():%a %H:%M:%S})."
         )

@@ -96,6 +96,13 @@ class HistoryModel(QAbstractItemModel):
     def nights(self) -> list[date]:
         return [n.payload.night for n in self._root.children]  # type: ignore[union-attr]
 
+    def night_item(self, night: date) -> NightItem | None:
+        """What the model shows for `night` (None when that night is not listed)."""
+        for node in self._root.children:
+            if node.payload.night == night:  # type: ignore[union-attr]
+                return node.payload  # type: ignore[return-value]
+        return None
+
     def replace_night(self, night: date, item: NightItem | None) -> None:
         """Show `item` as the night `night` (None removes it), changing only what differs."""
         rows = self._root.children

@@ -34,6 +34,7 @@ from rlbaby.services.history import (
     build_night,
     build_nights,
     format_local,
+    with_movement,
 )
 from rlbaby.store import StoreError
 from rlbaby.ui.context import UiContext
@@ -242,8 +243,14 @@ class HistoryTab(QWidget):
     def _on_bridge_movement_recorded(self, event: MovementRecorded) -> None:
         if event.movement.child_id != self.filters.child_id:
             return
-        start_hour = self._ctx.store.settings.night_start_hour
-        self.refresh_nights({night_of(event.movement.at, start_hour)})
+        night = night_of(event.movement.at, self._ctx.store.settings.night_start_hour)
+        shown = self.model.night_item(night) if self.isVisible() else None
+        updated = None if shown is None else with_movement(shown, event.movement, event.episode)
+        if updated is not None:
+            self.model.replace_night(night, updated)  # one row in, nothing re-read
+            self._update_status()
+        else:
+            self.refresh_nights({night})
         self._check_undo_bar()
 
     def _on_bridge_records_changed(self, event: RecordsChanged) -> None:
@@ -324,13 +331,17 @@ class HistoryTab(QWidget):
     def edit_selected(self) -> None:
         """Enter: move into the side panel's first field (a night opens or closes)."""
         index = self.tree.currentIndex()
-        page = self.side.currentWidget()
         if isinstance(self.model.payload(index), NightItem):
             self.tree.setExpanded(index, not self.tree.isExpanded(index))
-        elif page in (self.movement_editor, self.sleep_editor, self.episode_editor):
+            return
+        self._show_current(index)  # the panel may have been closed
+        page = self.side.currentWidget()
+        if page in (self.movement_editor, self.sleep_editor, self.episode_editor):
             page.focus_first()  # type: ignore[attr-defined]
 
     def _on_editor_done(self) -> None:
+        if self.sender() is self.episode_editor and not self.episode_editor.sheet.isVisible():
+            self.side.setCurrentWidget(self.hint)  # the sheet's Close: put the panel away
         self.tree.setFocus()
 
     def _on_episode_editor_urgent_sign_chosen(self, _sign: object) -> None:

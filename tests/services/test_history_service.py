@@ -199,3 +199,28 @@ def test_checks() -> None:
         check_sleep(at(22, 20, 0), at(22, 19, 0))
     with pytest.raises(ValueError, match="must be after asleep"):
         check_sleep(at(22, 20, 0), at(22, 20, 0))
+
+
+def test_with_movement_adds_a_tap_without_reading_the_store(store: Store, child: Child) -> None:
+    ep = episode_with(store, child.id, at(22, 23, 0), at(22, 23, 1))
+    store.save(SleepPeriod(child.id, at(22, 20, 0)))
+    night = build_night(store, child.id, date(2026, 11, 22))
+    assert night is not None
+    tap = store.save(Movement(child.id, ep.id, at(22, 23, 2)))  # as the service reports it
+    grown = history.with_movement(night, tap, ep)
+    assert grown is not None
+    assert [m.at for m in grown.episodes[0].movements] == [
+        at(22, 23, 0),
+        at(22, 23, 1),
+        at(22, 23, 2),
+    ]
+    assert grown == build_night(store, child.id, date(2026, 11, 22))
+    # A tap opening a new episode becomes a new row, in time order.
+    new_ep = Episode(child.id, opened=at(23, 1, 0))
+    first = Movement(child.id, new_ep.id, new_ep.opened)
+    again = history.with_movement(grown, first, new_ep)
+    assert again is not None
+    assert [i.key for i in again.items][-1] == new_ep.id
+    # An episode begun before this night is not this night's to change.
+    older = Episode(child.id, opened=at(22, 17, 59))
+    assert history.with_movement(night, Movement(child.id, older.id, at(22, 18, 0)), older) is None

@@ -7,8 +7,18 @@ from datetime import date, datetime, timedelta, timezone
 import pytest
 
 from PySide6.QtCore import QDate, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import QPushButton
 
-from rlbaby.model import Child, Episode, Instant, Movement, MovementKind, OnsetState, SleepPeriod
+from rlbaby.model import (
+    Child,
+    Episode,
+    Instant,
+    Movement,
+    MovementKind,
+    OnsetState,
+    Sign,
+    SleepPeriod,
+)
 from rlbaby.services.history import EpisodeItem
 from rlbaby.store import Store, WriteError
 from rlbaby.ui.history_add_dialog import AddRequest, AddWhat, HistoryAddDialog
@@ -412,3 +422,32 @@ def test_fits_a_1024_by_600_screen(tab: HistoryTab, ids) -> None:  # type: ignor
     assert hint.width() <= 1024
     assert hint.height() <= 540
     assert isinstance(tab.model.payload(tab.tree.currentIndex()), EpisodeItem)
+
+
+def test_closing_the_episode_sheet_puts_the_panel_away_and_enter_brings_it_back(
+    qtbot, tab: HistoryTab, ids
+) -> None:  # type: ignore[no-untyped-def]
+    tab.select_key(ids["ep1"])
+    sheet = tab.episode_editor.sheet
+    qtbot.mouseClick(sheet.findChild(QPushButton, "sheet_close"), Qt.MouseButton.LeftButton)
+    assert tab.side.currentWidget() is tab.hint
+    qtbot.keyClick(tab.tree, Qt.Key.Key_Return)
+    assert tab.side.currentWidget() is tab.episode_editor
+    assert sheet.isVisible()
+
+
+def test_a_tap_in_a_new_night_widens_a_range_that_ended_tonight(tab: HistoryTab, clock) -> None:  # type: ignore[no-untyped-def]
+    clock.utc_ms = at(24, 19).utc_ms  # the next evening: a new night
+    tab._ctx.service.record_movement(tab._ctx.selection.child_id)
+    assert tab.filters.nights[1] == date(2026, 11, 24)
+    assert tab.model.nights()[0] == date(2026, 11, 24)
+    assert tab.model.rowCount(tab.model.index(0, 0)) == 1
+
+
+def test_an_urgent_sign_on_a_past_episode_says_what_to_do_now(qtbot, tab: HistoryTab, ids) -> None:  # type: ignore[no-untyped-def]
+    tab.select_key(ids["ep1"])
+    chip = tab.episode_editor.sheet.groups["signs"].buttons[Sign.BREATHING_PAUSES]
+    qtbot.mouseClick(chip, Qt.MouseButton.LeftButton)
+    assert Sign.BREATHING_PAUSES in tab._ctx.store.episode(ids["ep1"]).signs  # type: ignore[union-attr]
+    assert tab.error.isVisible()
+    assert "get medical help now" in tab.error.text()
