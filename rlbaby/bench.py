@@ -461,6 +461,13 @@ def pick_work_root() -> Path:
     return Path("/tmp")
 
 
+def _loadavg() -> str:
+    try:
+        return " ".join(f"{x:.2f}" for x in os.getloadavg())
+    except OSError:
+        return "?"
+
+
 def machine_info(work: Path) -> dict[str, Any]:
     cpu = "?"
     try:
@@ -489,6 +496,7 @@ def machine_info(work: Path) -> dict[str, Any]:
         "work_dir": str(work),
         "work_fs": _fs_of(work),
         "date": date.today().isoformat(),
+        "loadavg_start": _loadavg(),
     }
 
 
@@ -631,7 +639,12 @@ def main(argv: list[str] | None = None) -> int:
         f"python {info['python']}, numpy {info['numpy']}, orjson {info['orjson']}, "
         f"tinydb {info['tinydb']}"
     )
+    info["loadavg_end"] = _loadavg()
     out(f"data dirs: fresh copies under {work_root} on {info['work_fs']} (page cache warm)")
+    out(
+        f"load average (1/5/15 min): {info['loadavg_start']} at start, {info['loadavg_end']} "
+        "at end; other work on the machine shows up in p95/p99"
+    )
     out(
         f"repetitions: {reps.taps} taps per size ({reps.tap_gap_ms:g} ms apart), "
         f"{reps.open_runs} cold opens, {reps.summary_runs} summaries; figures are medians "

@@ -56,7 +56,8 @@ class ShardedTable:
         `validate(docs, where)` raises ValueError/KeyError/TypeError for a
         wrongly shaped record; then the whole month file is set aside untouched.
         """
-        for key in self.backend.keys(self.folder):
+        keys = self.backend.keys(self.folder)
+        for key in keys:
             storage = self.backend.storage(self.folder, key)
             where = self.backend.describe(self.folder, key)
             try:
@@ -81,6 +82,9 @@ class ShardedTable:
                     old = self.loc.get(rid)
                     if old is None or self._updated(old) <= doc["updated_ms"]:
                         self.loc[rid] = (key, int(doc_id))
+            if key == keys[-1] and key not in self._dbs:
+                # Taps go to the newest month: keep it parsed for the first one.
+                self._dbs[key] = TinyDB(storage=lambda s=storage: s)
             yield docs
 
     def _updated(self, where: tuple[str, int]) -> int:
