@@ -229,24 +229,6 @@ class PageCanvas:
         self.painter.drawRect(target)
         self.y += height + self.pt(8)
 
-    def notice_box(self, title: str, text: str, height: float) -> None:
-        """A framed box with a title and a short text (e.g. 'chart not available')."""
-        self.ensure(height + self.pt(4))
-        rect = QRectF(0, self.y, self.width, height)
-        p = self.painter
-        p.setPen(QPen(self.color("border"), self.pt(0.75), Qt.PenStyle.DashLine))
-        p.setBrush(self.color("bg"))
-        p.drawRect(rect)
-        p.setFont(self.fonts.bold)
-        p.setPen(self.color("text"))
-        inner = rect.adjusted(self.mm(4), self.mm(3), -self.mm(4), -self.mm(3))
-        p.drawText(inner, int(Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap), title)
-        p.setFont(self.fonts.small)
-        p.setPen(self.color("text_dim"))
-        below = inner.adjusted(0, self.metrics(self.fonts.bold).height() + self.pt(3), 0, 0)
-        p.drawText(below, int(Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap), text)
-        self.y += height + self.pt(8)
-
     def writing_lines(
         self, title: str, lines: int, gap_mm: float = 8.0, fill: bool = False
     ) -> None:

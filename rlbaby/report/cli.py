@@ -6,10 +6,22 @@ so that every footer can say "Page n of N". Chart images are made once.
 
 from __future__ import annotations
 
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
+from typing import Any
 
-from PySide6.QtCore import QBuffer, QIODevice, QMarginsF
+from PySide6.QtCore import (
+    QBuffer,
+    QEvent,
+    QIODevice,
+    QMarginsF,
+    QMessageLogContext,
+    QtMsgType,
+    qInstallMessageHandler,
+)
 from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter
 from PySide6.QtWidgets import QApplication
 
@@ -24,6 +36,30 @@ from rlbaby.store.atomic import atomic_write_bytes
 
 PAPERS = {"a4": QPageSize.PageSizeId.A4, "letter": QPageSize.PageSizeId.Letter}
 MARGIN_MM = 15.0
+
+
+# Offscreen, Qt says this once per chart widget; it is harmless (pyproject's
+# qt_log_ignore lists it too) and would only clutter the CLI's output.
+_HARMLESS = ("This plugin does not support propagateSizeHints",)
+
+
+@contextmanager
+def _quiet_harmless_qt_messages() -> Iterator[None]:
+    previous: Any = None
+
+    def handler(mode: QtMsgType, context: QMessageLogContext, message: str) -> None:
+        if message.startswith(_HARMLESS):
+            return
+        if previous is not None:
+            previous(mode, context, message)
+        else:
+            sys.stderr.write(message + "\n")
+
+    previous = qInstallMessageHandler(handler)
+    try:
+        yield
+    finally:
+        qInstallMessageHandler(previous)
 
 
 def _writer(target: QBuffer, paper: str, child: Child) -> QPdfWriter:
@@ -85,8 +121,14 @@ def make_report(
 
     content = gather(store, child, first, last, now_ms)
     images = ChartImages(store, child.id, load_palette("day"))
-    _, total = _layout(content, paper, images, None)
-    data, pages = _layout(content, paper, images, total)
-    atomic_write_bytes(Path(out), data)
-    del app
+    try:
+        with _quiet_harmless_qt_messages():
+            _, total = _layout(content, paper, images, None)
+            data, pages = _layout(content, paper, images, total)
+        atomic_write_bytes(Path(out), data)
+    finally:
+        # The charts were grabbed from offscreen widgets closed with deleteLater();
+        # delete them now, while the application exists. Left for interpreter
+        # exit, they are torn down after it and the process crashes on the way out.
+        app.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     return pages

@@ -16,10 +16,12 @@ from typing import Any
 import numpy as np
 
 from rlbaby.analysis import NightSummary, summarize_nights
+from rlbaby.analysis.comparison import Comparison
 from rlbaby.analysis.nights import night_index
 from rlbaby.model import Child, Episode, Instant, RuleSet, Sign, label, night_of
 from rlbaby.model.arrays import MovementArrays
 from rlbaby.model.timekeeping import EPOCH_DATE, MS_PER_DAY, night_bounds_utc_ms
+from rlbaby.services.insights import comparison_for
 from rlbaby.store import Store
 
 MIN_NIGHTS = 7  # the guide's "log at least 7 nights" rule of thumb
@@ -78,7 +80,7 @@ class ReportContent:
     episodes: int
     videos: int
     sign_episodes: tuple[SignEpisode, ...]
-    comparison: Any  # rlbaby.analysis.comparison.Comparison, or None when not available
+    comparison: Comparison
 
     @property
     def few_nights(self) -> bool:
@@ -187,15 +189,6 @@ def first_taps(mv: MovementArrays, keep: np.ndarray) -> dict[str, Instant]:
     }
 
 
-def load_comparison(store: Store, child_id: str, first: date, last: date, now_ms: int) -> Any:
-    """The five-aspect comparison, or None while rlbaby.services.insights is missing."""
-    try:
-        from rlbaby.services.insights import comparison_for
-    except ImportError:
-        return None
-    return comparison_for(store, child_id, first, last, now_ms)
-
-
 def gather(
     store: Store, child: Child, first: date, last: date, now_ms: int | None = None
 ) -> ReportContent:
@@ -240,7 +233,7 @@ def gather(
         episodes=len(in_range),
         videos=sum(1 for e in in_range if e.video),
         sign_episodes=sign_episodes(in_range, starts, start_hour),
-        comparison=load_comparison(store, child.id, first, last, now_ms),
+        comparison=comparison_for(store, child.id, first, last, now_ms),
     )
 
 

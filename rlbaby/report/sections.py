@@ -152,13 +152,6 @@ def overview(cv: PageCanvas, c: ReportContent) -> None:
 def comparison(cv: PageCanvas, c: ReportContent) -> None:
     cv.heading("The log beside the guide's five aspects", keep=cv.pt(120))
     cmp = c.comparison
-    if cmp is None:
-        cv.notice_box(
-            "Comparison not available in this version",
-            "This version of rlbaby cannot yet set the log beside the guide's table.",
-            cv.mm(22),
-        )
-        return
     cv.paragraph(
         "The app's guide describes five aspects of leg movements in babies, each with what is "
         "typical and what is worth discussing with a doctor. Each row says which side this "
@@ -303,34 +296,35 @@ def night_table(cv: PageCanvas, c: ReportContent) -> None:
 
 def charts(cv: PageCanvas, c: ReportContent, images: ChartImages) -> None:
     cv.heading("Charts", keep=cv.mm(70))
-    if not images.available:
-        cv.notice_box(
-            "Charts not available in this version",
-            "This version of rlbaby cannot draw its charts into the report. "
-            "They can be seen in the app's Charts tab.",
-            cv.mm(22),
-        )
-        return
     if not c.nights:
         cv.paragraph("No nights to chart.")
         return
     width = cv.width * 25.4 / DPI
-    trend = images.trend(c.first, c.last, width, 60)
-    if trend is not None:
-        cv.picture(trend, cv.mm(60), f"Trend: night by night, {day(c.first)} to {day(c.last)}")
-    night_map = images.night_map(c.first, c.last, width, 75)
-    if night_map is not None:
-        cv.picture(night_map, cv.mm(75), "Night map: when in the night the movements came")
+    lo, hi = c.rule.interval_s
+    cv.picture(
+        images.trend(c.first, c.last, width, 85),
+        cv.mm(85),
+        f"Trend: night by night, {day(c.first)} to {day(c.last)}",
+    )
+    cv.picture(
+        images.night_map(c.first, c.last, width, 75),
+        cv.mm(75),
+        "Night map: when in the night the movements came",
+    )
+    cv.picture(
+        images.intervals(c.first, c.last, width, 55),
+        cv.mm(55),
+        f"Gaps between taps within episodes: shaded, under 10 s (rapid) and {lo:.0f} to "
+        f"{hi:.0f} s (the periodic-run range)",
+    )
     for s in c.samples:
-        img = images.timeline(s.night, width, 42)
-        if img is not None:
-            why = " and ".join(s.reasons)
-            cv.picture(
-                img,
-                cv.mm(42),
-                f"Timeline of the night of {short_day(s.night)}: {why} "
-                f"({plural(s.movements, 'movement')})",
-            )
+        why = " and ".join(s.reasons)
+        cv.picture(
+            images.timeline(s.night, width, 42),
+            cv.mm(42),
+            f"Timeline of the night of {short_day(s.night)}: {why} "
+            f"({plural(s.movements, 'movement')})",
+        )
 
 
 def questions(cv: PageCanvas, c: ReportContent) -> None:
