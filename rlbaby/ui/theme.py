@@ -11,7 +11,7 @@ import re
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle
 
 from rlbaby import resources
 
@@ -70,6 +70,24 @@ def qpalette(p: dict[str, str]) -> QPalette:
     return pal
 
 
+class CaretStyle(QProxyStyle):
+    """Hides the text caret in the night theme.
+
+    Qt draws the caret by inverting the pixels under it (RasterOp_NotDestination),
+    so on a dark field it is a near-white line. At night the focused field keeps
+    its warm 2 px border instead; by day the caret is normal.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.caret_width = 1
+
+    def pixelMetric(self, metric, option=None, widget=None):  # type: ignore[no-untyped-def]  # noqa: N802
+        if metric == QStyle.PixelMetric.PM_TextCursorWidth:
+            return self.caret_width
+        return super().pixelMetric(metric, option, widget)
+
+
 class ThemeManager(QObject):
     """Applies a theme to the whole application and announces changes.
 
@@ -82,6 +100,8 @@ class ThemeManager(QObject):
     def __init__(self, app: QApplication, name: str = "night", scale: float = 1.0) -> None:
         super().__init__()
         self._app = app
+        self._style = CaretStyle()
+        app.setStyle(self._style)
         self._base_pt = QGuiApplication.font().pointSizeF() or 10.0
         self._scale = scale
         self.name = name
@@ -115,5 +135,6 @@ class ThemeManager(QObject):
         self.theme_changed.emit(self.name)
 
     def _apply(self) -> None:
+        self._style.caret_width = 0 if self.is_night else 1
         self._app.setPalette(qpalette(self.palette))
         self._app.setStyleSheet(render_qss(self.palette, self._base_pt, self._scale))

@@ -1,0 +1,84 @@
+"""Smoke tests: the main window opens on an empty folder and on demo data."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from rlbaby.demo import populate
+from rlbaby.store import Store
+from rlbaby.ui.app import build_window, theme_for
+from rlbaby.ui.child_dialog import ChildDialog
+from rlbaby.model import Settings, ThemeChoice
+
+
+def test_opens_on_an_empty_folder(qtbot, qapp, data_dir, clock, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    asked = []
+    monkeypatch.setattr(ChildDialog, "ask", classmethod(lambda cls, *a, **k: asked.append(1)))
+    with Store.open(data_dir, now_ms=clock.now_ms) as store:
+        w = build_window(store, qapp, clock)
+        qtbot.addWidget(w)
+        w.show()
+        qtbot.waitExposed(w)
+        assert [w.tabs.tabText(i) for i in range(w.tabs.count())] == [
+            "Log",
+            "Charts",
+            "Guide",
+            "History",
+        ]
+        # No child yet: a tap asks for one instead of logging into nowhere.
+        with qtbot.waitSignal(w.log_tab.add_child_requested):
+            qtbot.keyClick(w.log_tab.target, Qt.Key.Key_Space)
+        assert store.counts()["movements"] == 0
+        assert asked == [1]
+
+
+def test_opens_on_demo_data_and_logs(qtbot, qapp, data_dir, clock) -> None:  # type: ignore[no-untyped-def]
+    with Store.open(data_dir, now_ms=clock.now_ms) as store:
+        populate(store, nights=14)
+        before = store.counts()["movements"]
+        w = build_window(store, qapp, clock)
+        qtbot.addWidget(w)
+        w.show()
+        qtbot.waitExposed(w)
+        for i in range(w.tabs.count()):
+            w.tabs.setCurrentIndex(i)
+        w.tabs.setCurrentIndex(0)
+        qtbot.keyClick(w.log_tab.target, Qt.Key.Key_Space)
+        assert store.counts()["movements"] == before + 1
+
+
+def test_readonly_window_says_so(qtbot, qapp, data_dir, clock) -> None:  # type: ignore[no-untyped-def]
+    with Store.open(data_dir, now_ms=clock.now_ms) as writer:
+        populate(writer, nights=3)
+        with Store.open(data_dir, readonly=True) as store:
+            w = build_window(store, qapp, clock)
+            qtbot.addWidget(w)
+            assert "read-only" in w.windowTitle()
+            w.log_tab._on_target_tapped()
+            assert w.log_tab.error.isVisibleTo(w.log_tab)
+            assert "read-only" in w.log_tab.error.text()
+            assert store.counts() == writer.counts()
+
+
+def test_theme_follows_the_night_hours() -> None:
+    auto = Settings(night_theme_from_hour=20, night_theme_to_hour=7)
+    assert theme_for(auto, hour=3) == "night"
+    assert theme_for(auto, hour=21) == "night"
+    assert theme_for(auto, hour=12) == "day"
+    assert theme_for(Settings(theme=ThemeChoice.DAY), hour=3) == "day"
+    assert theme_for(Settings(theme=ThemeChoice.NIGHT), hour=12) == "night"
+
+
+def test_n_toggles_the_theme(qtbot, qapp, data_dir, clock) -> None:  # type: ignore[no-untyped-def]
+    with Store.open(data_dir, now_ms=clock.now_ms) as store:
+        w = build_window(store, qapp, clock)
+        qtbot.addWidget(w)
+        w.show()
+        qtbot.waitExposed(w)
+        # Offscreen windows never become active, so window shortcuts cannot fire
+        # here; the key itself is driven for real in tests/test_e2e_xvfb.py.
+        assert w.night_action.shortcut().toString() == "N"
+        before = w._ctx.theme.name
+        w.night_action.trigger()
+        assert w._ctx.theme.name != before
+        assert w.night_action.isChecked() == w._ctx.theme.is_night

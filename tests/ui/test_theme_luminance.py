@@ -1,0 +1,110 @@
+"""Night theme: nothing near white, anywhere. Grabs real widgets and measures pixels."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QMenu, QWidget
+
+from rlbaby.content import Guide
+from rlbaby.demo import populate
+from rlbaby.ui.child_dialog import ChildDialog
+from rlbaby.ui.dialogs import file_dialog, message_box
+from rlbaby.ui.main_window import MainWindow
+from rlbaby.ui.settings_dialog import SettingsDialog
+from rlbaby.ui.shortcuts_dialog import ShortcutsDialog
+from rlbaby.ui.theme import load_palette, render_qss
+
+# Rec. 601 luma on 0-255. The brightest night token (accent text) is ~154.
+MAX_NIGHT_LUMA = 165
+MIN_DAY_CONTRAST = 100  # day theme: text must stand out from the background
+
+
+def luma(image: QImage) -> np.ndarray:
+    img = image.convertToFormat(QImage.Format.Format_RGBA8888)
+    arr = np.frombuffer(img.constBits(), np.uint8).reshape(img.height(), img.bytesPerLine())
+    px = arr[:, : img.width() * 4].reshape(img.height(), img.width(), 4).astype(np.float64)
+    return 0.299 * px[..., 0] + 0.587 * px[..., 1] + 0.114 * px[..., 2]
+
+
+def brightest(widget: QWidget) -> float:
+    return float(luma(widget.grab().toImage()).max())
+
+
+@pytest.fixture
+def window(qtbot, ui_ctx):  # type: ignore[no-untyped-def]
+    populate(ui_ctx.store, nights=10)
+    w = MainWindow(ui_ctx, Guide())
+    qtbot.addWidget(w)
+    w.resize(1024, 600)
+    w.show()
+    qtbot.waitExposed(w)
+    return w
+
+
+def test_every_night_token_is_dim() -> None:
+    pal = load_palette("night")
+    for name, colour in pal.items():
+        r, g, b = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
+        assert 0.299 * r + 0.587 * g + 0.114 * b <= MAX_NIGHT_LUMA, name
+
+
+def test_qss_tokens_all_defined() -> None:
+    for name in ("night", "day"):
+        assert "{{" not in render_qss(load_palette(name), 10, 1.0)
+
+
+def test_main_window_tabs_are_dim_at_night(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    assert window._ctx.theme.is_night
+    for i in range(window.tabs.count()):
+        window.tabs.setCurrentIndex(i)
+        qtbot.wait(10)
+        assert brightest(window) <= MAX_NIGHT_LUMA, window.tabs.tabText(i)
+
+
+def test_log_tab_with_sheet_and_notice_is_dim(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    log = window.log_tab
+    log._on_target_tapped()
+    log.settle()
+    log.notice.show()
+    log.show_error("Not saved. Could not save: the disk is full.")
+    qtbot.wait(10)
+    assert brightest(window) <= MAX_NIGHT_LUMA
+
+
+@pytest.mark.parametrize(
+    "make",
+    [
+        lambda ctx: ChildDialog(ctx.store.children()[0]),
+        lambda ctx: SettingsDialog(ctx.store.settings),
+        lambda ctx: ShortcutsDialog(),
+        lambda ctx: message_box(None, "rlbaby", "Could not save.", "Nothing was lost."),
+        lambda ctx: file_dialog(None, "Export", "/tmp", "CSV (*.csv)"),
+    ],
+    ids=["child", "settings", "shortcuts", "message", "file"],
+)
+def test_dialogs_are_dim_at_night(qtbot, window, make) -> None:  # type: ignore[no-untyped-def]
+    dlg = make(window._ctx)
+    qtbot.addWidget(dlg)
+    dlg.show()
+    qtbot.waitExposed(dlg)
+    assert brightest(dlg) <= MAX_NIGHT_LUMA
+
+
+def test_menus_are_dim_at_night(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    menus = window.menuBar().findChildren(QMenu)
+    assert menus
+    for menu in menus:
+        menu.adjustSize()
+        assert brightest(menu) <= MAX_NIGHT_LUMA, menu.title()
+
+
+def test_theme_switches_live_to_readable_day(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    window.toggle_theme()
+    assert not window._ctx.theme.is_night
+    img = luma(window.grab().toImage())
+    assert img.max() - img.min() >= MIN_DAY_CONTRAST
+    assert float(np.median(img)) > 200  # a light theme
+    window.toggle_theme()
+    assert brightest(window) <= MAX_NIGHT_LUMA
