@@ -21,6 +21,7 @@ from rlbaby.store import LockedError, NewerVersionError, Store, StoreError
 from rlbaby.store.backup import BackupInfo, BackupManager, list_backups, restore_backup
 from rlbaby.ui.bridge import ServiceBridge
 from rlbaby.ui.context import ChildSelection, UiContext
+from rlbaby.ui.dialogs import inform, message_box
 from rlbaby.ui.main_window import MainWindow
 from rlbaby.ui.theme import ThemeManager
 
@@ -41,8 +42,12 @@ def open_store_interactively(data_dir: Path) -> Store | None:
     try:
         store = Store.open(data_dir)
     except LockedError as exc:
-        box = QMessageBox(QMessageBox.Icon.Warning, "rlbaby is already open", str(exc))
-        box.setInformativeText("Open this copy read-only (look, but not log), or quit?")
+        box = message_box(
+            None,
+            "rlbaby is already open",
+            str(exc),
+            "Open this copy read-only (look, but not log), or quit?",
+        )
         ro = box.addButton("Open read-only", QMessageBox.ButtonRole.AcceptRole)
         box.addButton("Quit", QMessageBox.ButtonRole.RejectRole)
         box.exec()
@@ -51,13 +56,13 @@ def open_store_interactively(data_dir: Path) -> Store | None:
         try:
             store = Store.open(data_dir, readonly=True)
         except StoreError as exc2:
-            QMessageBox.critical(None, "rlbaby", str(exc2))
+            inform(None, "rlbaby", str(exc2))
             return None
     except NewerVersionError as exc:
-        QMessageBox.critical(None, "rlbaby needs an update", str(exc))
+        inform(None, "rlbaby needs an update", str(exc))
         return None
     except StoreError as exc:
-        QMessageBox.critical(None, "rlbaby", str(exc))
+        inform(None, "rlbaby", str(exc))
         return None
     if store.problems and not store.readonly:
         store = _offer_restore(store, data_dir)
@@ -67,10 +72,17 @@ def open_store_interactively(data_dir: Path) -> Store | None:
 def _offer_restore(store: Store, data_dir: Path) -> Store:
     good = [b for b in list_backups(data_dir) if isinstance(b, BackupInfo)]
     text = "\n".join(p.message() for p in store.problems)
-    box = QMessageBox(QMessageBox.Icon.Warning, "Some data could not be read", text)
-    box.setInformativeText(
+    if good:
+        when = time.strftime("%Y-%m-%d %H:%M", time.localtime(good[0].created_ms / 1000))
+        latest = f"The latest good backup is from {when}."
+    else:
+        latest = "There is no backup to restore from."
+    box = message_box(
+        None,
+        "Some data could not be read",
+        text,
         "The damaged file was set aside (nothing was overwritten); the rest of your log is open."
-        + (f"\n\nThe latest good backup is from {time.strftime('%Y-%m-%d %H:%M', time.localtime(good[0].created_ms / 1000))}." if good else "\n\nThere is no backup to restore from.")
+        f"\n\n{latest}",
     )
     restore = box.addButton("Restore that backup", QMessageBox.ButtonRole.AcceptRole) if good else None
     box.addButton("Continue", QMessageBox.ButtonRole.RejectRole)
@@ -80,7 +92,7 @@ def _offer_restore(store: Store, data_dir: Path) -> Store:
         try:
             restore_backup(data_dir, good[0].path)
         except StoreError as exc:
-            QMessageBox.critical(None, "rlbaby", f"Restore failed; your data is as it was. {exc}")
+            inform(None, "rlbaby", f"Restore failed; your data is as it was. {exc}")
         store = Store.open(data_dir)
     return store
 

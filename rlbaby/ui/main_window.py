@@ -7,13 +7,14 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QTabWidget, QWidget
+from PySide6.QtWidgets import QMainWindow, QTabWidget, QWidget
 
 from rlbaby.content import Guide
 from rlbaby.store import StoreError
 from rlbaby.ui.charts_tab import ChartsTab
 from rlbaby.ui.child_dialog import ChildDialog
 from rlbaby.ui.context import UiContext
+from rlbaby.ui.dialogs import confirm, inform, open_path, save_path
 from rlbaby.ui.guide_tab import GuideTab
 from rlbaby.ui.history_tab import HistoryTab
 from rlbaby.ui.log_tab import LogTab
@@ -171,11 +172,8 @@ class MainWindow(QMainWindow):
     def import_file(self) -> None:
         from rlbaby.store.exchange import apply_import, plan_import
 
-        path, _ = QFileDialog.getOpenFileName(
-            self, "Import", str(Path.home()), "rlbaby exports (*.csv *.zip *.json)",
-            options=QFileDialog.Option.DontUseNativeDialog,
-        )
-        if not path:
+        path = open_path(self, "Import", "rlbaby exports (*.csv *.zip *.json)")
+        if path is None:
             return
         try:
             plan = plan_import(self._ctx.store, Path(path))
@@ -183,10 +181,9 @@ class MainWindow(QMainWindow):
             self.error(f"Nothing was imported. {exc}")
             return
         if plan.empty:
-            QMessageBox.information(self, "Import", f"{Path(path).name}: everything is already here.")
+            inform(self, "Import", f"{path.name}: everything is already here.")
             return
-        answer = QMessageBox.question(self, "Import", f"Importing {Path(path).name} {plan.summary()}.\n\nImport it?")
-        if answer != QMessageBox.StandardButton.Yes:
+        if not confirm(self, "Import", f"Importing {path.name} {plan.summary()}.\n\nImport it?", "Import"):
             return
         try:
             apply_import(self._ctx.store, plan)
@@ -200,25 +197,27 @@ class MainWindow(QMainWindow):
     def export_file(self) -> None:
         from rlbaby.store.exchange import export_csv, export_json
 
-        path, chosen = QFileDialog.getSaveFileName(
-            self, "Export", str(Path.home() / "rlbaby-export.zip"),
+        picked = save_path(
+            self,
+            "Export",
             "CSV tables in a zip (*.zip);;CSV files (*.csv);;Full JSON (*.json)",
-            options=QFileDialog.Option.DontUseNativeDialog,
+            Path.home() / "rlbaby-export.zip",
         )
-        if not path:
+        if picked is None:
             return
+        path, chosen = picked
         try:
-            if path.lower().endswith(".json") or "JSON" in chosen:
-                export_json(self._ctx.store, Path(path))
+            if path.suffix.lower() == ".json" or "JSON" in chosen:
+                export_json(self._ctx.store, path)
             else:
-                export_csv(self._ctx.store, Path(path))
+                export_csv(self._ctx.store, path)
         except StoreError as exc:
             self.error(str(exc))
             return
         self.statusBar().showMessage(f"Exported to {path}", 8000)
 
     def about(self) -> None:
-        QMessageBox.about(
+        inform(
             self,
             "About rlbaby",
             "rlbaby helps you note your baby's night-time leg movements and talk about them "
@@ -226,7 +225,7 @@ class MainWindow(QMainWindow):
         )
 
     def error(self, message: str) -> None:
-        QMessageBox.warning(self, "rlbaby", message)
+        inform(self, "rlbaby", message)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self.log_tab.sheet._save_note()
