@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-from collections.abc import Sequence
 from pathlib import Path
 
 import pyqtgraph as pg
@@ -235,7 +234,3 @@ class ChartWidget(QWidget):
         if image.isNull() or not image.save(str(path), "PNG"):
             raise OSError(f"could not save the picture to {path}")
         return image
-
-
-def rows_to_strings(rows: Sequence[Sequence[object]]) -> list[list[str]]:
-    return [[str(v) for v in r] for r in rows]

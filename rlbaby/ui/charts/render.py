@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtGui import QImage
 
 from rlbaby.analysis import within_episode_intervals_s
@@ -35,7 +35,10 @@ def grab_offscreen(chart: ChartWidget, width: int, height: int) -> QImage:
         image = chart.to_image()
     finally:
         chart.close()
+        # Free it now: a report may draw many charts before any event loop runs,
+        # and pyqtgraph's menus are top-level widgets that would pile up.
         chart.deleteLater()
+        QCoreApplication.sendPostedEvents(chart, QEvent.Type.DeferredDelete)
     return image
 
 

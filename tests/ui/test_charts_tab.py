@@ -1,0 +1,312 @@
+"""The Charts tab as a parent uses it: ranges, the live timeline, staleness, exports, themes."""
+
+from __future__ import annotations
+
+import csv
+from datetime import date
+from pathlib import Path
+
+import numpy as np
+import pytest
+from charts_helpers import (
+    EARLIER,
+    EARLIER_GAPS_S,
+    TONIGHT,
+    TONIGHT_GAPS_S,
+    TONIGHT_KICKS_H,
+    TONIGHT_STRETCHES_H,
+    free_closed_widgets,  # noqa: F401  (an autouse fixture)
+    seed,
+)
+from conftest import make_ctx
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QImage
+
+from rlbaby.analysis.chart_data import NightRange, day_index, interval_histogram
+from rlbaby.model import Child, MovementKind
+from rlbaby.model.arrays import KIND_CODE
+from rlbaby.store import Store
+from rlbaby.ui import charts_tab as charts_tab_module
+from rlbaby.ui.charts_tab import PAGES, ChartsTab
+from rlbaby.ui.theme import load_palette
+
+
+def _kind_x(tab: ChartsTab, kind: MovementKind) -> list[float]:
+    x, _y = tab.timeline.tick_items[KIND_CODE[kind]].getData()
+    return [] if x is None else sorted(set(np.round(x, 6).tolist()))
+
+
+@pytest.fixture
+def mem_ctx(qapp, clock):  # type: ignore[no-untyped-def]
+    """Like ui_ctx, on an in-memory store (these tests do not need the disk)."""
+    store = Store.in_memory(now_ms=clock.now_ms)
+    store.save(Child("Ada"))
+    yield make_ctx(store, clock)
+    store.close()
+
+
+@pytest.fixture
+def seeded(mem_ctx):  # type: ignore[no-untyped-def]
+    seed(mem_ctx.store, mem_ctx.selection.child_id)
+    return mem_ctx
+
+
+@pytest.fixture
+def tab(qtbot, seeded) -> ChartsTab:  # type: ignore[no-untyped-def]
+    w = ChartsTab(seeded)
+    qtbot.addWidget(w)
+    w.resize(1000, 640)
+    w.show()
+    qtbot.waitExposed(w)
+    return w
+
+
+def test_opens_on_last_30_nights_with_the_latest_logged_night(tab) -> None:  # type: ignore[no-untyped-def]
+    assert tab.range_choice == "30"
+    assert tab.nights == NightRange(date(2026, 10, 25), TONIGHT)
+    assert tab.timeline.night == TONIGHT
+    assert _kind_x(tab, MovementKind.KICK) == pytest.approx(TONIGHT_KICKS_H)
+    assert _kind_x(tab, MovementKind.STRETCH) == pytest.approx(TONIGHT_STRETCHES_H)
+    assert "6 movements in 2 episodes" in tab.timeline.title.text()
+    assert "10 h 00 min asleep" in tab.timeline.title.text()
+
+
+def test_range_switching_redraws_every_chart(qtbot, tab) -> None:  # type: ignore[no-untyped-def]
+    with qtbot.waitSignal(tab.redrawn, timeout=1000):
+        assert tab.set_range("tonight") == NightRange(TONIGHT, TONIGHT)
+    assert tab.trend.data.night_idx.tolist() == [day_index(TONIGHT)]
+    assert tab.night_map.map.counts.shape == (1, 96)
+    assert tab.night_map.map.counts.sum() == 6
+    assert tab.intervals.histogram.total == len(TONIGHT_GAPS_S)
+    assert tab.details.bar_values("responses").tolist() == [1, 0, 0]
+
+    tab.set_range("7")
+    assert tab.nights == NightRange(date(2026, 11, 17), TONIGHT)
+    assert tab.trend.data.night_idx.tolist() == [day_index(EARLIER), day_index(TONIGHT)]
+    expected = interval_histogram(np.array(TONIGHT_GAPS_S + EARLIER_GAPS_S)).counts
+    assert tab.intervals.histogram.counts.tolist() == expected.tolist()
+    assert tab.details.bar_values("responses").tolist() == [1, 0, 1]
+    assert tab.night_map.map.counts.shape == (7, 96)
+
+    tab.set_range("all")
+    assert tab.nights == NightRange(EARLIER, TONIGHT)
+
+    tab.set_range("custom", date(2026, 11, 21), EARLIER)
+    assert tab.nights == NightRange(EARLIER, date(2026, 11, 21))
+    assert tab.from_date.isVisible()
+    assert tab.trend.data.night_idx.tolist() == [day_index(EARLIER)]
+    assert tab.timeline.night == EARLIER  # the range's latest logged night
+    with pytest.raises(ValueError, match="custom"):
+        tab.set_range("custom")
+
+
+def test_range_box_and_custom_dates(qtbot, tab) -> None:  # type: ignore[no-untyped-def]
+    combo = tab.range_combo
+    combo.setCurrentIndex(combo.findData("7"))
+    combo.activated.emit(combo.currentIndex())
+    assert tab.nights.nights == 7
+    assert not tab.from_date.isVisible()
+    combo.setCurrentIndex(combo.findData("custom"))
+    combo.activated.emit(combo.currentIndex())
+    assert tab.from_date.isVisible()
+    tab.from_date.setDate(tab.from_date.date().addDays(-400))
+    assert tab.nights.nights > 400
+
+
+def test_a_tap_shows_on_the_timeline_without_reading_the_store(tab, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    tab.set_range("tonight")
+    reads: list[str] = []
+    for name in ("timeline", "history"):
+        orig = getattr(tab.source, name)
+        monkeypatch.setattr(
+            tab.source, name, lambda *a, _n=name, _o=orig: reads.append(_n) or _o(*a)
+        )
+    ctx = tab._ctx
+    before = tab.timeline.movement_count
+    ctx.service.record_movement(ctx.selection.child_id)  # 07:00, tonight
+    assert tab.timeline.movement_count == before + 1
+    assert 13.0 in _kind_x(tab, MovementKind.UNSPECIFIED)
+    assert tab.timeline.span_item.getData()[0].size == 4 * 3  # a third episode shaded
+    assert "7 movements in 3 episodes" in tab.timeline.title.text()
+    assert reads == []
+    ctx.clock.advance(10)
+    ctx.service.record_movement(ctx.selection.child_id, kind=MovementKind.KICK)
+    assert tab.timeline.movement_count == before + 2
+    assert _kind_x(tab, MovementKind.KICK)[-1] == pytest.approx(13 + 10 / 3600)
+    assert tab.timeline.span_item.getData()[0].size == 4 * 3  # same episode, extended
+    assert reads == []
+
+
+def test_a_tap_on_another_night_or_child_leaves_the_timeline(tab) -> None:  # type: ignore[no-untyped-def]
+    tab.set_range("custom", EARLIER, EARLIER)
+    ctx = tab._ctx
+    ctx.service.record_movement(ctx.selection.child_id)
+    assert tab.timeline.night == EARLIER
+    assert tab.timeline.movement_count == 3
+    tab.set_range("tonight")
+    other = ctx.store.save(Child("Ben"))
+    ctx.service.record_movement(other.id)
+    assert tab.timeline.movement_count == 7  # 6 seeded + the tap above, none of Ben's
+
+
+def test_edits_redraw_lazily(qtbot, tab) -> None:  # type: ignore[no-untyped-def]
+    ctx = tab._ctx
+    tab.set_range("tonight")
+    tab.hide()
+    first = ctx.store.movement(ctx.store.movements(ctx.selection.child_id).ids[-1])
+    ctx.service.delete(first)
+    assert tab._dirty
+    assert tab.timeline.movement_count == 6  # not redrawn while hidden
+    with qtbot.waitSignal(tab.redrawn, timeout=1000):
+        tab.show()
+    assert tab.timeline.movement_count == 5
+    assert not tab._dirty
+    with qtbot.waitSignal(tab.redrawn, timeout=2000):
+        ctx.service.undo()  # visible: redrawn once the burst settles
+    assert tab.timeline.movement_count == 6
+
+
+def test_data_replaced_and_settings_change_redraw(qtbot, tab) -> None:  # type: ignore[no-untyped-def]
+    from dataclasses import replace
+
+    ctx = tab._ctx
+    ctx.store.save_settings(replace(ctx.store.settings, night_start_hour=20))
+    with qtbot.waitSignal(tab.redrawn, timeout=2000):
+        ctx.bridge.data_replaced.emit()
+    assert tab.timeline.axis.start_hour == 20
+    assert _kind_x(tab, MovementKind.KICK) == pytest.approx([h - 2 for h in TONIGHT_KICKS_H])
+
+
+def test_trend_and_map_clicks_open_the_night(tab) -> None:  # type: ignore[no-untyped-def]
+    tab.set_range("all")
+    tab.show_page("trend")
+    tab.trend.clicked_at(tab.trend.plots[0], day_index(EARLIER) + 0.2, 1.0)
+    assert tab.current_page == "timeline"
+    assert tab.timeline.night == EARLIER
+    assert tab.stepper.night == EARLIER
+    tab.show_page("map")
+    tab.night_map.clicked_at(tab.night_map.plot, 2.0, day_index(TONIGHT) + 0.5)
+    assert tab.current_page == "timeline"
+    assert tab.timeline.night == TONIGHT
+
+
+def test_stepper_moves_between_nights(qtbot, tab) -> None:  # type: ignore[no-untyped-def]
+    assert not tab.stepper.later.isEnabled()  # tonight is the latest
+    for _ in range(3):
+        qtbot.mouseClick(tab.stepper.earlier, Qt.MouseButton.LeftButton)
+    assert tab.timeline.night == EARLIER
+    assert tab.timeline.movement_count == 3
+    qtbot.mouseClick(tab.stepper.latest, Qt.MouseButton.LeftButton)
+    assert tab.timeline.night == TONIGHT
+
+
+def test_child_switch_follows_the_selection(qtbot, tab) -> None:  # type: ignore[no-untyped-def]
+    ctx = tab._ctx
+    ben = ctx.store.save(Child("Ben"))
+    tab._on_bridge_data_replaced()
+    assert tab.child_combo.count() == 2
+    with qtbot.waitSignal(tab.redrawn, timeout=2000):
+        ctx.selection.select(ben.id)
+    assert tab.child_combo.currentData() == ben.id
+    assert tab.timeline.is_empty
+    assert tab.trend.is_empty
+
+
+@pytest.mark.parametrize("page", list(PAGES))
+def test_exports_png_and_csv(tab, tmp_path: Path, page: str) -> None:  # type: ignore[no-untyped-def]
+    tab.set_range("7")
+    tab.show_page(page)
+    png = tmp_path / "chart.png"
+    tab.export_png(png)
+    image = QImage(str(png))
+    assert not image.isNull()
+    assert image.width() > 300
+    assert image.height() > 200
+    out = tmp_path / "chart.csv"
+    written = tab.export_csv(out)
+    with open(out, newline="", encoding="utf-8") as f:
+        rows = list(csv.reader(f))
+    assert len(rows) == written + 1
+    header, body = rows[0], rows[1:]
+    expected = {
+        "timeline": (["night", "time", "hours_after_night_start", "kind", "episode"], 6),
+        "intervals": (
+            ["from_seconds", "to_seconds", "gaps"],
+            tab.intervals.histogram.counts.size + 2,
+        ),
+        "trend": (header, 2),
+        "map": (header, 7),
+        "details": (["breakdown", "answer", "episodes", "percent", "out_of"], 3 + 7 + 7 + 4),
+    }[page]
+    assert header == expected[0]
+    assert len(body) == expected[1]
+    if page == "timeline":
+        assert body[0][:2] == [TONIGHT.isoformat(), "22:00:00"]
+        assert body[0][3] == "kick"
+    if page == "trend":
+        assert header[:5] == ["night", "movements", "episodes", "per_sleep_hour", "periodic_runs"]
+        assert body[1][:3] == [TONIGHT.isoformat(), "6", "2"]
+    if page == "map":
+        assert header[1] == "18:00"
+        assert len(header) == 97
+        assert sum(int(v) for v in body[-1][1:]) == 6
+
+
+def test_save_buttons_write_through_the_dialog(qtbot, tab, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    target = tmp_path / "picked"
+    monkeypatch.setattr(charts_tab_module, "save_path", lambda *a: (target, "x"))
+    qtbot.mouseClick(tab.png_button, Qt.MouseButton.LeftButton)
+    assert not QImage(str(target.with_suffix(".png"))).isNull()
+    qtbot.mouseClick(tab.csv_button, Qt.MouseButton.LeftButton)
+    assert target.with_suffix(".csv").read_text().startswith("night,time")
+    monkeypatch.setattr(charts_tab_module, "save_path", lambda *a: None)
+    qtbot.mouseClick(tab.csv_button, Qt.MouseButton.LeftButton)  # cancelled: nothing happens
+
+
+def test_empty_states_explain_what_to_log(qtbot, mem_ctx) -> None:  # type: ignore[no-untyped-def]
+    ui_ctx = mem_ctx
+    tab = ChartsTab(ui_ctx)
+    qtbot.addWidget(tab)
+    tab.show()
+    qtbot.waitExposed(tab)
+    for chart in tab.charts.values():
+        assert chart.is_empty
+        assert "Log tab" in chart.empty_label.text()
+    assert "Tap on the Log tab" in tab.timeline.empty_label.text()
+    seed(ui_ctx.store, ui_ctx.selection.child_id)
+    tab.reload()
+    assert not any(c.is_empty for c in tab.charts.values())
+
+
+def test_no_child_yet(qtbot, qapp, clock, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    store = Store.in_memory(now_ms=clock.now_ms)
+    tab = ChartsTab(make_ctx(store, clock))
+    qtbot.addWidget(tab)
+    tab.show()
+    qtbot.waitExposed(tab)
+    assert tab.timeline.is_empty
+    assert "Add your child" in tab.trend.empty_label.text()
+
+
+def test_theme_switch_recolours_the_charts(tab) -> None:  # type: ignore[no-untyped-def]
+    night = load_palette("night")
+    assert tab.timeline.graphics.backgroundBrush().color().name() == night["chart_bg"]
+    tab._ctx.theme.set_theme("day")
+    day = load_palette("day")
+    assert tab.timeline.graphics.backgroundBrush().color().name() == day["chart_bg"]
+    kick = tab.timeline.tick_items[KIND_CODE[MovementKind.KICK]]
+    assert kick.opts["pen"].color().name() == day["kind_kick"]
+    assert tab.timeline.sleep_item.opts["fillBrush"].color().name() == day["sleep_band"]
+    assert tab.trend.mean_items["movements"].opts["pen"].color().name() == day["chart_line"]
+    axis = tab.trend.plots[0].getAxis("left")
+    assert axis.textPen().color().name() == day["chart_fg"]
+    lut = tab.night_map.colormap.getLookupTable(nPts=2)
+    assert QColor_name(lut[-1]) == day["heat_high"]
+    assert QColor_name(lut[0]) == day["heat_low"]
+    assert tab.intervals.periodic_band.brush.color().name() == day["band_periodic"]
+    assert tab.details.bar_items["signs"].opts["brush"].color().name() == day["chart_bar"]
+
+
+def QColor_name(rgb) -> str:  # type: ignore[no-untyped-def]  # noqa: N802
+    return "#" + "".join(f"{int(c):02x}" for c in list(rgb)[:3])
