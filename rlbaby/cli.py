@@ -12,6 +12,7 @@ import sys
 import time
 from datetime import date, timedelta
 from pathlib import Path
+from typing import NoReturn, TextIO
 
 from rlbaby import __version__
 
@@ -42,17 +43,35 @@ def _date(text: str) -> date:
         raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
 
 
-def build_parser() -> argparse.ArgumentParser:
+class UsageError(Exception):
+    """Bad command-line syntax; main() prints it on one line."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        # argparse would print the whole usage text first; we promise one line.
+        raise UsageError(f"{message} (see '{self.prog} --help')")
+
+
+def _data_dir_option(default: str | None) -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
         "--data-dir",
         metavar="DIR",
+        default=default,
         help=f"data folder (default: ${ENV_DATA_DIR} or {default_data_dir()})",
     )
-    parser = argparse.ArgumentParser(
+    return common
+
+
+def build_parser() -> argparse.ArgumentParser:
+    # --data-dir works before or after the subcommand. A subcommand's own
+    # default must be SUPPRESS, or it would overwrite a value given before it.
+    common = _data_dir_option(argparse.SUPPRESS)
+    parser = _Parser(
         prog="rlbaby",
         description="Log a baby's restless legs at night, see the patterns, talk to the doctor.",
-        parents=[common],
+        parents=[_data_dir_option(None)],
     )
     parser.add_argument("--version", action="version", version=f"rlbaby {__version__}")
     parser.add_argument(
@@ -66,7 +85,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("export", parents=[common], help="export everything as CSV or JSON")
     g = p.add_mutually_exclusive_group(required=True)
-    g.add_argument("--csv", type=Path, metavar="OUT", help="OUT.csv (+ .episodes/.sleep) or OUT.zip")
+    g.add_argument(
+        "--csv", type=Path, metavar="OUT", help="OUT.csv (+ .episodes/.sleep) or OUT.zip"
+    )
     g.add_argument("--json", type=Path, metavar="OUT", help="one full JSON file")
 
     p = sub.add_parser("summary", parents=[common], help="per-night figures as JSON")
@@ -98,8 +119,13 @@ def _open_store(data_dir: Path, readonly: bool = False):  # type: ignore[no-unty
 
     store = Store.open(data_dir, readonly=readonly)
     for problem in store.problems:
-        print(f"rlbaby: warning: {problem.message()}", file=sys.stderr)
+        _line(sys.stderr, f"rlbaby: warning: {problem.message()}")
     return store
+
+
+def _line(stream: TextIO, text: str) -> None:
+    """Write `text` as exactly one line (messages can quote user text)."""
+    stream.write(" ".join(text.splitlines()) + "\n")
 
 
 def _find_child(store, name: str | None):  # type: ignore[no-untyped-def]
@@ -120,7 +146,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         if not args.dry_run and not plan.empty:
             apply_import(store, plan)
         verb = "would import" if args.dry_run else "imported"
-        print(f"{verb} {args.file.name}: {plan.summary()}")
+        _line(sys.stdout, f"{verb} {args.file.name}: {plan.summary()}")
     return 0
 
 
@@ -130,10 +156,11 @@ def cmd_export(args: argparse.Namespace) -> int:
     with _open_store(resolve_data_dir(args.data_dir), readonly=True) as store:
         if args.json:
             counts = export_json(store, args.json)
-            print(f"wrote {args.json}: " + ", ".join(f"{n} {k}" for k, n in counts.items()))
+            summary = ", ".join(f"{n} {k}" for k, n in counts.items())
+            _line(sys.stdout, f"wrote {args.json}: {summary}")
         else:
             for path in export_csv(store, args.csv):
-                print(f"wrote {path}")
+                _line(sys.stdout, f"wrote {path}")
     return 0
 
 
@@ -177,7 +204,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
     with _open_store(resolve_data_dir(args.data_dir)) as store:
         path = BackupManager(store).backup_now(reason="manual")
-        print(f"wrote {path}")
+        _line(sys.stdout, f"wrote {path}")
     return 0
 
 
@@ -186,7 +213,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
     data_dir = resolve_data_dir(args.data_dir)
     safety = restore_backup(data_dir, args.file)
-    print(f"restored {args.file.name}; the previous data was saved as {safety.name}")
+    _line(sys.stdout, f"restored {args.file.name}; the previous data was saved as {safety.name}")
     return 0
 
 
@@ -201,7 +228,7 @@ def cmd_report(args: argparse.Namespace) -> int:
         if lo > hi:
             raise CliError(f"--from {lo} is after --to {hi}")
         make_report(store, child, lo, hi, args.out, args.paper)
-        print(f"wrote {args.out}")
+        _line(sys.stdout, f"wrote {args.out}")
     return 0
 
 
@@ -222,7 +249,11 @@ COMMANDS = {
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    try:
+        args = build_parser().parse_args(argv)
+    except UsageError as exc:
+        _line(sys.stderr, f"rlbaby: error: {exc}")
+        return 2
     from rlbaby.store import StoreError
 
     try:
@@ -230,8 +261,9 @@ def main(argv: list[str] | None = None) -> int:
             return cmd_gui(args)
         return COMMANDS[args.command](args)
     except (CliError, StoreError) as exc:
-        print(f"rlbaby: error: {exc}", file=sys.stderr)
+        _line(sys.stderr, f"rlbaby: error: {exc}")
         return 1
     except OSError as exc:
-        print(f"rlbaby: error: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "), file=sys.stderr)
+        where = f": {exc.filename}" if exc.filename else ""
+        _line(sys.stderr, f"rlbaby: error: {exc.strerror or exc}{where}")
         return 1

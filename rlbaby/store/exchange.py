@@ -110,7 +110,9 @@ def _join(values: Iterable[Any]) -> str:
 
 def _csv_text(columns: list[str], rows: Iterable[list[str]]) -> bytes:
     buf = io.StringIO()
-    w = csv.writer(buf, lineterminator="\n")
+    # CRLF as RFC 4180 says: with "\n" alone the writer does not quote a field
+    # holding a lone "\r", and the reader then splits the row there.
+    w = csv.writer(buf, lineterminator="\r\n")
     w.writerow(columns)
     w.writerows(rows)
     return buf.getvalue().encode("utf-8")
@@ -124,7 +126,14 @@ def csv_tables(store: Store) -> dict[str, bytes]:
         "movements.csv": _csv_text(
             MOVEMENT_COLUMNS,
             (
-                [m.id, name.get(m.child_id, m.child_id), _iso(m.at), m.kind.value, m.episode_id, m.note]
+                [
+                    m.id,
+                    name.get(m.child_id, m.child_id),
+                    _iso(m.at),
+                    m.kind.value,
+                    m.episode_id,
+                    m.note,
+                ]
                 for m in moves
                 if m.deleted_ms is None
             ),
@@ -217,9 +226,11 @@ def _det_id(*parts: object) -> str:
     return str(uuid.uuid5(NAMESPACE, "|".join(str(p) for p in parts)))
 
 
-_KIND_WORDS = {k.value: k for k in MovementKind} | {
-    label(k): k for k in MovementKind
-} | {"twitch": MovementKind.JERK, "jerk/twitch": MovementKind.JERK, "": MovementKind.UNSPECIFIED}
+_KIND_WORDS = (
+    {k.value: k for k in MovementKind}
+    | {label(k): k for k in MovementKind}
+    | {"twitch": MovementKind.JERK, "jerk/twitch": MovementKind.JERK, "": MovementKind.UNSPECIFIED}
+)
 
 
 class _Planner:
@@ -285,7 +296,9 @@ def _opt(cls: Any, text: str, where: Path | str, line: int, col: str) -> Any:
         raise _err(where, line, f"column {col!r}: {exc}") from None
 
 
-def _rows(raw: bytes, where: Path | str, required: list[str]) -> Iterator[tuple[int, dict[str, str]]]:
+def _rows(
+    raw: bytes, where: Path | str, required: list[str]
+) -> Iterator[tuple[int, dict[str, str]]]:
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -294,14 +307,20 @@ def _rows(raw: bytes, where: Path | str, required: list[str]) -> Iterator[tuple[
     header = [h.strip() for h in (reader.fieldnames or [])]
     missing = [c for c in required if c not in header]
     if missing:
-        raise _err(where, 1, f"missing column(s) {', '.join(missing)}; found {', '.join(header) or 'none'}")
+        raise _err(
+            where, 1, f"missing column(s) {', '.join(missing)}; found {', '.join(header) or 'none'}"
+        )
     reader.fieldnames = header
     for row in reader:
         if None in row:
             raise _err(where, reader.line_num, "more fields than the header has")
         if not any((v or "").strip() for v in row.values()):
             continue
-        yield reader.line_num, {k: (v or "").strip() for k, v in row.items()}
+        # Notes are kept exactly as written; every other field is trimmed.
+        yield (
+            reader.line_num,
+            {k: (v or "") if k == "note" else (v or "").strip() for k, v in row.items()},
+        )
 
 
 def _plan_movements_csv(p: _Planner, raw: bytes, where: Path | str) -> None:
@@ -313,10 +332,14 @@ def _plan_movements_csv(p: _Planner, raw: bytes, where: Path | str) -> None:
         at = _time(row["time"], where, line, "time")
         word = row.get("kind", "").lower()
         if word not in _KIND_WORDS:
-            raise _err(where, line, f"unknown kind {row['kind']!r} (use kick, jerk, stretch, stiffening)")
+            raise _err(
+                where, line, f"unknown kind {row['kind']!r} (use kick, jerk, stretch, stiffening)"
+            )
         n = seen[(child, at.utc_ms)] = seen.get((child, at.utc_ms), 0) + 1
         mid = row.get("id") or _det_id("movement", child, at.utc_ms, n)
-        rows.append((child, at, _KIND_WORDS[word], row.get("episode", ""), row.get("note", ""), mid))
+        rows.append(
+            (child, at, _KIND_WORDS[word], row.get("episode", ""), row.get("note", ""), mid)
+        )
     # Rows without an episode form episodes by the idle-timeout rule.
     last: dict[str, tuple[str, int]] = {}
     episodes: dict[str, Episode] = {}
@@ -355,12 +378,20 @@ def _plan_episodes_csv(p: _Planner, raw: bytes, where: Path | str) -> None:
                 p.child_id(row["child"], line, where),
                 opened=_time(row["opened"], where, line, "opened"),
                 id=row["id"],
-                settled=_time(row["settled"], where, line, "settled") if row.get("settled") else None,
-                onset_state=_opt(OnsetState, row.get("onset_state", ""), where, line, "onset_state"),
+                settled=_time(row["settled"], where, line, "settled")
+                if row.get("settled")
+                else None,
+                onset_state=_opt(
+                    OnsetState, row.get("onset_state", ""), where, line, "onset_state"
+                ),
                 soothing=_enum_list(Soothing, row.get("soothing", ""), where, line, "soothing"),
                 response=_opt(Response, row.get("response", ""), where, line, "response"),
                 stopped_when_woken=_opt(
-                    StoppedWhenWoken, row.get("stopped_when_woken", ""), where, line, "stopped_when_woken"
+                    StoppedWhenWoken,
+                    row.get("stopped_when_woken", ""),
+                    where,
+                    line,
+                    "stopped_when_woken",
                 ),
                 signs=_enum_list(Sign, row.get("signs", ""), where, line, "signs"),
                 triggers=_enum_list(Trigger, row.get("triggers", ""), where, line, "triggers"),
@@ -392,7 +423,10 @@ def _plan_json(p: _Planner, raw: bytes, where: Path) -> None:
         raise _err(where, None, f"not valid JSON ({exc})") from None
     if not isinstance(doc, dict) or doc.get("format") != JSON_FORMAT:
         raise _err(where, None, "not an rlbaby JSON export")
-    if int(doc.get("schema_version", 0)) > SCHEMA_VERSION:
+    version = doc.get("schema_version", 0)
+    if type(version) is not int:
+        raise _err(where, None, f"schema_version is {version!r}, not a version number")
+    if version > SCHEMA_VERSION:
         raise _err(where, None, "written by a newer version of rlbaby; please update")
     for section, decode in (
         ("children", codec.child_from_doc),
@@ -404,6 +438,8 @@ def _plan_json(p: _Planner, raw: bytes, where: Path) -> None:
         if not isinstance(items, list):
             raise _err(where, None, f"{section} is not a list")
         for n, item in enumerate(items, 1):
+            if not isinstance(item, dict):
+                raise _err(where, None, f"{section} record {n}: not an object: {item!r}")
             try:
                 rec = decode(item)
             except (ValueError, KeyError, TypeError) as exc:
