@@ -92,10 +92,10 @@ class LogTab(QWidget):
             kinds.addWidget(b)
             self.kind_buttons[kind] = b
         kinds.addStretch(1)
-        self.undo_button = QPushButton("Undo last tap  (Ctrl+Z)")
+        self.undo_button = QPushButton("Undo  (Ctrl+Z)")
         self.undo_button.setObjectName("undo_button")
         self.undo_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.undo_button.setToolTip("Take back the last tap (it can be redone with Ctrl+Shift+Z)")
+        self.undo_button.setToolTip("Take back the last change, such as that tap (redo: Ctrl+Shift+Z)")
         self.undo_button.clicked.connect(self.undo)
         self.undo_button.hide()
         kinds.addWidget(self.undo_button)

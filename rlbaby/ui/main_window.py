@@ -14,7 +14,7 @@ from rlbaby.store import StoreError
 from rlbaby.ui.charts_tab import ChartsTab
 from rlbaby.ui.child_dialog import ChildDialog
 from rlbaby.ui.context import UiContext
-from rlbaby.ui.dialogs import confirm, inform, open_path, save_path
+from rlbaby.ui.dialogs import confirm, inform
 from rlbaby.ui.guide_tab import GuideTab
 from rlbaby.ui.history_tab import HistoryTab
 from rlbaby.ui.log_tab import LogTab
@@ -59,6 +59,9 @@ class MainWindow(QMainWindow):
         act = QAction(text, self)
         if shortcut is not None:
             act.setShortcut(QKeySequence(shortcut))
+            # Application context: works even when no window manager marks the
+            # window active (kiosk set-ups, Xvfb); modal dialogs still block it.
+            act.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
         if name:
             act.setObjectName(name)
         act.triggered.connect(slot)
@@ -71,8 +74,16 @@ class MainWindow(QMainWindow):
         file = bar.addMenu("&File")
         self._action(file, "Add child…", self.add_child, name="act_add_child")
         file.addSeparator()
-        self._action(file, "Import…", self.import_file, name="act_import")
+        self._action(file, "Report for the doctor…", self.make_report, name="act_report")
+        file.addSeparator()
+        writable = not self._ctx.store.readonly
+        self._action(file, "Import…", self.import_file, name="act_import").setEnabled(writable)
         self._action(file, "Export…", self.export_file, name="act_export")
+        file.addSeparator()
+        self._action(file, "Backup now", self.backup_now, name="act_backup").setEnabled(writable)
+        self._action(file, "Restore a backup…", self.restore_backup, name="act_restore").setEnabled(
+            writable
+        )
         file.addSeparator()
         self._action(file, "Settings…", self.edit_settings, name="act_settings")
         file.addSeparator()
@@ -169,52 +180,64 @@ class MainWindow(QMainWindow):
         if show is not None:
             show(slug)
 
-    def import_file(self) -> None:
-        from rlbaby.store.exchange import apply_import, plan_import
+    def make_report(self) -> None:
+        from rlbaby.ui.report_dialog import report_interactively
 
-        path = open_path(self, "Import", "rlbaby exports (*.csv *.zip *.json)")
-        if path is None:
-            return
-        try:
-            plan = plan_import(self._ctx.store, Path(path))
-        except StoreError as exc:
-            self.error(f"Nothing was imported. {exc}")
-            return
-        if plan.empty:
-            inform(self, "Import", f"{path.name}: everything is already here.")
-            return
-        if not confirm(self, "Import", f"Importing {path.name} {plan.summary()}.\n\nImport it?", "Import"):
-            return
-        try:
-            apply_import(self._ctx.store, plan)
-        except StoreError as exc:
-            self.error(f"Nothing was imported. {exc}")
+        out = report_interactively(self._ctx, self)
+        if out is not None:
+            self.statusBar().showMessage(f"Report saved as {out}", 8000)
+
+    def import_file(self) -> None:
+        from rlbaby.ui.import_dialog import import_interactively
+
+        if not import_interactively(self._ctx.store, self):
             return
         self._ctx.bridge.data_replaced.emit()
         self.log_tab.child_bar.reload()
         self.log_tab.reload()
 
     def export_file(self) -> None:
-        from rlbaby.store.exchange import export_csv, export_json
+        from rlbaby.ui.export_dialog import export_interactively
 
-        picked = save_path(
-            self,
-            "Export",
-            "CSV tables in a zip (*.zip);;CSV files (*.csv);;Full JSON (*.json)",
-            Path.home() / "rlbaby-export.zip",
-        )
-        if picked is None:
-            return
-        path, chosen = picked
+        written = export_interactively(self._ctx.store, self)
+        if written:
+            self.statusBar().showMessage(f"Exported to {written[0]}", 8000)
+
+    def backup_now(self) -> None:
+        from rlbaby.store.backup import BackupManager
+
         try:
-            if path.suffix.lower() == ".json" or "JSON" in chosen:
-                export_json(self._ctx.store, path)
-            else:
-                export_csv(self._ctx.store, path)
+            path = BackupManager(self._ctx.store).backup_now(reason="manual")
         except StoreError as exc:
-            self.error(str(exc))
+            self.error(f"The backup could not be written. {exc}")
             return
-        self.statusBar().showMessage(f"Exported to {path}", 8000)
+        self.statusBar().showMessage(f"Backup saved: {path.name}", 8000)
+
+    # Set by restore_backup: run_gui then closes the store, restores this
+    # backup and opens a fresh window on the restored log.
+    restore_request: Path | None = None
+
+    def restore_backup(self) -> None:
+        from rlbaby.ui.restore_dialog import RestoreDialog, check_restorable, when_text
+
+        data_dir = self._ctx.store.data_dir
+        if data_dir is None:
+            self.error("This log is not kept in a folder, so it has no backups.")
+            return
+        picked = RestoreDialog.ask(data_dir, self)
+        if picked is None or not check_restorable(picked.path, self):
+            return
+        if not confirm(
+            self,
+            "Restore a backup",
+            f"Go back to your log as it was on {when_text(picked.created_ms)}?\n\n"
+            "Your log as it is now is backed up first. rlbaby then reopens with the "
+            "restored log.",
+            "Restore",
+        ):
+            return
+        self.restore_request = picked.path
+        self.close()
 
     def about(self) -> None:
         inform(
