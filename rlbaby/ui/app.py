@@ -23,6 +23,7 @@ from rlbaby.ui.bridge import ServiceBridge
 from rlbaby.ui.context import ChildSelection, UiContext
 from rlbaby.ui.dialogs import inform, message_box
 from rlbaby.ui.main_window import MainWindow
+from rlbaby.ui.restore_dialog import reopen_after_restore
 from rlbaby.ui.theme import ThemeManager
 
 BACKUP_CHECK_MS = 60_000
@@ -129,19 +130,25 @@ def run_gui(data_dir: Path, demo: bool = False) -> int:
     if store is None:
         return 1
     try:
-        window = build_window(store, app)
-        backups = BackupManager(store) if not store.readonly and not demo else None
-        timer = QTimer()
-        if backups is not None:
-            timer.timeout.connect(lambda: _safe_backup(backups, window))
-            timer.start(BACKUP_CHECK_MS)
-        if not store.children() and not store.readonly:
-            QTimer.singleShot(0, window.add_child)
-        window.show()
-        code = app.exec()
-        if backups is not None:
-            _safe_backup(backups, window, force=True)
-        return int(code)
+        while True:
+            window = build_window(store, app)
+            backups = BackupManager(store) if not store.readonly and not demo else None
+            timer = QTimer()
+            if backups is not None:
+                timer.timeout.connect(lambda b=backups, w=window: _safe_backup(b, w))
+                timer.start(BACKUP_CHECK_MS)
+            if not store.children() and not store.readonly:
+                QTimer.singleShot(0, window.add_child)
+            window.show()
+            code = app.exec()
+            timer.stop()
+            if backups is not None:
+                _safe_backup(backups, window, force=True)
+            if window.restore_request is None:
+                return int(code)
+            # File > Restore… closed the window: restore with the store closed,
+            # then start afresh on the restored log (see restore_dialog).
+            store = reopen_after_restore(store, window.restore_request)
     finally:
         store.close()
         if demo_dir is not None:
