@@ -152,3 +152,64 @@ def test_counts_text() -> None:
         "1 child, 2 movements, 1 episode"
     )
     assert counts_text({}) == "not recorded"
+
+
+# --- through the main window's File menu ---------------------------------------
+
+
+def test_file_restore_refuses_damaged_and_keeps_window(
+    qtbot, qapp, folder: Path, clock, monkeypatch, told
+) -> None:  # type: ignore[no-untyped-def]
+    from rlbaby.store.backup import read_backup
+    from rlbaby.ui.app import build_window
+
+    damaged = folder / "backups" / "rlbaby-20261126-230000-manual.zip"
+    good = next(b for b in list_backups(folder) if hasattr(b, "counts"))
+    # The list was read when the file was still sound; it is damaged by the time
+    # the parent presses Restore.
+    stale = type(good)(damaged, good.created_ms, good.schema_version, good.counts, good.reason)
+    monkeypatch.setattr(RestoreDialog, "ask", classmethod(lambda cls, *a, **k: stale))
+    with Store.open(folder, now_ms=clock.now_ms) as store:
+        w = build_window(store, qapp, clock)
+        qtbot.addWidget(w)
+        w.show()
+        w.findChild(type(w.actions()[0]), "act_restore").trigger()
+        assert w.restore_request is None
+        assert w.isVisible()
+        assert names(store) == ["Ada", "Ben", "Cleo"]
+    assert told[0][0] == "This backup cannot be restored"
+    with pytest.raises(restore_dialog.BadBackupError):
+        read_backup(damaged)
+
+
+def test_file_restore_asks_run_gui_to_reopen(qtbot, qapp, folder: Path, clock, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from rlbaby.ui import main_window
+    from rlbaby.ui.app import build_window
+
+    good = next(b for b in list_backups(folder) if hasattr(b, "counts"))
+    monkeypatch.setattr(RestoreDialog, "ask", classmethod(lambda cls, *a, **k: good))
+    monkeypatch.setattr(main_window, "confirm", lambda *a, **k: True)
+    with Store.open(folder, now_ms=clock.now_ms) as store:
+        w = build_window(store, qapp, clock)
+        qtbot.addWidget(w)
+        w.show()
+        w.restore_backup()
+        assert w.restore_request == good.path
+        assert not w.isVisible()
+        # Nothing is restored while the store is open; run_gui does it after.
+        assert names(store) == ["Ada", "Ben", "Cleo"]
+
+
+def test_file_backup_now(qtbot, qapp, folder: Path, clock) -> None:  # type: ignore[no-untyped-def]
+    from rlbaby.ui.app import build_window
+
+    with Store.open(folder, now_ms=clock.now_ms) as store:
+        before = {getattr(b, "path", None) for b in list_backups(folder)}
+        w = build_window(store, qapp, clock)
+        qtbot.addWidget(w)
+        w.backup_now()
+        new = [b for b in list_backups(folder) if getattr(b, "path", None) not in before]
+        assert len(new) == 1
+        assert new[0].reason == "manual"
+        assert new[0].counts["children"] == 3
+        assert w.statusBar().currentMessage() == f"Backup saved: {new[0].path.name}"
