@@ -181,26 +181,30 @@ class ReportDialog(QDialog):
 
     # --- slots ---------------------------------------------------------------
 
+    def _show_problem(self) -> str:
+        problem = self.problem_text()
+        self.problem.setText(problem)
+        self.problem.setVisible(bool(problem))
+        return problem
+
     def _on_choice_changed(self) -> None:
         if not self._path_edited:
             self.out.setText(str(self._folder / self.suggested_name()))
-        self.problem.setText(self.problem_text())
+        self._show_problem()
 
     def _on_out_edited(self, _text: str) -> None:
         self._path_edited = True
-        self.problem.setText(self.problem_text())
+        self._show_problem()
 
     def _on_browse_clicked(self) -> None:
         picked = save_path(self, "Save the report as", "PDF files (*.pdf)", Path(self.out.text()))
         if picked is not None:
             self._path_edited = True
             self.out.setText(str(picked[0]))
-            self.problem.setText(self.problem_text())
+            self._show_problem()
 
     def _on_buttons_accepted(self) -> None:
-        problem = self.problem_text()
-        self.problem.setText(problem)
-        if not problem:
+        if not self._show_problem():
             self.accept()
 
     @classmethod

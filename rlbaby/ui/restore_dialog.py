@@ -98,15 +98,19 @@ class RestoreDialog(QDialog):
                 flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
             else:
                 path, why = b
-                cells = [path.name, "damaged", f"Cannot be restored: {why}"]
+                cells = [path.name, "damaged", "Cannot be restored: the file is damaged"]
                 flags = Qt.ItemFlag.NoItemFlags
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setFlags(flags)
-                item.setToolTip(text)
+                item.setToolTip(text if isinstance(b, BackupInfo) else b[1])
                 self.table.setItem(row, col, item)
         self.table.resizeColumnsToContents()
-        self.table.horizontalHeader().setStretchLastSection(True)
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(True)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.table.setWordWrap(False)
         layout.addWidget(self.table)
 
         self.empty_label = QLabel("There are no backups yet. Use File > Backup now to make one.")

@@ -65,7 +65,8 @@ def test_lists_backups_with_dates_and_counts(qtbot, folder: Path) -> None:  # ty
     rows = [[t.item(r, c).text() for c in range(3)] for r in range(3)]
     # Newest first by the time in the name: the damaged copy, then 25 and 24 Nov.
     assert rows[0][1] == "damaged"
-    assert rows[0][2].startswith("Cannot be restored:")
+    assert rows[0][2] == "Cannot be restored: the file is damaged"
+    assert "checksum" in t.item(0, 2).toolTip() or "damaged" in t.item(0, 2).toolTip()
     zero = "0 movements, 0 episodes, 0 sleep periods"
     assert rows[1][1:] == ["automatic", f"2 children, {zero}"]
     assert rows[2][1:] == ["made by hand", f"1 child, {zero}"]
