@@ -158,12 +158,17 @@ def comparison(cv: PageCanvas, c: ReportContent) -> None:
         "log leans to, and why, by a simple counting rule.",
         color="text_dim",
     )
+    if not cmp.enough:
+        # Every row says the same then; say it once.
+        first = cmp.rows[0]
+        cv.paragraph(f"{first.your_log}. {first.why}", cv.fonts.bold)
     rows = []
     for r in cmp.rows:
         lean = str(r.lean)
+        log = f"{r.your_log}.\n{r.why}" if cmp.enough else DASH
         rows.append(
             Row(
-                [r.aspect, r.typical, r.concerning, f"{r.your_log}.\n{r.why}", LEAN_WORDS[lean]],
+                [r.aspect, r.typical, r.concerning, log, LEAN_WORDS[lean]],
                 tones={4: "urgent"} if lean == "discuss" else {},
             )
         )

@@ -114,7 +114,9 @@ def test_comparison_rows(report: list[str]) -> None:
         "Physical appearance",
     ):
         assert aspect in text
-    assert "not enough logged yet" in text
+    assert text.count("not enough logged yet") == 5
+    # With too few nights every row has the same reason: it is said once.
+    assert text.count("The comparison starts once 7 nights and 5 episodes are logged") == 1
     assert "This is not a diagnosis" in text
 
 
