@@ -5,14 +5,17 @@ from __future__ import annotations
 import errno
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
-from conftest import FakeClock
 
 from rlbaby.model import Child, Episode, Instant, Movement, MovementKind, SleepPeriod
 from rlbaby.services import LoggerService, MovementRecorded, RecordsChanged
 from rlbaby.services.events import Event
 from rlbaby.store import Store, WriteError
+
+if TYPE_CHECKING:  # conftest is not importable by name once tests/ui has its own
+    from conftest import FakeClock
 
 
 @pytest.fixture

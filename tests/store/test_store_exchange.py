@@ -7,10 +7,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import T0
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from store_strategies import (
+    T0,
     children,
     contents,
     episodes,

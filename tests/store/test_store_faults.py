@@ -7,17 +7,19 @@ import os
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
-from conftest import T0, FakeClock
-from store_strategies import contents, folder_hashes
+from store_strategies import T0, contents, folder_hashes
 
 from rlbaby.model import Child, Episode, Instant, Movement, Settings, SleepPeriod
 from rlbaby.store import Store, StoreError, WriteError
 
 NOV = Instant(T0, 60)
 FEB = Instant(T0 + 80 * 86_400_000, 60)  # a month with no file yet
+
+if TYPE_CHECKING:  # conftest is not importable by name once tests/ui has its own
+    from conftest import FakeClock
 
 
 def _raiser(code: int) -> Callable[..., Any]:

@@ -10,10 +10,9 @@ from typing import Any
 
 import orjson
 import pytest
-from conftest import T0
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from store_strategies import folder_hashes
+from store_strategies import T0, folder_hashes
 
 from rlbaby.model import Child, Episode, Instant, Movement, SleepPeriod
 from rlbaby.store import NewerVersionError, Store
@@ -25,7 +24,7 @@ from rlbaby.store.store import SCHEMA_VERSION, read_schema_version
 DAY = 86_400_000
 MONTHS = {"2026-11": T0, "2026-12": T0 + 20 * DAY, "2027-01": T0 + 50 * DAY}
 HYPO = settings(
-    max_examples=60,
+    max_examples=40,
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
 )

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import T0
+from store_strategies import T0
 
 from rlbaby.model import Child, Episode, Instant, Movement
 from rlbaby.store import LockedError, ReadOnlyError, Store
