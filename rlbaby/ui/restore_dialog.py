@@ -170,7 +170,8 @@ def reopen_after_restore(store: Store, backup: Path, parent: QWidget | None = No
     as it was. Either way the parent is told.
 
     Returns:
-        The newly opened store (the old one is closed).
+        The store to go on with: newly opened after a restore attempt (the old
+        one is closed), or `store` itself, still open, when it was refused.
     """
     try:
         info, _ = read_backup(backup)
