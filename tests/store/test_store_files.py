@@ -10,7 +10,7 @@ from typing import Any
 
 import orjson
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from store_strategies import T0, folder_hashes
 
@@ -24,6 +24,7 @@ from rlbaby.store.store import SCHEMA_VERSION, read_schema_version
 DAY = 86_400_000
 MONTHS = {"2026-11": T0, "2026-12": T0 + 20 * DAY, "2027-01": T0 + 50 * DAY}
 HYPO = settings(
+    derandomize=True,
     max_examples=40,
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
@@ -301,7 +302,21 @@ def test_unreadable_movement_month_is_quarantined(template: tuple[Path, Any], ra
     _open_with_bad_month(template, raw)
 
 
+def _movement_file_with(**changes: Any) -> bytes:
+    return _dumps({"movements": {"1": dict(GOOD_MOVEMENT, **changes)}})
+
+
+def _meta_file_with(child: dict[str, Any] | None = None, **meta: Any) -> bytes:
+    doc = {"meta": {"1": {"schema_version": SCHEMA_VERSION, **meta}}}
+    return _dumps(doc | {"children": {"1": dict(GOOD_CHILD, **(child or {}))}})
+
+
+# Cases that once got through, kept as explicit examples.
 @HYPO
+@example(raw=_movement_file_with(note=None))
+@example(raw=_movement_file_with(at_ms=2**64 - 1))
+@example(raw=_movement_file_with(at_offset_min=2**40))
+@example(raw=_movement_file_with(deleted_ms=2**63))
 @given(raw=wrong_movement_docs())
 def test_movement_month_with_a_wrongly_typed_field_is_quarantined(
     template: tuple[Path, Any], raw: bytes
@@ -310,7 +325,10 @@ def test_movement_month_with_a_wrongly_typed_field_is_quarantined(
 
 
 @settings(
-    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    derandomize=True,
+    max_examples=25,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
 )
 @given(data=st.data())
 def test_truncated_movement_month_is_quarantined(
@@ -415,6 +433,12 @@ def test_unreadable_meta_is_quarantined(template: tuple[Path, Any], raw: bytes) 
 
 
 @HYPO
+@example(raw=_meta_file_with({"labs": [5]}))
+@example(raw=_meta_file_with(schema_version=0))
+@example(raw=_meta_file_with(schema_version=True))
+@example(
+    raw=_dumps({"meta": {"1": {"schema_version": 1}}, "settings": {"1": {"night_start_hour": 5.5}}})
+)
 @given(raw=wrong_meta_docs())
 def test_meta_with_a_wrongly_typed_field_is_quarantined(
     template: tuple[Path, Any], raw: bytes

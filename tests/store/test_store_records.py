@@ -202,7 +202,9 @@ def test_save_many_keeps_given_stamps(store: Store, clock: FakeClock) -> None:
     assert store.counts() == {"children": 1, "movements": 1, "episodes": 1, "sleep_periods": 0}
 
 
-@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(
+    derandomize=True, max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
 @given(records=logs())
 def test_reopen_round_trips_every_field(records: list) -> None:
     with tempfile.TemporaryDirectory() as tmp:
@@ -222,7 +224,9 @@ def test_reopen_round_trips_every_field(records: list) -> None:
             assert sorted(zip(mv.at_ms.tolist(), mv.ids, strict=True)) == live
 
 
-@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(
+    derandomize=True, max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
 @given(records=logs(max_records=6))
 def test_reopen_round_trips_records_saved_one_by_one(records: list) -> None:
     with tempfile.TemporaryDirectory() as tmp:
