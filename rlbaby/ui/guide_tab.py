@@ -244,7 +244,11 @@ class GuideTab(QWidget):
     # --- print and PDF -------------------------------------------------------
 
     def export_pdf(self, path: Path) -> None:
-        """Write the whole guide to a PDF at `path`, dark on white."""
+        """Write the whole guide to a PDF at `path`, dark on white.
+
+        Raises:
+            OSError: the file cannot be written.
+        """
         write_pdf(guide_document(self.guide, load_palette(PRINT_THEME)), path)
 
     def print_to(self, printer: QPrinter) -> None:
@@ -264,8 +268,9 @@ class GuideTab(QWidget):
         if picked is None:
             return
         path = picked[0] if picked[0].suffix.lower() == ".pdf" else picked[0].with_suffix(".pdf")
-        self.export_pdf(path)
-        if path.is_file() and path.stat().st_size > 0:
-            self.status.setText(f"Saved the guide as {path}")
-        else:
-            self.status.setText(f"Could not write {path}. Is the folder writable?")
+        try:
+            self.export_pdf(path)
+        except OSError as exc:
+            self.status.setText(f"Could not write {path}: {exc.strerror or exc}")
+            return
+        self.status.setText(f"Saved the guide as {path}")

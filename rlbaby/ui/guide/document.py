@@ -117,10 +117,17 @@ def guide_document(guide: Guide, palette: dict[str, str]) -> QTextDocument:
 
 
 def write_pdf(doc: QTextDocument, path: Path, title: str = "rlbaby guide") -> None:
-    """Write `doc` to an A4 PDF at `path` (overwriting it)."""
+    """Write `doc` to an A4 PDF at `path` (overwriting it).
+
+    Raises:
+        OSError: the file cannot be written (Qt would only warn and write nothing).
+    """
+    with open(path, "wb"):
+        pass
     writer = QPdfWriter(str(path))
     writer.setTitle(title)
     writer.setCreator("rlbaby")
     writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
-    writer.setPageMargins(QMarginsF(18, 18, 18, 18), QPageLayout.Unit.Millimeter)
+    # QTextDocument.print_ adds its own 2 cm margin around an unpaginated document.
+    writer.setPageMargins(QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Millimeter)
     doc.print_(writer)
