@@ -14,7 +14,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtGui import QShowEvent
+from PySide6.QtGui import QFontMetrics, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rlbaby.model import Child, Episode, Movement, SleepPeriod, label, night_of
+from rlbaby.model import Child, Episode, Movement, MovementKind, SleepPeriod, label, night_of
 from rlbaby.services import MovementRecorded, RecordsChanged
 from rlbaby.services.history import (
     EpisodeItem,
@@ -105,7 +105,7 @@ class HistoryTab(QWidget):
         self.model = HistoryModel(now_ms=lambda: ctx.clock().utc_ms, parent=self)
         self.tree = HistoryTree()
         self.tree.setModel(self.model)
-        self.tree.set_column_widths((150, 80))
+        self._fit_columns()
         self.tree.delete_requested.connect(self.delete_selected)
         self.tree.edit_requested.connect(self.edit_selected)
         self.tree.selectionModel().currentRowChanged.connect(self._on_tree_current_row_changed)
@@ -153,7 +153,31 @@ class HistoryTab(QWidget):
         ctx.bridge.movement_recorded.connect(self._on_bridge_movement_recorded)
         ctx.bridge.records_changed.connect(self._on_bridge_records_changed)
         ctx.bridge.data_replaced.connect(self._on_bridge_data_replaced)
+        ctx.theme.theme_changed.connect(self._on_theme_theme_changed)
         self.reload()
+
+    def _fit_columns(self) -> None:
+        """Size When and What for the longest text each level shows, at this text size."""
+        fm = self.tree.fontMetrics()
+        bold_font = self.tree.font()
+        bold_font.setBold(True)
+        bold = QFontMetrics(bold_font)
+        step = self.tree.indentation()
+        pad = 24  # the branch arrow's room and the cell padding
+        when = max(
+            bold.horizontalAdvance("Wed 30 Nov"),
+            step + fm.horizontalAdvance("00:00–00:00"),
+            2 * step + fm.horizontalAdvance("00:00:00"),
+        )
+        kinds = [label(k).capitalize() for k in MovementKind]
+        what = max(
+            bold.horizontalAdvance("Night"),
+            *(fm.horizontalAdvance(w) for w in ("Episode", "Asleep", *kinds)),
+        )
+        self.tree.set_column_widths((step + when + pad, what + pad))
+
+    def _on_theme_theme_changed(self, _name: str) -> None:
+        self._fit_columns()  # the text size may have changed with it
 
     # --- loading -------------------------------------------------------------------
 
