@@ -13,6 +13,7 @@ from datetime import date
 import pytest
 
 from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtWidgets import QApplication
 
 from rlbaby.model import (
     Episode,
@@ -25,7 +26,11 @@ from rlbaby.model import (
     SleepPeriod,
     Trigger,
 )
+from rlbaby.services import LoggerService
 from rlbaby.store import Store
+from rlbaby.ui.bridge import ServiceBridge
+from rlbaby.ui.context import ChildSelection, UiContext
+from rlbaby.ui.theme import ThemeManager
 
 TONIGHT = date(2026, 11, 23)
 EARLIER = date(2026, 11, 20)
@@ -88,3 +93,19 @@ def free_closed_widgets(qapp) -> Iterator[None]:  # type: ignore[no-untyped-def]
     yield
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     gc.collect()
+
+
+def memory_ctx(store: Store, clock) -> UiContext:  # type: ignore[no-untyped-def]
+    """A UiContext wired as rlbaby.ui.app.build_window does (conftest's make_ctx is
+    not importable by name from here: tests/ has two conftest modules)."""
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    service = LoggerService(store, clock)
+    return UiContext(
+        store=store,
+        service=service,
+        bridge=ServiceBridge(service),
+        theme=ThemeManager(app, "night"),
+        selection=ChildSelection(store),
+        clock=clock,
+    )

@@ -16,9 +16,9 @@ from charts_helpers import (
     TONIGHT_KICKS_H,
     TONIGHT_STRETCHES_H,
     free_closed_widgets,  # noqa: F401  (an autouse fixture)
+    memory_ctx,
     seed,
 )
-from conftest import make_ctx
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
@@ -42,7 +42,7 @@ def mem_ctx(qapp, clock):  # type: ignore[no-untyped-def]
     """Like ui_ctx, on an in-memory store (these tests do not need the disk)."""
     store = Store.in_memory(now_ms=clock.now_ms)
     store.save(Child("Ada"))
-    yield make_ctx(store, clock)
+    yield memory_ctx(store, clock)
     store.close()
 
 
@@ -281,7 +281,7 @@ def test_empty_states_explain_what_to_log(qtbot, mem_ctx) -> None:  # type: igno
 
 def test_no_child_yet(qtbot, qapp, clock, tmp_path) -> None:  # type: ignore[no-untyped-def]
     store = Store.in_memory(now_ms=clock.now_ms)
-    tab = ChartsTab(make_ctx(store, clock))
+    tab = ChartsTab(memory_ctx(store, clock))
     qtbot.addWidget(tab)
     tab.show()
     qtbot.waitExposed(tab)
