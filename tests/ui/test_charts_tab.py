@@ -310,3 +310,34 @@ def test_theme_switch_recolours_the_charts(tab) -> None:  # type: ignore[no-unty
 
 def QColor_name(rgb) -> str:  # type: ignore[no-untyped-def]  # noqa: N802
     return "#" + "".join(f"{int(c):02x}" for c in list(rgb)[:3])
+
+
+def test_hover_shows_exact_values(qtbot, tab) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QPointF
+
+    tab.set_range("tonight")
+    chart = tab.timeline
+    qtbot.waitUntil(lambda: chart.plot.getViewBox().sceneBoundingRect().width() > 100)
+    scene_pos = chart.plot.getViewBox().mapViewToScene(QPointF(TONIGHT_KICKS_H[0], 0.5))
+    chart.graphics.scene().sigMouseMoved.emit(scene_pos)
+    assert chart.readout.text().startswith("22:00:00 · kick · episode 1 of 2")
+    chart.graphics.scene().sigMouseMoved.emit(QPointF(-50, -50))  # off the plot
+    assert chart.readout.text() == "Point at the chart to see exact values."
+
+
+def test_reset_view_undoes_zoom(tab) -> None:  # type: ignore[no-untyped-def]
+    for key in PAGES:
+        tab.show_page(key)
+        vb = tab.current_chart.plots[0].getViewBox()
+        before = np.ravel(vb.viewRange())
+        vb.scaleBy((0.5, 0.5))
+        assert np.ravel(vb.viewRange()) != pytest.approx(before)
+        tab.reset_button.click()
+        assert np.ravel(vb.viewRange()) == pytest.approx(before), key
+
+
+def test_text_size_reaches_the_axes(tab) -> None:  # type: ignore[no-untyped-def]
+    axis = tab.timeline.plot.getAxis("bottom")
+    small = axis.style["tickFont"].pointSizeF()
+    tab._ctx.theme.set_scale(1.5)
+    assert axis.style["tickFont"].pointSizeF() > small * 1.3

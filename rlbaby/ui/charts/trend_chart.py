@@ -107,7 +107,9 @@ class TrendChart(ChartWidget):
             for arr in (self.data.values.get(name), self.data.rolling.get(name)):
                 if arr is not None and arr.size and not np.isnan(arr).all():
                     top = max(top, float(np.nanmax(arr)))
-            vb.setRange(xRange=(lo, hi), yRange=(0, max(top * 1.1, 1.0)), padding=0)
+            vb.setYRange(0, max(top * 1.1, 1.0), padding=0)
+        # The others follow through the x link (setting each would fight the link).
+        self.plots[0].getViewBox().setXRange(lo, hi, padding=0)
 
     def _apply_item_colours(self) -> None:
         p = self.palette
