@@ -38,8 +38,8 @@ HISTORY_LIMIT = 50
 
 def contents_style(point_size: float) -> str:
     return f"""
-QListWidget {{ font-size: {point_size:.1f}pt; }}
-QListWidget::item {{ padding: 5px 6px; }}
+QListWidget {{ font-size: {point_size:.1f}pt; padding: 2px 6px; }}
+QListWidget::item {{ padding-top: 5px; padding-bottom: 5px; }}
 """
 
 
@@ -124,6 +124,7 @@ class GuideTab(QWidget):
         self.status.setObjectName("guide_status")
         self.status.setProperty("role", "dim")
         self.status.setWordWrap(True)
+        self.status.hide()
 
         bar = QHBoxLayout()
         bar.addWidget(self.back)
@@ -160,13 +161,18 @@ class GuideTab(QWidget):
         An unknown slug leaves the page as it is and says so; returns False.
         """
         if slug != COMPARE_SLUG and not self.guide.has(slug):
-            self.status.setText(f"There is no page \u201c{slug}\u201d in this guide.")
+            self.say(f"There is no page \u201c{slug}\u201d in this guide.")
             return False
-        self.status.clear()
+        self.say("")
         if slug != self.current and self.current:
             self.history = [*self.history, self.current][-HISTORY_LIMIT:]
         self._show(slug)
         return True
+
+    def say(self, text: str) -> None:
+        """A short line under the page; hidden when there is nothing to say."""
+        self.status.setText(text)
+        self.status.setVisible(bool(text))
 
     def go_back(self) -> None:
         if self.history:
@@ -271,6 +277,6 @@ class GuideTab(QWidget):
         try:
             self.export_pdf(path)
         except OSError as exc:
-            self.status.setText(f"Could not write {path}: {exc.strerror or exc}")
+            self.say(f"Could not write {path}: {exc.strerror or exc}")
             return
-        self.status.setText(f"Saved the guide as {path}")
+        self.say(f"Saved the guide as {path}")

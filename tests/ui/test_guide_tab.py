@@ -151,8 +151,10 @@ def test_unknown_slug_is_handled_gracefully(tab: GuideTab) -> None:
     assert not tab.show_section("no-such-page")
     assert tab.current == "urgent-signs"
     assert "no-such-page" in tab.status.text()
+    assert tab.status.isVisible()
     assert tab.show_section("sources")
     assert tab.status.text() == ""
+    assert tab.status.isHidden()
 
 
 def test_main_window_and_sheet_help_buttons_open_the_guide(qtbot, ui_ctx) -> None:  # type: ignore[no-untyped-def]

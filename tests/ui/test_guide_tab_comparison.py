@@ -72,7 +72,10 @@ def test_new_child_sees_not_enough_and_the_disclaimer(tab: GuideTab) -> None:
     assert [r["aspect"] for r in rows] == list(GUIDE_TABLE)
     assert [(r["typical"], r["concerning"]) for r in rows] == list(GUIDE_TABLE.values())
     assert all(r["your_log"].startswith("Not enough logged yet") for r in rows)
-    assert all("7 nights and 5 episodes" in r["lean"] for r in rows)
+    # Why is said once, above the table, not in every row.
+    assert all(row["lean"].isHidden() for row in view.table.labels)
+    assert view.not_enough.isVisible()
+    assert "7 nights and 5 episodes" in view.not_enough.text()
     assert view.urgent.isHidden()
     for cells in view.table.cells:
         assert cells["typical"].property("lean") == "off"
@@ -105,6 +108,8 @@ def test_rows_show_the_analysis_with_leans_and_rules(tab: GuideTab) -> None:
             assert row.rule in w.toolTip()
     assert all(r["lean"].startswith("Closer to typical.") for r in rows)
     assert view.summary.text().endswith("10 logged, 20 episodes.")
+    assert view.not_enough.isHidden()
+    assert not any(row["lean"].isHidden() for row in view.table.labels)
 
 
 def test_a_concerning_log_leans_to_discuss_and_lists_urgent_signs(tab: GuideTab) -> None:

@@ -76,7 +76,7 @@ def test_save_as_pdf_asks_for_a_path_and_adds_the_suffix(
     assert str(out) in tab.status.text()
     # Cancelled: nothing written, nothing said.
     monkeypatch.setattr(module, "save_path", lambda *_a: None)
-    tab.status.clear()
+    tab.say("")
     tab.save_as_pdf()
     assert tab.status.text() == ""
 

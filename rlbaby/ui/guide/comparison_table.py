@@ -10,7 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 
-from rlbaby.analysis.comparison import AspectRow, Lean
+from rlbaby.analysis.comparison import ENOUGH_RULE, AspectRow, Lean
 
 HEADERS = ("", "Typical", "Worth discussing with a doctor", "Your log")
 LEAN_WORDS = {
@@ -50,11 +50,12 @@ def _cell(*labels: QLabel) -> QFrame:
 
 
 def _set_property(widget: QWidget, name: str, value: str) -> None:
-    """Set a style-sheet property and re-polish only when it changes."""
+    """Set a style-sheet property and re-polish (with the labels inside) when it changes."""
     if widget.property(name) != value:
         widget.setProperty(name, value)
-        widget.style().unpolish(widget)
-        widget.style().polish(widget)
+        for w in (widget, *widget.findChildren(QLabel)):
+            w.style().unpolish(w)
+            w.style().polish(w)
 
 
 class ComparisonTable(QWidget):
@@ -89,6 +90,8 @@ class ComparisonTable(QWidget):
             labs["concerning"].setText(row.concerning)
             labs["your_log"].setText(row.your_log)
             labs["lean"].setText(lean_text(row))
+            # "Not enough logged yet" explains itself once, above the table.
+            labs["lean"].setHidden(row.why == ENOUGH_RULE)
             cells = self.cells[i]
             _set_property(cells["typical"], "lean", "on" if row.lean is Lean.TYPICAL else "off")
             _set_property(cells["concerning"], "lean", "on" if row.lean is Lean.DISCUSS else "off")

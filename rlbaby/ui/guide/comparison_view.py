@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rlbaby.analysis.comparison import DISCLAIMER, Comparison
+from rlbaby.analysis.comparison import DISCLAIMER, ENOUGH_RULE, Comparison
 from rlbaby.model import night_of
 from rlbaby.services.insights import comparison_for, last_n_nights
 from rlbaby.ui.context import UiContext
@@ -81,6 +81,12 @@ class ComparisonView(QScrollArea):
         self.summary.setProperty("role", "dim")
         self.summary.setWordWrap(True)
         box.addWidget(self.summary)
+
+        self.not_enough = QLabel(ENOUGH_RULE)
+        self.not_enough.setObjectName("comparison_not_enough")
+        self.not_enough.setWordWrap(True)
+        self.not_enough.hide()
+        box.addWidget(self.not_enough)
 
         self.disclaimer = QLabel(DISCLAIMER)
         self.disclaimer.setObjectName("comparison_disclaimer")
@@ -143,6 +149,7 @@ class ComparisonView(QScrollArea):
             self.urgent.set_entries(())
             self.table.set_rows(())
             self.table.hide()
+            self.not_enough.hide()
             return
         now = self._ctx.clock()
         today = night_of(now, store.settings.night_start_hour)
@@ -156,6 +163,8 @@ class ComparisonView(QScrollArea):
             f"{range_text(first, last)}: {logged}, "
             f"{c.episodes} episode{'' if c.episodes == 1 else 's'}."
         )
+        self.not_enough.setText(f"Not enough logged yet. {ENOUGH_RULE}")
+        self.not_enough.setHidden(c.enough)
         self.urgent.set_entries(c.urgent)
         self.table.set_rows(c.rows)
         self.table.show()

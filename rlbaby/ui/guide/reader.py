@@ -43,6 +43,9 @@ class GuideReader(QTextBrowser):
     def show_section(self, section: Section) -> None:
         self.section = section
         self._render()
+        # Replacing the document's text carries the caret to its end, and Qt
+        # scrolls to the caret when the widget is first shown: start at the top.
+        self.moveCursor(QTextCursor.MoveOperation.Start)
         self.verticalScrollBar().setValue(0)
 
     def set_palette(self, palette: dict[str, str]) -> None:
