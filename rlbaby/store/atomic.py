@@ -15,7 +15,7 @@ from typing import Any
 import orjson
 from tinydb.storages import Storage
 
-from rlbaby.store.errors import CorruptFileError, ReadOnlyError, WriteError
+from rlbaby.store.errors import CorruptFileError, ReadOnlyError, WriteError, why
 
 TEMP_SUFFIX = ".rlbaby-tmp"
 _counter = itertools.count()
@@ -119,6 +119,10 @@ class AtomicJSONStorage(Storage):
                 raw = self.path.read_bytes()
             except FileNotFoundError:
                 return None
+            except OSError as exc:
+                # An I/O error, no permission, a folder named like a data file:
+                # unreadable, so it is set aside like a damaged file.
+                raise CorruptFileError(self.path, f"the file cannot be read ({why(exc)})") from exc
             self._cache = parse_tinydb_json(raw, self.path)
         return self._cache
 

@@ -567,3 +567,40 @@ def test_non_canonical_record_ids_are_quarantined(
         assert [p.name for p in s.problems] == ["movements/2026-12.json"]
         assert "malformed record" in s.problems[0].reason
     assert quarantined(data_dir, "movements/2026-12.json")[0] == raw
+
+
+def test_a_file_that_cannot_be_read_is_set_aside(
+    template: tuple[Path, Any], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import errno
+
+    data_dir = tmp_path / "data"
+    shutil.copytree(template[0], data_dir)
+    bad = data_dir / "movements" / "2026-12.json"
+    raw = bad.read_bytes()
+    real = Path.read_bytes
+
+    def failing(self: Path) -> bytes:
+        if self == bad:
+            raise OSError(errno.EIO, "Input/output error")
+        return real(self)
+
+    monkeypatch.setattr(Path, "read_bytes", failing)
+    with Store.open(data_dir) as s:
+        monkeypatch.undo()
+        assert [(p.name, p.reason) for p in s.problems] == [
+            ("movements/2026-12.json", "the file cannot be read (Input/output error)")
+        ]
+        assert len(s.movements()) == 6
+    assert quarantined(data_dir, "movements/2026-12.json")[0] == raw
+
+
+def test_a_folder_named_like_a_data_file_is_set_aside(
+    template: tuple[Path, Any], tmp_path: Path
+) -> None:
+    data_dir = tmp_path / "data"
+    shutil.copytree(template[0], data_dir)
+    (data_dir / "movements" / "2027-05.json").mkdir()
+    with Store.open(data_dir) as s:
+        assert [p.name for p in s.problems] == ["movements/2027-05.json"]
+        assert len(s.movements()) == 9
