@@ -149,6 +149,10 @@ class HistoryTab(QWidget):
         root.addWidget(self.splitter, 1)
         root.addWidget(self.status)
 
+        if ctx.store.readonly:
+            # Another copy writes to this folder: looking is fine, changing is not.
+            self.add_button.setEnabled(False)
+            self.delete_button.setEnabled(False)
         self.filters.changed.connect(self._on_filters_changed)
         ctx.bridge.movement_recorded.connect(self._on_bridge_movement_recorded)
         ctx.bridge.records_changed.connect(self._on_bridge_records_changed)
@@ -245,6 +249,9 @@ class HistoryTab(QWidget):
         n = self.model.rowCount()
         first, last = self.filters.nights
         name = self.filters.child.currentText()
+        readonly = (
+            " Read-only: another copy of rlbaby is writing." if self._ctx.store.readonly else ""
+        )
         if not self.filters.child_id:
             self.status.setText("Add a child in the Log tab to start a log.")
         elif n == 0:
@@ -253,6 +260,7 @@ class HistoryTab(QWidget):
             self.status.setText(
                 f"{n} night{'s' if n != 1 else ''} with a log for {name}, "
                 f"{first:%d %b} to {last:%d %b}. Times are the local time of each record."
+                + readonly
             )
 
     # --- following the service ---------------------------------------------------

@@ -19,10 +19,14 @@ from rlbaby.model import (
     Sign,
     SleepPeriod,
 )
+from rlbaby.services import LoggerService
 from rlbaby.services.history import EpisodeItem
 from rlbaby.store import Store, WriteError
+from rlbaby.ui.bridge import ServiceBridge
+from rlbaby.ui.context import ChildSelection, UiContext
 from rlbaby.ui.history_add_dialog import AddRequest, AddWhat, HistoryAddDialog
 from rlbaby.ui.history_tab import HistoryTab
+from rlbaby.ui.theme import ThemeManager
 
 CET = timezone(timedelta(hours=1))  # the FakeClock's offset
 N22 = date(2026, 11, 22)
@@ -451,3 +455,31 @@ def test_an_urgent_sign_on_a_past_episode_says_what_to_do_now(qtbot, tab: Histor
     assert Sign.BREATHING_PAUSES in tab._ctx.store.episode(ids["ep1"]).signs  # type: ignore[union-attr]
     assert tab.error.isVisible()
     assert "get medical help now" in tab.error.text()
+
+
+def test_a_read_only_folder_can_be_looked_at_but_not_changed(
+    qtbot, qapp, ui_ctx, ids, data_dir, clock
+) -> None:  # type: ignore[no-untyped-def]
+    with Store.open(data_dir, readonly=True, now_ms=clock.now_ms) as reader:
+        service = LoggerService(reader, clock)
+        ctx = UiContext(
+            reader,
+            service,
+            ServiceBridge(service),
+            ThemeManager(qapp, "night"),
+            ChildSelection(reader),
+            clock,
+        )
+        w = HistoryTab(ctx)
+        qtbot.addWidget(w)
+        w.show()
+        qtbot.waitExposed(w)
+        assert w.model.nights() == [N23, N22]
+        assert not w.add_button.isEnabled()
+        assert not w.delete_button.isEnabled()
+        assert "Read-only" in w.status.text()
+        w.select_key(ids["m0"])
+        w.movement_editor.time_edit.setText("23:04")
+        qtbot.keyClick(w.movement_editor.time_edit, Qt.Key.Key_Return)
+        assert "read-only" in w.error.text()
+        assert reader.movement(ids["m0"]).at == at(22, 23)  # type: ignore[union-attr]
