@@ -23,7 +23,7 @@ from rlbaby.model import (
 )
 from rlbaby.model.timekeeping import Clock
 from rlbaby.services.events import Emitter, MovementRecorded, Record, RecordsChanged
-from rlbaby.store import Store
+from rlbaby.store import Store, StoreError
 
 KIND_WINDOW_MS = 5_000  # a kind chosen this soon after a tap labels that tap
 UNDO_DEPTH = 200
@@ -149,10 +149,21 @@ class LoggerService:
         return None
 
     def toggle_sleep(self, child_id: str) -> SleepPeriod:
-        """Asleep if awake, awake if asleep. Returns the period written."""
+        """Asleep if awake, awake if asleep. Returns the period written.
+
+        Raises:
+            StoreError: not saved (disk), or the clock is now earlier than the
+                Asleep mark (it was set back, or that mark was edited later).
+        """
         now = self.clock()
         current = self.current_sleep(child_id)
         if current is not None:
+            if now.utc_ms < current.asleep.utc_ms:
+                raise StoreError(
+                    f"The Awake mark ({now.local():%H:%M}) would come before the Asleep mark "
+                    f"({current.asleep.local():%H:%M}). Check the computer's clock, or correct "
+                    "the times in History. Nothing was saved."
+                )
             return self.update(current, awake=now)
         return self.add(SleepPeriod(child_id, asleep=now))
 

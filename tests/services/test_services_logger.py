@@ -12,7 +12,7 @@ import pytest
 from rlbaby.model import Child, Episode, Instant, Movement, MovementKind, SleepPeriod
 from rlbaby.services import LoggerService, MovementRecorded, RecordsChanged
 from rlbaby.services.events import Event
-from rlbaby.store import Store, WriteError
+from rlbaby.store import Store, StoreError, WriteError
 
 if TYPE_CHECKING:  # conftest is not importable by name once tests/ui has its own
     from conftest import FakeClock
@@ -349,3 +349,18 @@ def test_unsubscribe(service: LoggerService, child: Child) -> None:
     service.events.unsubscribe(heard.append)
     service.record_movement(child.id)
     assert heard == []
+
+
+def test_awake_before_asleep_is_refused_not_crashed(
+    service: LoggerService, store: Store, child: Child, clock: FakeClock
+) -> None:
+    # The computer's clock was set back after the Asleep mark.
+    asleep = service.toggle_sleep(child.id)
+    clock.advance(-120)
+    with pytest.raises(StoreError, match="would come before the Asleep mark"):
+        service.toggle_sleep(child.id)
+    current = service.current_sleep(child.id)
+    assert current is not None
+    assert (current.id, current.awake) == (asleep.id, None)
+    clock.advance(600)
+    assert service.toggle_sleep(child.id).awake == clock()
