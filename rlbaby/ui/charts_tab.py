@@ -275,7 +275,7 @@ class ChartsTab(QWidget):
         self.trend.set_data(trend_data(history.summaries, self.nights.first, self.nights.last))
         self.night_map.set_data(night_map(mv.local_ms, settings.night_start_hour, self.nights))
         self.details.set_data(breakdowns(history.summaries_in(self.nights)))
-        if keep_night:
+        if keep_night and self._timeline_loaded and self.range_choice != "tonight":
             night = self.timeline.night
         else:
             night = self._latest_logged_night(history.summaries_in(self.nights))

@@ -341,3 +341,12 @@ def test_text_size_reaches_the_axes(tab) -> None:  # type: ignore[no-untyped-def
     small = axis.style["tickFont"].pointSizeF()
     tab._ctx.theme.set_scale(1.5)
     assert axis.style["tickFont"].pointSizeF() > small * 1.3
+
+
+def test_tonight_follows_the_clock_into_the_next_night(tab) -> None:  # type: ignore[no-untyped-def]
+    tab.set_range("tonight")
+    assert tab.timeline.night == TONIGHT
+    tab._ctx.clock.advance(12 * 3600)  # 19:00 on the 24th: a new night has begun
+    tab.reload()
+    assert tab.timeline.night == date(2026, 11, 24)
+    assert tab.nights == NightRange(date(2026, 11, 24), date(2026, 11, 24))
