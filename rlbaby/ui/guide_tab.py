@@ -146,6 +146,10 @@ class GuideTab(QWidget):
         find = QShortcut(QKeySequence.StandardKey.Find, self)
         find.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         find.activated.connect(self._on_find_activated)
+        back = QShortcut(QKeySequence.StandardKey.Back, self)
+        back.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        back.activated.connect(self.go_back)
+        self.back.setToolTip(f"Back to the page you came from ({back.key().toString()})")
 
         ctx.theme.theme_changed.connect(self._on_theme_changed)
         self._apply_style()

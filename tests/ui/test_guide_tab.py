@@ -124,6 +124,9 @@ def test_clicking_a_link_navigates_and_back_returns(qtbot, tab: GuideTab) -> Non
     assert tab.back.isEnabled()
     qtbot.mouseClick(tab.back, Qt.MouseButton.LeftButton)
     assert tab.current == "normal-or-concerning"
+    tab.show_section("sources")
+    qtbot.keyClick(tab.reader, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
+    assert tab.current == "normal-or-concerning"
 
 
 def test_the_guide_table_links_to_the_comparison(qtbot, tab: GuideTab) -> None:  # type: ignore[no-untyped-def]
