@@ -70,3 +70,22 @@ def file_store(data_dir: Path, clock: FakeClock) -> Iterator[Store]:
 @pytest.fixture
 def child(store: Store) -> Child:
     return store.save(Child("Ada"))
+
+
+@pytest.fixture(autouse=True)
+def _flush_deferred_deletes() -> Iterator[None]:
+    """Run deleteLater() after each test.
+
+    Tests that never start an event loop would otherwise pile up closed widgets,
+    and every later theme change would re-polish all of them.
+    """
+    yield
+    import sys
+
+    if "PySide6.QtWidgets" not in sys.modules:
+        return
+    from PySide6.QtCore import QCoreApplication, QEvent
+    from PySide6.QtWidgets import QApplication
+
+    if QApplication.instance() is not None:
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)

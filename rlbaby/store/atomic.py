@@ -56,9 +56,12 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
         raise WriteError(path, exc) from exc
     try:
         fsync_dir(path.parent)
-    except OSError as exc:
-        # The new file is in place but its rename may not survive a power cut.
-        raise WriteError(path, exc) from exc
+    except OSError:
+        # The new file's bytes are fsynced and it is in place, so the save has
+        # happened: raising here would tell the user "unchanged" while memory and
+        # disk already agree on the new data. Only the rename's survival of a
+        # power cut is less certain; some file systems refuse directory fsync.
+        pass
 
 
 def remove_temp_files(folder: Path) -> list[Path]:

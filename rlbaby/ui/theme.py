@@ -55,7 +55,7 @@ def qpalette(p: dict[str, str]) -> QPalette:
         QPalette.ColorRole.ToolTipBase: p["surface_alt"],
         QPalette.ColorRole.ToolTipText: p["text"],
         QPalette.ColorRole.PlaceholderText: p["text_dim"],
-        QPalette.ColorRole.Link: p["accent_text"],
+        QPalette.ColorRole.Link: p["focus"],
         QPalette.ColorRole.LinkVisited: p["text_dim"],
         QPalette.ColorRole.Light: p["border"],
         QPalette.ColorRole.Midlight: p["border"],
