@@ -244,7 +244,7 @@ def test_export_json_then_import_round_trips(
     rc, stdout, _ = run(capsys, "import", str(out), "--data-dir", str(fresh))
     assert rc == 0
     assert stdout.startswith(
-        "imported all.json: adds 2 children, 3 episodes, 8 movements, 1 sleep periods"
+        "imported all.json: adds 2 children, 3 episodes, 8 movements, 1 sleep period"
     )
     with Store.open(full_dir, readonly=True) as a, Store.open(fresh, readonly=True) as b:
         assert records_of(a) == records_of(b)
@@ -302,14 +302,14 @@ def test_import_only_child_and_time_then_again(
     rc, out, _ = run(capsys, "import", str(csv), "--data-dir", str(d), "--dry-run")
     assert (rc, out) == (
         0,
-        "would import taps.csv: adds 1 children, 1 episodes, 2 movements; new children: Mia\n",
+        "would import taps.csv: adds 1 child, 1 episode, 2 movements; new children: Mia\n",
     )
     with Store.open(d, readonly=True) as s:
         assert s.counts()["movements"] == 0
     rc, out, _ = run(capsys, "import", str(csv), "--data-dir", str(d))
     assert (rc, out) == (
         0,
-        "imported taps.csv: adds 1 children, 1 episodes, 2 movements; new children: Mia\n",
+        "imported taps.csv: adds 1 child, 1 episode, 2 movements; new children: Mia\n",
     )
     before = hashes(d)
     rc, out, _ = run(capsys, "import", str(csv), "--data-dir", str(d))

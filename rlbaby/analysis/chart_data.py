@@ -367,7 +367,7 @@ TREND_METRICS: dict[str, str] = {
     "movements": "Movements",
     "episodes": "Episodes",
     "per_sleep_hour": "Movements per hour asleep",
-    "periodic_runs": "Regular runs",
+    "periodic_runs": "Periodic runs",
 }
 ROLLING_NIGHTS = 7
 

@@ -206,8 +206,8 @@ class ImportPlan:
     unchanged: int = 0
 
     def summary(self) -> str:
-        parts = [f"{n} {k}" for k, n in sorted(self.added.items()) if n]
-        ups = [f"{n} {k}" for k, n in sorted(self.updated.items()) if n]
+        parts = [_count(n, k) for k, n in sorted(self.added.items()) if n]
+        ups = [_count(n, k) for k, n in sorted(self.updated.items()) if n]
         text = "adds " + (", ".join(parts) if parts else "nothing")
         if ups:
             text += "; updates " + ", ".join(ups)
@@ -220,6 +220,18 @@ class ImportPlan:
     @property
     def empty(self) -> bool:
         return not self.records and not self.new_children
+
+
+_SINGULAR = {
+    "children": "child",
+    "movements": "movement",
+    "episodes": "episode",
+    "sleep periods": "sleep period",
+}
+
+
+def _count(n: int, plural: str) -> str:
+    return f"{n} {plural if n != 1 else _SINGULAR.get(plural, plural)}"
 
 
 def _det_id(*parts: object) -> str:

@@ -100,7 +100,7 @@ class IntervalChart(ChartWidget):
         rapid = share_between(intervals_s, 0.0, RAPID_BELOW_S, inclusive_hi=False)
         regular = share_between(intervals_s, lo, hi)
         self.rapid_label.setText(f"under 10 s\n{rapid:.0%} of gaps")
-        self.periodic_label.setText(f"regular range\n{lo:g}-{hi:g} s\n{regular:.0%} of gaps")
+        self.periodic_label.setText(f"periodic range\n{lo:g}-{hi:g} s\n{regular:.0%} of gaps")
         self.title.setText(
             f"Gaps between movements within episodes  ·  {h.total:,} gaps"
             if h.total

@@ -64,9 +64,10 @@ def render_trend(
     width: int,
     height: int,
 ) -> QImage:
-    """Per-night movements, episodes, movements per hour asleep and regular runs."""
+    """Per-night movements, episodes, movements per hour asleep and periodic runs."""
     history = _source(store).history(child_id)
     chart = TrendChart(palette)
+    chart.hint = ""  # a printed chart cannot be clicked
     chart.set_data(trend_data(history.summaries, first, last))
     return grab_offscreen(chart, width, height)
 
@@ -97,7 +98,7 @@ def render_intervals(
     width: int,
     height: int,
 ) -> QImage:
-    """Gaps between movements within episodes, with the rule's regular range shaded."""
+    """Gaps between movements within episodes, with the rule's periodic range shaded."""
     history = _source(store).history(child_id)
     mv = history.movements(NightRange(first, last))
     chart = IntervalChart(palette, history.rule.interval_s)

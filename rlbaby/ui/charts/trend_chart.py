@@ -31,7 +31,7 @@ def _number(v: float) -> str:
 
 class TrendChart(ChartWidget):
     """Four stacked plots sharing the night axis: movements, episodes,
-    movements per hour asleep and regular runs. Clicking a night asks for its timeline.
+    movements per hour asleep and periodic runs. Clicking a night asks for its timeline.
 
     Signals:
         night_chosen(object): the date of the night clicked.
@@ -43,6 +43,9 @@ class TrendChart(ChartWidget):
         "No nights logged in this range yet. Log movements or sleep marks on the Log tab, "
         "and each night will appear here."
     )
+
+    # Set to "" for print (the report), where nothing can be clicked.
+    hint = "  ·  click a night to see it on the timeline"
 
     def __init__(self, palette: dict[str, str], parent: QWidget | None = None) -> None:
         super().__init__(palette, parent)
@@ -93,7 +96,7 @@ class TrendChart(ChartWidget):
         n = data.night_idx.size
         self.title.setText(
             f"{n} night{'s' if n != 1 else ''} logged from {data.first:%d %b %Y} "
-            f"to {data.last:%d %b %Y}  ·  click a night to see it on the timeline"
+            f"to {data.last:%d %b %Y}" + (self.hint if self.hint else "")
         )
         self.set_empty(data.empty)
         self.reset_view()
