@@ -85,7 +85,9 @@ def _offer_restore(store: Store, data_dir: Path) -> Store:
         "The damaged file was set aside (nothing was overwritten); the rest of your log is open."
         f"\n\n{latest}",
     )
-    restore = box.addButton("Restore that backup", QMessageBox.ButtonRole.AcceptRole) if good else None
+    restore = (
+        box.addButton("Restore that backup", QMessageBox.ButtonRole.AcceptRole) if good else None
+    )
     box.addButton("Continue", QMessageBox.ButtonRole.RejectRole)
     box.exec()
     if restore is not None and box.clickedButton() is restore:

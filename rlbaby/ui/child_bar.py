@@ -20,7 +20,9 @@ class ChildBar(QWidget):
     add_requested = Signal()
     edit_requested = Signal(str)
 
-    def __init__(self, store: Store, selection: ChildSelection, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, store: Store, selection: ChildSelection, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self._store = store
         self._selection = selection
@@ -45,7 +47,9 @@ class ChildBar(QWidget):
             b.setCheckable(True)
             b.setProperty("chip", True)
             b.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-            b.setToolTip(f"Log for {child.name} (C switches child)" + (f" · Ctrl+{i + 1}" if i < 9 else ""))
+            b.setToolTip(
+                f"Log for {child.name} (C switches child)" + (f" · Ctrl+{i + 1}" if i < 9 else "")
+            )
             b.setChecked(child.id == self._selection.child_id)
             b.clicked.connect(lambda _c=False, cid=child.id: self._selection.select(cid))
             self._group.addButton(b)

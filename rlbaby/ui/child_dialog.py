@@ -44,7 +44,9 @@ class ChildDialog(QDialog):
         self.birth.setMaximumDate(QDate.currentDate())
         if child and child.birth_date:
             self.has_birth.setChecked(True)
-            self.birth.setDate(QDate(child.birth_date.year, child.birth_date.month, child.birth_date.day))
+            self.birth.setDate(
+                QDate(child.birth_date.year, child.birth_date.month, child.birth_date.day)
+            )
         else:
             self.birth.setDate(QDate.currentDate())
         self.born_early = QComboBox()
@@ -85,7 +87,9 @@ class ChildDialog(QDialog):
         form.addRow("Notes", self.notes)
         self.message = QLabel("")
         self.message.setProperty("role", "urgent")
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.accepted.connect(self._on_buttons_accepted)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -97,9 +101,11 @@ class ChildDialog(QDialog):
     def _add_lab_row(self, lab: LabResult | None) -> None:
         r = self.labs.rowCount()
         self.labs.insertRow(r)
-        values = ["", "", "", ""] if lab is None else [
-            lab.test, lab.value, lab.unit, lab.taken.isoformat() if lab.taken else ""
-        ]
+        values = (
+            ["", "", "", ""]
+            if lab is None
+            else [lab.test, lab.value, lab.unit, lab.taken.isoformat() if lab.taken else ""]
+        )
         for c, v in enumerate(values):
             self.labs.setItem(r, c, QTableWidgetItem(v))
 
@@ -113,7 +119,10 @@ class ChildDialog(QDialog):
     def _read_labs(self) -> tuple[LabResult, ...]:
         out = []
         for r in range(self.labs.rowCount()):
-            cells = [(self.labs.item(r, c).text().strip() if self.labs.item(r, c) else "") for c in range(4)]
+            cells = [
+                (self.labs.item(r, c).text().strip() if self.labs.item(r, c) else "")
+                for c in range(4)
+            ]
             if not any(cells):
                 continue
             if not cells[0] or not cells[1]:
@@ -123,7 +132,9 @@ class ChildDialog(QDialog):
                 try:
                     taken = date.fromisoformat(cells[3])
                 except ValueError:
-                    raise ValueError(f"lab row {r + 1}: date {cells[3]!r} is not YYYY-MM-DD") from None
+                    raise ValueError(
+                        f"lab row {r + 1}: date {cells[3]!r} is not YYYY-MM-DD"
+                    ) from None
             out.append(LabResult(cells[0], cells[1], cells[2], taken))
         return tuple(out)
 

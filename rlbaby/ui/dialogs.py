@@ -35,7 +35,9 @@ def file_dialog(parent: QWidget | None, title: str, directory: str, filters: str
     return dlg
 
 
-def open_path(parent: QWidget | None, title: str, filters: str, start: Path | None = None) -> Path | None:
+def open_path(
+    parent: QWidget | None, title: str, filters: str, start: Path | None = None
+) -> Path | None:
     dlg = file_dialog(parent, title, str(start or Path.home()), filters)
     dlg.setFileMode(QFileDialog.FileMode.ExistingFile)
     dlg.setAcceptMode(QFileDialog.AcceptMode.AcceptOpen)
@@ -56,8 +58,12 @@ def save_path(
     return Path(dlg.selectedFiles()[0]), dlg.selectedNameFilter()
 
 
-def message_box(parent: QWidget | None, title: str, text: str, informative: str = "") -> QMessageBox:
-    box = QMessageBox(QMessageBox.Icon.NoIcon, title, text, QMessageBox.StandardButton.NoButton, parent)
+def message_box(
+    parent: QWidget | None, title: str, text: str, informative: str = ""
+) -> QMessageBox:
+    box = QMessageBox(
+        QMessageBox.Icon.NoIcon, title, text, QMessageBox.StandardButton.NoButton, parent
+    )
     if informative:
         box.setInformativeText(informative)
     return box
@@ -69,7 +75,9 @@ def inform(parent: QWidget | None, title: str, text: str, informative: str = "")
     box.exec()
 
 
-def confirm(parent: QWidget | None, title: str, text: str, yes: str = "Yes", no: str = "Cancel") -> bool:
+def confirm(
+    parent: QWidget | None, title: str, text: str, yes: str = "Yes", no: str = "Cancel"
+) -> bool:
     box = message_box(parent, title, text)
     ok = box.addButton(yes, QMessageBox.ButtonRole.AcceptRole)
     box.addButton(no, QMessageBox.ButtonRole.RejectRole)

@@ -61,7 +61,9 @@ class EpisodePanel(QFrame):
         layout.addWidget(self.annotate)
         self.show_episode(None, [], None)
 
-    def show_episode(self, episode: Episode | None, times_ms: list[int], now: Instant | None) -> None:
+    def show_episode(
+        self, episode: Episode | None, times_ms: list[int], now: Instant | None
+    ) -> None:
         """Render `episode` with its movement times (UTC ms, sorted) at `now`."""
         open_ = episode is not None and now is not None
         self.settle.setEnabled(open_)

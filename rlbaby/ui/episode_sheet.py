@@ -69,7 +69,6 @@ TIPS: dict[Any, str] = {
 }
 
 
-
 class EpisodeSheet(QScrollArea):
     """Edits one episode through the service.
 

@@ -95,7 +95,9 @@ class LogTab(QWidget):
         self.undo_button = QPushButton("Undo  (Ctrl+Z)")
         self.undo_button.setObjectName("undo_button")
         self.undo_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.undo_button.setToolTip("Take back the last change, such as that tap (redo: Ctrl+Shift+Z)")
+        self.undo_button.setToolTip(
+            "Take back the last change, such as that tap (redo: Ctrl+Shift+Z)"
+        )
         self.undo_button.clicked.connect(self.undo)
         self.undo_button.hide()
         kinds.addWidget(self.undo_button)
@@ -265,7 +267,9 @@ class LogTab(QWidget):
         if ep is None:
             self.status.setText("No episode is open.")
             return
-        self.status.setText(f"Episode settled at {ep.settled.local():%H:%M}. Add details if you like.")
+        self.status.setText(
+            f"Episode settled at {ep.settled.local():%H:%M}. Add details if you like."
+        )
         self.open_sheet(ep.id)
 
     def open_sheet(self, episode_id: str | None = None) -> None:

@@ -55,7 +55,9 @@ class MainWindow(QMainWindow):
 
     # --- menus ---------------------------------------------------------------
 
-    def _action(self, menu, text: str, slot, shortcut: str | QKeySequence | None = None, name: str = "") -> QAction:  # type: ignore[no-untyped-def]
+    def _action(
+        self, menu, text: str, slot, shortcut: str | QKeySequence | None = None, name: str = ""
+    ) -> QAction:  # type: ignore[no-untyped-def]
         act = QAction(text, self)
         if shortcut is not None:
             act.setShortcut(QKeySequence(shortcut))
@@ -92,24 +94,38 @@ class MainWindow(QMainWindow):
         self._action(edit, "Undo", self.log_tab.undo, "Ctrl+Z", name="act_undo")
         self._action(edit, "Redo", self.log_tab.redo, "Ctrl+Shift+Z", name="act_redo")
         view = bar.addMenu("&View")
-        self.night_action = self._action(view, "Night theme", self.toggle_theme, "N", name="act_night")
+        self.night_action = self._action(
+            view, "Night theme", self.toggle_theme, "N", name="act_night"
+        )
         self.night_action.setCheckable(True)
         self.night_action.setChecked(self._ctx.theme.is_night)
         self._ctx.theme.theme_changed.connect(
             lambda name: self.night_action.setChecked(name == "night")
         )
-        self._action(view, "Larger text", lambda: self.change_text(0.25), "Ctrl++", name="act_bigger")
-        self._action(view, "Smaller text", lambda: self.change_text(-0.25), "Ctrl+-", name="act_smaller")
+        self._action(
+            view, "Larger text", lambda: self.change_text(0.25), "Ctrl++", name="act_bigger"
+        )
+        self._action(
+            view, "Smaller text", lambda: self.change_text(-0.25), "Ctrl+-", name="act_smaller"
+        )
         view.addSeparator()
         for i, name in enumerate(("Log", "Charts", "Guide", "History")):
-            self._action(view, name, lambda _c=False, i=i: self.tabs.setCurrentIndex(i), f"Ctrl+{i + 1}")
+            self._action(
+                view, name, lambda _c=False, i=i: self.tabs.setCurrentIndex(i), f"Ctrl+{i + 1}"
+            )
         for i in range(9):
             act = QAction(self)
             act.setShortcut(QKeySequence(f"Alt+{i + 1}"))
             act.triggered.connect(lambda _c=False, i=i: self._select_child_index(i))
             self.addAction(act)
         help_ = bar.addMenu("&Help")
-        self._action(help_, "Keyboard shortcuts", lambda: ShortcutsDialog.ask(self), "F1", name="act_shortcuts")
+        self._action(
+            help_,
+            "Keyboard shortcuts",
+            lambda: ShortcutsDialog.ask(self),
+            "F1",
+            name="act_shortcuts",
+        )
         self._action(help_, "About rlbaby", self.about, name="act_about")
 
     # --- actions -------------------------------------------------------------
@@ -167,8 +183,13 @@ class MainWindow(QMainWindow):
         if child is None:
             return
         try:
-            self._ctx.service.update(current, **{f: getattr(child, f) for f in (
-                "name", "birth_date", "born_early", "family_history", "labs", "notes")})
+            self._ctx.service.update(
+                current,
+                **{
+                    f: getattr(child, f)
+                    for f in ("name", "birth_date", "born_early", "family_history", "labs", "notes")
+                },
+            )
         except StoreError as exc:
             self.error(str(exc))
             return

@@ -2,11 +2,22 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 SHORTCUTS: list[tuple[str, str]] = [
     ("Space / Enter", "Log a movement now (Log tab)"),
-    ("1 / 2 / 3 / 4", "Kick / jerk or twitch / stretch / stiffening: labels the tap of the last 5 s, or logs a new one"),
+    (
+        "1 / 2 / 3 / 4",
+        "Kick / jerk or twitch / stretch / stiffening: labels the tap of the last 5 s, "
+        "or logs a new one",
+    ),
     ("E", "The baby settled: end the episode"),
     ("A", "Open the episode details and move into them"),
     ("Escape", "Leave the episode details, back to the tap target"),

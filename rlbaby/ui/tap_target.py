@@ -100,11 +100,17 @@ class TapTarget(QWidget):
         big.setPointSizeF(max(base.pointSizeF(), 9.0) * 3.2)
         painter.setFont(big)
         upper = QRectF(rect.left(), rect.top(), rect.width(), rect.height() * 0.62)
-        painter.drawText(upper, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom, self.headline)
+        painter.drawText(
+            upper, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom, self.headline
+        )
         small = QFont(base)
         small.setPointSizeF(max(base.pointSizeF(), 9.0) * 1.3)
         painter.setFont(small)
         painter.setPen(QColor(p["text_dim"]))
-        lower = QRectF(rect.left(), rect.top() + rect.height() * 0.64, rect.width(), rect.height() * 0.3)
-        painter.drawText(lower, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, self.detail)
+        lower = QRectF(
+            rect.left(), rect.top() + rect.height() * 0.64, rect.width(), rect.height() * 0.3
+        )
+        painter.drawText(
+            lower, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, self.detail
+        )
         painter.end()

@@ -65,7 +65,11 @@ def qpalette(p: dict[str, str]) -> QPalette:
     }
     for role, colour in roles.items():
         pal.setColor(role, QColor(colour))
-    for role in (QPalette.ColorRole.Text, QPalette.ColorRole.ButtonText, QPalette.ColorRole.WindowText):
+    for role in (
+        QPalette.ColorRole.Text,
+        QPalette.ColorRole.ButtonText,
+        QPalette.ColorRole.WindowText,
+    ):
         pal.setColor(QPalette.ColorGroup.Disabled, role, QColor(p["text_dim"]))
     return pal
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from PySide6.QtCore import Qt
 
 from rlbaby.content import Guide
@@ -148,9 +149,7 @@ def test_urgent_sign_shows_notice_from_guide(qtbot, tab) -> None:  # type: ignor
     qtbot.keyClick(tab.target, Qt.Key.Key_Space)
     tab.open_sheet()
     assert not tab.notice.isVisible()
-    qtbot.mouseClick(
-        tab.sheet.groups["signs"].buttons[Sign.STIFFNESS], Qt.MouseButton.LeftButton
-    )
+    qtbot.mouseClick(tab.sheet.groups["signs"].buttons[Sign.STIFFNESS], Qt.MouseButton.LeftButton)
     assert not tab.notice.isVisible()
     qtbot.mouseClick(
         tab.sheet.groups["signs"].buttons[Sign.BREATHING_PAUSES], Qt.MouseButton.LeftButton

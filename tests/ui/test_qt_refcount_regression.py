@@ -11,6 +11,7 @@ from __future__ import annotations
 import sys
 
 import numpy as np
+
 import pyqtgraph as pg
 
 REPAINTS = 3000

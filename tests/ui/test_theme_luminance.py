@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QMenu, QWidget
 
