@@ -49,6 +49,7 @@ class MainWindow(QMainWindow):
         self.log_tab.add_child_requested.connect(self.add_child)
         self.log_tab.edit_child_requested.connect(self.edit_child)
         self.log_tab.guide_requested.connect(self.show_guide)
+        self.history_tab.guide_requested.connect(self.show_guide)
         self._build_menus()
         self.resize(1024, 640)
         self.setMinimumSize(800, 560)

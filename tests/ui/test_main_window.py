@@ -82,3 +82,14 @@ def test_n_toggles_the_theme(qtbot, qapp, data_dir, clock) -> None:  # type: ign
         w.night_action.trigger()
         assert w._ctx.theme.name != before
         assert w.night_action.isChecked() == w._ctx.theme.is_night
+
+
+def test_guide_links_from_log_and_history_open_the_guide(qtbot, qapp, data_dir, clock) -> None:  # type: ignore[no-untyped-def]
+    with Store.open(data_dir, now_ms=clock.now_ms) as store:
+        w = build_window(store, qapp, clock)
+        qtbot.addWidget(w)
+        w.history_tab.guide_requested.emit("urgent-signs")
+        assert w.tabs.currentWidget() is w.guide_tab
+        w.tabs.setCurrentIndex(0)
+        w.log_tab.guide_requested.emit("common-causes")
+        assert w.tabs.currentWidget() is w.guide_tab
