@@ -19,6 +19,13 @@ def fmt_duration(ms: int) -> str:
     return f"{h} h {m:02d} min"
 
 
+def fmt_interval(ms: int) -> str:
+    """Gaps between taps: tenths of a second when short (fast twitches matter)."""
+    if ms < 10_000:
+        return f"{ms / 1000:.1f} s"
+    return fmt_duration(ms)
+
+
 class EpisodePanel(QFrame):
     """Shows one episode's live state; the Log tab feeds it.
 
@@ -80,7 +87,8 @@ class EpisodePanel(QFrame):
         self.duration.setText(fmt_duration(now.utc_ms - times_ms[0]))
         n = len(times_ms)
         self.count.setText(f"{n} movement{'s' if n != 1 else ''}")
-        gaps = [b - a for a, b in zip(times_ms[-6:], times_ms[-5:], strict=False)]
+        recent = times_ms[-6:]
+        gaps = [b - a for a, b in zip(recent, recent[1:], strict=False)]
         self.intervals.setText(
-            "Last intervals: " + " · ".join(fmt_duration(g) for g in gaps) if gaps else ""
+            "Last intervals: " + " · ".join(fmt_interval(g) for g in gaps) if gaps else ""
         )

@@ -189,3 +189,13 @@ def test_two_children_are_kept_apart(qtbot, tab) -> None:  # type: ignore[no-unt
     qtbot.mouseClick(tab.child_bar.buttons[first], Qt.MouseButton.LeftButton)
     assert _child(tab) == first
     assert tab.episode_count == 1
+
+
+def test_panel_shows_last_intervals(qtbot, tab, clock) -> None:  # type: ignore[no-untyped-def]
+    qtbot.keyClick(tab.target, Qt.Key.Key_Space)
+    clock.advance(0.4)
+    qtbot.keyClick(tab.target, Qt.Key.Key_Space)
+    clock.advance(35)
+    qtbot.keyClick(tab.target, Qt.Key.Key_Space)
+    assert tab.panel.count.text() == "3 movements"
+    assert tab.panel.intervals.text() == "Last intervals: 0.4 s · 35 s"
