@@ -6,9 +6,10 @@ years of history (one file for everything costs 1.5 s a save at 200k).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, KeysView, Mapping, Sequence
 from datetime import UTC, datetime
 from itertools import repeat
+from operator import itemgetter
 from typing import Any, cast
 
 from tinydb import TinyDB
@@ -25,6 +26,52 @@ def month_key(utc_ms: int) -> str:
     return f"{d.year:04d}-{d.month:02d}"
 
 
+class Locations:
+    """Record id -> (month key, TinyDB doc id), the part of dict's API the table uses.
+
+    Kept as two dicts of plain str and int values, which the cyclic GC never
+    tracks. One dict of 200k (key, id) tuples is tracked again each time a tap
+    adds a tuple, and the next young collections then walk all of it: about
+    3 ms, landing in a tap or a repaint.
+    """
+
+    def __init__(self) -> None:
+        self._key: dict[str, str] = {}
+        self._doc: dict[str, int] = {}
+
+    def __len__(self) -> int:
+        return len(self._key)
+
+    def __contains__(self, rid: object) -> bool:
+        return rid in self._key
+
+    def keys(self) -> KeysView[str]:
+        return self._key.keys()
+
+    def get(self, rid: str) -> tuple[str, int] | None:
+        key = self._key.get(rid)
+        return None if key is None else (key, self._doc[rid])
+
+    def __getitem__(self, rid: str) -> tuple[str, int]:
+        return self._key[rid], self._doc[rid]
+
+    def __setitem__(self, rid: str, where: tuple[str, int]) -> None:
+        self._key[rid], self._doc[rid] = where
+
+    def pop(self, rid: str, default: None = None) -> tuple[str, int] | None:
+        key = self._key.pop(rid, None)
+        return default if key is None else (key, self._doc.pop(rid))
+
+    def update(self, other: Mapping[str, tuple[str, int]]) -> None:
+        self._key.update(zip(other, map(itemgetter(0), other.values()), strict=True))
+        self._doc.update(zip(other, map(itemgetter(1), other.values()), strict=True))
+
+    def add_month(self, key: str, ids: Sequence[str], doc_ids: Iterable[int]) -> None:
+        """Record `ids` (new, distinct) as stored in month `key` (loading)."""
+        self._key.update(zip(ids, repeat(key)))
+        self._doc.update(zip(ids, doc_ids, strict=True))
+
+
 class ShardedTable:
     """Monthly TinyDB files under `<folder>/`, each holding one table `<folder>`."""
 
@@ -34,7 +81,7 @@ class ShardedTable:
         self._tables: dict[str, Table] = {}
         self._dbs: dict[str, TinyDB] = {}
         # record id -> (month key, TinyDB doc id)
-        self.loc: dict[str, tuple[str, int]] = {}
+        self.loc = Locations()
         # month key -> a doc id that put() may use next (checked before use)
         self._next_ids: dict[str, int] = {}
 
@@ -73,9 +120,8 @@ class ShardedTable:
                 problems.append(self.backend.quarantine(self.folder, key, reason))
                 continue
             ids = [doc["id"] for doc in docs]
-            fresh = dict(zip(ids, zip(repeat(key), map(int, raw)), strict=True))
-            if len(fresh) == len(ids) and self.loc.keys().isdisjoint(fresh):
-                self.loc.update(fresh)  # the usual case, without a Python step per record
+            if len(set(ids)) == len(ids) and self.loc.keys().isdisjoint(ids):
+                self.loc.add_month(key, ids, map(int, raw))  # the usual case, at C speed
             else:
                 for doc_id, doc in raw.items():
                     rid = doc["id"]
