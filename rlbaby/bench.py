@@ -5,7 +5,9 @@ For every size (stored movements) it builds, or reuses from
 `/tmp/rlbaby-bench-cache/<size>-<GENERATOR_VERSION>/`, a realistic data folder
 (two children, about 1,800 nights at 200k, episodes and sleep periods), then runs
 every registered section and prints one table: one row per metric, one column
-per size, and the target with PASS/MISS at 200k.
+per size, and the target with PASS/MISS at 200k. The "ref:" rows time a fixed
+parse and the atomic-save floor, to read the others against: this machine's
+speed drifts by up to 2x over an hour, so compare runs through them.
 
 Sections
 --------
@@ -272,6 +274,37 @@ def ensure_dataset(
 
 
 # --- sections ------------------------------------------------------------------
+
+
+@section("reference", order=5)
+def bench_reference(ctx: Context) -> list[Row]:
+    """Machine speed now, to read the other rows against (this VM's speed drifts)."""
+    import orjson
+
+    from rlbaby.store.atomic import atomic_write_bytes
+
+    payload = orjson.dumps(
+        {
+            str(i): {"id": f"{i:036d}", "at_ms": 1_795_500_000_000 + i, "kind": "kick"}
+            for i in range(4000)
+        }
+    )
+    parse: list[float] = []
+    for _ in range(5 if ctx.quick else 21):
+        t0 = time.perf_counter_ns()
+        orjson.loads(payload)
+        parse.append(_ms(time.perf_counter_ns() - t0))
+    floor: list[float] = []
+    target = ctx.work / "floor.json"
+    for _ in range(5 if ctx.quick else 41):
+        t0 = time.perf_counter_ns()
+        atomic_write_bytes(target, b"{}")
+        floor.append(_ms(time.perf_counter_ns() - t0))
+    target.unlink()
+    return [
+        Row("ref: parse 4k small docs median", "ms", median(parse), parse),
+        Row("ref: atomic save floor median", "ms", median(floor), floor),
+    ]
 
 
 @section("tap", order=10)
