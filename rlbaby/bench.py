@@ -631,7 +631,20 @@ def build_parser() -> argparse.ArgumentParser:
     return p
 
 
+def _load_gui_sections() -> None:
+    """Register the GUI sections (rlbaby/bench_gui.py) into this table.
+
+    Under `python -m rlbaby.bench` this module runs as __main__, and
+    bench_gui registers into the importable copy `rlbaby.bench`; merge them.
+    """
+    import importlib
+
+    importlib.import_module("rlbaby.bench_gui")
+    SECTIONS.update(importlib.import_module("rlbaby.bench").SECTIONS)
+
+
 def main(argv: list[str] | None = None) -> int:
+    _load_gui_sections()
     argv = sys.argv[1:] if argv is None else argv
     args = build_parser().parse_args(argv)
     sizes = args.sizes or list(QUICK_SIZES if args.quick else DEFAULT_SIZES)

@@ -104,13 +104,8 @@ class LoggerService:
 
     def _last(self, child_id: str) -> _LastTap | None:
         if child_id not in self._last_tap:
-            mv = self.store.movements(child_id)
-            if len(mv) == 0:
-                self._last_tap[child_id] = None
-            else:
-                self._last_tap[child_id] = _LastTap(
-                    mv.episode_ids[int(mv.episode[-1])], int(mv.at_ms[-1]), mv.ids[-1]
-                )
+            last = self.store.last_movement(child_id)
+            self._last_tap[child_id] = None if last is None else _LastTap(last[2], last[1], last[0])
         return self._last_tap[child_id]
 
     def _forget_last(self, child_id: str) -> None:

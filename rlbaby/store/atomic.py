@@ -93,12 +93,23 @@ def parse_tinydb_json(raw: bytes, where: Path | str) -> dict[str, dict[str, dict
     for table, docs in data.items():
         if not isinstance(docs, dict):
             raise CorruptFileError(where, f"table {table!r} is not an object")
-        for doc_id, doc in docs.items():
-            # TinyDB turns ids into ints: only plain ASCII digits ("²" is a digit
-            # too) without a leading zero ("01" would collide with "1").
-            canonical = doc_id.isascii() and doc_id.isdigit() and doc_id[0] != "0"
-            if not canonical or not isinstance(doc, dict):
-                raise CorruptFileError(where, f"table {table!r} has a malformed record {doc_id!r}")
+        # TinyDB turns ids into ints: only plain ASCII digits ("²" is a digit
+        # too) without a leading zero ("01" would collide with "1"). The checks
+        # run as C-level map/all over every record, the slow path only names
+        # the culprit.
+        ids = docs.keys()
+        if not (
+            all(map(str.isascii, ids))
+            and all(map(str.isdigit, ids))
+            and all(i[0] != "0" for i in ids)
+            and all(type(d) is dict for d in docs.values())
+        ):
+            for doc_id, doc in docs.items():
+                canonical = doc_id.isascii() and doc_id.isdigit() and doc_id[0] != "0"
+                if not canonical or not isinstance(doc, dict):
+                    raise CorruptFileError(
+                        where, f"table {table!r} has a malformed record {doc_id!r}"
+                    )
     return data
 
 

@@ -37,7 +37,9 @@ E = TypeVar("E", bound=StrEnum)
 
 def _int(doc: Mapping[str, Any], key: str) -> int:
     v = doc[key]
-    if not isinstance(v, int) or isinstance(v, bool):
+    # `type() is` rejects bool (a subclass of int) and is the fast check:
+    # decoding runs for every stored episode and sleep period at open.
+    if type(v) is not int:
         raise ValueError(f"{key} must be a whole number, not {v!r}")
     return v
 
@@ -66,10 +68,16 @@ def _str(doc: Mapping[str, Any], key: str, default: str | None = None) -> str:
     return v
 
 
+_BY_VALUE: dict[type[StrEnum], dict[str, StrEnum]] = {}
+
+
 def _enum(cls: type[E], value: Any) -> E:
+    table = _BY_VALUE.get(cls)
+    if table is None:
+        table = _BY_VALUE[cls] = {m.value: m for m in cls}
     try:
-        return cls(value)
-    except ValueError:
+        return table[value]  # type: ignore[return-value]
+    except (KeyError, TypeError):
         raise ValueError(f"{value!r} is not a known {cls.__name__}") from None
 
 
@@ -77,9 +85,14 @@ def _opt_enum(cls: type[E], value: Any) -> E | None:
     return None if value is None else _enum(cls, value)
 
 
+_EMPTY: frozenset[Any] = frozenset()
+
+
 def _enum_set(cls: type[E], values: Any) -> frozenset[E]:
-    if not isinstance(values, list):
+    if type(values) is not list:
         raise ValueError(f"{cls.__name__} list expected, not {values!r}")
+    if not values:
+        return _EMPTY
     return frozenset(_enum(cls, v) for v in values)
 
 

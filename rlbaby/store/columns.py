@@ -165,6 +165,23 @@ class MovementColumns:
         self.live[row] = live
         self.updated_ms[row] = updated_ms
 
+    def last(self, child_id: str) -> tuple[str, int, str] | None:
+        """The child's latest live movement as (id, at_ms, episode id), or None.
+
+        One masked argmax: the first tap of a session and the Log tab need only
+        this, not the whole history as arrays.
+        """
+        n = self._n
+        code = self.children.codes.get(child_id)
+        if code is None or n == 0:
+            return None
+        mask = self.live[:n] & (self.child[:n] == code)
+        if not mask.any():
+            return None
+        times = np.where(mask, self.at_ms[:n], np.iinfo(np.int64).min)
+        row = int(np.argmax(times))
+        return self.ids[row], int(self.at_ms[row]), self.episodes.values[int(self.episode[row])]
+
     def query(
         self,
         child_id: str | None = None,

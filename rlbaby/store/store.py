@@ -432,6 +432,10 @@ class Store:
         """Live movements in [t0_ms, t1_ms) as arrays sorted by time."""
         return self.columns.query(child_id, t0_ms, t1_ms, episode_id)
 
+    def last_movement(self, child_id: str) -> tuple[str, int, str] | None:
+        """The child's latest live movement: (movement id, UTC ms, episode id)."""
+        return self.columns.last(child_id)
+
     def movement(self, movement_id: str) -> Movement | None:
         doc = self._movements.get_doc(movement_id)
         return None if doc is None else codec.movement_from_doc(doc)

@@ -170,8 +170,8 @@ class LogTab(QWidget):
         self._times = (
             self._ctx.store.movements(episode_id=ep.id).at_ms.tolist() if ep is not None else []
         )
-        mv_last = self._ctx.store.movements(cid) if cid else None
-        self._last_tap_ms = int(mv_last.at_ms[-1]) if mv_last is not None and len(mv_last) else None
+        last = self._ctx.store.last_movement(cid) if cid else None
+        self._last_tap_ms = None if last is None else last[1]
         self._update_sleep_button()
         self.refresh_clock()
 

@@ -367,3 +367,19 @@ def test_readonly_store_refuses_every_save(data_dir: Path, clock: FakeClock) -> 
         assert ro.counts() == {"children": 1, "movements": 0, "episodes": 1, "sleep_periods": 0}
         assert ro.settings == Settings()
     assert folder_hashes(data_dir) == before
+
+
+def test_last_movement_is_the_latest_live_one_of_that_child(store, clock) -> None:  # type: ignore[no-untyped-def]
+    from rlbaby.model import Child, Episode, Instant, Movement
+
+    a = store.save(Child("A"))
+    b = store.save(Child("B"))
+    assert store.last_movement(a.id) is None
+    ep = store.save(Episode(a.id, Instant(1_000_000)))
+    late = store.save(Movement(a.id, ep.id, Instant(3_000_000)))
+    store.save(Movement(a.id, ep.id, Instant(2_000_000)))  # saved later, happened earlier
+    other = store.save(Episode(b.id, Instant(9_000_000)))
+    store.save(Movement(b.id, other.id, Instant(9_000_000)))
+    assert store.last_movement(a.id) == (late.id, 3_000_000, ep.id)
+    store.delete(late)
+    assert store.last_movement(a.id)[1] == 2_000_000

@@ -1,0 +1,195 @@
+"""GUI bench sections: key press to durable save + repaint, the charts, memory.
+
+Registered into rlbaby.bench's section table when `make bench` runs (see the
+docstring there). Qt is imported inside each section.
+"""
+
+from __future__ import annotations
+
+import gc
+import os
+import shutil
+import subprocess
+import sys
+import time
+
+from rlbaby.bench import Context, Row, _ms, median, percentile, section
+from rlbaby.store import Store
+
+
+def _app():  # type: ignore[no-untyped-def]
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    return QApplication.instance() or QApplication(["rlbaby-bench"])
+
+
+@section("keypress", order=40)
+def bench_keypress(ctx: Context) -> list[Row]:
+    """The whole hot path in the real main window: a Space key event, the handler,
+    the durable save, the signal, and a synchronous repaint of the Log tab."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    from rlbaby.ui.app import build_window
+
+    app = _app()
+    folder = ctx.fresh_copy("keypress")
+    store = Store.open(folder)
+    try:
+        window = build_window(store, app)
+        window.resize(1024, 600)
+        window.show()
+        app.processEvents()
+        log = window.log_tab
+        before = store.counts()["movements"]
+        samples: list[float] = []
+        gc.collect()
+        for _ in range(ctx.reps.taps):
+            t0 = time.perf_counter_ns()
+            QTest.keyClick(log.target, Qt.Key.Key_Space)
+            log.repaint()  # paint now what the tap changed (counter, panel, pulse ring)
+            samples.append(_ms(time.perf_counter_ns() - t0))
+            app.processEvents()
+            if ctx.reps.tap_gap_ms:
+                time.sleep(ctx.reps.tap_gap_ms / 1000)
+        added = store.counts()["movements"] - before
+        if added != ctx.reps.taps:
+            raise RuntimeError(f"{added} of {ctx.reps.taps} key presses were saved")
+        window.close()
+        app.processEvents()
+    finally:
+        store.close()
+    shutil.rmtree(folder)
+    return [
+        Row(
+            "keypress: to durable save + repaint p95",
+            "ms",
+            percentile(samples, 95),
+            samples,
+            target=16.0,
+        ),
+        Row("  keypress to save + repaint median", "ms", median(samples)),
+    ]
+
+
+@section("charts", order=50)
+def bench_charts(ctx: Context) -> list[Row]:
+    """Charts tab: a tap reaching the live timeline (painted), and the range switch
+    to "all" (every chart's data rebuilt, the visible chart repainted)."""
+    from rlbaby.model import system_clock
+    from rlbaby.services import LoggerService
+    from rlbaby.ui.bridge import ServiceBridge
+    from rlbaby.ui.charts_tab import ChartsTab
+    from rlbaby.ui.context import ChildSelection, UiContext
+    from rlbaby.ui.theme import ThemeManager
+
+    app = _app()
+    folder = ctx.fresh_copy("charts")
+    store = Store.open(folder)
+    try:
+        service = LoggerService(store, system_clock)
+        bridge = ServiceBridge(service)
+        ui = UiContext(
+            store, service, bridge, ThemeManager(app, "night"), ChildSelection(store), system_clock
+        )
+        heard: list[int] = []  # stamped before the tab's slot (slots run in connection order)
+        bridge.movement_recorded.connect(lambda _e: heard.append(time.perf_counter_ns()))
+        tab = ChartsTab(ui)
+        tab.resize(1100, 700)
+        tab.show()
+        app.processEvents()
+        done: list[int] = []
+
+        def on_tap_painted(_event: object) -> None:
+            tab.timeline.graphics.repaint()
+            done.append(time.perf_counter_ns())
+
+        bridge.movement_recorded.connect(on_tap_painted)
+
+        cold: list[float] = []
+        warm: list[float] = []
+        for _ in range(max(3, ctx.reps.summary_runs)):
+            tab.set_range("7")
+            tab.repaint_now()
+            tab.source.invalidate()  # as after a tap or an edit: summaries recomputed
+            t0 = time.perf_counter_ns()
+            tab.set_range("all")
+            tab.repaint_now()
+            cold.append(_ms(time.perf_counter_ns() - t0))
+            tab.set_range("7")
+            tab.repaint_now()
+            t0 = time.perf_counter_ns()
+            tab.set_range("all")
+            tab.repaint_now()
+            warm.append(_ms(time.perf_counter_ns() - t0))
+
+        tab.set_range("tonight")
+        tab.repaint_now()
+        child = ui.selection.child_id
+        before = tab.timeline.movement_count
+        total: list[float] = []
+        ui_part: list[float] = []
+        gc.collect()
+        for _ in range(ctx.reps.taps):
+            heard.clear()
+            done.clear()
+            t0 = time.perf_counter_ns()
+            service.record_movement(child)
+            total.append(_ms(done[0] - t0))
+            ui_part.append(_ms(done[0] - heard[0]))
+            if ctx.reps.tap_gap_ms:
+                time.sleep(ctx.reps.tap_gap_ms / 1000)
+        drawn = tab.timeline.movement_count - before
+        if drawn != ctx.reps.taps:
+            raise RuntimeError(f"the timeline drew {drawn} of {ctx.reps.taps} taps")
+        tab.close()
+        app.processEvents()
+    finally:
+        store.close()
+    shutil.rmtree(folder)
+    return [
+        Row("charts: tap to timeline painted p95", "ms", percentile(total, 95), total, target=16.0),
+        Row("  tap to timeline painted median", "ms", median(total)),
+        Row("  of which chart slot + repaint, median", "ms", median(ui_part), ui_part),
+        Row("charts: range to all, every chart, median", "ms", median(cold), cold, target=200),
+        Row("  range to all, data unchanged, median", "ms", median(warm), warm),
+    ]
+
+
+_MEMORY_PROBE = """
+import os, resource, sys
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+from PySide6.QtWidgets import QApplication
+app = QApplication(["rlbaby-bench"])
+from rlbaby.store import Store
+from rlbaby.ui.app import build_window
+store = Store.open(sys.argv[1], readonly=True)
+w = build_window(store, app)
+w.resize(1024, 600); w.show(); app.processEvents()
+for i in range(w.tabs.count()):
+    w.tabs.setCurrentIndex(i); app.processEvents()
+w.charts_tab.set_range("all"); w.charts_tab.repaint_now(); app.processEvents()
+print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+"""
+
+
+@section("memory", order=60)
+def bench_memory(ctx: Context) -> list[Row]:
+    """Peak memory of the whole app (main window, every tab shown, charts on "all")."""
+    runs = 1 if ctx.quick else 3
+    samples = []
+    for _ in range(runs):
+        out = subprocess.run(
+            [sys.executable, "-c", _MEMORY_PROBE, str(ctx.dataset)],
+            capture_output=True,
+            text=True,
+            check=True,
+            timeout=300,
+        )
+        samples.append(float(out.stdout.strip().splitlines()[-1]))
+    return [
+        Row(
+            "memory: whole app, charts on all, peak RSS", "MB", median(samples), samples, target=300
+        )
+    ]
