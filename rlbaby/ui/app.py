@@ -139,11 +139,15 @@ def run_gui(data_dir: Path, demo: bool = False) -> int:
             if backups is not None:
                 timer.timeout.connect(lambda b=backups, w=window: _safe_backup(b, w))
                 timer.start(BACKUP_CHECK_MS)
+            clock_theme = QTimer()
+            clock_theme.timeout.connect(window.follow_clock_theme)
+            clock_theme.start(60_000)
             if not store.children() and not store.readonly:
                 QTimer.singleShot(0, window.add_child)
             window.show()
             code = app.exec()
             timer.stop()
+            clock_theme.stop()
             if backups is not None:
                 _safe_backup(backups, window, force=True)
             if window.restore_request is None:

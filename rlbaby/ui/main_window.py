@@ -28,6 +28,7 @@ class MainWindow(QMainWindow):
         self.setObjectName("main_window")
         self._ctx = ctx
         self.guide = guide
+        self.manual_theme = False
         title = "rlbaby"
         if ctx.store.readonly:
             title += " (read-only: another copy is writing)"
@@ -137,7 +138,16 @@ class MainWindow(QMainWindow):
             self._ctx.selection.select(kids[i].id)
 
     def toggle_theme(self) -> None:
+        self.manual_theme = True  # the parent chose: stop following the clock
         self._ctx.theme.toggle()
+
+    def follow_clock_theme(self, hour: int | None = None) -> None:
+        """Once a minute: switch theme at the configured night hours (Settings:
+        automatic), unless the parent switched it by hand this session."""
+        from rlbaby.ui.app import theme_for
+
+        if not self.manual_theme:
+            self._ctx.theme.set_theme(theme_for(self._ctx.store.settings, hour))
 
     def change_text(self, delta: float) -> None:
         s = self._ctx.store.settings

@@ -93,3 +93,16 @@ def test_guide_links_from_log_and_history_open_the_guide(qtbot, qapp, data_dir, 
         w.tabs.setCurrentIndex(0)
         w.log_tab.guide_requested.emit("common-causes")
         assert w.tabs.currentWidget() is w.guide_tab
+
+
+def test_theme_follows_the_clock_until_switched_by_hand(qtbot, qapp, data_dir, clock) -> None:  # type: ignore[no-untyped-def]
+    with Store.open(data_dir, now_ms=clock.now_ms) as store:
+        w = build_window(store, qapp, clock)
+        qtbot.addWidget(w)
+        w.follow_clock_theme(hour=23)
+        assert w._ctx.theme.name == "night"
+        w.follow_clock_theme(hour=12)
+        assert w._ctx.theme.name == "day"
+        w.toggle_theme()  # by hand: night at noon
+        w.follow_clock_theme(hour=12)
+        assert w._ctx.theme.name == "night"
