@@ -158,7 +158,7 @@ def bench_charts(ctx: Context) -> list[Row]:
 
 
 _MEMORY_PROBE = """
-import os, resource, sys
+import os, sys
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtWidgets import QApplication
 app = QApplication(["rlbaby-bench"])
@@ -170,7 +170,10 @@ w.resize(1024, 600); w.show(); app.processEvents()
 for i in range(w.tabs.count()):
     w.tabs.setCurrentIndex(i); app.processEvents()
 w.charts_tab.set_range("all"); w.charts_tab.repaint_now(); app.processEvents()
-print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+# VmHWM, not ru_maxrss: on Linux ru_maxrss survives exec, so it would report
+# the (bigger) bench process that started this one.
+hwm = [l for l in open("/proc/self/status") if l.startswith("VmHWM:")][0]
+print(int(hwm.split()[1]) / 1024)
 """
 
 
