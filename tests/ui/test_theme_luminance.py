@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from datetime import date
+from pathlib import Path
+
 import numpy as np
 import pytest
 
@@ -10,9 +13,15 @@ from PySide6.QtWidgets import QMenu, QWidget
 
 from rlbaby.content import Guide
 from rlbaby.demo import populate
+from rlbaby.store.backup import BackupManager
+from rlbaby.store.exchange import export_json, plan_import
 from rlbaby.ui.child_dialog import ChildDialog
 from rlbaby.ui.dialogs import file_dialog, message_box
+from rlbaby.ui.history_add_dialog import HistoryAddDialog
+from rlbaby.ui.import_dialog import ImportDialog
 from rlbaby.ui.main_window import MainWindow
+from rlbaby.ui.report_dialog import ReportDialog
+from rlbaby.ui.restore_dialog import RestoreDialog
 from rlbaby.ui.settings_dialog import SettingsDialog
 from rlbaby.ui.shortcuts_dialog import ShortcutsDialog
 from rlbaby.ui.theme import load_palette, render_qss
@@ -27,6 +36,17 @@ def luma(image: QImage) -> np.ndarray:
     arr = np.frombuffer(img.constBits(), np.uint8).reshape(img.height(), img.bytesPerLine())
     px = arr[:, : img.width() * 4].reshape(img.height(), img.width(), 4).astype(np.float64)
     return 0.299 * px[..., 0] + 0.587 * px[..., 1] + 0.114 * px[..., 2]
+
+
+def _with_backup(ctx) -> Path:  # type: ignore[no-untyped-def]
+    BackupManager(ctx.store).backup_now(reason="manual")
+    return Path(ctx.store.data_dir)
+
+
+def _plan(ctx):  # type: ignore[no-untyped-def]
+    out = Path(ctx.store.data_dir).parent / "export.json"
+    export_json(ctx.store, out)
+    return plan_import(ctx.store, out)
 
 
 def brightest(widget: QWidget) -> float:
@@ -82,8 +102,16 @@ def test_log_tab_with_sheet_and_notice_is_dim(qtbot, window) -> None:  # type: i
         lambda ctx: ShortcutsDialog(),
         lambda ctx: message_box(None, "rlbaby", "Could not save.", "Nothing was lost."),
         lambda ctx: file_dialog(None, "Export", "/tmp", "CSV (*.csv)"),
+        lambda ctx: ReportDialog(
+            ctx.store.children(), ctx.selection.child_id, date.today(), Path("/tmp")
+        ),
+        lambda ctx: RestoreDialog(_with_backup(ctx)),
+        lambda ctx: ImportDialog(_plan(ctx), ctx.store),
+        lambda ctx: HistoryAddDialog(
+            night=None, start_hour=18, now_ms=ctx.clock().utc_ms, default_text=""
+        ),
     ],
-    ids=["child", "settings", "shortcuts", "message", "file"],
+    ids=["child", "settings", "shortcuts", "message", "file", "report", "restore", "import", "add"],
 )
 def test_dialogs_are_dim_at_night(qtbot, window, make) -> None:  # type: ignore[no-untyped-def]
     dlg = make(window._ctx)
