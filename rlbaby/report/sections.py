@@ -300,7 +300,7 @@ def night_table(cv: PageCanvas, c: ReportContent) -> None:
 
 
 def charts(cv: PageCanvas, c: ReportContent, images: ChartImages) -> None:
-    cv.heading("Charts", keep=cv.mm(70))
+    cv.heading("Charts", keep=cv.mm(95))  # the first chart (85 mm) and its caption
     if not c.nights:
         cv.paragraph("No nights to chart.")
         return
