@@ -14,6 +14,7 @@ import numpy as np
 
 from rlbaby.model import Movement, MovementKind
 from rlbaby.model.arrays import KIND_CODE, KINDS, MovementArrays
+from rlbaby.store.colcache import MonthColumns
 
 _KIND_BY_VALUE = {k.value: KIND_CODE[k] for k in MovementKind}
 
@@ -124,6 +125,51 @@ class MovementColumns:
             self._set_row(
                 mid, at_ms, off, _KIND_BY_VALUE[kind], child, episode, dead is None, updated_ms
             )
+
+    def load_month(self, month: MonthColumns) -> list[str] | None:
+        """Append a cached month's rows. Returns its ids, or None when any id is
+        already loaded (then the caller parses the month's JSON instead)."""
+        ids: list[str] = month.ids.tolist()
+        if not self.row_of.keys().isdisjoint(ids):
+            return None
+        n = len(ids)
+        start = self._n
+        end = start + n
+        self._grow(end)
+        self.at_ms[start:end] = month.at_ms
+        self.offset_min[start:end] = month.offset
+        self.kind[start:end] = month.kind
+        children = np.array(self.children.codes_of(month.child_values.tolist()), np.int32)
+        episodes = np.array(self.episodes.codes_of(month.episode_values.tolist()), np.int32)
+        self.child[start:end] = children[month.child] if n else children[:0]
+        self.episode[start:end] = episodes[month.episode] if n else episodes[:0]
+        self.live[start:end] = month.live
+        self.updated_ms[start:end] = month.updated_ms
+        self.ids.extend(ids)
+        self.row_of.update(zip(ids, range(start, end), strict=True))
+        self._n = end
+        return ids
+
+    def export_month(
+        self, start: int, end: int, doc_ids: list[int], sig: np.ndarray
+    ) -> MonthColumns:
+        """Rows [start, end) as a cache entry (see colcache)."""
+        child_u, child_inv = np.unique(self.child[start:end], return_inverse=True)
+        ep_u, ep_inv = np.unique(self.episode[start:end], return_inverse=True)
+        return MonthColumns(
+            sig=sig,
+            ids=np.array(self.ids[start:end], dtype=np.str_),
+            doc_ids=np.array(doc_ids, np.int64),
+            at_ms=self.at_ms[start:end].copy(),
+            offset=self.offset_min[start:end].copy(),
+            kind=self.kind[start:end].copy(),
+            child_values=np.array([self.children.values[c] for c in child_u.tolist()], np.str_),
+            child=child_inv.astype(np.int32),
+            episode_values=np.array([self.episodes.values[c] for c in ep_u.tolist()], np.str_),
+            episode=ep_inv.astype(np.int32),
+            live=self.live[start:end].copy(),
+            updated_ms=self.updated_ms[start:end].copy(),
+        )
 
     def put(self, m: Movement) -> None:
         self._set_row(

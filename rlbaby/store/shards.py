@@ -78,6 +78,7 @@ class ShardedTable:
     def __init__(self, backend: Backend, folder: str) -> None:
         self.backend = backend
         self.folder = folder
+        self.loading_key = ""  # the month `load` is yielding
         self._tables: dict[str, Table] = {}
         self._dbs: dict[str, TinyDB] = {}
         # record id -> (month key, TinyDB doc id)
@@ -96,7 +97,10 @@ class ShardedTable:
         return table
 
     def load(
-        self, validate: Callable[[list[Mapping[str, Any]], str], None], problems: list[Problem]
+        self,
+        validate: Callable[[list[Mapping[str, Any]], str], None],
+        problems: list[Problem],
+        skip: frozenset[str] = frozenset(),
     ) -> Iterator[list[Mapping[str, Any]]]:
         """Yield each readable month's documents; quarantine unreadable months.
 
@@ -105,6 +109,9 @@ class ShardedTable:
         """
         keys = self.backend.keys(self.folder)
         for key in keys:
+            if key in skip:
+                continue  # loaded by the caller from a validated snapshot (colcache)
+            self.loading_key = key
             storage = self.backend.storage(self.folder, key)
             where = self.backend.describe(self.folder, key)
             try:

@@ -15,12 +15,13 @@ from operator import itemgetter
 from pathlib import Path
 from typing import Any, TypeVar
 
+import numpy as np
 from tinydb import TinyDB
 
 from rlbaby import __version__
 from rlbaby.model import Child, Episode, Movement, MovementKind, Settings, SleepPeriod
 from rlbaby.model.arrays import MovementArrays
-from rlbaby.store import codec
+from rlbaby.store import codec, colcache
 from rlbaby.store.atomic import remove_temp_files
 from rlbaby.store.backend import Backend, FileBackend, MemoryBackend, Problem
 from rlbaby.store.columns import MovementColumns
@@ -234,14 +235,79 @@ class Store:
                 cols.clear()
                 cols.update(_check_movement_docs(docs, where))
 
-            for docs in self._movements.load(check, self.problems):
+            skip, cached = self._load_cached_months()
+            parsed: dict[str, tuple[int, int]] = {}
+            for docs in self._movements.load(check, self.problems, skip):
                 if docs:
+                    start = len(self.columns)
                     self.columns.load_columns(*(cols[name] for name in MovementColumns.LOAD_FIELDS))
+                    if len(self.columns) - start == len(docs):
+                        parsed[self._movements.loading_key] = (start, len(self.columns))
+            self._save_column_cache(cached, parsed)
             self._load_records(self._episodes, codec.episode_from_doc, self._episode_recs)
             self._load_records(self._sleep, codec.sleep_from_doc, self._sleep_recs)
         finally:
             if gc_was_enabled:
                 gc.enable()
+
+    def _cache_dir(self) -> Path | None:
+        """Where the column snapshot may live: only for a writable or file folder."""
+        return self.data_dir if isinstance(self.backend, FileBackend) else None
+
+    def _month_paths(self) -> tuple[list[str], dict[str, Path]]:
+        assert isinstance(self.backend, FileBackend)
+        keys = self.backend.keys("movements")
+        return keys, {k: self.backend.path("movements", k) for k in keys}
+
+    def _load_cached_months(self) -> tuple[frozenset[str], dict[str, colcache.MonthColumns]]:
+        """Load past months from the snapshot where their file is unchanged."""
+        folder = self._cache_dir()
+        if folder is None:
+            return frozenset(), {}
+        snapshot = colcache.read(folder)
+        if not snapshot:
+            return frozenset(), {}
+        keys, paths = self._month_paths()
+        used: dict[str, colcache.MonthColumns] = {}
+        for key in keys[:-1]:  # the newest month takes the taps: always parsed
+            month = snapshot.get(key)
+            if month is None:
+                continue
+            try:
+                same = bool(np.array_equal(colcache.signature(paths[key]), month.sig))
+            except OSError:
+                continue
+            if not same:
+                continue
+            ids = self.columns.load_month(month)
+            if ids is None:
+                continue
+            self._movements.loc.add_month(key, ids, month.doc_ids.tolist())
+            used[key] = month
+        return frozenset(used), used
+
+    def _save_column_cache(
+        self, cached: dict[str, colcache.MonthColumns], parsed: dict[str, tuple[int, int]]
+    ) -> None:
+        """Refresh the snapshot when past months had to be parsed from JSON."""
+        folder = self._cache_dir()
+        if folder is None or self.readonly:
+            return
+        keys, paths = self._month_paths()
+        past = set(keys[:-1])
+        fresh = {k: r for k, r in parsed.items() if k in past}
+        if not fresh and set(cached) == past:
+            return
+        months = {k: m for k, m in cached.items() if k in past}
+        for key, (start, end) in fresh.items():
+            try:
+                sig = colcache.signature(paths[key])
+            except OSError:
+                continue
+            ids = self.columns.ids[start:end]
+            doc_ids = [self._movements.loc[i][1] for i in ids]
+            months[key] = self.columns.export_month(start, end, doc_ids, sig)
+        colcache.write(folder, months)
 
     def _load_records(
         self,
