@@ -69,7 +69,6 @@ from rlbaby.store import Store
 GENERATOR_VERSION = "g1"
 CACHE_ROOT = Path("/tmp/rlbaby-bench-cache")
 TARGET_SIZE = 200_000
-NIGHTS_AT_TARGET = 1_800
 # generate_night's scale giving about 54 movements per child-night, so that
 # 200k movements of two children span about 1,800 nights.
 NIGHT_SCALE = 1.35

@@ -27,7 +27,6 @@ from rlbaby.model.timekeeping import (
     MS_PER_DAY,
     MS_PER_HOUR,
     MS_PER_MIN,
-    night_bounds_utc_ms,
     night_window_local_ms,
 )
 
@@ -71,12 +70,6 @@ class NightRange:
 
     def contains(self, night: date) -> bool:
         return self.first <= night <= self.last
-
-    def utc_bounds(self, start_hour: int) -> tuple[int, int]:
-        """A UTC window surely holding every moment of these nights (padded for offsets)."""
-        return night_bounds_utc_ms(self.first, start_hour)[0], night_bounds_utc_ms(
-            self.last, start_hour
-        )[1]
 
 
 def resolve_range(

@@ -7,15 +7,12 @@ so the same store code runs on both, and every store test runs on both.
 from __future__ import annotations
 
 import os
-import shutil
 import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
 from rlbaby.store.atomic import AtomicJSONStorage, MemoryStorage, atomic_write_bytes
-
-META = ("", "meta")
 
 
 @dataclass(frozen=True)
@@ -109,8 +106,3 @@ class MemoryBackend:
     def quarantine(self, folder: str, key: str, reason: str) -> Problem:
         self._storages.pop((folder, key), None)
         return Problem(f"{folder}/{key}", reason, "<memory quarantine>")
-
-
-def copy_tree_files(src: Path, dest: Path) -> None:
-    """Copy a data folder's JSON files (used by migrations' safety copy)."""
-    shutil.copytree(src, dest, ignore=shutil.ignore_patterns("*.lock", "backups", "quarantine"))

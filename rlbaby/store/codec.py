@@ -6,7 +6,7 @@ a wrongly shaped file is reported (and quarantined) instead of half-loaded.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from datetime import date
 from enum import StrEnum
 from typing import Any, TypeVar
@@ -309,11 +309,3 @@ def settings_from_doc(doc: Mapping[str, Any]) -> Settings:
         theme=_enum(ThemeChoice, doc.get("theme", default.theme.value)),
         selected_child_id=selected,
     )
-
-
-CODECS: dict[str, tuple[Callable[[Any], Doc], Callable[[Mapping[str, Any]], Any]]] = {
-    "movements": (movement_to_doc, movement_from_doc),
-    "episodes": (episode_to_doc, episode_from_doc),
-    "sleep": (sleep_to_doc, sleep_from_doc),
-    "children": (child_to_doc, child_from_doc),
-}

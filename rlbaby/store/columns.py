@@ -6,14 +6,12 @@ the few rows it returns. Deleted movements stay as rows with live=False.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
-from operator import itemgetter
-from typing import Any
+from collections.abc import Sequence
 
 import numpy as np
 
 from rlbaby.model import Movement, MovementKind
-from rlbaby.model.arrays import KIND_CODE, KINDS, MovementArrays
+from rlbaby.model.arrays import KIND_CODE, MovementArrays
 from rlbaby.store.colcache import MonthColumns
 
 _KIND_BY_VALUE = {k.value: KIND_CODE[k] for k in MovementKind}
@@ -81,17 +79,6 @@ class MovementColumns:
             setattr(self, name, new)
         self._cap = cap
 
-    def load_docs(self, docs: Iterable[Mapping[str, Any]]) -> None:
-        """Bulk-load stored movement documents (already shape-checked).
-
-        New ids are appended column-wise, without a Python call per row (this
-        is most of the cost of opening 200k movements); a batch holding an id
-        seen before goes row by row so the newer copy wins.
-        """
-        docs = list(docs)
-        if docs:
-            self.load_columns(*zip(*map(itemgetter(*self.LOAD_FIELDS), docs), strict=True))
-
     def load_columns(
         self,
         ids: Sequence[str],
@@ -103,7 +90,12 @@ class MovementColumns:
         deleted: Sequence[int | None],
         updated: Sequence[int],
     ) -> None:
-        """`load_docs` for fields already split into columns (one per field)."""
+        """Bulk-load movements, one column per field (already shape-checked).
+
+        New ids are appended column-wise, without a Python call per row (this
+        is most of the cost of opening 200k movements); a batch holding an id
+        seen before goes row by row so the newer copy wins.
+        """
         n = len(ids)
         if len(set(ids)) == n and self.row_of.keys().isdisjoint(ids):
             start = self._n
@@ -269,6 +261,3 @@ class MovementColumns:
             episode_ids=tuple(map(self.episodes.values.__getitem__, uniq.tolist())),
             ids=tuple(map(self.ids.__getitem__, rows.tolist())),
         )
-
-    def kind_of(self, code: int) -> MovementKind:
-        return KINDS[code]

@@ -46,10 +46,6 @@ class DataDirLock:
             pass  # the owner note is only a courtesy; the flock is what counts
         self._fd = fd
 
-    @property
-    def held(self) -> bool:
-        return self._fd is not None
-
     def release(self) -> None:
         if self._fd is not None:
             fcntl.flock(self._fd, fcntl.LOCK_UN)

@@ -30,6 +30,3 @@ class ServiceBridge(QObject):
             self.movement_recorded.emit(event)
         else:
             self.records_changed.emit(event)
-
-    def detach(self) -> None:
-        self.service.events.unsubscribe(self._on_service_event)

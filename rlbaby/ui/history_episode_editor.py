@@ -7,37 +7,29 @@ only the Settled mark is a time of its own.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QFormLayout, QLineEdit, QVBoxLayout, QWidget
 
 from rlbaby.model import Clock, Episode, night_of
 from rlbaby.services import LoggerService
 from rlbaby.services.history import TIME_HELP, check_not_future, format_local, parse_local
-from rlbaby.store import StoreError
 from rlbaby.ui.episode_sheet import EpisodeSheet
+from rlbaby.ui.history_editor import HistoryEditor
 
 
-class HistoryEpisodeEditor(QWidget):
-    """The side panel for an episode row.
+class HistoryEpisodeEditor(HistoryEditor):
+    """The side panel for an episode row (save_failed and done: see HistoryEditor).
 
     Signals:
-        save_failed(str): the store refused a change (message for the parent).
         urgent_sign_chosen(object): an urgent Sign was newly ticked.
         guide_requested(str): a "?" asked for this guide section.
-        done(): Escape or Close: the parent wants to go back to the list.
     """
 
-    save_failed = Signal(str)
     urgent_sign_chosen = Signal(object)
     guide_requested = Signal(str)
-    done = Signal()
 
     def __init__(self, service: LoggerService, clock: Clock, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("history_episode_editor")
-        self._service = service
-        self._clock = clock
+        super().__init__(service, clock, "episode", parent)
         self.episode_id: str | None = None
         self.settled_edit = QLineEdit()
         self.settled_edit.setObjectName("episode_settled")
@@ -46,10 +38,6 @@ class HistoryEpisodeEditor(QWidget):
             "When the baby settled. Leave empty if you did not mark it. " + TIME_HELP
         )
         self.settled_edit.editingFinished.connect(self._on_settled_edit_editing_finished)
-        self.message = QLabel()
-        self.message.setObjectName("episode_message")
-        self.message.setWordWrap(True)
-        self.message.hide()
         form = QFormLayout()
         form.setContentsMargins(8, 0, 8, 0)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -113,39 +101,14 @@ class HistoryEpisodeEditor(QWidget):
                 if settled.utc_ms < start_ms:
                     raise ValueError("Settled must not be before the episode's first movement.")
             except ValueError as exc:
-                self._set_message(f"Not saved. {exc}", error=True)
-                return False
+                return self._refuse(exc)
         if settled == ep.settled:
             self._set_message("", error=False)
             return True
-        try:
-            self._service.update(ep, settled=settled)
-        except StoreError as exc:
-            self._set_message(f"Not saved. {exc}", error=True)
-            self.save_failed.emit(f"Not saved. {exc}")
-            self.refresh(force=True)
-            return False
-        self._set_message("Saved.", error=False)
-        self.refresh(force=True)
-        return True
-
-    def _set_message(self, text: str, *, error: bool) -> None:
-        self.message.setText(text)
-        self.message.setVisible(bool(text))
-        self.message.setProperty("role", "urgent" if error else "dim")
-        self.message.style().unpolish(self.message)
-        self.message.style().polish(self.message)
+        return self._save(ep, {"settled": settled})
 
     def _on_settled_edit_editing_finished(self) -> None:
         self.commit()
 
     def _on_sheet_closed(self) -> None:
         self.done.emit()
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
-        if event.key() == Qt.Key.Key_Escape:
-            self.refresh(force=True)
-            self.done.emit()
-            event.accept()
-            return
-        super().keyPressEvent(event)

@@ -7,32 +7,19 @@ or one in the future, gets a message and nothing is saved.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from rlbaby.model import Clock, Movement, MovementKind, label, night_of
 from rlbaby.services import LoggerService
 from rlbaby.services.history import TIME_HELP, check_not_future, format_local, parse_local
-from rlbaby.store import StoreError
+from rlbaby.ui.history_editor import HistoryEditor
 
 
-class HistoryMovementEditor(QWidget):
-    """The side panel for a movement row.
-
-    Signals:
-        save_failed(str): the store refused a change (message for the parent).
-        done(): Escape: the parent wants to go back to the list.
-    """
-
-    save_failed = Signal(str)
-    done = Signal()
+class HistoryMovementEditor(HistoryEditor):
+    """The side panel for a movement row (signals: see HistoryEditor)."""
 
     def __init__(self, service: LoggerService, clock: Clock, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("history_movement_editor")
-        self._service = service
-        self._clock = clock
+        super().__init__(service, clock, "movement", parent)
         self.movement_id: str | None = None
         self.heading = QLabel("Movement")
         self.heading.setProperty("role", "big")
@@ -50,9 +37,6 @@ class HistoryMovementEditor(QWidget):
         self.note.setObjectName("movement_note")
         self.note.setPlaceholderText("A note about this movement")
         self.note.editingFinished.connect(self._on_note_editing_finished)
-        self.message = QLabel()
-        self.message.setObjectName("movement_message")
-        self.message.setWordWrap(True)
         hint = QLabel("Changes are saved as you make them. Escape goes back to the list.")
         hint.setProperty("role", "dim")
         hint.setWordWrap(True)
@@ -114,8 +98,7 @@ class HistoryMovementEditor(QWidget):
             )
             check_not_future(at, self._clock().utc_ms)
         except ValueError as exc:
-            self._set_message(f"Not saved. {exc}", error=True)
-            return False
+            return self._refuse(exc)
         kind = MovementKind(self.kind.currentData())
         note = self.note.text().strip()
         changes = {
@@ -125,22 +108,9 @@ class HistoryMovementEditor(QWidget):
         }
         if not changes:
             return True
-        try:
-            saved = self._service.update(m, **changes)
-        except StoreError as exc:
-            self._set_message(f"Not saved. {exc}", error=True)
-            self.save_failed.emit(f"Not saved. {exc}")
-            self.refresh(force=True)
-            return False
-        self._set_message(f"Saved: {label(saved.kind)} at {format_local(saved.at)}.", error=False)
-        self.refresh(force=True)
-        return True
-
-    def _set_message(self, text: str, *, error: bool) -> None:
-        self.message.setText(text)
-        self.message.setProperty("role", "urgent" if error else "dim")
-        self.message.style().unpolish(self.message)
-        self.message.style().polish(self.message)
+        new_kind = changes.get("kind", m.kind)
+        new_at = changes.get("at", m.at)
+        return self._save(m, changes, f"Saved: {label(new_kind)} at {format_local(new_at)}.")
 
     def _on_time_edit_editing_finished(self) -> None:
         self.commit()
@@ -150,11 +120,3 @@ class HistoryMovementEditor(QWidget):
 
     def _on_note_editing_finished(self) -> None:
         self.commit()
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
-        if event.key() == Qt.Key.Key_Escape:
-            self.refresh(force=True)
-            self.done.emit()
-            event.accept()
-            return
-        super().keyPressEvent(event)

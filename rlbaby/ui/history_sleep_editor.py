@@ -7,8 +7,6 @@ refused with a message, and the second one saves both.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from rlbaby.model import Clock, SleepPeriod, night_of
@@ -20,26 +18,15 @@ from rlbaby.services.history import (
     format_local,
     parse_local,
 )
-from rlbaby.store import StoreError
+from rlbaby.ui.history_editor import HistoryEditor
 from rlbaby.ui.history_model import fmt_minutes
 
 
-class HistorySleepEditor(QWidget):
-    """The side panel for a sleep-period row.
-
-    Signals:
-        save_failed(str): the store refused a change (message for the parent).
-        done(): Escape: the parent wants to go back to the list.
-    """
-
-    save_failed = Signal(str)
-    done = Signal()
+class HistorySleepEditor(HistoryEditor):
+    """The side panel for a sleep-period row (signals: see HistoryEditor)."""
 
     def __init__(self, service: LoggerService, clock: Clock, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("history_sleep_editor")
-        self._service = service
-        self._clock = clock
+        super().__init__(service, clock, "sleep", parent)
         self.period_id: str | None = None
         self.heading = QLabel("Asleep")
         self.heading.setProperty("role", "big")
@@ -52,9 +39,6 @@ class HistorySleepEditor(QWidget):
         self.awake_edit.setToolTip("When the baby woke. Leave empty if not marked. " + TIME_HELP)
         for edit in (self.asleep_edit, self.awake_edit):
             edit.editingFinished.connect(self._on_edit_editing_finished)
-        self.message = QLabel()
-        self.message.setObjectName("sleep_message")
-        self.message.setWordWrap(True)
         hint = QLabel(
             "A bare time like 23:40 stays in this night. Changes are saved as you make "
             "them. Escape goes back to the list."
@@ -125,34 +109,10 @@ class HistorySleepEditor(QWidget):
                 check_not_future(awake, now_ms, "Awake")
             check_sleep(asleep, awake)
         except ValueError as exc:
-            self._set_message(f"Not saved. {exc}", error=True)
-            return False
+            return self._refuse(exc)
         if asleep == p.asleep and awake == p.awake:
             return True
-        try:
-            self._service.update(p, asleep=asleep, awake=awake)
-        except StoreError as exc:
-            self._set_message(f"Not saved. {exc}", error=True)
-            self.save_failed.emit(f"Not saved. {exc}")
-            self.refresh(force=True)
-            return False
-        self._set_message("Saved.", error=False)
-        self.refresh(force=True)
-        return True
-
-    def _set_message(self, text: str, *, error: bool) -> None:
-        self.message.setText(text)
-        self.message.setProperty("role", "urgent" if error else "dim")
-        self.message.style().unpolish(self.message)
-        self.message.style().polish(self.message)
+        return self._save(p, {"asleep": asleep, "awake": awake})
 
     def _on_edit_editing_finished(self) -> None:
         self.commit()
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
-        if event.key() == Qt.Key.Key_Escape:
-            self.refresh(force=True)
-            self.done.emit()
-            event.accept()
-            return
-        super().keyPressEvent(event)

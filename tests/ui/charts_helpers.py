@@ -6,13 +6,8 @@ night start (18:00) "tonight" is the night of 2026-11-23.
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Iterator
 from datetime import date
 
-import pytest
-
-from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import QApplication
 
 from rlbaby.model import (
@@ -83,16 +78,6 @@ TONIGHT_KICKS_H = [4.0, 4.0 + 90 / 3600]
 TONIGHT_STRETCHES_H = [9.0, 9.0 + 5 / 3600]
 TONIGHT_GAPS_S = [20.0, 30.0, 40.0, 5.0]
 EARLIER_GAPS_S = [40.0, 40.0]
-
-
-@pytest.fixture(autouse=True)
-def free_closed_widgets(qapp) -> Iterator[None]:  # type: ignore[no-untyped-def]
-    """Delete the widgets qtbot closed: its deleteLater() never runs outside an event
-    loop, and every later theme change would re-style them all (pyqtgraph leaves
-    about 20 top-level menus per chart)."""
-    yield
-    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-    gc.collect()
 
 
 def memory_ctx(store: Store, clock) -> UiContext:  # type: ignore[no-untyped-def]

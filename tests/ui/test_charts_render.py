@@ -9,7 +9,6 @@ import pytest
 from charts_helpers import (
     EARLIER,
     TONIGHT,
-    free_closed_widgets,  # noqa: F401  (an autouse fixture)
     seed,
 )
 

@@ -15,7 +15,6 @@ from charts_helpers import (
     TONIGHT_GAPS_S,
     TONIGHT_KICKS_H,
     TONIGHT_STRETCHES_H,
-    free_closed_widgets,  # noqa: F401  (an autouse fixture)
     memory_ctx,
     seed,
 )

@@ -9,7 +9,6 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from charts_helpers import free_closed_widgets  # noqa: F401  (an autouse fixture)
 
 from PySide6.QtGui import QImage
 

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from PySide6.QtCore import QCoreApplication, QEvent, QPoint, Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor, QTextCursor
 from PySide6.QtWidgets import QTextBrowser
 
@@ -15,16 +15,6 @@ from rlbaby.ui.guide.contents import COMPARE_TITLE
 from rlbaby.ui.guide.reader import COMPARE_SLUG
 from rlbaby.ui.guide_tab import GuideTab
 from rlbaby.ui.main_window import MainWindow
-
-
-def flush_deleted_widgets() -> None:
-    """Delete the widgets earlier tests closed with deleteLater().
-
-    Deferred deletes only run in an event loop, and many tests never start one;
-    the leftovers pile up and every theme change re-polishes them all.
-    """
-    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-
 
 GUIDE = Guide()
 LOGGER_SLUGS = [
@@ -38,7 +28,6 @@ LOGGER_SLUGS = [
 
 @pytest.fixture
 def tab(qtbot, ui_ctx) -> GuideTab:  # type: ignore[no-untyped-def]
-    flush_deleted_widgets()
     w = GuideTab(ui_ctx, GUIDE)
     qtbot.addWidget(w)
     w.resize(1024, 640)

@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
-from test_guide_tab import flush_deleted_widgets
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
@@ -22,7 +21,6 @@ from rlbaby.ui.guide_tab import GuideTab
 
 @pytest.fixture
 def tab(qtbot, ui_ctx) -> GuideTab:  # type: ignore[no-untyped-def]
-    flush_deleted_widgets()
     w = GuideTab(ui_ctx, Guide())
     qtbot.addWidget(w)
     w.resize(1024, 700)

@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
-from test_guide_tab import flush_deleted_widgets
 
 from PySide6.QtPrintSupport import QPrinter
 
@@ -19,7 +18,6 @@ GUIDE = Guide()
 
 @pytest.fixture
 def tab(qtbot, ui_ctx) -> GuideTab:  # type: ignore[no-untyped-def]
-    flush_deleted_widgets()
     w = GuideTab(ui_ctx, GUIDE)
     qtbot.addWidget(w)
     return w

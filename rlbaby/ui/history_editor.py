@@ -1,0 +1,78 @@
+"""What the History side-panel editors share: the message line, saving a change
+through the service with one error path, and Escape back to the list."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QLabel, QWidget
+
+from rlbaby.model import Clock
+from rlbaby.services import LoggerService
+from rlbaby.store import StoreError
+
+
+class HistoryEditor(QWidget):
+    """Base of the movement, sleep and episode editors.
+
+    Signals:
+        save_failed(str): the store refused a change (message for the parent).
+        done(): Escape: the parent wants to go back to the list.
+    """
+
+    save_failed = Signal(str)
+    done = Signal()
+
+    def __init__(
+        self, service: LoggerService, clock: Clock, name: str, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName(f"history_{name}_editor")
+        self._service = service
+        self._clock = clock
+        self.message = QLabel()
+        self.message.setObjectName(f"{name}_message")
+        self.message.setWordWrap(True)
+        self.message.hide()
+
+    def refresh(self, force: bool = False) -> None:
+        """Show the stored values again (subclasses)."""
+        raise NotImplementedError
+
+    def _set_message(self, text: str, *, error: bool) -> None:
+        self.message.setText(text)
+        self.message.setVisible(bool(text))
+        self.message.setProperty("role", "urgent" if error else "dim")
+        self.message.style().unpolish(self.message)
+        self.message.style().polish(self.message)
+
+    def _refuse(self, exc: Exception) -> bool:
+        """A typed value could not be read: say why, save nothing."""
+        self._set_message(f"Not saved. {exc}", error=True)
+        return False
+
+    def _save(self, record: Any, changes: dict[str, Any], saved_text: str = "Saved.") -> bool:
+        """Save `changes` to `record` through the service (undoable, durable).
+
+        Returns False when the store refused; the fields then show the stored values.
+        """
+        try:
+            self._service.update(record, **changes)
+        except StoreError as exc:
+            self._set_message(f"Not saved. {exc}", error=True)
+            self.save_failed.emit(f"Not saved. {exc}")
+            self.refresh(force=True)
+            return False
+        self._set_message(saved_text, error=False)
+        self.refresh(force=True)
+        return True
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        if event.key() == Qt.Key.Key_Escape:
+            self.refresh(force=True)
+            self.done.emit()
+            event.accept()
+            return
+        super().keyPressEvent(event)
