@@ -402,3 +402,38 @@ def test_zip_reader_does_not_follow_members_outside_the_manifest(
     restore_backup(demo_dir, extra)
     assert not (tmp_path / "evil.json").exists()
     assert not (demo_dir.parent / "evil.json").exists()
+
+
+def test_dating_and_thinning_read_only_manifests(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Start-up and every automatic backup must not decompress all backups."""
+    from rlbaby.store import Store
+    from rlbaby.store import backup as backup_mod
+
+    data = tmp_path / "data"
+    with Store.open(data) as store:
+        from rlbaby.model import Child
+
+        store.save(Child("Ada"))
+        manager = backup_mod.BackupManager(store)
+        manager.backup_now(now_ms=1_790_000_000_000)
+
+        def no_full_read(path):  # type: ignore[no-untyped-def]
+            raise AssertionError(f"verified {path.name} just to date it")
+
+        monkeypatch.setattr(backup_mod, "read_backup", no_full_read)
+        again = backup_mod.BackupManager(store)
+        assert again._last_ms == 1_790_000_000_000
+        store.save(Child("Bo"))
+        again.backup_now(now_ms=1_790_000_100_000)  # prunes, reading manifests only
+        (newest, *_rest) = backup_mod.list_backups(data, verify=False)
+        assert newest.created_ms == 1_790_000_100_000
+
+
+def test_unverified_listing_still_names_an_unreadable_backup(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from rlbaby.store.backup import BACKUP_DIR, list_backups
+
+    folder = tmp_path / BACKUP_DIR
+    folder.mkdir(parents=True)
+    (folder / "rlbaby-20261124-010203-auto.zip").write_bytes(b"not a zip")
+    ((path, reason),) = list_backups(tmp_path, verify=False)
+    assert "damaged or not an rlbaby backup" in reason
