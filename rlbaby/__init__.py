@@ -1,3 +1,3 @@
 """rlbaby: a night logger, charts and offline guide for restless baby legs."""
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"

@@ -54,7 +54,7 @@ import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 from importlib import metadata
 from pathlib import Path
 from typing import Any
@@ -62,11 +62,11 @@ from typing import Any
 import numpy as np
 
 from rlbaby.demo import demo_children, generate_night
-from rlbaby.model import Episode, Movement, SleepPeriod
+from rlbaby.model import Episode, Instant, Movement, SleepPeriod
 from rlbaby.store import Store
 
 # Bump when the generated data changes shape, so stale caches are not reused.
-GENERATOR_VERSION = "g1"
+GENERATOR_VERSION = "g2"  # g2: movement files of ten days
 CACHE_ROOT = Path("/tmp/rlbaby-bench-cache")
 TARGET_SIZE = 200_000
 # generate_night's scale giving about 54 movements per child-night, so that
@@ -242,8 +242,8 @@ def ensure_dataset(
 ) -> tuple[Path, dict[str, Any]]:
     """The cached data folder for `size`, generated if missing or stale.
 
-    It is stale once its last night is not yesterday: taps are saved into the
-    current month, whose shard must hold this month's nights so far.
+    It is stale once its last night is not yesterday: the GUI sections tap now,
+    into a history that runs up to last night, as a parent's would.
     """
     end = date.today() - timedelta(days=1)
     root = cache_root / f"{size}-{GENERATOR_VERSION}"
@@ -308,36 +308,47 @@ def bench_reference(ctx: Context) -> list[Row]:
 
 @section("tap", order=10)
 def bench_tap(ctx: Context) -> list[Row]:
-    """LoggerService.record_movement into the current month, on a fresh copy."""
+    """LoggerService.record_movement into the fullest movement file, on a fresh copy.
+
+    A tap rewrites its whole ten-day file, so its cost depends on how full that
+    file is. Today's file may be nearly empty; the taps are therefore placed at
+    the end of the data's fullest file (the worst case a parent's tap meets),
+    10 s apart, as one episode of the child with most movements there.
+    """
     from rlbaby.services import LoggerService
-    from rlbaby.store.shards import month_key
 
     folder = ctx.fresh_copy("tap")
+    files = sorted((folder / "movements").glob("*.json"), key=lambda p: (p.stat().st_size, p.name))
+    shard = files[-1]
+    t0_ms, t1_ms = _period_ms(shard.stem)
     samples: list[float] = []
     cpu: list[float] = []  # this thread's CPU time: less sensitive to a busy machine
     with Store.open(folder) as store:
         # The app is idle for a while after opening; its first full collection
         # happens then, not on the first tap.
         gc.collect()
-        child = max(
-            store.children(), key=lambda c: len(store.movements(c.id, t0_ms=_month_start_ms()))
-        )
-        month = month_key(time.time_ns() // 1_000_000)
-        shard = folder / "movements" / f"{month}.json"
-        before = len(store.movements(t0_ms=_month_start_ms()))
-        shard_kb = shard.stat().st_size / 1024 if shard.exists() else 0.0
+        child = max(store.children(), key=lambda c: len(store.movements(c.id, t0_ms, t1_ms)))
+        in_file = store.movements(t0_ms=t0_ms, t1_ms=t1_ms)
+        before = len(in_file)
+        # The open keeps the newest file parsed for the first tap; this one is
+        # older, so read it once the same way.
+        store.movement(in_file.ids[0])
+        shard_kb = shard.stat().st_size / 1024
         service = LoggerService(store)
         gap_s = ctx.reps.tap_gap_ms / 1000
+        at = Instant(t1_ms - (ctx.reps.taps + 60) * 10_000, 0)
         for _ in range(ctx.reps.taps):
+            at = at.plus_ms(10_000)
             c0 = time.thread_time_ns()
             t0 = time.perf_counter_ns()
-            service.record_movement(child.id)
+            service.record_movement(child.id, at)
             samples.append(_ms(time.perf_counter_ns() - t0))
             cpu.append(_ms(time.thread_time_ns() - c0))
             if gap_s:
                 time.sleep(gap_s)
+        assert len(store.movements(t0_ms=t0_ms, t1_ms=t1_ms)) == before + ctx.reps.taps
     shutil.rmtree(folder)
-    extra = {"month": month, "month_movements_before": before, "first_tap_ms": samples[0]}
+    extra = {"file": shard.name, "file_movements_before": before, "first_tap_ms": samples[0]}
     return [
         Row("tap save median", "ms", median(samples), samples, extra=extra),
         Row("tap save p95", "ms", percentile(samples, 95)),
@@ -345,16 +356,21 @@ def bench_tap(ctx: Context) -> list[Row]:
         Row("tap save max", "ms", max(samples)),
         Row("  tap CPU time median", "ms", median(cpu), cpu),
         Row("  first tap of the session", "ms", samples[0]),
-        Row("  current-month movements", "", float(before)),
-        Row("  current-month shard", "KB", shard_kb),
+        Row("  movements in the tap's file", "", float(before)),
+        Row("  tap's file before the taps", "KB", shard_kb),
     ]
 
 
-def _month_start_ms() -> int:
-    from datetime import UTC, datetime
-
-    now = datetime.now(UTC)
-    return int(datetime(now.year, now.month, 1, tzinfo=UTC).timestamp() * 1000)
+def _period_ms(key: str) -> tuple[int, int]:
+    """[start, end) in UTC ms of a movement file's key (`2026-11-21` or `2026-11`)."""
+    parts = [int(p) for p in key.split("-")]
+    y, m, d = (*parts, 1) if len(parts) == 2 else parts
+    start = datetime(y, m, d, tzinfo=UTC)
+    if len(parts) == 3 and d < 21:
+        end = datetime(y, m, d + 10, tzinfo=UTC)
+    else:
+        end = datetime(y + m // 12, m % 12 + 1, 1, tzinfo=UTC)
+    return int(start.timestamp() * 1000), int(end.timestamp() * 1000)
 
 
 _OPEN_CHILD = """
@@ -710,8 +726,9 @@ def main(argv: list[str] | None = None) -> int:
         "and percentiles"
     )
     out(
-        "tap = LoggerService.record_movement(child) into the current month on a fresh copy, "
-        "after one gc.collect(); the first tap (history query) is among the samples. "
+        "tap = LoggerService.record_movement(child) at the end of the fullest movement file, "
+        "on a fresh copy, after one gc.collect(); the first tap (history query) is among "
+        "the samples. "
         "cold open = Store.open in a new interpreter. summary = store queries + "
         "summarize_nights over the whole history"
     )

@@ -434,11 +434,11 @@ def test_write_error_is_one_line(
 
 
 def test_problems_are_warned_on_stderr(full_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    (full_dir / "movements" / "2026-11.json").write_bytes(b"garbage")
+    (full_dir / "movements" / "2026-11-21.json").write_bytes(b"garbage")
     rc, out, err = run(capsys, "summary", "--json", "--data-dir", str(full_dir))
     assert rc == 0
     assert err == (
-        "rlbaby: warning: Could not read movements/2026-11.json: not valid JSON "
+        "rlbaby: warning: Could not read movements/2026-11-21.json: not valid JSON "
         + err.split("not valid JSON ", 1)[1]
     )
     assert err.count("\n") == 1

@@ -27,7 +27,7 @@ from rlbaby.store.backend import Backend, FileBackend, MemoryBackend, Problem
 from rlbaby.store.columns import MovementColumns
 from rlbaby.store.errors import CorruptFileError, NewerVersionError, StoreError
 from rlbaby.store.lock import DataDirLock
-from rlbaby.store.shards import ShardedTable, month_key
+from rlbaby.store.shards import ShardedTable, month_key, ten_day_key
 
 SCHEMA_VERSION = 1
 
@@ -420,7 +420,7 @@ class Store:
         groups: dict[str, list[tuple[str, str, codec.Doc]]] = {}
         for r in stamped:
             if isinstance(r, Movement):
-                item = (r.id, month_key(r.at.utc_ms), codec.movement_to_doc(r))
+                item = (r.id, ten_day_key(r.at.utc_ms), codec.movement_to_doc(r))
                 groups.setdefault("movements", []).append(item)
             elif isinstance(r, Episode):
                 item = (r.id, month_key(r.opened.utc_ms), codec.episode_to_doc(r))
@@ -473,7 +473,7 @@ class Store:
 
     def _persist(self, rec: Movement | Episode | SleepPeriod | Child) -> None:
         if isinstance(rec, Movement):
-            self._movements.put(rec.id, month_key(rec.at.utc_ms), codec.movement_to_doc(rec))
+            self._movements.put(rec.id, ten_day_key(rec.at.utc_ms), codec.movement_to_doc(rec))
             self.columns.put(rec)
         elif isinstance(rec, Episode):
             self._episodes.put(rec.id, month_key(rec.opened.utc_ms), codec.episode_to_doc(rec))

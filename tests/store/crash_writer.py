@@ -40,7 +40,7 @@ def main() -> None:
     while True:
         now[0] += rng.choice([2_000, 15_000, 40_000, 400_000])
         if rng.random() < 0.03:
-            now[0] += rng.randrange(MONTH // 2)  # on to the next month's file, sometimes
+            now[0] += rng.randrange(MONTH // 2)  # on to a later file, sometimes
         m = service.record_movement(kid.id)
         out.write(m.id + "\n")
         out.flush()

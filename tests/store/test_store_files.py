@@ -22,7 +22,8 @@ from rlbaby.store.migrations import migrate_if_needed
 from rlbaby.store.store import SCHEMA_VERSION, read_schema_version
 
 DAY = 86_400_000
-MONTHS = {"2026-11": T0, "2026-12": T0 + 20 * DAY, "2027-01": T0 + 50 * DAY}
+# Movement files hold a third of a month each (2026-11-21: the 21st to the end).
+MONTHS = {"2026-11-21": T0, "2026-12-11": T0 + 20 * DAY, "2027-01-11": T0 + 50 * DAY}
 HYPO = settings(
     derandomize=True,
     max_examples=40,
@@ -266,7 +267,7 @@ def wrong_movement_docs(draw: st.DrawFn) -> bytes:
 def _assert_month_quarantined(
     data_dir: Path, ids: dict[str, list[str]], raw: bytes, s: Store
 ) -> None:
-    rel = "movements/2026-12.json"
+    rel = "movements/2026-12-11.json"
     assert [p.name for p in s.problems] == [rel]
     assert s.problems[0].moved_to is not None
     assert s.problems[0].message().startswith(f"Could not read {rel}")
@@ -275,7 +276,7 @@ def _assert_month_quarantined(
     assert kept == raw
     assert note.startswith(f"{rel} could not be read: {s.problems[0].reason}")
     live = set(s.movements().ids)
-    assert live == set(ids["2026-11"]) | set(ids["2027-01"])
+    assert live == set(ids["2026-11-21"]) | set(ids["2027-01-11"])
     assert s.child("child-1") is not None
     assert s.counts()["episodes"] == 3
 
@@ -283,14 +284,14 @@ def _assert_month_quarantined(
 def _open_with_bad_month(template: tuple[Path, Any], raw: bytes) -> None:
     folder, ids = template
     for data_dir in copy_of(folder):
-        (data_dir / "movements" / "2026-12.json").write_bytes(raw)
+        (data_dir / "movements" / "2026-12-11.json").write_bytes(raw)
         with Store.open(data_dir) as s:
             _assert_month_quarantined(data_dir, ids, raw, s)
             # The month can be written again, and that survives a reopen.
             kid = s.child("child-1")
             assert kid is not None
-            ep = s.save(Episode(kid.id, Instant(MONTHS["2026-12"], 60)))
-            m = s.save(Movement(kid.id, ep.id, Instant(MONTHS["2026-12"], 60)))
+            ep = s.save(Episode(kid.id, Instant(MONTHS["2026-12-11"], 60)))
+            m = s.save(Movement(kid.id, ep.id, Instant(MONTHS["2026-12-11"], 60)))
         with Store.open(data_dir) as s:
             assert s.problems == []
             assert m.id in s.movements().ids
@@ -334,7 +335,7 @@ def test_movement_month_with_a_wrongly_typed_field_is_quarantined(
 def test_truncated_movement_month_is_quarantined(
     template: tuple[Path, Any], data: st.DataObject
 ) -> None:
-    raw = (template[0] / "movements" / "2026-12.json").read_bytes()
+    raw = (template[0] / "movements" / "2026-12-11.json").read_bytes()
     _open_with_bad_month(template, data.draw(_truncated(raw)))
 
 
@@ -476,7 +477,7 @@ def test_two_bad_copies_of_the_same_file_never_overwrite_each_other(
 ) -> None:
     data_dir = tmp_path / "data"
     shutil.copytree(template[0], data_dir)
-    path = data_dir / "movements" / "2026-12.json"
+    path = data_dir / "movements" / "2026-12-11.json"
     for raw in (b"first", b"second", b"third"):
         path.write_bytes(raw)
         with Store.open(data_dir) as s:
@@ -495,12 +496,12 @@ def test_readonly_open_never_moves_or_deletes_anything(
 ) -> None:
     data_dir = tmp_path / "data"
     shutil.copytree(template[0], data_dir)
-    (data_dir / "movements" / "2026-12.json").write_bytes(b"\x00garbage")
+    (data_dir / "movements" / "2026-12-11.json").write_bytes(b"\x00garbage")
     (data_dir / "meta.json").write_bytes(b"")
     (data_dir / "episodes" / ".2026-11.json.77.3.rlbaby-tmp").write_bytes(b"half")
     before = folder_hashes(data_dir)
     with Store.open(data_dir, readonly=True) as s:
-        assert sorted(p.name for p in s.problems) == ["meta.json", "movements/2026-12.json"]
+        assert sorted(p.name for p in s.problems) == ["meta.json", "movements/2026-12-11.json"]
         assert all(p.moved_to is None for p in s.problems)
         assert "moved" not in s.problems[0].message()
         assert len(s.movements()) == 6
@@ -562,11 +563,11 @@ def test_non_canonical_record_ids_are_quarantined(
     data_dir = tmp_path / "data"
     shutil.copytree(template[0], data_dir)
     raw = _dumps({"movements": {doc_id: GOOD_MOVEMENT}})
-    (data_dir / "movements" / "2026-12.json").write_bytes(raw)
+    (data_dir / "movements" / "2026-12-11.json").write_bytes(raw)
     with Store.open(data_dir) as s:
-        assert [p.name for p in s.problems] == ["movements/2026-12.json"]
+        assert [p.name for p in s.problems] == ["movements/2026-12-11.json"]
         assert "malformed record" in s.problems[0].reason
-    assert quarantined(data_dir, "movements/2026-12.json")[0] == raw
+    assert quarantined(data_dir, "movements/2026-12-11.json")[0] == raw
 
 
 def test_a_file_that_cannot_be_read_is_set_aside(
@@ -576,7 +577,7 @@ def test_a_file_that_cannot_be_read_is_set_aside(
 
     data_dir = tmp_path / "data"
     shutil.copytree(template[0], data_dir)
-    bad = data_dir / "movements" / "2026-12.json"
+    bad = data_dir / "movements" / "2026-12-11.json"
     raw = bad.read_bytes()
     real = Path.read_bytes
 
@@ -589,10 +590,10 @@ def test_a_file_that_cannot_be_read_is_set_aside(
     with Store.open(data_dir) as s:
         monkeypatch.undo()
         assert [(p.name, p.reason) for p in s.problems] == [
-            ("movements/2026-12.json", "the file cannot be read (Input/output error)")
+            ("movements/2026-12-11.json", "the file cannot be read (Input/output error)")
         ]
         assert len(s.movements()) == 6
-    assert quarantined(data_dir, "movements/2026-12.json")[0] == raw
+    assert quarantined(data_dir, "movements/2026-12-11.json")[0] == raw
 
 
 def test_a_folder_named_like_a_data_file_is_set_aside(

@@ -23,7 +23,7 @@ from rlbaby.model import (
     SleepPeriod,
 )
 from rlbaby.store import ReadOnlyError, Store, WriteError
-from rlbaby.store.shards import month_key
+from rlbaby.store.shards import month_key, ten_day_key
 
 NOV = Instant(T0, 60)  # 2026-11-24
 DEC = Instant(T0 + 20 * 86_400_000, 60)  # 2026-12-14
@@ -47,6 +47,80 @@ def test_month_keys() -> None:
         "2026-12",
         "2027-01",
     )
+
+
+def _utc_ms(text: str) -> int:
+    return Instant.parse(text).utc_ms
+
+
+@pytest.mark.parametrize(
+    ("when", "key"),
+    [
+        ("2026-11-01T00:00:00+00:00", "2026-11-01"),
+        ("2026-11-10T23:59:59.999+00:00", "2026-11-01"),
+        ("2026-11-11T00:00:00+00:00", "2026-11-11"),
+        ("2026-11-20T23:59:59.999+00:00", "2026-11-11"),
+        ("2026-11-21T00:00:00+00:00", "2026-11-21"),
+        ("2026-11-30T23:59:59.999+00:00", "2026-11-21"),
+        ("2026-12-01T00:30:00+01:00", "2026-11-21"),  # keys are UTC, like month keys
+        ("2028-02-29T12:00:00+00:00", "2028-02-21"),
+        ("2026-12-31T23:59:59.999+00:00", "2026-12-21"),
+    ],
+)
+def test_ten_day_keys_split_each_utc_month_in_three(when: str, key: str) -> None:
+    assert ten_day_key(_utc_ms(when)) == key
+    assert ten_day_key(_utc_ms(when)).startswith(month_key(_utc_ms(when)))
+
+
+def test_ten_day_keys_sort_in_time_order_after_their_month() -> None:
+    times = range(
+        _utc_ms("2026-10-01T00:00:00+00:00"), _utc_ms("2027-03-01T00:00:00+00:00"), 3_600_000
+    )
+    keys = [ten_day_key(t) for t in times]
+    assert keys == sorted(keys)
+    assert len(set(keys)) == 15
+    assert month_key(times[0]) < ten_day_key(times[0])
+
+
+def test_movements_go_to_ten_day_files(data_dir: Path, clock: FakeClock) -> None:
+    with Store.open(data_dir, now_ms=clock.now_ms) as s:
+        kid = s.save(Child("Ada"))
+        ep = s.save(Episode(kid.id, NOV))
+        for day in (1, 10, 11, 24, 30):
+            s.save(Movement(kid.id, ep.id, Instant(_utc_ms(f"2026-11-{day:02d}T12:00:00+00:00"))))
+    assert sorted(p.name for p in (data_dir / "movements").iterdir()) == [
+        "2026-11-01.json",
+        "2026-11-11.json",
+        "2026-11-21.json",
+    ]
+    assert sorted(p.name for p in (data_dir / "episodes").iterdir()) == ["2026-11.json"]
+
+
+def test_a_whole_month_movement_file_of_version_0_1_is_read_and_drained(
+    data_dir: Path, clock: FakeClock
+) -> None:
+    """Before 0.2 movements were kept one file per month (`2026-11.json`)."""
+    with Store.open(data_dir, now_ms=clock.now_ms) as s:
+        kid = s.save(Child("Ada"))
+        ep = s.save(Episode(kid.id, NOV))
+        olds = [s.save(Movement(kid.id, ep.id, NOV.plus_ms(i * 20_000))) for i in range(3)]
+    shard = data_dir / "movements" / "2026-11-21.json"
+    shard.rename(data_dir / "movements" / "2026-11.json")
+    with Store.open(data_dir, now_ms=clock.now_ms) as s:
+        assert s.problems == []
+        assert s.movements().ids == tuple(m.id for m in olds)
+        clock.advance(1)
+        s.save(replace(olds[0], kind=MovementKind.KICK))  # an edit moves it to its ten-day file
+        new = s.save(Movement(kid.id, ep.id, NOV.plus_ms(90_000)))
+    with Store.open(data_dir, now_ms=clock.now_ms) as s:
+        assert s.movements().ids == (*(m.id for m in olds), new.id)
+        assert s.movement(olds[0].id).kind is MovementKind.KICK  # type: ignore[union-attr]
+    month = (data_dir / "movements" / "2026-11.json").read_bytes()
+    third = shard.read_bytes()
+    assert olds[0].id.encode() not in month
+    assert olds[0].id.encode() in third
+    assert olds[1].id.encode() in month
+    assert new.id.encode() in third
 
 
 def test_save_stamps_and_get(store: Store, clock: FakeClock) -> None:
