@@ -427,8 +427,8 @@ def bench_open(ctx: Context) -> list[Row]:
     shutil.rmtree(folder)
     return [
         Row("cold open median", "s", median(opens), opens, target=0.5),
-        # The first open of a fresh copy parses every month's JSON and writes the
-        # column snapshot (store/colcache.py); later opens load past months from it.
+        # The first open of a fresh copy parses every movement file's JSON and writes the
+        # column snapshot (store/colcache.py); later opens load the older files from it.
         Row("  first open, no snapshot yet", "s", opens[0] if opens else None),
         Row("  open CPU time", "s", median(open_cpu), open_cpu),
         Row("  import rlbaby.store", "s", median(imports), imports),

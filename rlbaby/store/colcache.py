@@ -1,10 +1,16 @@
-"""A derived snapshot of past months' movement columns, to open 200k taps fast.
+"""A derived snapshot of older movement files' columns, to open 200k taps fast.
 
-Parsing and checking every month's JSON costs most of a cold open. Months other
-than the newest rarely change, so after a load we keep their columns in
-`cache/movement-columns.npz`, each with the signature (size, mtime_ns, inode)
-of the month file it came from. Every save replaces a month file atomically,
-so a changed month has a new inode and its cache entry is ignored.
+Parsing and checking every movement file's JSON costs most of a cold open.
+Files other than the newest rarely change, so after a load we keep their
+columns in `cache/movement-columns.npz`, each file's rows with the signature
+(size, mtime_ns, inode) of the file they came from. Every save replaces a file
+atomically, so a changed file has a new inode and its rows are ignored.
+
+The layout is flat, so that reading it costs a dozen arrays whatever the
+number of files: every file's rows one after the other (`counts` says how
+many are whose), and the texts (movement ids, child ids, episode ids) as one
+UTF-8 block each, joined by newlines. If any id holds a newline (ours are
+uuids), no snapshot is written and opens parse the JSON, as they did before.
 
 The cache is never the source of truth: it is only used when the signature
 matches, it is checked for shape and ranges, any doubt means "parse the JSON",
@@ -15,8 +21,10 @@ from __future__ import annotations
 
 import io
 import os
+import zipfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -27,21 +35,23 @@ from rlbaby.store.atomic import atomic_write_bytes
 from rlbaby.store.errors import StoreError
 
 CACHE_REL = Path("cache") / "movement-columns.npz"
-VERSION = 1
-FIELDS = {
-    "sig": np.int64,
-    "ids": np.str_,
+VERSION = 2
+SEP = "\n"
+
+# One value per row (N,), except sigs (K, 3) and counts (K,): one per file.
+ARRAYS = {
+    "sigs": np.int64,
+    "counts": np.int64,
     "doc_ids": np.int64,
     "at_ms": np.int64,
     "offset": np.int32,
     "kind": np.int8,
-    "child_values": np.str_,
     "child": np.int32,
-    "episode_values": np.str_,
     "episode": np.int32,
     "live": np.bool_,
     "updated_ms": np.int64,
 }
+TEXTS = ("keys", "ids", "child_values", "episode_values")
 
 
 def signature(path: Path) -> npt.NDArray[np.int64]:
@@ -50,85 +60,146 @@ def signature(path: Path) -> npt.NDArray[np.int64]:
 
 
 @dataclass(frozen=True)
-class MonthColumns:
-    """One month's movements as columns; children and episodes as codes into values."""
+class Snapshot:
+    """Rows of several movement files; children and episodes as codes into values."""
 
-    sig: npt.NDArray[np.int64]
-    ids: npt.NDArray[np.str_]
+    keys: list[str]
+    sigs: npt.NDArray[np.int64]
+    counts: npt.NDArray[np.int64]
+    ids: list[str]
     doc_ids: npt.NDArray[np.int64]
     at_ms: npt.NDArray[np.int64]
     offset: npt.NDArray[np.int32]
     kind: npt.NDArray[np.int8]
-    child_values: npt.NDArray[np.str_]
+    child_values: list[str]
     child: npt.NDArray[np.int32]
-    episode_values: npt.NDArray[np.str_]
+    episode_values: list[str]
     episode: npt.NDArray[np.int32]
     live: npt.NDArray[np.bool_]
     updated_ms: npt.NDArray[np.int64]
 
+    def bounds(self) -> dict[str, tuple[int, int]]:
+        """File key -> its rows [start, end)."""
+        ends = np.cumsum(self.counts).tolist()
+        starts = [0, *ends[:-1]]
+        return dict(zip(self.keys, zip(starts, ends, strict=True), strict=True))
+
     def valid(self) -> bool:
-        n = self.ids.size
-        lengths = (self.doc_ids, self.at_ms, self.offset, self.kind, self.child, self.episode)
+        n = len(self.ids)
+        per_row = (
+            self.doc_ids,
+            self.at_ms,
+            self.offset,
+            self.kind,
+            self.child,
+            self.episode,
+            self.live,
+            self.updated_ms,
+        )
         return bool(
-            self.sig.shape == (3,)
-            and all(a.shape == (n,) for a in (*lengths, self.live, self.updated_ms))
-            and n == np.unique(self.ids).size
+            self.sigs.shape == (len(self.keys), 3)
+            and self.counts.shape == (len(self.keys),)
+            and len(set(self.keys)) == len(self.keys)
+            and (self.counts.size == 0 or self.counts.min() >= 0)
+            and int(self.counts.sum()) == n
+            and all(a.shape == (n,) for a in per_row)
             and (
                 n == 0
                 or (
                     self.at_ms.min() >= 0
                     and self.at_ms.max() < codec.MAX_MS
+                    and self.updated_ms.min() >= 0
+                    and self.updated_ms.max() < codec.MAX_MS
                     and np.abs(self.offset).max() <= codec.MAX_OFFSET_MIN
                     and self.kind.min() >= 0
                     and self.kind.max() < len(KINDS)
                     and self.child.min() >= 0
-                    and self.child.max() < self.child_values.size
+                    and self.child.max() < len(self.child_values)
                     and self.episode.min() >= 0
-                    and self.episode.max() < self.episode_values.size
+                    and self.episode.max() < len(self.episode_values)
                     and self.doc_ids.min() > 0
                 )
             )
         )
 
 
-def read(data_dir: Path) -> dict[str, MonthColumns]:
-    """The usable entries of the cache; {} when it is missing or in any doubt."""
+def pack(values: list[str]) -> npt.NDArray[np.uint8] | None:
+    """`values` as one UTF-8 block, or None if any holds the separator."""
+    text = SEP.join(values)
+    if text.count(SEP) != max(len(values) - 1, 0):
+        return None
+    try:
+        return np.frombuffer(text.encode("utf-8"), np.uint8)
+    except UnicodeEncodeError:  # a lone surrogate
+        return None
+
+
+def unpack(block: npt.NDArray[np.uint8], n: int) -> list[str]:
+    """The `n` texts of a `pack`ed block. Raises ValueError when they are not `n`."""
+    if n == 0:
+        if block.size:
+            raise ValueError("texts where none were expected")
+        return []
+    values = block.tobytes().decode("utf-8").split(SEP)
+    if len(values) != n:
+        raise ValueError(f"{len(values)} texts, {n} expected")
+    return values
+
+
+def _members(raw: bytes) -> dict[str, npt.NDArray[Any]]:
+    """The arrays of an .npz file's bytes.
+
+    Each member is read to its end, so zipfile checks its CRC-32 and a flipped
+    byte raises BadZipFile (a test holds this).
+    """
+    # np.load reads from the bytes: on a damaged file it would leak its handle.
+    with np.load(io.BytesIO(raw), allow_pickle=False) as z:
+        return {name: z[name] for name in z.files}
+
+
+def read(data_dir: Path) -> Snapshot | None:
+    """The cache, checked; None when it is missing or in any doubt."""
     path = data_dir / CACHE_REL
     try:
-        # Read the bytes first: np.load on a damaged file leaks its handle.
-        raw = path.read_bytes()
-        with np.load(io.BytesIO(raw), allow_pickle=False) as z:
-            if int(z["version"]) != VERSION:
-                return {}
-            keys = [str(k) for k in z["months"]]
-            out = {}
-            for key in keys:
-                fields = {}
-                for name, dtype in FIELDS.items():
-                    arr = z[f"{key}/{name}"]
-                    if not np.issubdtype(arr.dtype, dtype):
-                        return {}
-                    fields[name] = arr
-                month = MonthColumns(**fields)
-                if not month.valid():
-                    return {}
-                out[key] = month
-            return out
-    except (OSError, ValueError, KeyError, TypeError, EOFError):
-        return {}
-    except Exception:  # noqa: BLE001 - a damaged cache (zipfile, zlib...) is only a slower open
-        return {}
+        z = _members(path.read_bytes())
+        if int(z["version"]) != VERSION:
+            return None
+        fields: dict[str, object] = {}
+        for name, dtype in ARRAYS.items():
+            arr = z[name]
+            if not np.issubdtype(arr.dtype, dtype):
+                return None
+            fields[name] = arr
+        lengths = z["lengths"]
+        if lengths.shape != (len(TEXTS),) or not np.issubdtype(lengths.dtype, np.integer):
+            return None
+        for name, n in zip(TEXTS, lengths.tolist(), strict=True):
+            block = z[name]
+            if block.dtype != np.uint8 or block.ndim != 1:
+                return None
+            fields[name] = unpack(block, n)
+        snapshot = Snapshot(**fields)  # type: ignore[arg-type]
+        return snapshot if snapshot.valid() else None
+    except (OSError, ValueError, KeyError, TypeError, EOFError, zipfile.BadZipFile):
+        return None
+    except Exception:  # noqa: BLE001 - a damaged cache (zlib...) is only a slower open
+        return None
 
 
-def write(data_dir: Path, months: dict[str, MonthColumns]) -> None:
+def write(data_dir: Path, snapshot: Snapshot) -> None:
     """Replace the cache atomically; failure only costs speed at the next open."""
-    arrays: dict[str, np.ndarray] = {
-        "version": np.array(VERSION),
-        "months": np.array(sorted(months), dtype=np.str_),
-    }
-    for key, month in months.items():
-        for name in FIELDS:
-            arrays[f"{key}/{name}"] = getattr(month, name)
+    arrays: dict[str, np.ndarray] = {"version": np.array(VERSION)}
+    for name in ARRAYS:
+        arrays[name] = getattr(snapshot, name)
+    lengths = []
+    for name in TEXTS:
+        values = getattr(snapshot, name)
+        block = pack(values)
+        if block is None:
+            return  # an id holds the separator: no snapshot, opens parse the JSON
+        arrays[name] = block
+        lengths.append(len(values))
+    arrays["lengths"] = np.array(lengths, np.int64)
     buf = io.BytesIO()
     np.savez(buf, **arrays)  # type: ignore[arg-type]
     try:

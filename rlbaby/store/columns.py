@@ -9,10 +9,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import numpy as np
+import numpy.typing as npt
 
 from rlbaby.model import Movement, MovementKind
 from rlbaby.model.arrays import KIND_CODE, MovementArrays
-from rlbaby.store.colcache import MonthColumns
+from rlbaby.store.colcache import Snapshot
 
 _KIND_BY_VALUE = {k.value: KIND_CODE[k] for k in MovementKind}
 
@@ -118,49 +119,70 @@ class MovementColumns:
                 mid, at_ms, off, _KIND_BY_VALUE[kind], child, episode, dead is None, updated_ms
             )
 
-    def load_month(self, month: MonthColumns) -> list[str] | None:
-        """Append a cached month's rows. Returns its ids, or None when any id is
-        already loaded (then the caller parses the month's JSON instead)."""
-        ids: list[str] = month.ids.tolist()
-        if not self.row_of.keys().isdisjoint(ids):
-            return None
-        n = len(ids)
-        start = self._n
-        end = start + n
-        self._grow(end)
-        self.at_ms[start:end] = month.at_ms
-        self.offset_min[start:end] = month.offset
-        self.kind[start:end] = month.kind
-        children = np.array(self.children.codes_of(month.child_values.tolist()), np.int32)
-        episodes = np.array(self.episodes.codes_of(month.episode_values.tolist()), np.int32)
-        self.child[start:end] = children[month.child] if n else children[:0]
-        self.episode[start:end] = episodes[month.episode] if n else episodes[:0]
-        self.live[start:end] = month.live
-        self.updated_ms[start:end] = month.updated_ms
-        self.ids.extend(ids)
-        self.row_of.update(zip(ids, range(start, end), strict=True))
-        self._n = end
-        return ids
+    def load_snapshot(self, snap: Snapshot, keys: list[str]) -> dict[str, list[str]] | None:
+        """Load the rows of files `keys` of a column snapshot into empty columns.
 
-    def export_month(
-        self, start: int, end: int, doc_ids: list[int], sig: np.ndarray
-    ) -> MonthColumns:
-        """Rows [start, end) as a cache entry (see colcache)."""
-        child_u, child_inv = np.unique(self.child[start:end], return_inverse=True)
-        ep_u, ep_inv = np.unique(self.episode[start:end], return_inverse=True)
-        return MonthColumns(
-            sig=sig,
-            ids=np.array(self.ids[start:end], dtype=np.str_),
-            doc_ids=np.array(doc_ids, np.int64),
-            at_ms=self.at_ms[start:end].copy(),
-            offset=self.offset_min[start:end].copy(),
-            kind=self.kind[start:end].copy(),
-            child_values=np.array([self.children.values[c] for c in child_u.tolist()], np.str_),
+        Returns each file's ids; None, with nothing loaded, when an id repeats
+        (then the caller parses those files' JSON instead).
+        """
+        if self._n:
+            raise ValueError("a snapshot loads into empty columns only")
+        bounds = snap.bounds()
+        spans = [bounds[k] for k in keys]
+        rows: slice | npt.NDArray[np.intp]
+        if len(keys) == len(snap.keys):  # the usual case: no file changed
+            rows, ids = slice(0, len(snap.ids)), snap.ids
+        else:
+            rows = np.concatenate([np.arange(s, e) for s, e in spans] or [np.empty(0, np.intp)])
+            ids = [i for s, e in spans for i in snap.ids[s:e]]
+        n = len(ids)
+        self.row_of.update(zip(ids, range(n), strict=True))
+        if len(self.row_of) != n:
+            self.row_of.clear()
+            return None
+        self._grow(n)
+        self.at_ms[:n] = snap.at_ms[rows]
+        self.offset_min[:n] = snap.offset[rows]
+        self.kind[:n] = snap.kind[rows]
+        children = np.array(self.children.codes_of(snap.child_values), np.int32)
+        episodes = np.array(self.episodes.codes_of(snap.episode_values), np.int32)
+        self.child[:n] = children[snap.child[rows]]
+        self.episode[:n] = episodes[snap.episode[rows]]
+        self.live[:n] = snap.live[rows]
+        self.updated_ms[:n] = snap.updated_ms[rows]
+        self.ids.extend(ids)
+        self._n = n
+        out: dict[str, list[str]] = {}
+        pos = 0
+        for key, (start, end) in zip(keys, spans, strict=True):
+            out[key] = ids[pos : pos + end - start]
+            pos += end - start
+        return out
+
+    def export_snapshot(
+        self, files: list[tuple[str, int, int, list[int], npt.NDArray[np.int64]]]
+    ) -> Snapshot:
+        """Files as (key, first row, end row, doc ids, signature) -> a column snapshot."""
+        rows = np.concatenate(
+            [np.arange(s, e) for _k, s, e, _d, _g in files] or [np.empty(0, np.intp)]
+        )
+        child_u, child_inv = np.unique(self.child[rows], return_inverse=True)
+        ep_u, ep_inv = np.unique(self.episode[rows], return_inverse=True)
+        return Snapshot(
+            keys=[f[0] for f in files],
+            sigs=np.array([f[4] for f in files], np.int64).reshape(len(files), 3),
+            counts=np.array([e - s for _k, s, e, _d, _g in files], np.int64),
+            ids=list(map(self.ids.__getitem__, rows.tolist())),
+            doc_ids=np.array([d for f in files for d in f[3]], np.int64),
+            at_ms=self.at_ms[rows],
+            offset=self.offset_min[rows],
+            kind=self.kind[rows],
+            child_values=[self.children.values[c] for c in child_u.tolist()],
             child=child_inv.astype(np.int32),
-            episode_values=np.array([self.episodes.values[c] for c in ep_u.tolist()], np.str_),
+            episode_values=[self.episodes.values[c] for c in ep_u.tolist()],
             episode=ep_inv.astype(np.int32),
-            live=self.live[start:end].copy(),
-            updated_ms=self.updated_ms[start:end].copy(),
+            live=self.live[rows],
+            updated_ms=self.updated_ms[rows],
         )
 
     def put(self, m: Movement) -> None:

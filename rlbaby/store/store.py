@@ -15,7 +15,6 @@ from operator import itemgetter
 from pathlib import Path
 from typing import Any, TypeVar
 
-import numpy as np
 from tinydb import TinyDB
 
 from rlbaby import __version__
@@ -235,15 +234,19 @@ class Store:
                 cols.clear()
                 cols.update(_check_movement_docs(docs, where))
 
-            skip, cached = self._load_cached_months()
+            skip, cached = self._load_cached_files()
             parsed: dict[str, tuple[int, int]] = {}
+            overwritten = False
             for docs in self._movements.load(check, self.problems, skip):
+                start = len(self.columns)
                 if docs:
-                    start = len(self.columns)
                     self.columns.load_columns(*(cols[name] for name in MovementColumns.LOAD_FIELDS))
-                    if len(self.columns) - start == len(docs):
-                        parsed[self._movements.loading_key] = (start, len(self.columns))
-            self._save_column_cache(cached, parsed)
+                if len(self.columns) - start == len(docs):
+                    parsed[self._movements.loading_key] = (start, len(self.columns))
+                else:
+                    overwritten = True  # a record in two files (a crash mid-move)
+            if not overwritten:
+                self._save_column_cache(cached, parsed)
             self._load_records(self._episodes, codec.episode_from_doc, self._episode_recs)
             self._load_records(self._sleep, codec.sleep_from_doc, self._sleep_recs)
         finally:
@@ -254,60 +257,66 @@ class Store:
         """Where the column snapshot may live: only for a writable or file folder."""
         return self.data_dir if isinstance(self.backend, FileBackend) else None
 
-    def _month_paths(self) -> tuple[list[str], dict[str, Path]]:
+    def _movement_paths(self) -> tuple[list[str], dict[str, Path]]:
         assert isinstance(self.backend, FileBackend)
         keys = self.backend.keys("movements")
         return keys, {k: self.backend.path("movements", k) for k in keys}
 
-    def _load_cached_months(self) -> tuple[frozenset[str], dict[str, colcache.MonthColumns]]:
-        """Load past months from the snapshot where their file is unchanged."""
+    def _load_cached_files(self) -> tuple[frozenset[str], dict[str, tuple[int, int]]]:
+        """Load older movement files from the snapshot where they are unchanged.
+
+        Returns the files loaded, and the rows [start, end) each now holds.
+        """
         folder = self._cache_dir()
-        if folder is None:
+        snap = None if folder is None else colcache.read(folder)
+        if snap is None:
             return frozenset(), {}
-        snapshot = colcache.read(folder)
-        if not snapshot:
-            return frozenset(), {}
-        keys, paths = self._month_paths()
-        used: dict[str, colcache.MonthColumns] = {}
-        for key in keys[:-1]:  # the newest month takes the taps: always parsed
-            month = snapshot.get(key)
-            if month is None:
-                continue
+        keys, paths = self._movement_paths()
+        past = set(keys[:-1])  # the newest file takes the taps: always parsed
+        usable = []
+        for key, sig in zip(snap.keys, snap.sigs.tolist(), strict=True):
             try:
-                same = bool(np.array_equal(colcache.signature(paths[key]), month.sig))
+                if key in past and colcache.signature(paths[key]).tolist() == sig:
+                    usable.append(key)
             except OSError:
                 continue
-            if not same:
-                continue
-            ids = self.columns.load_month(month)
-            if ids is None:
-                continue
-            self._movements.loc.add_month(key, ids, month.doc_ids.tolist())
-            used[key] = month
-        return frozenset(used), used
+        ids = self.columns.load_snapshot(snap, usable)
+        if ids is None:
+            return frozenset(), {}
+        bounds = snap.bounds()
+        rows: dict[str, tuple[int, int]] = {}
+        row = 0
+        for key in usable:
+            start, end = bounds[key]
+            self._movements.loc.add_month(key, ids[key], snap.doc_ids[start:end].tolist())
+            rows[key] = (row, row + end - start)
+            row += end - start
+        return frozenset(usable), rows
 
     def _save_column_cache(
-        self, cached: dict[str, colcache.MonthColumns], parsed: dict[str, tuple[int, int]]
+        self, cached: dict[str, tuple[int, int]], parsed: dict[str, tuple[int, int]]
     ) -> None:
-        """Refresh the snapshot when past months had to be parsed from JSON."""
+        """Refresh the snapshot when older files had to be parsed from JSON."""
         folder = self._cache_dir()
         if folder is None or self.readonly:
             return
-        keys, paths = self._month_paths()
-        past = set(keys[:-1])
-        fresh = {k: r for k, r in parsed.items() if k in past}
-        if not fresh and set(cached) == past:
+        keys, paths = self._movement_paths()
+        past = keys[:-1]
+        if set(cached) == set(past):
             return
-        months = {k: m for k, m in cached.items() if k in past}
-        for key, (start, end) in fresh.items():
+        files = []
+        for key in past:
+            rows = cached.get(key) or parsed.get(key)
+            if rows is None:
+                continue  # set aside as unreadable
             try:
                 sig = colcache.signature(paths[key])
             except OSError:
                 continue
-            ids = self.columns.ids[start:end]
-            doc_ids = [self._movements.loc[i][1] for i in ids]
-            months[key] = self.columns.export_month(start, end, doc_ids, sig)
-        colcache.write(folder, months)
+            start, end = rows
+            doc_ids = [self._movements.loc[i][1] for i in self.columns.ids[start:end]]
+            files.append((key, start, end, doc_ids, sig))
+        colcache.write(folder, self.columns.export_snapshot(files))
 
     def _load_records(
         self,

@@ -1,15 +1,17 @@
-"""The column snapshot of past months: used only when it matches, never trusted blindly."""
+"""The column snapshot of older movement files: used only when it matches, never trusted blindly."""
 
 from __future__ import annotations
 
+import zipfile
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pytest
 
 from rlbaby.model import Child, Episode, Instant, Movement, MovementKind
-from rlbaby.store import Store
+from rlbaby.store import Store, atomic, colcache
 from rlbaby.store.colcache import CACHE_REL
 
 DAY = 86_400_000
@@ -82,18 +84,132 @@ def test_damaged_snapshot_is_ignored(data_dir: Path, damage: bytes) -> None:
         assert s.problems == []
 
 
-def test_snapshot_with_wrong_values_is_ignored(data_dir: Path) -> None:
+def _rewrite(path: Path, **changes: np.ndarray) -> None:
+    with np.load(path) as z:
+        arrays = {k: z[k] for k in z.files}
+    arrays.update(changes)
+    np.savez(path, **arrays)  # type: ignore[arg-type]
+
+
+def _arrays(path: Path) -> dict[str, np.ndarray]:
+    with np.load(path) as z:
+        return {k: z[k] for k in z.files}
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda a: {"version": np.array(1)},
+        lambda a: {"kind": np.full_like(a["kind"], 99)},
+        lambda a: {"at_ms": np.full_like(a["at_ms"], -5)},
+        lambda a: {"offset": np.full_like(a["offset"], 5000)},
+        lambda a: {"child": a["child"] + 7},
+        lambda a: {"episode": np.full_like(a["episode"], -1)},
+        lambda a: {"doc_ids": np.zeros_like(a["doc_ids"])},
+        lambda a: {"counts": a["counts"] + 1},
+        lambda a: {"sigs": a["sigs"][:, :2]},
+        lambda a: {"live": a["live"][:-1]},
+        lambda a: {"lengths": a["lengths"] + 1},
+        lambda a: {"ids": a["ids"][:-37]},  # one id fewer than `lengths` says
+        lambda a: {"ids": np.full_like(a["ids"], 0xFF)},  # not UTF-8
+        lambda a: {"kind": a["kind"].astype(np.float64)},
+        # every id the same: found when loading, then every file is parsed
+        lambda a: {
+            "ids": np.frombuffer("\n".join(["x"] * int(a["lengths"][1])).encode(), np.uint8)
+        },
+    ],
+)
+def test_snapshot_with_wrong_values_is_ignored(data_dir: Path, damage: Any) -> None:
     _fill(data_dir)
     with Store.open(data_dir) as s:
         first = _snapshot(s)
     path = data_dir / CACHE_REL
-    with np.load(path) as z:
-        arrays = {k: z[k] for k in z.files}
-    key = str(arrays["months"][0])
-    arrays[f"{key}/kind"] = np.full_like(arrays[f"{key}/kind"], 99)
-    np.savez(path, **arrays)
+    _rewrite(path, **damage(_arrays(path)))
     with Store.open(data_dir) as s:
         assert _snapshot(s) == first
+        assert s.problems == []
+    with Store.open(data_dir) as s:  # the open rewrote a good snapshot
+        assert _snapshot(s) == first
+    assert colcache.read(data_dir) is not None
+
+
+def test_a_flipped_byte_in_the_snapshot_is_caught_by_the_zip_checksum(data_dir: Path) -> None:
+    _fill(data_dir)
+    with Store.open(data_dir) as s:
+        first = _snapshot(s)
+    path = data_dir / CACHE_REL
+    raw = bytearray(path.read_bytes())
+    with zipfile.ZipFile(path) as zf:
+        member = zf.getinfo("ids.npy").header_offset
+    at = raw.index(b"-", member + 200)  # a uuid's dash, past the headers
+    raw[at] = ord("+")
+    path.write_bytes(bytes(raw))
+    assert colcache.read(data_dir) is None
+    with Store.open(data_dir) as s:
+        assert _snapshot(s) == first
+
+
+def _parsed_files(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    seen: list[str] = []
+    real = atomic.parse_tinydb_json
+
+    def spy(raw: bytes, where: Path | str) -> Any:
+        seen.append(Path(where).relative_to(Path(where).parents[1]).as_posix())
+        return real(raw, where)
+
+    monkeypatch.setattr(atomic, "parse_tinydb_json", spy)
+    return seen
+
+
+def test_an_open_with_the_snapshot_parses_only_the_newest_movement_file(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _fill(data_dir)
+    with Store.open(data_dir):
+        pass
+    files = sorted(p.name for p in (data_dir / "movements").iterdir())
+    assert len(files) == 4
+    seen = _parsed_files(monkeypatch)
+    with Store.open(data_dir) as s:
+        assert len(s.movements()) == 100
+    assert [f for f in seen if f.startswith("movements/")] == [f"movements/{files[-1]}"]
+
+
+def test_only_changed_files_are_parsed_again(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _fill(data_dir)
+    with Store.open(data_dir) as s:
+        second = s.movements().ids[30]  # in the second file
+        s.delete(s.movement(second))  # type: ignore[arg-type]
+    files = sorted(p.name for p in (data_dir / "movements").iterdir())
+    seen = _parsed_files(monkeypatch)
+    with Store.open(data_dir) as s:
+        assert len(s.movements()) == 99
+        assert second not in s.movements().ids
+    assert [f for f in seen if f.startswith("movements/")] == [
+        f"movements/{files[1]}",
+        f"movements/{files[-1]}",
+    ]
+    seen.clear()
+    with Store.open(data_dir) as s:  # that open refreshed the snapshot
+        assert len(s.movements()) == 99
+    assert [f for f in seen if f.startswith("movements/")] == [f"movements/{files[-1]}"]
+
+
+def test_ids_holding_a_newline_mean_no_snapshot(data_dir: Path) -> None:
+    with Store.open(data_dir) as s:
+        kid = s.save(Child("Ada"))
+        recs: list = []
+        for month in range(3):
+            ep = Episode(kid.id, Instant(T + month * 31 * DAY, 60))
+            recs += [ep, Movement(kid.id, ep.id, ep.opened, id=f"odd\nid {month}")]
+        s.save_many(recs)
+    with Store.open(data_dir) as s:
+        assert len(s.movements()) == 3
+    assert not (data_dir / CACHE_REL).exists()
+    with Store.open(data_dir) as s:
+        assert sorted(s.movements().ids) == ["odd\nid 0", "odd\nid 1", "odd\nid 2"]
 
 
 def test_corrupt_month_is_quarantined_despite_snapshot(data_dir: Path) -> None:
