@@ -313,7 +313,9 @@ def bench_tap(ctx: Context) -> list[Row]:
     A tap rewrites its whole ten-day file, so its cost depends on how full that
     file is. Today's file may be nearly empty; the taps are therefore placed at
     the end of the data's fullest file (the worst case a parent's tap meets),
-    10 s apart, as one episode of the child with most movements there.
+    for the child with most movements there. They come 10 s apart, in episodes
+    as long as the data's average: the first tap of each episode also saves the
+    new episode (two files, twice the fsyncs), as it does at the cot.
     """
     from rlbaby.services import LoggerService
 
@@ -335,18 +337,26 @@ def bench_tap(ctx: Context) -> list[Row]:
         store.movement(in_file.ids[0])
         shard_kb = shard.stat().st_size / 1024
         service = LoggerService(store)
+        counts = ctx.manifest["counts"]
+        per_episode = max(1, round(counts["movements"] / max(1, counts["episodes"])))
+        pause_ms = (store.settings.idle_timeout_s + 60) * 1000  # the episode has closed
         gap_s = ctx.reps.tap_gap_ms / 1000
-        at = Instant(t1_ms - (ctx.reps.taps + 60) * 10_000, 0)
-        for _ in range(ctx.reps.taps):
-            at = at.plus_ms(10_000)
+        span_ms = ctx.reps.taps * 10_000 + (ctx.reps.taps // per_episode + 1) * pause_ms
+        at = Instant(t1_ms - span_ms - 600_000, 0)
+        opening: list[float] = []
+        for i in range(ctx.reps.taps):
+            at = at.plus_ms(pause_ms if i % per_episode == 0 else 10_000)
             c0 = time.thread_time_ns()
             t0 = time.perf_counter_ns()
             service.record_movement(child.id, at)
             samples.append(_ms(time.perf_counter_ns() - t0))
             cpu.append(_ms(time.thread_time_ns() - c0))
+            if i % per_episode == 0:
+                opening.append(samples[-1])
             if gap_s:
                 time.sleep(gap_s)
         assert len(store.movements(t0_ms=t0_ms, t1_ms=t1_ms)) == before + ctx.reps.taps
+        assert len(store.episodes(child.id, t0_ms, t1_ms)) >= len(opening)
     shutil.rmtree(folder)
     extra = {"file": shard.name, "file_movements_before": before, "first_tap_ms": samples[0]}
     return [
@@ -356,6 +366,8 @@ def bench_tap(ctx: Context) -> list[Row]:
         Row("tap save max", "ms", max(samples)),
         Row("  tap CPU time median", "ms", median(cpu), cpu),
         Row("  first tap of the session", "ms", samples[0]),
+        Row("  taps opening an episode", "", float(len(opening))),
+        Row("  tap opening an episode, median", "ms", median(opening), opening),
         Row("  movements in the tap's file", "", float(before)),
         Row("  tap's file before the taps", "KB", shard_kb),
     ]

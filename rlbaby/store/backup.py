@@ -39,7 +39,7 @@ class BackupInfo:
 
 
 def data_files(data_dir: Path) -> list[Path]:
-    """Every data file of the folder (meta.json and the monthly files)."""
+    """Every data file of the folder (meta.json and the files of movements, episodes and sleep)."""
     files = [data_dir / "meta.json"] if (data_dir / "meta.json").exists() else []
     for folder in DATA_FOLDERS:
         base = data_dir / folder

@@ -51,7 +51,7 @@ def ten_day_key(utc_ms: int) -> str:
 
 
 class Locations:
-    """Record id -> (month key, TinyDB doc id), the part of dict's API the table uses.
+    """Record id -> (file key, TinyDB doc id), the part of dict's API the table uses.
 
     Kept as two dicts of plain str and int values, which the cyclic GC never
     tracks. One dict of 200k (key, id) tuples is tracked again each time a tap
@@ -90,8 +90,8 @@ class Locations:
         self._key.update(zip(other, map(itemgetter(0), other.values()), strict=True))
         self._doc.update(zip(other, map(itemgetter(1), other.values()), strict=True))
 
-    def add_month(self, key: str, ids: Sequence[str], doc_ids: Iterable[int]) -> None:
-        """Record `ids` (new, distinct) as stored in month `key` (loading)."""
+    def add_file(self, key: str, ids: Sequence[str], doc_ids: Iterable[int]) -> None:
+        """Record `ids` (new, distinct) as stored in file `key` (loading)."""
         self._key.update(zip(ids, repeat(key)))
         self._doc.update(zip(ids, doc_ids, strict=True))
 
@@ -105,12 +105,12 @@ class ShardedTable:
     def __init__(self, backend: Backend, folder: str) -> None:
         self.backend = backend
         self.folder = folder
-        self.loading_key = ""  # the month `load` is yielding
+        self.loading_key = ""  # the file `load` is yielding
         self._tables: dict[str, Table] = {}
         self._dbs: dict[str, TinyDB] = {}
-        # record id -> (month key, TinyDB doc id)
+        # record id -> (file key, TinyDB doc id)
         self.loc = Locations()
-        # month key -> a doc id that put() may use next (checked before use)
+        # file key -> a doc id that put() may use next (checked before use)
         self._next_ids: dict[str, int] = {}
 
     def _table(self, key: str) -> Table:
@@ -129,10 +129,10 @@ class ShardedTable:
         problems: list[Problem],
         skip: frozenset[str] = frozenset(),
     ) -> Iterator[list[Mapping[str, Any]]]:
-        """Yield each readable month's documents; quarantine unreadable months.
+        """Yield each readable file's documents; quarantine unreadable files.
 
         `validate(docs, where)` raises ValueError/KeyError/TypeError for a
-        wrongly shaped record; then the whole month file is set aside untouched.
+        wrongly shaped record; then the whole file is set aside untouched.
         """
         keys = self.backend.keys(self.folder)
         for key in keys:
@@ -155,7 +155,7 @@ class ShardedTable:
                 continue
             ids = [doc["id"] for doc in docs]
             if len(set(ids)) == len(ids) and self.loc.keys().isdisjoint(ids):
-                self.loc.add_month(key, ids, map(int, raw))  # the usual case, at C speed
+                self.loc.add_file(key, ids, map(int, raw))  # the usual case, at C speed
             else:
                 for doc_id, doc in raw.items():
                     rid = doc["id"]

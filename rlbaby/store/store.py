@@ -288,7 +288,7 @@ class Store:
         row = 0
         for key in usable:
             start, end = bounds[key]
-            self._movements.loc.add_month(key, ids[key], snap.doc_ids[start:end].tolist())
+            self._movements.loc.add_file(key, ids[key], snap.doc_ids[start:end].tolist())
             rows[key] = (row, row + end - start)
             row += end - start
         return frozenset(usable), rows

@@ -28,7 +28,7 @@ from rlbaby.store import Store
 
 T0 = 1_795_500_000_000  # 2026-11-24, the same instant as conftest.T0
 
-# 2020-01-01 .. 2035-12-31, so records spread over many monthly files.
+# 2020-01-01 .. 2035-12-31, so records spread over many files.
 utc_ms = st.integers(1_577_836_800_000, 2_082_758_400_000)
 offsets = st.integers(-12 * 60, 14 * 60)
 instants = st.builds(Instant, utc_ms, offsets)
