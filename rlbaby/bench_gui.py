@@ -6,6 +6,7 @@ docstring there). Qt is imported inside each section.
 
 from __future__ import annotations
 
+import functools
 import gc
 import os
 import shutil
@@ -13,8 +14,16 @@ import subprocess
 import sys
 import time
 
-from rlbaby.bench import Context, Row, _ms, median, percentile, section
+from rlbaby.bench import Context, Row, SectionFn, _ms, median, percentile, section
 from rlbaby.store import Store
+
+# The offscreen platform says this of every window it shows; it is not ours.
+_QT_NOISE = "This plugin does not support propagateSizeHints()"
+
+
+def _quiet_handler(mode, context, message):  # type: ignore[no-untyped-def]
+    if message != _QT_NOISE:
+        sys.stderr.write(message + "\n")
 
 
 def _app():  # type: ignore[no-untyped-def]
@@ -24,7 +33,25 @@ def _app():  # type: ignore[no-untyped-def]
     return QApplication.instance() or QApplication(["rlbaby-bench"])
 
 
+def _quiet(fn: SectionFn) -> SectionFn:
+    """Run a section with Qt's offscreen noise filtered, then put back the
+    handler there was (under pytest, pytest-qt's, which fails on warnings)."""
+
+    @functools.wraps(fn)
+    def run(ctx: Context) -> list[Row]:
+        from PySide6.QtCore import qInstallMessageHandler
+
+        previous = qInstallMessageHandler(_quiet_handler)
+        try:
+            return fn(ctx)
+        finally:
+            qInstallMessageHandler(previous)
+
+    return run
+
+
 @section("keypress", order=40)
+@_quiet
 def bench_keypress(ctx: Context) -> list[Row]:
     """The whole hot path in the real main window: a Space key event, the handler,
     the durable save, the signal, and a synchronous repaint of the Log tab."""
@@ -74,6 +101,7 @@ def bench_keypress(ctx: Context) -> list[Row]:
 
 
 @section("charts", order=50)
+@_quiet
 def bench_charts(ctx: Context) -> list[Row]:
     """Charts tab: a tap reaching the live timeline (painted), and the range switch
     to "all" (every chart's data rebuilt, the visible chart repainted)."""

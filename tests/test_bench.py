@@ -15,6 +15,16 @@ def test_quick_bench_prints_the_table(tmp_path: Path, capsys: pytest.CaptureFixt
     argv = ["--quick", "--cache-dir", str(tmp_path / "cache"), "--work-dir", str(tmp_path)]
     assert bench.main([*argv, "--out", str(out_json)]) == 0
     text = capsys.readouterr().out
+    # The GUI sections filter Qt's messages only while they run: pytest-qt's
+    # handler, which fails a test on a Qt warning, is back.
+    from PySide6.QtCore import qInstallMessageHandler
+
+    from rlbaby import bench_gui
+
+    handler = qInstallMessageHandler(None)
+    qInstallMessageHandler(handler)
+    assert handler is not None
+    assert handler is not bench_gui._quiet_handler
 
     assert "command: python" in text
     assert "nproc=" in text
@@ -28,6 +38,8 @@ def test_quick_bench_prints_the_table(tmp_path: Path, capsys: pytest.CaptureFixt
         "cold open median (s)",
         "open peak RSS (MB)",
         "summary 1 child median (s)",
+        "keypress: to durable save + repaint p95 (ms)",
+        "charts: tap to timeline painted p95 (ms)",
     ):
         row = next((line for line in text.splitlines() if metric in line), None)
         assert row is not None, metric
@@ -47,6 +59,19 @@ def test_quick_bench_prints_the_table(tmp_path: Path, capsys: pytest.CaptureFixt
     assert (cache / "manifest.json").stat().st_mtime_ns == stamp
     assert sorted(p.relative_to(cache) for p in cache.rglob("*")) == files
     assert "summary 1 child median" in capsys.readouterr().out
+
+
+def test_gui_sections_drop_only_the_offscreen_plugins_noise(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from PySide6.QtCore import QtMsgType
+
+    from rlbaby import bench_gui
+
+    warning = QtMsgType.QtWarningMsg
+    bench_gui._quiet_handler(warning, None, "This plugin does not support propagateSizeHints()")
+    bench_gui._quiet_handler(warning, None, "QPainter::begin: Paint device returned engine == 0")
+    assert capsys.readouterr().err == "QPainter::begin: Paint device returned engine == 0\n"
 
 
 def test_table_marks_targets_at_200k() -> None:
