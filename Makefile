@@ -32,6 +32,10 @@ run: $(VENV)/.installed-run
 demo: $(VENV)/.installed-run
 	$(BIN)/python main.py --demo
 
+# Every tab of the real app on Xvfb, in both themes, into shots/ (to look at).
+screenshots: $(VENV)/.installed-test
+	bash .ci/screenshots shots
+
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check rlbaby tests main.py
 	$(BIN)/ruff format --check rlbaby tests main.py

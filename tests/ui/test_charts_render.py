@@ -79,3 +79,19 @@ def test_timeline_image_shows_the_movement_colours(store) -> None:  # type: igno
         assert (
             colour_count(image, palette[token], 10) > colour_count(empty, palette[token], 10) + 50
         )
+
+
+def test_printed_night_map_labels_its_nights(store) -> None:  # type: ignore[no-untyped-def]
+    """pyqtgraph widens an axis for its labels only after painting it once; a
+    single grab printed the night map with tick marks and no dates."""
+    palette = load_palette("day")
+    first = date(2026, 10, 25)  # a month of nights: a date every week down the side
+    image = render.render_night_map(
+        store, store.children()[0].id, first, TONIGHT, palette, 900, 420
+    )
+    want = np.array([int(palette["chart_fg"][i : i + 2], 16) for i in (1, 3, 5)])
+    ink = np.abs(pixels(image).astype(int) - want).max(axis=2) <= 60
+    # Left of the plot, below the title and legend: the dates down the side.
+    strip = ink[70:380, :45]
+    assert strip.sum() > 60, strip.sum()  # none at all without the fix
+    assert (strip.any(axis=1)).sum() > 20  # several labels, not one line of ticks

@@ -9,6 +9,8 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from PySide6.QtGui import QImage
 
@@ -31,7 +33,7 @@ from rlbaby.ui.charts.breakdown_chart import BreakdownChart
 from rlbaby.ui.charts.interval_chart import IntervalChart
 from rlbaby.ui.charts.night_map_chart import NightMapChart
 from rlbaby.ui.charts.timeline_chart import TICK_Y, TimelineChart
-from rlbaby.ui.charts.trend_chart import BAR_HALF_WIDTH, TrendChart
+from rlbaby.ui.charts.trend_chart import BAR_HALF_WIDTH, TrendChart, label_step
 from rlbaby.ui.theme import load_palette
 
 NIGHT = date(2026, 11, 23)
@@ -213,6 +215,30 @@ def test_trend_chart_draws_bars_and_rolling_mean(qtbot, add) -> None:  # type: i
     header, rows = chart.csv_table()
     assert rows[0][:5] == ["2026-11-20", 10, 2, 2, 0]
     assert rows[1][3] == ""  # unknown, not zero
+
+
+@pytest.mark.parametrize(
+    ("view_top", "step"),
+    [(1.0, 1), (2.2, 1), (3.3, 2), (4.62, 2), (11, 5), (25.3, 10), (66, 50), (1098.9, 500)],
+)
+def test_trend_label_step_is_round(view_top: float, step: float) -> None:
+    assert label_step(view_top) == step
+
+
+@given(st.floats(min_value=1.0, max_value=1e6))
+def test_trend_label_step_gives_one_or_two_labels(view_top: float) -> None:
+    step = label_step(view_top)
+    assert 1 <= view_top // step <= 2
+    assert step / 10 ** math.floor(math.log10(step)) in (1, 2, 5)
+
+
+def test_trend_panels_label_their_scale_sparingly(add) -> None:  # type: ignore[no-untyped-def]
+    chart = add(TrendChart(NIGHT_PAL))
+    chart.set_data(trend_data(_summaries(), date(2026, 11, 17), NIGHT))
+    movements = chart.metric_plots["movements"].getAxis("left")
+    assert movements._tickSpacing == [(5.0, 0), (5.0, 0)]  # top 11 -> labels at 5 and 10
+    runs = chart.metric_plots["periodic_runs"].getAxis("left")
+    assert runs._tickSpacing == [(1.0, 0), (1.0, 0)]
 
 
 def test_trend_chart_empty_state(add) -> None:  # type: ignore[no-untyped-def]

@@ -32,6 +32,11 @@ def grab_offscreen(chart: ChartWidget, width: int, height: int) -> QImage:
     chart.resize(width, height)
     chart.show()  # delivers the pending resize and lays out the plot area
     try:
+        # pyqtgraph sizes an axis to its labels while painting it, and lays the
+        # plot out again later: on the first grab the night map's dates do not
+        # fit yet and are left out. Paint once, let that layout happen, grab.
+        chart.to_image()
+        QCoreApplication.sendPostedEvents()
         image = chart.to_image()
     finally:
         chart.close()

@@ -25,6 +25,18 @@ from rlbaby.ui.charts.base import ChartWidget, brush, pen
 BAR_HALF_WIDTH = 0.4
 
 
+def label_step(view_top: float) -> float:
+    """The smallest round step (1, 2 or 5 times a power of ten, at least 1)
+    that labels a panel going up to `view_top` at most twice above zero: the
+    panels are short, and printed they are shorter still. Round numbers are
+    never more than 2.5 times apart, so one lies in (view_top / 3, view_top]
+    and the panel always gets a label."""
+    third = view_top / 3
+    power = 10.0 ** math.floor(math.log10(third)) if third > 0 else 1.0
+    steps = (m * power for m in (1, 2, 5, 10, 20))
+    return max(1.0, next(s for s in steps if s > third))
+
+
 def _number(v: float) -> str:
     return f"{v:.0f}" if float(v).is_integer() else f"{v:.1f}"
 
@@ -110,7 +122,10 @@ class TrendChart(ChartWidget):
             for arr in (self.data.values.get(name), self.data.rolling.get(name)):
                 if arr is not None and arr.size and not np.isnan(arr).all():
                     top = max(top, float(np.nanmax(arr)))
-            vb.setYRange(0, max(top * 1.1, 1.0), padding=0)
+            view_top = max(top * 1.1, 1.0)
+            vb.setYRange(0, view_top, padding=0)
+            step = label_step(view_top)
+            plot.getAxis("left").setTickSpacing(step, step)
         # The others follow through the x link (setting each would fight the link).
         self.plots[0].getViewBox().setXRange(lo, hi, padding=0)
 
