@@ -86,7 +86,10 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("export", parents=[common], help="export everything as CSV or JSON")
     g = p.add_mutually_exclusive_group(required=True)
     g.add_argument(
-        "--csv", type=Path, metavar="OUT", help="OUT.csv (+ .episodes/.sleep) or OUT.zip"
+        "--csv",
+        type=Path,
+        metavar="OUT",
+        help="OUT.zip, or OUT.csv (movements) with OUT.children/.labs/.episodes/.sleep.csv",
     )
     g.add_argument("--json", type=Path, metavar="OUT", help="one full JSON file")
 

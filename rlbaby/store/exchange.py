@@ -1,8 +1,13 @@
-"""Export and import: CSV (movements, episodes, sleep) and full JSON. Qt-free.
+"""Export and import: CSV (children, labs, movements, episodes, sleep) and full JSON. Qt-free.
 
 Import is planned first (validated, de-duplicated, nothing written), then
 applied in one all-or-nothing `save_many`. Records carry uuids, so importing
 the same file twice adds nothing; rows without an id get a deterministic one.
+
+A JSON record carries its `updated_ms`, and the newer copy wins. A CSV row
+carries no time, so it may add to a record that is here (fill in an empty
+field, add a lab result) but never changes a value that is set: the plan
+counts such rows in `differing`, and the value here stays.
 """
 
 from __future__ import annotations
@@ -12,7 +17,8 @@ import io
 import uuid
 import zipfile
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +28,9 @@ from rlbaby import __version__
 from rlbaby.model import (
     Child,
     Episode,
+    FamilyHistory,
     Instant,
+    LabResult,
     Movement,
     MovementKind,
     OnsetState,
@@ -58,6 +66,12 @@ EPISODE_COLUMNS = [
     "note",
 ]
 SLEEP_COLUMNS = ["id", "child", "asleep", "awake"]
+CHILD_COLUMNS = ["id", "name", "birth_date", "born_early", "family_history", "notes"]
+LAB_COLUMNS = ["child", "test", "value", "unit", "taken"]
+# The tables in the order an import reads them (children before what refers to them).
+CSV_TABLES = ("children.csv", "labs.csv", "episodes.csv", "sleep.csv", "movements.csv")
+# Free text is kept exactly as written; every other field is trimmed.
+_VERBATIM = frozenset({"note", "notes", "test", "value", "unit"})
 
 
 class ImportError_(StoreError):
@@ -118,11 +132,44 @@ def _csv_text(columns: list[str], rows: Iterable[list[str]]) -> bytes:
     return buf.getvalue().encode("utf-8")
 
 
+def _yes_no(value: bool | None) -> str:
+    return "" if value is None else ("yes" if value else "no")
+
+
+def _day(value: date | None) -> str:
+    return "" if value is None else value.isoformat()
+
+
 def csv_tables(store: Store) -> dict[str, bytes]:
-    """movements.csv, episodes.csv and sleep.csv of live records."""
+    """The CSV_TABLES of live records, and of the children they belong to."""
     kids, moves, eps, sleep = _records(store)
     name = {c.id: c.name for c in kids}
+    records: list[Movement | Episode | SleepPeriod] = [*moves, *eps, *sleep]
+    used = {r.child_id for r in records if r.deleted_ms is None}
+    shown = [c for c in kids if c.deleted_ms is None or c.id in used]
     return {
+        "children.csv": _csv_text(
+            CHILD_COLUMNS,
+            (
+                [
+                    c.id,
+                    c.name,
+                    _day(c.birth_date),
+                    _yes_no(c.born_early),
+                    c.family_history.value,
+                    c.notes,
+                ]
+                for c in shown
+            ),
+        ),
+        "labs.csv": _csv_text(
+            LAB_COLUMNS,
+            (
+                [c.name, lab.test, lab.value, lab.unit, _day(lab.taken)]
+                for c in shown
+                for lab in c.labs
+            ),
+        ),
         "movements.csv": _csv_text(
             MOVEMENT_COLUMNS,
             (
@@ -152,7 +199,7 @@ def csv_tables(store: Store) -> dict[str, bytes]:
                     e.stopped_when_woken.value if e.stopped_when_woken else "",
                     _join(e.signs),
                     _join(e.triggers),
-                    "" if e.video is None else ("yes" if e.video else "no"),
+                    _yes_no(e.video),
                     e.note,
                 ]
                 for e in eps
@@ -171,20 +218,23 @@ def csv_tables(store: Store) -> dict[str, bytes]:
 
 
 def export_csv(store: Store, out: Path) -> list[Path]:
-    """OUT.zip: one zip of the three tables. Otherwise OUT (movements) and
-    OUT's stem + `.episodes.csv` / `.sleep.csv` beside it."""
+    """OUT.zip: one zip of the CSV_TABLES. Otherwise OUT (movements) and, beside
+    it, OUT's stem + `.children.csv`, `.labs.csv`, `.episodes.csv`, `.sleep.csv`.
+
+    Returns the files written, in the order to import them: any order works,
+    but an episode imported after its movements keeps the start time guessed
+    from them where the two differ (the import says how many differ).
+    """
     tables = csv_tables(store)
     if out.suffix.lower() == ".zip":
         buf = io.BytesIO()
         with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
-            for n, raw in tables.items():
-                zf.writestr(n, raw)
+            for n in CSV_TABLES:
+                zf.writestr(n, tables[n])
         atomic_write_bytes(out, buf.getvalue())
         return [out]
     paths = {
-        "movements.csv": out,
-        "episodes.csv": out.with_name(out.stem + ".episodes.csv"),
-        "sleep.csv": out.with_name(out.stem + ".sleep.csv"),
+        n: out if n == "movements.csv" else out.with_name(f"{out.stem}.{n}") for n in CSV_TABLES
     }
     for n, p in paths.items():
         atomic_write_bytes(p, tables[n])
@@ -204,6 +254,8 @@ class ImportPlan:
     added: dict[str, int] = field(default_factory=dict)
     updated: dict[str, int] = field(default_factory=dict)
     unchanged: int = 0
+    # CSV rows that hold a value other than the one here (which stays).
+    differing: int = 0
 
     def summary(self) -> str:
         parts = [_count(n, k) for k, n in sorted(self.added.items()) if n]
@@ -215,6 +267,8 @@ class ImportPlan:
             text += "; new children: " + ", ".join(c.name for c in self.new_children)
         if self.unchanged:
             text += f"; {self.unchanged} already present"
+        if self.differing:
+            text += f"; {self.differing} differ from what is here, which is kept"
         return text
 
     @property
@@ -252,6 +306,7 @@ class _Planner:
         self.plan = ImportPlan(str(source))
         self.children: dict[str, Child] = {c.name.casefold(): c for c in store.children()}
         self.pending: dict[str, Any] = {}
+        self.index: dict[str, int] = {}  # record id -> its place in plan.records
 
     def child_id(self, name: str, line: int, where: Path | str) -> str:
         name = name.strip()
@@ -275,16 +330,69 @@ class _Planner:
             SleepPeriod: self.store.sleep_period,
             Child: self.store.child,
         }[type(rec)]
-        existing = self.pending.get(rec.id) or getter(rec.id)
-        if existing is None:
-            self.plan.added[kind] = self.plan.added.get(kind, 0) + 1
-        elif rec.updated_ms and rec.updated_ms > existing.updated_ms:
-            self.plan.updated[kind] = self.plan.updated.get(kind, 0) + 1
-        else:
+        planned = self.pending.get(rec.id)
+        base = planned or getter(rec.id)
+        if base is not None and not rec.updated_ms:  # a CSV row: it may only add
+            rec, changed, differs = _fill_in(base, rec)
+            self.plan.differing += differs
+            if not changed:
+                self.plan.unchanged += planned is None and not differs
+                return
+        elif base is not None and not rec.updated_ms > base.updated_ms:
             self.plan.unchanged += 1
             return
+        if planned is not None:  # the same record again in this import: the later wins
+            self.plan.records[self.index[rec.id]] = rec
+        else:
+            counts = self.plan.added if base is None else self.plan.updated
+            counts[kind] = counts.get(kind, 0) + 1
+            self.index[rec.id] = len(self.plan.records)
+            self.plan.records.append(rec)
         self.pending[rec.id] = rec
-        self.plan.records.append(rec)
+        if isinstance(rec, Child):
+            self.children[rec.name.casefold()] = rec
+
+
+# Fields a CSV row never changes: who, which record, and the record's own times.
+_KEYS = frozenset({"id", "child_id", "created_ms", "updated_ms", "deleted_ms"})
+_UNSET: tuple[Any, ...] = (
+    None,
+    "",
+    (),
+    frozenset(),
+    FamilyHistory.UNKNOWN,
+    MovementKind.UNSPECIFIED,
+)
+
+
+def _unset(value: Any) -> bool:
+    return any(value is u or (type(value) is type(u) and value == u) for u in _UNSET)
+
+
+def _fill_in(base: Any, rec: Any) -> tuple[Any, bool, bool]:
+    """`base` with the fields it lacks taken from `rec` (a CSV row), and lab
+    results added. Returns (record, changed, a set value differed)."""
+    changes: dict[str, Any] = {}
+    differs = False
+    for f in fields(base):
+        old, new = getattr(base, f.name), getattr(rec, f.name)
+        if f.name in _KEYS or new == old or _unset(new):
+            continue
+        if f.name == "labs":
+            extra = tuple(lab for lab in new if lab not in old)
+            if extra:
+                changes["labs"] = old + extra
+        elif _unset(old):
+            changes[f.name] = new
+        else:
+            differs = True
+    if not changes:
+        return base, False, differs
+    try:
+        # updated_ms 0: saving stamps it now, as for any edit.
+        return replace(base, **changes, updated_ms=0), True, differs
+    except ValueError:  # e.g. an Awake mark before the Asleep mark here
+        return base, False, True
 
 
 def _time(text: str, where: Path | str, line: int, col: str) -> Instant:
@@ -328,10 +436,9 @@ def _rows(
             raise _err(where, reader.line_num, "more fields than the header has")
         if not any((v or "").strip() for v in row.values()):
             continue
-        # Notes are kept exactly as written; every other field is trimmed.
         yield (
             reader.line_num,
-            {k: (v or "") if k == "note" else (v or "").strip() for k, v in row.items()},
+            {k: (v or "") if k in _VERBATIM else (v or "").strip() for k, v in row.items()},
         )
 
 
@@ -428,6 +535,63 @@ def _plan_sleep_csv(p: _Planner, raw: bytes, where: Path | str) -> None:
             raise _err(where, line, str(exc)) from None
 
 
+def _date(text: str, where: Path | str, line: int, col: str) -> date | None:
+    try:
+        return date.fromisoformat(text) if text else None
+    except ValueError:
+        raise _err(where, line, f"column {col!r}: not a date (YYYY-MM-DD): {text!r}") from None
+
+
+def _yes_no_cell(text: str, where: Path | str, line: int, col: str) -> bool | None:
+    word = text.lower()
+    if word not in ("", "yes", "no"):
+        raise _err(where, line, f"column {col!r}: use yes or no, not {text!r}")
+    return None if not word else word == "yes"
+
+
+def _plan_children_csv(p: _Planner, raw: bytes, where: Path | str) -> None:
+    for line, row in _rows(raw, where, ["name"]):
+        name = row["name"]
+        if not name:
+            raise _err(where, line, "the name column is empty")
+        here = p.children.get(name.casefold())  # children are matched by name, as in every CSV
+        rid = row.get("id", "")
+        if here is not None:
+            cid = here.id
+        elif _is_uuid(rid) and p.store.child(rid) is None and rid not in p.pending:
+            cid = rid
+        else:
+            cid = _det_id("child", name.casefold())
+        p.offer(
+            Child(
+                name,
+                id=cid,
+                birth_date=_date(row.get("birth_date", ""), where, line, "birth_date"),
+                born_early=_yes_no_cell(row.get("born_early", ""), where, line, "born_early"),
+                family_history=_opt(
+                    FamilyHistory, row.get("family_history", ""), where, line, "family_history"
+                )
+                or FamilyHistory.UNKNOWN,
+                notes=row.get("notes", ""),
+            )
+        )
+
+
+def _plan_labs_csv(p: _Planner, raw: bytes, where: Path | str) -> None:
+    labs: dict[str, list[LabResult]] = {}
+    for line, row in _rows(raw, where, ["child", "test", "value"]):
+        cid = p.child_id(row["child"], line, where)
+        taken = _date(row.get("taken", "").strip(), where, line, "taken")
+        labs.setdefault(cid, []).append(
+            LabResult(row["test"], row["value"], row.get("unit", ""), taken)
+        )
+    for cid, results in labs.items():
+        child = p.pending.get(cid) or p.store.child(cid)
+        if child is None:  # named first in this file
+            child = next(c for c in p.plan.new_children if c.id == cid)
+        p.offer(replace(child, labs=tuple(results), updated_ms=0))
+
+
 def _plan_json(p: _Planner, raw: bytes, where: Path) -> None:
     try:
         doc = orjson.loads(raw)
@@ -462,6 +626,15 @@ def _plan_json(p: _Planner, raw: bytes, where: Path) -> None:
             p.offer(rec)
 
 
+_CSV_PLANNERS = {
+    "children.csv": _plan_children_csv,
+    "labs.csv": _plan_labs_csv,
+    "episodes.csv": _plan_episodes_csv,
+    "sleep.csv": _plan_sleep_csv,
+    "movements.csv": _plan_movements_csv,
+}
+
+
 def plan_import(store: Store, path: Path) -> ImportPlan:
     """Validate `path` and work out what importing it would add. Writes nothing.
 
@@ -483,13 +656,9 @@ def plan_import(store: Store, path: Path) -> ImportPlan:
                 members = {Path(n).name: zf.read(n) for n in zf.namelist()}
         except zipfile.BadZipFile:
             raise _err(path, None, "not a valid zip file") from None
-        for name, fn in (
-            ("episodes.csv", _plan_episodes_csv),
-            ("sleep.csv", _plan_sleep_csv),
-            ("movements.csv", _plan_movements_csv),
-        ):
+        for name in CSV_TABLES:
             if name in members:
-                fn(planner, members[name], f"{path.name}/{name}")
+                _CSV_PLANNERS[name](planner, members[name], f"{path.name}/{name}")
     else:
         header = raw.decode("utf-8-sig", errors="replace").splitlines()[:1]
         cols = {c.strip() for c in header[0].split(",")} if header else set()
@@ -497,6 +666,10 @@ def plan_import(store: Store, path: Path) -> ImportPlan:
             _plan_episodes_csv(planner, raw, path)
         elif "asleep" in cols:
             _plan_sleep_csv(planner, raw, path)
+        elif "name" in cols and "child" not in cols:
+            _plan_children_csv(planner, raw, path)
+        elif {"test", "value"} <= cols:
+            _plan_labs_csv(planner, raw, path)
         else:
             _plan_movements_csv(planner, raw, path)
     for c in planner.plan.new_children:

@@ -1,4 +1,4 @@
-"""File > Export…: CSV tables (one zip, or three files) or one full JSON file."""
+"""File > Export…: CSV tables (one zip, or five files) or one full JSON file."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from rlbaby.ui.dialogs import inform, save_path
 # (file-dialog filter, suffix, what it writes)
 FORMATS = (
     ("CSV tables in one zip (*.zip)", ".zip", "csv"),
-    ("CSV files: movements, episodes and sleep (*.csv)", ".csv", "csv"),
+    ("CSV files: children, lab results, episodes, sleep and movements (*.csv)", ".csv", "csv"),
     ("Full JSON, every detail (*.json)", ".json", "json"),
 )
 
@@ -22,7 +22,7 @@ def export_to(store: Store, path: Path, chosen_filter: str) -> list[Path]:
     """Write the export the chosen filter names; adds its suffix when missing.
 
     Returns:
-        The files written (three for plain CSV files).
+        The files written (five for plain CSV files, in the order to import them).
     """
     by_filter = {name: (suffix, kind) for name, suffix, kind in FORMATS}
     if chosen_filter in by_filter:
@@ -54,5 +54,8 @@ def export_interactively(store: Store, parent: QWidget | None) -> list[Path] | N
     except StoreError as exc:
         inform(parent, "Export", f"The export could not be written. {exc}")
         return None
-    inform(parent, "Export", "Exported to:\n" + "\n".join(str(p) for p in written))
+    files = "\n".join(str(p) for p in written)
+    if len(written) > 1:
+        files += "\n\nTo import them elsewhere, import them in this order."
+    inform(parent, "Export", "Exported to:\n" + files)
     return written

@@ -132,6 +132,12 @@ class ImportDialog(QDialog):
             lines.append(f"New children: {', '.join(self.new_children)}.")
         if plan.unchanged:
             lines.append(f"{plan.unchanged} records are already here and stay as they are.")
+        if plan.differing:
+            lines.append(
+                f"{plan.differing} rows hold values that differ from what is here. A CSV row "
+                "carries no time of change, so what is here is kept; only empty details "
+                "are filled in."
+            )
         return "\n".join(lines)
 
     @classmethod

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import fields
+from dataclasses import fields, replace
 from datetime import date
 from pathlib import Path
 
@@ -116,21 +116,26 @@ def test_csv_zip_round_trip_keeps_every_annotation(
     (out,) = export_to(source, tmp_path / "tables.zip", ZIP)
     import_dialog.apply_import(target, plan_import(target, out))
     got, want = snapshot(target), snapshot(source)
-    # CSV carries the child by name only, and no record stamps.
-    (kid,) = got["children"]
-    assert kid.name == "Mia"
+    # CSV carries no record stamps; the child comes whole, with its id.
     stamps = ("created_ms", "updated_ms")
+    (kid,) = got["children"]
+    assert without(kid, *stamps) == without(want["children"][0], *stamps)
     for kind in ("episodes", "movements", "sleep"):
-        assert [without(r, "child_id", *stamps) for r in got[kind]] == [
-            without(r, "child_id", *stamps) for r in want[kind]
+        assert [without(r, *stamps) for r in got[kind]] == [
+            without(r, *stamps) for r in want[kind]
         ], kind
-        assert {r.child_id for r in got[kind]} == {kid.id}
 
 
-def test_three_csv_files_import_one_by_one(source: Store, target: Store, tmp_path: Path) -> None:
+def test_five_csv_files_import_one_by_one(source: Store, target: Store, tmp_path: Path) -> None:
     written = export_to(source, tmp_path / "log.csv", CSV)
-    assert [p.name for p in written] == ["log.csv", "log.episodes.csv", "log.sleep.csv"]
-    for path in (written[1], written[2], written[0]):
+    assert [p.name for p in written] == [
+        "log.children.csv",
+        "log.labs.csv",
+        "log.episodes.csv",
+        "log.sleep.csv",
+        "log.csv",
+    ]
+    for path in written:
         import_dialog.apply_import(target, plan_import(target, path))
     assert [e.signs for e in snapshot(target)["episodes"]] == [
         e.signs for e in snapshot(source)["episodes"]
@@ -193,6 +198,18 @@ def test_empty_plan_offers_only_close(qtbot, source: Store, tmp_path: Path) -> N
         dlg.buttons.button(QDialogButtonBox.StandardButton.Close).text()
     ]
     assert "already here: nothing to add" in dlg.details.text()
+
+
+def test_preview_says_when_csv_rows_differ_from_what_is_here(
+    qtbot, source: Store, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    (out,) = export_to(source, tmp_path / "tables.zip", ZIP)
+    ep = source.episodes()[0]
+    source.save(replace(ep, note="changed here after the export"))
+    dlg = ImportDialog(plan_import(source, out), source)
+    qtbot.addWidget(dlg)
+    assert dlg.import_button is None  # nothing to add: the note here stays
+    assert "1 rows hold values that differ from what is here" in dlg.details.text()
 
 
 def test_bad_file_imports_nothing_and_says_why(monkeypatch, target: Store, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
