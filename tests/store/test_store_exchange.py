@@ -1,4 +1,4 @@
-"""rlbaby/store/exchange.py: CSV and JSON import/export."""
+"""rlbaby/store/exchange/: CSV and JSON import/export."""
 
 from __future__ import annotations
 

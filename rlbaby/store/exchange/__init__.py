@@ -1,0 +1,29 @@
+"""Export and import: CSV (children, labs, movements, episodes, sleep) and full JSON. Qt-free.
+
+Import is planned first (validated, de-duplicated, nothing written), then
+applied in one all-or-nothing `save_many`. Records carry uuids, so importing
+the same file twice adds nothing; rows without an id get a deterministic one.
+
+A JSON record carries its `updated_ms`, and the newer copy wins. A CSV row
+carries no time, so it may add to a record that is here (fill in an empty
+field, add a lab result) but never changes a value that is set: the plan
+counts such rows in `differing`, and the value here stays.
+"""
+
+from rlbaby.store.exchange.export import csv_tables, export_csv, export_json
+from rlbaby.store.exchange.formats import CSV_TABLES, JSON_FORMAT, ImportError_
+from rlbaby.store.exchange.importer import apply_import, import_file, plan_import
+from rlbaby.store.exchange.plan import ImportPlan
+
+__all__ = [
+    "CSV_TABLES",
+    "JSON_FORMAT",
+    "ImportError_",
+    "ImportPlan",
+    "apply_import",
+    "csv_tables",
+    "export_csv",
+    "export_json",
+    "import_file",
+    "plan_import",
+]
