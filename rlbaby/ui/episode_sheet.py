@@ -108,6 +108,9 @@ class EpisodeSheet(QScrollArea):
         outer.addWidget(saved)
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        # Each heading above its chips: beside them, the headings took half of the
+        # narrow side panel and the chips wrapped one per line.
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         self.groups: dict[str, ChipGroup] = {
             "onset_state": ChipGroup(list(OnsetState), exclusive=True, tooltips=TIPS),
             "soothing": ChipGroup(list(Soothing), exclusive=False, tooltips=TIPS),

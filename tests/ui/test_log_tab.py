@@ -118,6 +118,19 @@ def test_settled_key_ends_episode_and_opens_sheet(qtbot, tab) -> None:  # type: 
     assert len(tab._ctx.store.episodes(_child(tab))) == 2
 
 
+def test_sheet_chips_use_the_side_panels_width(qtbot, tab) -> None:  # type: ignore[no-untyped-def]
+    qtbot.keyClick(tab.target, Qt.Key.Key_Space)
+    qtbot.keyClick(tab.target, Qt.Key.Key_E)
+    sheet = tab.sheet
+    qtbot.waitUntil(lambda: sheet.groups["onset_state"].isVisible())
+    # Headings sit above their chips, so a group spans the sheet: the three
+    # onset chips share one row (beside a heading, "awake" wrapped alone).
+    group = sheet.groups["onset_state"]
+    assert group.width() > 0.85 * sheet.viewport().width()
+    rows = {b.y() for b in group.buttons.values()}
+    assert len(rows) == 1, rows
+
+
 def test_each_sheet_change_persists(qtbot, tab, data_dir) -> None:  # type: ignore[no-untyped-def]
     qtbot.keyClick(tab.target, Qt.Key.Key_Space)
     qtbot.keyClick(tab.target, Qt.Key.Key_E)
