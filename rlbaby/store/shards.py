@@ -112,6 +112,10 @@ class ShardedTable:
         self.loc = Locations()
         # file key -> a doc id that put() may use next (checked before use)
         self._next_ids: dict[str, int] = {}
+        # Older copies of records that `load` met twice: a crash between the two
+        # writes of a record moving to another file leaves one. `drop_stale`
+        # removes them, or every later open would meet them again.
+        self.stale: list[tuple[str, int]] = []
 
     def _table(self, key: str) -> Table:
         table = self._tables.get(key)
@@ -159,13 +163,31 @@ class ShardedTable:
             else:
                 for doc_id, doc in raw.items():
                     rid = doc["id"]
+                    here = (key, int(doc_id))
                     old = self.loc.get(rid)
                     if old is None or self._updated(old) <= doc["updated_ms"]:
-                        self.loc[rid] = (key, int(doc_id))
+                        self.loc[rid] = here
+                        if old is not None:
+                            self.stale.append(old)
+                    else:
+                        self.stale.append(here)
             if key == keys[-1] and key not in self._dbs:
                 # Taps go to the newest file: keep it parsed for the first one.
                 self._dbs[key] = TinyDB(storage=lambda s=storage: s)
             yield docs
+
+    def drop_stale(self) -> None:
+        """Remove the older copies `load` met. If the disk refuses, they stay,
+        and loading keeps the newer copy again next time."""
+        by_key: dict[str, list[int]] = {}
+        for key, doc_id in self.stale:
+            by_key.setdefault(key, []).append(doc_id)
+        self.stale = []
+        for key, doc_ids in sorted(by_key.items()):
+            try:
+                self._table(key).remove(doc_ids=doc_ids)
+            except (StoreError, KeyError):
+                pass
 
     def _updated(self, where: tuple[str, int]) -> int:
         doc = self.get_doc_at(where)

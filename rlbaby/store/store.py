@@ -249,6 +249,9 @@ class Store:
                 self._save_column_cache(cached, parsed)
             self._load_records(self._episodes, codec.episode_from_doc, self._episode_recs)
             self._load_records(self._sleep, codec.sleep_from_doc, self._sleep_recs)
+            if not self.readonly:
+                for table in (self._movements, self._episodes, self._sleep):
+                    table.drop_stale()
         finally:
             if gc_was_enabled:
                 gc.enable()

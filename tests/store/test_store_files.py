@@ -18,6 +18,7 @@ from rlbaby.model import Child, Episode, Instant, Movement, SleepPeriod
 from rlbaby.store import NewerVersionError, Store
 from rlbaby.store.backend import FileBackend
 from rlbaby.store.backup import read_backup
+from rlbaby.store.colcache import CACHE_REL
 from rlbaby.store.migrations import migrate_if_needed
 from rlbaby.store.store import SCHEMA_VERSION, read_schema_version
 
@@ -605,3 +606,52 @@ def test_a_folder_named_like_a_data_file_is_set_aside(
     with Store.open(data_dir) as s:
         assert [p.name for p in s.problems] == ["movements/2027-05.json"]
         assert len(s.movements()) == 9
+
+
+# --- a record left in two files ---------------------------------------------------
+
+
+def _plant_stale_copy(data_dir: Path, ids: dict[str, list[str]]) -> str:
+    """A crash between the two writes of a record moving to another file leaves
+    its older copy behind: put one, a minute older, into the December file."""
+    rid = ids["2026-11-21"][0]
+    src = data_dir / "movements" / "2026-11-21.json"
+    dest = data_dir / "movements" / "2026-12-11.json"
+    doc = next(d for d in orjson.loads(src.read_bytes())["movements"].values() if d["id"] == rid)
+    stale = dict(doc, at_ms=doc["at_ms"] + 20 * DAY, updated_ms=doc["updated_ms"] - 60_000)
+    data = orjson.loads(dest.read_bytes())
+    data["movements"]["99"] = stale
+    dest.write_bytes(orjson.dumps(data))
+    return rid
+
+
+def test_an_older_copy_left_in_another_file_is_removed_at_open(
+    template: tuple[Path, Any], tmp_path: Path
+) -> None:
+    data_dir = tmp_path / "data"
+    shutil.copytree(template[0], data_dir)
+    rid = _plant_stale_copy(data_dir, template[1])
+    with Store.open(data_dir) as s:
+        assert s.problems == []
+        assert len(s.movements()) == 9
+        assert s.movement(rid).at.utc_ms == MONTHS["2026-11-21"]  # type: ignore[union-attr]
+    assert rid.encode() not in (data_dir / "movements" / "2026-12-11.json").read_bytes()
+    assert rid.encode() in (data_dir / "movements" / "2026-11-21.json").read_bytes()
+    assert not (data_dir / CACHE_REL).exists()  # not while a record was in two files
+    with Store.open(data_dir) as s:
+        assert len(s.movements()) == 9
+        assert s.movement(rid).at.utc_ms == MONTHS["2026-11-21"]  # type: ignore[union-attr]
+    assert (data_dir / CACHE_REL).exists()  # repaired: the next opens are fast again
+
+
+def test_a_readonly_open_keeps_the_older_copy_and_shows_the_newer(
+    template: tuple[Path, Any], tmp_path: Path
+) -> None:
+    data_dir = tmp_path / "data"
+    shutil.copytree(template[0], data_dir)
+    rid = _plant_stale_copy(data_dir, template[1])
+    before = folder_hashes(data_dir)
+    with Store.open(data_dir, readonly=True) as s:
+        assert len(s.movements()) == 9
+        assert s.movement(rid).at.utc_ms == MONTHS["2026-11-21"]  # type: ignore[union-attr]
+    assert folder_hashes(data_dir) == before
