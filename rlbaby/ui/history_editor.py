@@ -7,7 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from rlbaby.model import Clock
 from rlbaby.services import LoggerService
@@ -36,6 +36,22 @@ class HistoryEditor(QWidget):
         self.message.setObjectName(f"{name}_message")
         self.message.setWordWrap(True)
         self.message.hide()
+
+    def _lay_out(self, heading: QLabel, rows: list[tuple[str, QWidget]], hint: str) -> None:
+        """The heading, the fields as a form, the message line and a dim hint."""
+        note = QLabel(hint)
+        note.setProperty("role", "dim")
+        note.setWordWrap(True)
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        for text, field in rows:
+            form.addRow(text, field)
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addWidget(note)
+        layout.addStretch(1)
 
     def refresh(self, force: bool = False) -> None:
         """Show the stored values again (subclasses)."""

@@ -7,7 +7,7 @@ or one in the future, gets a message and nothing is saved.
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QWidget
 
 from rlbaby.model import Clock, Movement, MovementKind, label, night_of
 from rlbaby.services import LoggerService
@@ -37,20 +37,11 @@ class HistoryMovementEditor(HistoryEditor):
         self.note.setObjectName("movement_note")
         self.note.setPlaceholderText("A note about this movement")
         self.note.editingFinished.connect(self._on_note_editing_finished)
-        hint = QLabel("Changes are saved as you make them. Escape goes back to the list.")
-        hint.setProperty("role", "dim")
-        hint.setWordWrap(True)
-        form = QFormLayout()
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.addRow("Time", self.time_edit)
-        form.addRow("Kind", self.kind)
-        form.addRow("Note", self.note)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.heading)
-        layout.addLayout(form)
-        layout.addWidget(self.message)
-        layout.addWidget(hint)
-        layout.addStretch(1)
+        self._lay_out(
+            self.heading,
+            [("Time", self.time_edit), ("Kind", self.kind), ("Note", self.note)],
+            "Changes are saved as you make them. Escape goes back to the list.",
+        )
 
     # --- showing -------------------------------------------------------------------
 

@@ -7,7 +7,7 @@ refused with a message, and the second one saves both.
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
 
 from rlbaby.model import Clock, SleepPeriod, night_of
 from rlbaby.services import LoggerService
@@ -39,22 +39,12 @@ class HistorySleepEditor(HistoryEditor):
         self.awake_edit.setToolTip("When the baby woke. Leave empty if not marked. " + TIME_HELP)
         for edit in (self.asleep_edit, self.awake_edit):
             edit.editingFinished.connect(self._on_edit_editing_finished)
-        hint = QLabel(
+        self._lay_out(
+            self.heading,
+            [("Asleep", self.asleep_edit), ("Awake", self.awake_edit)],
             "A bare time like 23:40 stays in this night. Changes are saved as you make "
-            "them. Escape goes back to the list."
+            "them. Escape goes back to the list.",
         )
-        hint.setProperty("role", "dim")
-        hint.setWordWrap(True)
-        form = QFormLayout()
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.addRow("Asleep", self.asleep_edit)
-        form.addRow("Awake", self.awake_edit)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.heading)
-        layout.addLayout(form)
-        layout.addWidget(self.message)
-        layout.addWidget(hint)
-        layout.addStretch(1)
 
     def show_period(self, period_id: str) -> None:
         self.period_id = period_id
