@@ -52,7 +52,6 @@ def store(qapp, clock):  # type: ignore[no-untyped-def]
         ("render_trend", (EARLIER, TONIGHT)),
         ("render_night_map", (EARLIER, TONIGHT)),
         ("render_intervals", (EARLIER, TONIGHT)),
-        ("render_breakdowns", (EARLIER, TONIGHT)),
     ],
 )
 @pytest.mark.parametrize("theme", ["day", "night"])

@@ -14,10 +14,9 @@ from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtGui import QImage
 
 from rlbaby.analysis import within_episode_intervals_s
-from rlbaby.analysis.chart_data import NightRange, breakdowns, night_map, trend_data
+from rlbaby.analysis.chart_data import NightRange, night_map, trend_data
 from rlbaby.store import Store
 from rlbaby.ui.charts.base import ChartWidget
-from rlbaby.ui.charts.breakdown_chart import BreakdownChart
 from rlbaby.ui.charts.interval_chart import IntervalChart
 from rlbaby.ui.charts.night_map_chart import NightMapChart
 from rlbaby.ui.charts.source import ChartSource
@@ -108,20 +107,4 @@ def render_intervals(
     mv = history.movements(NightRange(first, last))
     chart = IntervalChart(palette, history.rule.interval_s)
     chart.set_data(within_episode_intervals_s(mv.at_ms, mv.episode), history.rule.interval_s)
-    return grab_offscreen(chart, width, height)
-
-
-def render_breakdowns(
-    store: Store,
-    child_id: str,
-    first: date,
-    last: date,
-    palette: dict[str, str],
-    width: int,
-    height: int,
-) -> QImage:
-    """Response to soothing, signs, possible triggers and state at onset."""
-    history = _source(store).history(child_id)
-    chart = BreakdownChart(palette)
-    chart.set_data(breakdowns(history.summaries_in(NightRange(first, last))))
     return grab_offscreen(chart, width, height)
