@@ -54,7 +54,7 @@ import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, timedelta
 from importlib import metadata
 from pathlib import Path
 from typing import Any
@@ -318,11 +318,12 @@ def bench_tap(ctx: Context) -> list[Row]:
     new episode (two files, twice the fsyncs), as it does at the cot.
     """
     from rlbaby.services import LoggerService
+    from rlbaby.store.shards import key_bounds_ms
 
     folder = ctx.fresh_copy("tap")
     files = sorted((folder / "movements").glob("*.json"), key=lambda p: (p.stat().st_size, p.name))
     shard = files[-1]
-    t0_ms, t1_ms = _period_ms(shard.stem)
+    t0_ms, t1_ms = key_bounds_ms(shard.stem)
     samples: list[float] = []
     cpu: list[float] = []  # this thread's CPU time: less sensitive to a busy machine
     with Store.open(folder) as store:
@@ -371,18 +372,6 @@ def bench_tap(ctx: Context) -> list[Row]:
         Row("  movements in the tap's file", "", float(before)),
         Row("  tap's file before the taps", "KB", shard_kb),
     ]
-
-
-def _period_ms(key: str) -> tuple[int, int]:
-    """[start, end) in UTC ms of a movement file's key (`2026-11-21` or `2026-11`)."""
-    parts = [int(p) for p in key.split("-")]
-    y, m, d = (*parts, 1) if len(parts) == 2 else parts
-    start = datetime(y, m, d, tzinfo=UTC)
-    if len(parts) == 3 and d < 21:
-        end = datetime(y, m, d + 10, tzinfo=UTC)
-    else:
-        end = datetime(y + m // 12, m % 12 + 1, 1, tzinfo=UTC)
-    return int(start.timestamp() * 1000), int(end.timestamp() * 1000)
 
 
 _OPEN_CHILD = """

@@ -50,6 +50,19 @@ def ten_day_key(utc_ms: int) -> str:
     return f"{d.year:04d}-{d.month:02d}-{start:02d}"
 
 
+def key_bounds_ms(key: str) -> tuple[int, int]:
+    """[start, end) in UTC ms of the records a file key holds: the inverse of
+    `month_key` (`2026-11`) and `ten_day_key` (`2026-11-21`)."""
+    parts = [int(p) for p in key.split("-")]
+    y, m, d = (*parts, 1) if len(parts) == 2 else parts
+    start = datetime(y, m, d, tzinfo=UTC)
+    if len(parts) == 3 and d < 21:
+        end = datetime(y, m, d + 10, tzinfo=UTC)
+    else:
+        end = datetime(y + m // 12, m % 12 + 1, 1, tzinfo=UTC)
+    return int(start.timestamp() * 1000), int(end.timestamp() * 1000)
+
+
 class Locations:
     """Record id -> (file key, TinyDB doc id), the part of dict's API the table uses.
 

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pytest
 from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from store_strategies import T0, contents, expected_contents, folder_hashes, logs
 
 from rlbaby.model import (
@@ -23,7 +24,7 @@ from rlbaby.model import (
     SleepPeriod,
 )
 from rlbaby.store import ReadOnlyError, Store, WriteError
-from rlbaby.store.shards import month_key, ten_day_key
+from rlbaby.store.shards import key_bounds_ms, month_key, ten_day_key
 
 NOV = Instant(T0, 60)  # 2026-11-24
 DEC = Instant(T0 + 20 * 86_400_000, 60)  # 2026-12-14
@@ -70,6 +71,15 @@ def _utc_ms(text: str) -> int:
 def test_ten_day_keys_split_each_utc_month_in_three(when: str, key: str) -> None:
     assert ten_day_key(_utc_ms(when)) == key
     assert ten_day_key(_utc_ms(when)).startswith(month_key(_utc_ms(when)))
+
+
+@given(st.integers(min_value=0, max_value=4_102_444_800_000))  # to 2100
+def test_key_bounds_hold_the_instants_of_their_key(utc_ms: int) -> None:
+    for key in (ten_day_key(utc_ms), month_key(utc_ms)):
+        lo, hi = key_bounds_ms(key)
+        assert lo <= utc_ms < hi
+        assert ten_day_key(lo) == ten_day_key(utc_ms) or len(key) == 7
+        assert month_key(hi - 1) == month_key(lo)
 
 
 def test_ten_day_keys_sort_in_time_order_after_their_month() -> None:
