@@ -257,9 +257,6 @@ def plan_json(p: Planner, raw: bytes, where: Path) -> None:
                 rec = decode(item)
             except (ValueError, KeyError, TypeError) as exc:
                 raise err(where, None, f"{section} record {n}: {exc}") from None
-            if isinstance(rec, Child):
-                if p.store.child(rec.id) is None and rec.id not in p.pending:
-                    p.children.setdefault(rec.name.casefold(), rec)
             p.offer(rec)
 
 
