@@ -15,6 +15,7 @@ from rlbaby.model.records import (
     Soothing,
     StoppedWhenWoken,
     Trigger,
+    coerce_enum,
     label,
     new_id,
 )
@@ -41,6 +42,7 @@ __all__ = [
     "StoppedWhenWoken",
     "ThemeChoice",
     "Trigger",
+    "coerce_enum",
     "label",
     "new_id",
     "night_of",

@@ -11,8 +11,11 @@ import uuid
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
+from typing import Any, TypeVar
 
 from rlbaby.model.timekeeping import Instant
+
+E = TypeVar("E", bound=StrEnum)
 
 
 def new_id() -> str:
@@ -129,12 +132,56 @@ LABELS: dict[StrEnum, str] = {
     Trigger.UNWELL: "unwell",
     FamilyHistory.YES: "yes",
     FamilyHistory.NO: "no",
-    FamilyHistory.UNKNOWN: "unknown",
+    FamilyHistory.UNKNOWN: "not recorded",
 }
 
 
 def label(value: StrEnum) -> str:
     return LABELS.get(value, str(value).replace("_", " "))
+
+
+def coerce_enum(cls: type[E], value: object, what: str) -> E:
+    """`value` as a member of `cls`, accepting its stored spelling (a plain str).
+
+    A QVariant round trip (QComboBox.currentData in PySide6 6.11) hands a
+    StrEnum back as a bare str; records call this so that such a value is
+    either made right here or refused with a clear message, never stored raw.
+
+    Raises:
+        ValueError: `value` is not one of `cls`'s values.
+    """
+    if type(value) is cls:
+        return value
+    try:
+        return cls(value)  # type: ignore[arg-type]  # a wrong type is refused just below
+    except (ValueError, TypeError):
+        choices = ", ".join(m.value for m in cls)
+        raise ValueError(f"{what} must be one of {choices}, not {value!r}") from None
+
+
+def _set(record: Any, name: str, value: object) -> None:
+    # Frozen dataclasses: __post_init__ may still normalise its own fields.
+    object.__setattr__(record, name, value)
+
+
+def _coerce_optional(record: Any, name: str, cls: type[StrEnum]) -> None:
+    value = getattr(record, name)
+    if value is not None and type(value) is not cls:
+        _set(record, name, coerce_enum(cls, value, name.replace("_", " ")))
+
+
+def _coerce_set(record: Any, name: str, cls: type[StrEnum]) -> None:
+    values = getattr(record, name)
+    if isinstance(values, str):  # a lone "rocking" would become a set of letters
+        raise ValueError(f"{name} must be a set of choices, not the text {values!r}")
+    if type(values) is not frozenset or any(type(v) is not cls for v in values):
+        what = name.replace("_", " ")
+        _set(record, name, frozenset(coerce_enum(cls, v, what) for v in values))
+
+
+def _require_instant(value: object, what: str) -> None:
+    if not isinstance(value, Instant):
+        raise ValueError(f"{what} must be an Instant, not {value!r}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,8 +208,20 @@ class Child:
     deleted_ms: int | None = None
 
     def __post_init__(self) -> None:
-        if not self.name.strip():
+        if not isinstance(self.name, str) or not self.name.strip():
             raise ValueError("a child needs a name")
+        if type(self.family_history) is not FamilyHistory:
+            _set(
+                self,
+                "family_history",
+                coerce_enum(FamilyHistory, self.family_history, "family history"),
+            )
+        if self.born_early is not None and not isinstance(self.born_early, bool):
+            raise ValueError(f"born early must be yes, no or not recorded, not {self.born_early!r}")
+        if self.birth_date is not None and not isinstance(self.birth_date, date):
+            raise ValueError(f"birth date must be a date, not {self.birth_date!r}")
+        if not isinstance(self.labs, tuple):
+            _set(self, "labs", tuple(self.labs))
 
 
 @dataclass(frozen=True, slots=True)
@@ -178,6 +237,11 @@ class Movement:
     created_ms: int = 0
     updated_ms: int = 0
     deleted_ms: int | None = None
+
+    def __post_init__(self) -> None:
+        # On the open path for every stored movement: one identity check when right.
+        if type(self.kind) is not MovementKind:
+            _set(self, "kind", coerce_enum(MovementKind, self.kind, "movement kind"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -204,6 +268,17 @@ class Episode:
     created_ms: int = 0
     updated_ms: int = 0
     deleted_ms: int | None = None
+
+    def __post_init__(self) -> None:
+        _require_instant(self.opened, "the episode's start")
+        if self.settled is not None:
+            _require_instant(self.settled, "the settled time")
+        _coerce_optional(self, "onset_state", OnsetState)
+        _coerce_optional(self, "response", Response)
+        _coerce_optional(self, "stopped_when_woken", StoppedWhenWoken)
+        _coerce_set(self, "soothing", Soothing)
+        _coerce_set(self, "signs", Sign)
+        _coerce_set(self, "triggers", Trigger)
 
     @property
     def urgent_signs(self) -> frozenset[Sign]:

@@ -27,6 +27,7 @@ from rlbaby.store import Store, StoreError
 
 KIND_WINDOW_MS = 5_000  # a kind chosen this soon after a tap labels that tap
 UNDO_DEPTH = 200
+MAX_FORGOTTEN_MOVEMENTS = 500  # a remembered episode, not an import
 
 
 @dataclass(frozen=True)
@@ -177,13 +178,27 @@ class LoggerService:
         return saved
 
     def delete(self, record: Any) -> Any:
-        """Tombstone `record` (an episode takes its movements with it); undoable."""
+        """Tombstone `record`; undoable as one step.
+
+        An episode takes its movements with it, and a movement that was its
+        episode's last takes the episode with it: an episode with no movement
+        would still count in the night.
+        """
         current = self._current(record)
         pairs: list[tuple[Record | None, Record]] = []
         if isinstance(current, Episode):
             for m in self.store.movements_of_episode(current.id):
                 pairs.append((m, self.store.delete(m)))
         pairs.append((current, self.store.delete(current)))
+        if isinstance(current, Movement):
+            episode = self.store.episode(current.episode_id)
+            others = [
+                m
+                for m in self.store.movements_of_episode(current.episode_id)
+                if m.id != current.id and m.deleted_ms is None
+            ]
+            if episode is not None and episode.deleted_ms is None and not others:
+                pairs.append((episode, self.store.delete(episode)))
         self._after_change(Change(f"delete {type(record).__name__.lower()}", tuple(pairs)))
         return pairs[-1][1]
 
@@ -203,6 +218,40 @@ class LoggerService:
         pairs.append((None, movement))
         self._after_change(Change("add movement", tuple(pairs)))
         return movement
+
+    def add_episode_span(
+        self,
+        child_id: str,
+        start: Instant,
+        end: Instant,
+        count: int,
+        kind: MovementKind = MovementKind.UNSPECIFIED,
+    ) -> Episode:
+        """A forgotten episode: about `count` movements spread from `start` to `end`.
+
+        The parent remembers roughly, so the movements are evenly spaced and the
+        episode is marked settled at `end`. It is always a new episode (the parent
+        said "an episode"), saved all or nothing and undone as one step.
+
+        Raises:
+            ValueError: end before start, or a count outside 1-500.
+            StoreError: not saved; nothing changed.
+        """
+        if end.utc_ms < start.utc_ms:
+            raise ValueError("The end comes before the start.")
+        if not 1 <= count <= MAX_FORGOTTEN_MOVEMENTS:
+            raise ValueError(f"Give between 1 and {MAX_FORGOTTEN_MOVEMENTS} movements.")
+        span = end.utc_ms - start.utc_ms
+        # Remembered afterwards, so it is over: settled at its end.
+        episode = Episode(child_id, opened=start, settled=end)
+        times = [start.utc_ms + (span * i) // max(1, count - 1) for i in range(count)]
+        moves = [
+            Movement(child_id, episode.id, Instant(t, start.offset_min), kind=kind) for t in times
+        ]
+        saved = self.store.save_many([episode, *moves])
+        self._after_change(Change("add episode", tuple((None, r) for r in saved)))
+        out: Episode = saved[0]
+        return out
 
     def add_child(self, child: Child) -> Child:
         saved: Child = self.add(child)

@@ -8,7 +8,6 @@ from datetime import date
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
     QDateEdit,
     QDialog,
     QDialogButtonBox,
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from rlbaby.model import Child, FamilyHistory, LabResult, label
+from rlbaby.ui.widgets.value_combo import EnumCombo, ValueCombo
 
 
 class ChildDialog(QDialog):
@@ -49,17 +49,22 @@ class ChildDialog(QDialog):
             )
         else:
             self.birth.setDate(QDate.currentDate())
-        self.born_early = QComboBox()
-        for text in ("not recorded", "yes", "no"):
-            self.born_early.addItem(text)
-        if child and child.born_early is not None:
-            self.born_early.setCurrentIndex(1 if child.born_early else 2)
+        self.born_early: ValueCombo[bool | None] = ValueCombo(
+            [("not recorded", None), ("yes", True), ("no", False)]
+        )
+        self.born_early.setObjectName("born_early")
+        self.born_early.set_value(child.born_early if child else None)
         self.born_early.setToolTip("Born before 37 weeks")
-        self.family = QComboBox()
-        for fh in FamilyHistory:
-            self.family.addItem(label(fh), fh)
-        if child:
-            self.family.setCurrentIndex(list(FamilyHistory).index(child.family_history))
+        # "Not recorded" first: a default must never record a fact the parent did not give.
+        self.family = EnumCombo(
+            FamilyHistory,
+            [
+                (label(fh), fh)
+                for fh in (FamilyHistory.UNKNOWN, FamilyHistory.YES, FamilyHistory.NO)
+            ],
+        )
+        self.family.setObjectName("family_history")
+        self.family.set_value(child.family_history if child else FamilyHistory.UNKNOWN)
         self.family.setToolTip("Does a parent, brother, sister or grandparent have restless legs?")
         self.labs = QTableWidget(0, 4)
         self.labs.setObjectName("labs_table")
@@ -141,13 +146,13 @@ class ChildDialog(QDialog):
     def _on_buttons_accepted(self) -> None:
         try:
             labs = self._read_labs()
-            early = {0: None, 1: True, 2: False}[self.born_early.currentIndex()]
+            early = self.born_early.value()
             birth = self.birth.date().toPython() if self.has_birth.isChecked() else None
             fields = dict(
                 name=self.name.text().strip(),
                 birth_date=birth,
                 born_early=early,
-                family_history=self.family.currentData(),
+                family_history=self.family.enum_value(),
                 labs=labs,
                 notes=self.notes.toPlainText().strip(),
             )

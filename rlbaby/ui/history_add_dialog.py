@@ -12,7 +12,6 @@ from enum import StrEnum
 
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -20,6 +19,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QRadioButton,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -31,6 +31,10 @@ from rlbaby.services.history import (
     check_sleep,
     parse_local,
 )
+from rlbaby.services.logger import MAX_FORGOTTEN_MOVEMENTS
+from rlbaby.ui.widgets.value_combo import EnumCombo
+
+MAX_EPISODE_HOURS = 12  # a remembered episode longer than this is a typo
 
 
 class AddWhat(StrEnum):
@@ -41,19 +45,25 @@ class AddWhat(StrEnum):
 
 @dataclass(frozen=True)
 class AddRequest:
-    """What to add. `awake` is only for a sleep period; `kind` only for movements."""
+    """What to add.
+
+    `awake` is only for a sleep period; `end` and `count` only for an episode
+    (from `at` to `end`, about `count` movements); `kind` for both others.
+    """
 
     what: AddWhat
     at: Instant
     kind: MovementKind = MovementKind.UNSPECIFIED
     awake: Instant | None = None
+    end: Instant | None = None
+    count: int = 1
 
 
 _EXPLAIN = {
     AddWhat.MOVEMENT: "A movement joins the episode it falls in (or starts one if none is near).",
     AddWhat.EPISODE: (
-        "An episode starts with one movement at this time. You can describe it next. "
-        "If other movements are within a few minutes, it joins their episode."
+        "An episode from its start to its end, with about how many movements you "
+        "remember; they are spread evenly. You can describe it next."
     ),
     AddWhat.SLEEP: "From when the baby fell asleep to when it woke (leave Awake empty if unsure).",
 }
@@ -99,10 +109,17 @@ class HistoryAddDialog(QDialog):
         self.time_edit = QLineEdit(default_text)
         self.time_edit.setObjectName("add_time")
         self.time_edit.setToolTip(TIME_HELP)
-        self.kind = QComboBox()
+        self.kind = EnumCombo(MovementKind, [(label(k).capitalize(), k) for k in MovementKind])
         self.kind.setObjectName("add_kind")
-        for k in MovementKind:
-            self.kind.addItem(label(k).capitalize(), k)
+        self.end_edit = QLineEdit()
+        self.end_edit.setObjectName("add_end")
+        self.end_edit.setPlaceholderText("same as the start")
+        self.end_edit.setToolTip(TIME_HELP)
+        self.count = QSpinBox()
+        self.count.setObjectName("add_count")
+        self.count.setRange(1, MAX_FORGOTTEN_MOVEMENTS)
+        self.count.setValue(5)
+        self.count.setToolTip("Your best guess is fine; the movements are spread evenly.")
         self.awake_edit = QLineEdit()
         self.awake_edit.setObjectName("add_awake")
         self.awake_edit.setPlaceholderText("not marked")
@@ -110,6 +127,8 @@ class HistoryAddDialog(QDialog):
         self.form = QFormLayout()
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.form.addRow("Time", self.time_edit)
+        self.form.addRow("End", self.end_edit)
+        self.form.addRow("About how many movements", self.count)
         self.form.addRow("Kind", self.kind)
         self.form.addRow("Awake", self.awake_edit)
         where = QLabel(
@@ -177,9 +196,10 @@ class HistoryAddDialog(QDialog):
         self.explain.setText(_EXPLAIN[what])
         self.form.setRowVisible(self.kind, what is not AddWhat.SLEEP)
         self.form.setRowVisible(self.awake_edit, what is AddWhat.SLEEP)
-        self.form.labelForField(self.time_edit).setText(  # type: ignore[attr-defined]
-            "Asleep" if what is AddWhat.SLEEP else "Time"
-        )
+        self.form.setRowVisible(self.end_edit, what is AddWhat.EPISODE)
+        self.form.setRowVisible(self.count, what is AddWhat.EPISODE)
+        first = {AddWhat.SLEEP: "Asleep", AddWhat.EPISODE: "Start"}.get(what, "Time")
+        self.form.labelForField(self.time_edit).setText(first)  # type: ignore[attr-defined]
 
     def request(self) -> AddRequest:
         """What the fields say. Raises ValueError with a message for the parent."""
@@ -195,7 +215,23 @@ class HistoryAddDialog(QDialog):
                 check_not_future(awake, self._now_ms, "Awake")
             check_sleep(at, awake)
             return AddRequest(what, at, awake=awake)
-        return AddRequest(what, at, kind=MovementKind(self.kind.currentData()))
+        kind = self.kind.enum_value()
+        if what is AddWhat.EPISODE:
+            end = at
+            if self.end_edit.text().strip():
+                end = parse_local(
+                    self.end_edit.text(), night=self._night, start_hour=self._start_hour
+                )
+                check_not_future(end, self._now_ms, "The end")
+                if end.utc_ms < at.utc_ms:
+                    raise ValueError("The end comes before the start. Check both times.")
+                if end.utc_ms - at.utc_ms > MAX_EPISODE_HOURS * 3_600_000:
+                    raise ValueError(
+                        f"That is longer than {MAX_EPISODE_HOURS} hours. Add it as "
+                        "separate episodes, or check the dates."
+                    )
+            return AddRequest(what, at, kind=kind, end=end, count=self.count.value())
+        return AddRequest(what, at, kind=kind)
 
     def _on_buttons_accepted(self) -> None:
         try:

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QLabel, QWidget
 
 from rlbaby.store import Store
 from rlbaby.ui.context import ChildSelection
+from rlbaby.ui.widgets.value_combo import ValueCombo
 
 DEFAULT_NIGHTS = 14
 
@@ -43,7 +44,7 @@ class HistoryFilterBar(QWidget):
         self._store = store
         self._selection = selection
         self._tonight = tonight
-        self.child = QComboBox()
+        self.child: ValueCombo[str] = ValueCombo()
         self.child.setObjectName("history_child")
         self.child.setToolTip("Whose nights to list (follows the child picked in the Log tab)")
         self.child.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
@@ -80,7 +81,7 @@ class HistoryFilterBar(QWidget):
 
     @property
     def child_id(self) -> str:
-        return str(self.child.currentData() or "")
+        return self.child.value() if self.child.count() else ""
 
     @property
     def nights(self) -> tuple[date, date]:
@@ -102,27 +103,21 @@ class HistoryFilterBar(QWidget):
         return first <= night <= last
 
     def set_child(self, child_id: str) -> None:
-        i = self.child.findData(child_id)
-        if i >= 0:
-            self.child.setCurrentIndex(i)
+        self.child.set_value(child_id)
 
     def reload_children(self) -> None:
         """Re-list the children (one was added, renamed or removed)."""
         wanted = self.child_id or self._selection.child_id
         self._quiet = True
-        self.child.clear()
-        for kid in self._store.children():
-            self.child.addItem(kid.name, kid.id)
-        i = self.child.findData(wanted)
-        if i < 0:
-            i = self.child.findData(self._selection.child_id)
-        self.child.setCurrentIndex(max(i, 0) if self.child.count() else -1)
+        self.child.reset((kid.name, kid.id) for kid in self._store.children())
+        if not self.child.set_value(wanted) and not self.child.set_value(self._selection.child_id):
+            self.child.setCurrentIndex(0 if self.child.count() else -1)
         self._quiet = False
         if self.child_id != wanted:
             self.changed.emit()
 
     def _on_selection_child_changed(self, child_id: str) -> None:
-        if self.child.findData(child_id) < 0:
+        if child_id not in self.child.values():
             self.reload_children()
         self.set_child(child_id)
 

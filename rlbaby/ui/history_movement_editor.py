@@ -7,12 +7,13 @@ or one in the future, gets a message and nothing is saved.
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
 
 from rlbaby.model import Clock, Movement, MovementKind, label, night_of
 from rlbaby.services import LoggerService
 from rlbaby.services.history import TIME_HELP, check_not_future, format_local, parse_local
 from rlbaby.ui.history_editor import HistoryEditor
+from rlbaby.ui.widgets.value_combo import EnumCombo
 
 
 class HistoryMovementEditor(HistoryEditor):
@@ -27,10 +28,8 @@ class HistoryMovementEditor(HistoryEditor):
         self.time_edit.setObjectName("movement_time")
         self.time_edit.setToolTip(TIME_HELP + " A bare time stays in the same night.")
         self.time_edit.editingFinished.connect(self._on_time_edit_editing_finished)
-        self.kind = QComboBox()
+        self.kind = EnumCombo(MovementKind, [(label(k).capitalize(), k) for k in MovementKind])
         self.kind.setObjectName("movement_kind")
-        for k in MovementKind:
-            self.kind.addItem(label(k).capitalize(), k)
         self.kind.setToolTip("What the movement looked like")
         self.kind.activated.connect(self._on_kind_activated)
         self.note = QLineEdit()
@@ -64,7 +63,7 @@ class HistoryMovementEditor(HistoryEditor):
         self.heading.setText(f"Movement at {m.at.local():%a %H:%M:%S}")
         if force or not self.time_edit.hasFocus():
             self.time_edit.setText(format_local(m.at))
-        self.kind.setCurrentIndex(self.kind.findData(m.kind))
+        self.kind.set_value(m.kind)
         if force or not self.note.hasFocus():
             self.note.setText(m.note)
 
@@ -90,7 +89,7 @@ class HistoryMovementEditor(HistoryEditor):
             check_not_future(at, self._clock().utc_ms)
         except ValueError as exc:
             return self._refuse(exc)
-        kind = MovementKind(self.kind.currentData())
+        kind = self.kind.enum_value()
         note = self.note.text().strip()
         changes = {
             name: value

@@ -85,7 +85,8 @@ class HistoryTab(QWidget):
         self.add_button.setToolTip(
             "Add a movement, an episode or a sleep period you did not log at the time (Insert)"
         )
-        self.add_button.clicked.connect(self.add_forgotten)
+        # Not connected directly: clicked(bool) would arrive as `what` (KeyError: False).
+        self.add_button.clicked.connect(self._on_add_button_clicked)
         self.delete_button = QPushButton("Delete")
         self.delete_button.setObjectName("history_delete")
         self.delete_button.setToolTip("Delete the selected row (Delete). You can undo it.")
@@ -434,6 +435,9 @@ class HistoryTab(QWidget):
 
     # --- adding what was forgotten ------------------------------------------------------
 
+    def _on_add_button_clicked(self) -> None:
+        self.add_forgotten()
+
     def add_forgotten(self, what: AddWhat = AddWhat.MOVEMENT) -> None:
         cid = self.filters.child_id
         if not cid:
@@ -467,19 +471,22 @@ class HistoryTab(QWidget):
                 saved = self._ctx.service.add(SleepPeriod(cid, request.at, awake=request.awake))
                 key = saved.id
                 text = f"Added a sleep period from {request.at.local():%a %H:%M}."
+            elif request.what is AddWhat.EPISODE:
+                ep = self._ctx.service.add_episode_span(
+                    cid, request.at, request.end or request.at, request.count, request.kind
+                )
+                key = ep.id
+                n = request.count
+                text = (
+                    f"Added an episode at {request.at.local():%a %H:%M} with "
+                    f"{n} movement{'' if n == 1 else 's'}. Describe it on the right."
+                )
             else:
                 m = self._ctx.service.add_movement_at(cid, request.at, request.kind)
                 key = m.id
-                text = f"Added a {label(m.kind)} movement at {m.at.local():%a %H:%M:%S}."
-                if request.what is AddWhat.EPISODE:
-                    key = m.episode_id
-                    joined = len(store.movements(episode_id=m.episode_id)) > 1
-                    text = (
-                        "It was close to other movements, so it joined their episode. "
-                        if joined
-                        else f"Added an episode at {m.at.local():%a %H:%M}. "
-                    ) + "Describe it on the right."
-        except StoreError as exc:
+                what = "a movement" if m.kind is MovementKind.UNSPECIFIED else f"a {label(m.kind)}"
+                text = f"Added {what} at {m.at.local():%a %H:%M:%S}."
+        except (StoreError, ValueError) as exc:
             self.show_error(f"Not saved. {exc}")
             return
         self.error.hide()

@@ -10,7 +10,6 @@ from PySide6.QtCore import QDate, QLocale, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QApplication,
-    QComboBox,
     QDateEdit,
     QDialog,
     QDialogButtonBox,
@@ -27,6 +26,7 @@ from rlbaby.model import Child, night_of
 from rlbaby.store import StoreError
 from rlbaby.ui.context import UiContext
 from rlbaby.ui.dialogs import confirm, inform, save_path
+from rlbaby.ui.widgets.value_combo import ValueCombo
 
 PAPERS = (("A4", "a4"), ("US Letter", "letter"))
 DEFAULT_NIGHTS = 14
@@ -80,12 +80,9 @@ class ReportDialog(QDialog):
         self._folder = folder
         self._path_edited = False
 
-        self.child = QComboBox()
+        self.child: ValueCombo[str] = ValueCombo((c.name, c.id) for c in children)
         self.child.setObjectName("report_child")
-        for c in children:
-            self.child.addItem(c.name, c.id)
-        ids = [c.id for c in children]
-        self.child.setCurrentIndex(ids.index(selected_id) if selected_id in ids else 0)
+        self.child.set_value(selected_id)
 
         self.first = QDateEdit(_qdate(last_night - timedelta(days=DEFAULT_NIGHTS - 1)))
         self.last = QDateEdit(_qdate(last_night))
@@ -93,11 +90,9 @@ class ReportDialog(QDialog):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("d MMM yyyy")
 
-        self.paper = QComboBox()
+        self.paper: ValueCombo[str] = ValueCombo(PAPERS)
         self.paper.setObjectName("report_paper")
-        for text, key in PAPERS:
-            self.paper.addItem(text, key)
-        self.paper.setCurrentIndex([k for _t, k in PAPERS].index(default_paper()))
+        self.paper.set_value(default_paper())
 
         self.out = QLineEdit()
         self.out.setObjectName("report_out")
@@ -175,7 +170,7 @@ class ReportDialog(QDialog):
             child=self.current_child(),
             first=_pydate(self.first.date()),
             last=_pydate(self.last.date()),
-            paper=str(self.paper.currentData()),
+            paper=self.paper.value(),
             out=out,
         )
 

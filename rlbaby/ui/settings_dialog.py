@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import replace
 
 from PySide6.QtWidgets import (
-    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -16,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from rlbaby.model import RuleSet, Settings, ThemeChoice
+from rlbaby.ui.widgets.value_combo import EnumCombo
 
 
 class SettingsDialog(QDialog):
@@ -34,18 +34,19 @@ class SettingsDialog(QDialog):
         self.idle.setToolTip("An episode closes by itself after this long without a tap")
         self.theme_from = self._hour(settings.night_theme_from_hour)
         self.theme_to = self._hour(settings.night_theme_to_hour)
-        self.theme = QComboBox()
-        for choice, text in (
-            (ThemeChoice.AUTO, "Night theme during the hours below"),
-            (ThemeChoice.NIGHT, "Always night theme"),
-            (ThemeChoice.DAY, "Always day theme"),
-        ):
-            self.theme.addItem(text, choice)
-        self.theme.setCurrentIndex(list(ThemeChoice).index(settings.theme))
-        self.rule = QComboBox()
-        for r in RuleSet:
-            self.rule.addItem(r.title, r)
-        self.rule.setCurrentIndex(list(RuleSet).index(settings.rule))
+        self.theme = EnumCombo(
+            ThemeChoice,
+            [
+                ("Night theme during the hours below", ThemeChoice.AUTO),
+                ("Always night theme", ThemeChoice.NIGHT),
+                ("Always day theme", ThemeChoice.DAY),
+            ],
+        )
+        self.theme.setObjectName("theme_choice")
+        self.theme.set_value(settings.theme)
+        self.rule = EnumCombo(RuleSet, [(r.title, r) for r in RuleSet])
+        self.rule.setObjectName("rule_choice")
+        self.rule.set_value(settings.rule)
         self.rule.setToolTip(
             "Which gaps between movements count toward a 'periodic run' in the charts. "
             "A pattern in your taps, not a sleep-lab measurement."
@@ -89,8 +90,8 @@ class SettingsDialog(QDialog):
             idle_timeout_s=self.idle.value() * 60,
             night_theme_from_hour=self.theme_from.value(),
             night_theme_to_hour=self.theme_to.value(),
-            theme=self.theme.currentData(),
-            rule=self.rule.currentData(),
+            theme=self.theme.enum_value(),
+            rule=self.rule.enum_value(),
             text_scale=self.text.value() / 100,
         )
 

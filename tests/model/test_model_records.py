@@ -10,12 +10,19 @@ from rlbaby.model import (
     URGENT_SIGNS,
     Child,
     Episode,
+    FamilyHistory,
     Instant,
+    Movement,
     MovementKind,
+    OnsetState,
+    Response,
     RuleSet,
     Settings,
     Sign,
     SleepPeriod,
+    Soothing,
+    StoppedWhenWoken,
+    Trigger,
     label,
 )
 
@@ -123,3 +130,47 @@ def test_settings_limits_are_inclusive(changes: dict[str, object]) -> None:
 def test_night_theme_hours(lo: int, hi: int, night_hours: set[int]) -> None:
     s = Settings(night_theme_from_hour=lo, night_theme_to_hour=hi)
     assert {h for h in range(24) if s.is_night_theme_hour(h)} == night_hours
+
+
+def test_records_coerce_enum_fields_given_as_their_stored_spelling() -> None:
+    # What a QVariant round trip hands back: the enum's value as a bare str.
+    child = Child("Ada", family_history="no")  # type: ignore[arg-type]
+    assert child.family_history is FamilyHistory.NO
+    mv = Movement("c", "e", Instant(0), kind="kick")  # type: ignore[arg-type]
+    assert mv.kind is MovementKind.KICK
+    ep = Episode(
+        "c",
+        Instant(0),
+        onset_state="asleep",  # type: ignore[arg-type]
+        response="did_not_settle",  # type: ignore[arg-type]
+        stopped_when_woken="no",  # type: ignore[arg-type]
+        soothing={"rocking"},  # type: ignore[arg-type]
+        signs=["colour_change"],  # type: ignore[arg-type]
+        triggers=frozenset({"hunger"}),  # type: ignore[arg-type]
+    )
+    assert ep.onset_state is OnsetState.ASLEEP
+    assert ep.response is Response.NOT_SETTLED
+    assert ep.stopped_when_woken is StoppedWhenWoken.NO
+    assert ep.soothing == frozenset({Soothing.ROCKING})
+    assert all(type(s) is Sign for s in ep.signs)
+    assert ep.urgent_signs == frozenset({Sign.COLOUR_CHANGE})
+    assert ep.triggers == frozenset({Trigger.HUNGER})
+
+
+@pytest.mark.parametrize(
+    ("make", "problem"),
+    [
+        (lambda: Child("Ada", family_history="maybe"), "family history"),
+        (lambda: Child("Ada", born_early="yes"), "born early"),
+        (lambda: Child("Ada", birth_date="2026-01-01"), "birth date"),
+        (lambda: Movement("c", "e", Instant(0), kind="wobble"), "movement kind"),
+        (lambda: Movement("c", "e", Instant(0), kind=3), "movement kind"),
+        (lambda: Episode("c", Instant(0), soothing="rocking"), "soothing"),
+        (lambda: Episode("c", Instant(0), signs={"sneezing"}), "signs"),
+        (lambda: Episode("c", 0), "start"),
+        (lambda: Episode("c", Instant(0), response="fine"), "response"),
+    ],
+)
+def test_records_refuse_values_outside_their_enums(make, problem) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(ValueError, match=problem):
+        make()

@@ -364,3 +364,38 @@ def test_awake_before_asleep_is_refused_not_crashed(
     assert (current.id, current.awake) == (asleep.id, None)
     clock.advance(600)
     assert service.toggle_sleep(child.id).awake == clock()
+
+
+def test_deleting_an_episodes_last_movement_deletes_the_episode_undoably(store, clock):
+    child = store.save(Child("Ada"))
+    service = LoggerService(store, clock)
+    m1 = service.record_movement(child.id)
+    clock.advance(20)
+    m2 = service.record_movement(child.id)
+    service.delete(m1)
+    assert store.episode(m1.episode_id).deleted_ms is None  # m2 still holds it
+    service.delete(m2)
+    assert store.episode(m2.episode_id).deleted_ms is not None
+    assert service.undo_label() is not None
+    service.undo()
+    assert store.episode(m2.episode_id).deleted_ms is None
+    assert store.movement(m2.id).deleted_ms is None
+
+
+def test_a_forgotten_episode_spreads_its_movements_and_undoes_as_one(store, clock):
+    child = store.save(Child("Ada"))
+    service = LoggerService(store, clock)
+    start = Instant(clock.utc_ms - 3_600_000, 60)
+    end = Instant(clock.utc_ms - 3_000_000, 60)
+    ep = service.add_episode_span(child.id, start, end, 4, MovementKind.KICK)
+    moves = store.movements_of_episode(ep.id)
+    assert [m.at.utc_ms for m in moves] == [start.utc_ms + i * 200_000 for i in range(4)]
+    assert {m.kind for m in moves} == {MovementKind.KICK}
+    assert store.episode(ep.id).settled == end
+    service.undo()
+    assert store.episode(ep.id).deleted_ms is not None
+    assert all(m.deleted_ms is not None for m in store.movements_of_episode(ep.id))
+    with pytest.raises(ValueError, match="before the start"):
+        service.add_episode_span(child.id, end, start, 2)
+    with pytest.raises(ValueError, match="between 1 and"):
+        service.add_episode_span(child.id, start, end, 0)

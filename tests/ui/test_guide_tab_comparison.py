@@ -193,8 +193,8 @@ def test_no_child_at_all(qtbot, ui_ctx) -> None:  # type: ignore[no-untyped-def]
 
 def test_nights_selector_offers_7_14_30_90(tab: GuideTab) -> None:
     combo = tab.comparison.nights
-    assert [combo.itemData(i) for i in range(combo.count())] == [7, 14, 30, 90]
-    assert combo.currentData() == 14
+    assert combo.values() == [7, 14, 30, 90]
+    assert combo.value() == 14
     assert combo.toolTip()
     assert tab.comparison.findChild(QPushButton, "comparison_read") is not None
     assert tab.comparison.horizontalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOff

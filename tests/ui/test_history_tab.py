@@ -163,7 +163,7 @@ def test_edit_a_movement_time_and_kind_round_trips_through_the_store(
     assert editor.time_edit.text() == "2026-11-22 23:00:00"
     editor.time_edit.setText("23:05:10")  # a bare time stays in its night
     qtbot.keyClick(editor.time_edit, Qt.Key.Key_Return)
-    editor.kind.setCurrentIndex(editor.kind.findData(MovementKind.STRETCH))
+    editor.kind.setCurrentIndex(editor.kind.findText("Stretch"))
     editor.kind.activated.emit(editor.kind.currentIndex())
     editor.note.setText("both legs")
     qtbot.keyClick(editor.note, Qt.Key.Key_Return)
@@ -363,7 +363,7 @@ def test_a_forgotten_movement_lands_in_its_night_and_episode(
     added = moves[-1]
     assert row_keys(tab, index(tab, ids["ep1"]))[-1] == added.id
     assert tab.model.key(tab.tree.currentIndex()) == added.id
-    assert "Added a jerk / twitch movement" in tab.status.text()
+    assert "Added a jerk / twitch at" in tab.status.text()
     tab._ctx.service.undo()
     assert row_keys(tab, index(tab, ids["ep1"]))[-1] != added.id
 

@@ -11,7 +11,6 @@ from datetime import date
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
-    QComboBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -26,6 +25,7 @@ from rlbaby.services.insights import comparison_for, last_n_nights
 from rlbaby.ui.context import UiContext
 from rlbaby.ui.guide.comparison_table import ComparisonTable
 from rlbaby.ui.guide.urgent_list import UrgentList
+from rlbaby.ui.widgets.value_combo import ValueCombo
 
 NIGHT_CHOICES = (7, 14, 30, 90)
 DEFAULT_NIGHTS = 14
@@ -65,11 +65,11 @@ class ComparisonView(QScrollArea):
         self.title = QLabel("Your log beside the guide")
         self.title.setObjectName("comparison_title")
         self.title.setProperty("role", "big")
-        self.nights = QComboBox()
+        self.nights: ValueCombo[int] = ValueCombo()
         self.nights.setObjectName("comparison_nights")
         self.nights.setToolTip("How many of the latest nights to look at")
         for n in NIGHT_CHOICES:
-            self.nights.addItem(f"Last {n} nights", n)
+            self.nights.add(f"Last {n} nights", n)
         self.nights.setCurrentIndex(NIGHT_CHOICES.index(DEFAULT_NIGHTS))
         self.nights.currentIndexChanged.connect(self._on_nights_changed)
         head.addWidget(self.title, 1)
@@ -123,7 +123,7 @@ class ComparisonView(QScrollArea):
 
     @property
     def night_count(self) -> int:
-        return int(self.nights.currentData())
+        return self.nights.value()
 
     def set_night_count(self, n: int) -> None:
         self.nights.setCurrentIndex(NIGHT_CHOICES.index(n))
