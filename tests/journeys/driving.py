@@ -103,3 +103,86 @@ def start_app(qtbot: Any, data_dir: Path) -> tuple[Store, MainWindow]:
     window.show()
     qtbot.waitExposed(window)
     return store, window
+
+
+def handle_modals(
+    qtbot: Any,
+    trigger: Callable[[], object],
+    handlers: list[Callable[[QDialog], object]],
+    timeout_ms: int = 10000,
+) -> list[object]:
+    """Like `handle_modal`, for a path that opens several dialogs one after another.
+
+    Each handler acts on the next new modal dialog, in order.
+    """
+    results: list[object] = []
+    errors: list[BaseException] = []
+    seen: list[QDialog] = []
+    waited = [0]
+
+    def poll() -> None:
+        if len(results) == len(handlers) or errors:
+            return
+        dlg = QApplication.activeModalWidget()
+        if isinstance(dlg, QDialog) and dlg.isVisible() and all(dlg is not s for s in seen):
+            seen.append(dlg)
+            try:
+                results.append(handlers[len(results)](dlg))
+            except BaseException as exc:  # re-raised outside the loop
+                errors.append(exc)
+                dlg.reject()
+                return
+        else:
+            waited[0] += 20
+            if waited[0] > timeout_ms:
+                errors.append(AssertionError(f"dialog {len(results) + 1} never opened"))
+                return
+        QTimer.singleShot(20, poll)
+
+    QTimer.singleShot(0, poll)
+    trigger()
+    if errors:
+        raise errors[0]
+    assert len(results) == len(handlers), f"only {len(results)} of {len(handlers)} dialogs seen"
+    return results
+
+
+def menu_action(window: QMainWindow, menu: str, item: str) -> Callable[[], None]:
+    """The trigger of menu `menu` › `item`, found by their visible texts."""
+    for top in window.menuBar().actions():
+        if top.text().replace("&", "") == menu and top.menu() is not None:
+            for act in top.menu().actions():
+                if act.text().replace("&", "") == item:
+                    assert act.isEnabled(), f"{menu} › {item} is disabled"
+                    return act.trigger
+    raise AssertionError(f"no menu item {menu} › {item}")
+
+
+def choose_file(path: Path, name_filter: str | None = None) -> Callable[[QDialog], None]:
+    """A handler for rlbaby's (non-native) file dialog: type the path, press its button."""
+    from PySide6.QtWidgets import QFileDialog, QLineEdit
+
+    def handler(dlg: QDialog) -> None:
+        assert isinstance(dlg, QFileDialog), type(dlg)
+        if name_filter is not None:
+            match = [f for f in dlg.nameFilters() if name_filter.lower() in f.lower()]
+            assert match, dlg.nameFilters()
+            dlg.selectNameFilter(match[0])
+        edit = dlg.findChild(QLineEdit, "fileNameEdit")
+        assert edit is not None
+        edit.setText(str(path))
+        dlg.accept()
+
+    return handler
+
+
+def press(pattern: str) -> Callable[[QDialog], str]:
+    """A handler that reads a dialog's text and clicks its button matching `pattern`."""
+    from PySide6.QtWidgets import QLabel
+
+    def handler(dlg: QDialog) -> str:
+        text = " ".join(lbl.text() for lbl in dlg.findChildren(QLabel) if lbl.isVisible())
+        button(dlg, pattern).click()
+        return text
+
+    return handler
