@@ -6,9 +6,10 @@ a row leans to "worth discussing" only when the pattern shows on most nights or
 in several episodes, never on one odd night. None of this is a diagnosis; it is a
 prompt for a conversation with a doctor.
 
-Urgent signs (eyes rolling or fixed, colour change, breathing pauses) are never
-weighed in the table. Every episode that has one is listed on its own, with its
-night, so that it cannot be averaged away.
+Red flags (`Episode.red_flags()`: eyes rolling or fixed, colour change, breathing
+pauses, movements that did not stop when the baby was woken, the same jerking when
+awake, stiffening or spasms) are never only weighed in the table. Every episode that
+has one is listed on its own, with its night, so that it cannot be averaged away.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from enum import StrEnum
 import numpy as np
 
 from rlbaby.analysis.nights import CORE_HOURS, SETTLED, NightSummary
-from rlbaby.model import URGENT_SIGNS, Episode, Instant, MovementKind, Sign, label, night_of
+from rlbaby.model import Episode, Instant, MovementKind, Sign, label, night_of
 from rlbaby.model.arrays import KIND_CODE, MovementArrays
 
 
@@ -337,20 +338,22 @@ def first_taps(mv: MovementArrays) -> dict[str, Instant]:
 def urgent_entries(
     episodes: Sequence[Episode], mv: MovementArrays, *, start_hour: int
 ) -> tuple[UrgentEntry, ...]:
-    """Every episode with an urgent sign, newest first, placed on its night.
+    """Every episode with a red flag of the guide, newest first, placed on its night.
 
-    An episode's time is its first tap (as for the night summaries), or the
-    moment it was opened when it has no tap in `mv`.
+    The red flags are `Episode.red_flags()`: the urgent signs, "did not stop when
+    woken", and stiffening or spasms (the sign, or a tap marked stiffening). An
+    episode's time is its first tap (as for the night summaries), or the moment it
+    was opened when it has no tap in `mv`.
     """
     starts = first_taps(mv)
+    stiff = stiffening_episode_ids(mv)
     out = []
     for e in episodes:
-        urgent = e.signs & URGENT_SIGNS
-        if not urgent:
+        flags = e.red_flags(stiffening_tap=e.id in stiff)
+        if not flags:
             continue
         at = starts.get(e.id, e.opened)
-        signs = tuple(label(s) for s in Sign if s in urgent)
-        out.append(UrgentEntry(night_of(at, start_hour), at, e.id, signs))
+        out.append(UrgentEntry(night_of(at, start_hour), at, e.id, tuple(label(f) for f in flags)))
     out.sort(key=lambda u: u.at.utc_ms, reverse=True)
     return tuple(out)
 

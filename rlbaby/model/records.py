@@ -67,13 +67,28 @@ class Sign(StrEnum):
     EYES_ROLLING = "eyes_rolling_or_fixed"
     COLOUR_CHANGE = "colour_change"
     BREATHING_PAUSES = "breathing_pauses"
+    SAME_WHEN_AWAKE = "same_when_awake"  # the same jerking also happens awake
 
     @property
     def urgent(self) -> bool:
         return self in URGENT_SIGNS
 
 
-URGENT_SIGNS = frozenset({Sign.EYES_ROLLING, Sign.COLOUR_CHANGE, Sign.BREATHING_PAUSES})
+# The guide's red flags (resources/guide/08-urgent-signs.md), as far as they are
+# signs a parent ticks. Stiffness and spasms are here because stiffening for
+# seconds to minutes is a listed newborn seizure sign, and infantile spasms need
+# urgent assessment (guide sources S12 and S14); they are never only a pattern
+# to weigh. "Did not stop when woken" is a field of its own: see red_flags().
+URGENT_SIGNS = frozenset(
+    {
+        Sign.EYES_ROLLING,
+        Sign.COLOUR_CHANGE,
+        Sign.BREATHING_PAUSES,
+        Sign.STIFFNESS,
+        Sign.TWITCHING_SPASMS,
+        Sign.SAME_WHEN_AWAKE,
+    }
+)
 
 
 class Trigger(StrEnum):
@@ -91,6 +106,30 @@ class FamilyHistory(StrEnum):
     NO = "no"
     UNKNOWN = "unknown"
 
+
+class RedFlag(StrEnum):
+    """The guide's signs to act on now (08-urgent-signs.md), one place for all.
+
+    The Log tab's notice, the comparison's urgent list and the report all read
+    `Episode.red_flags()`, so no red flag can be known to one and missed by another.
+    """
+
+    NOT_STOPPED_WHEN_WOKEN = "not_stopped_when_woken"
+    SAME_WHEN_AWAKE = "same_when_awake"
+    STIFFENING_OR_SPASMS = "stiffening_or_spasms"
+    EYES = "eyes"
+    COLOUR = "colour"
+    BREATHING = "breathing"
+
+
+RED_FLAG_OF_SIGN: dict[Sign, RedFlag] = {
+    Sign.SAME_WHEN_AWAKE: RedFlag.SAME_WHEN_AWAKE,
+    Sign.STIFFNESS: RedFlag.STIFFENING_OR_SPASMS,
+    Sign.TWITCHING_SPASMS: RedFlag.STIFFENING_OR_SPASMS,
+    Sign.EYES_ROLLING: RedFlag.EYES,
+    Sign.COLOUR_CHANGE: RedFlag.COLOUR,
+    Sign.BREATHING_PAUSES: RedFlag.BREATHING,
+}
 
 # Words a parent reads; the enum values above are the stored spelling.
 LABELS: dict[StrEnum, str] = {
@@ -123,6 +162,7 @@ LABELS: dict[StrEnum, str] = {
     Sign.EYES_ROLLING: "eyes rolling or fixed",
     Sign.COLOUR_CHANGE: "colour change",
     Sign.BREATHING_PAUSES: "breathing pauses",
+    Sign.SAME_WHEN_AWAKE: "same jerking when awake",
     Trigger.HUNGER: "hunger",
     Trigger.DIAPER: "wet or soiled diaper",
     Trigger.TIGHT_CLOTHING: "tight clothing or swaddle",
@@ -133,6 +173,12 @@ LABELS: dict[StrEnum, str] = {
     FamilyHistory.YES: "yes",
     FamilyHistory.NO: "no",
     FamilyHistory.UNKNOWN: "not recorded",
+    RedFlag.NOT_STOPPED_WHEN_WOKEN: "did not stop when woken",
+    RedFlag.SAME_WHEN_AWAKE: "the same jerking also happens awake",
+    RedFlag.STIFFENING_OR_SPASMS: "stiffening or spasms",
+    RedFlag.EYES: "eyes rolling or fixed",
+    RedFlag.COLOUR: "colour change",
+    RedFlag.BREATHING: "breathing pauses",
 }
 
 
@@ -283,6 +329,20 @@ class Episode:
     @property
     def urgent_signs(self) -> frozenset[Sign]:
         return self.signs & URGENT_SIGNS
+
+    def red_flags(self, stiffening_tap: bool = False) -> tuple[RedFlag, ...]:
+        """Every red flag of the guide this episode shows, in the guide's order.
+
+        Args:
+            stiffening_tap: a movement of this episode was marked stiffening
+                (the episode does not hold its movements, so the caller says).
+        """
+        found = {RED_FLAG_OF_SIGN[s] for s in self.signs if s in RED_FLAG_OF_SIGN}
+        if self.stopped_when_woken is StoppedWhenWoken.NO:
+            found.add(RedFlag.NOT_STOPPED_WHEN_WOKEN)
+        if stiffening_tap:
+            found.add(RedFlag.STIFFENING_OR_SPASMS)
+        return tuple(f for f in RedFlag if f in found)
 
 
 @dataclass(frozen=True, slots=True)

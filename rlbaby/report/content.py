@@ -18,8 +18,18 @@ import numpy as np
 from rlbaby.analysis import NightSummary, summarize_nights
 from rlbaby.analysis.comparison import Comparison
 from rlbaby.analysis.nights import night_index
-from rlbaby.model import Child, Episode, Instant, RuleSet, Sign, label, night_of
-from rlbaby.model.arrays import MovementArrays
+from rlbaby.model import (
+    URGENT_SIGNS,
+    Child,
+    Episode,
+    Instant,
+    MovementKind,
+    RuleSet,
+    Sign,
+    label,
+    night_of,
+)
+from rlbaby.model.arrays import KIND_CODE, MovementArrays
 from rlbaby.model.timekeeping import EPOCH_DATE, MS_PER_DAY, night_bounds_utc_ms
 from rlbaby.services.insights import comparison_for
 from rlbaby.store import Store
@@ -145,12 +155,24 @@ def _words(values: Any) -> str:
 
 
 def sign_episodes(
-    episodes: Sequence[Episode], starts: dict[str, Instant], start_hour: int
+    episodes: Sequence[Episode],
+    starts: dict[str, Instant],
+    start_hour: int,
+    stiffening: frozenset[str] = frozenset(),
 ) -> tuple[SignEpisode, ...]:
-    """Every episode with any sign noted, oldest first; urgent signs apart."""
+    """Every episode with a sign or a red flag, oldest first; red flags apart.
+
+    An episode with no sign ticked is still listed when it has a red flag of its
+    own (it did not stop when woken, or a tap was marked stiffening): dropping it
+    would print "no urgent signs" over it.
+
+    Args:
+        stiffening: ids of episodes with a tap marked stiffening.
+    """
     out = []
     for e in episodes:
-        if not e.signs:
+        flags = e.red_flags(stiffening_tap=e.id in stiffening)
+        if not e.signs and not flags:
             continue
         at = starts.get(e.id, e.opened)
         note = e.note.strip()
@@ -161,8 +183,8 @@ def sign_episodes(
                 night=night_of(at, start_hour),
                 at=at,
                 episode_id=e.id,
-                urgent=tuple(label(s) for s in Sign if s in e.urgent_signs),
-                other=tuple(label(s) for s in Sign if s in e.signs - e.urgent_signs),
+                urgent=tuple(label(f) for f in flags),
+                other=tuple(label(s) for s in Sign if s in e.signs - URGENT_SIGNS),
                 soothing=_words(e.soothing),
                 response=label(e.response) if e.response else "",
                 stopped_when_woken=label(e.stopped_when_woken) if e.stopped_when_woken else "",
@@ -171,6 +193,12 @@ def sign_episodes(
         )
     out.sort(key=lambda s: s.at.utc_ms)
     return tuple(out)
+
+
+def _stiffening(mv: MovementArrays, keep: np.ndarray) -> frozenset[str]:
+    """Episodes with a tap marked stiffening among the movements `keep` selects."""
+    codes = np.unique(mv.episode[keep & (mv.kind == KIND_CODE[MovementKind.STIFFENING])])
+    return frozenset(mv.episode_ids[int(c)] for c in codes.tolist())
 
 
 def first_taps(mv: MovementArrays, keep: np.ndarray) -> dict[str, Instant]:
@@ -232,7 +260,7 @@ def gather(
         samples=sample_nights(nights),
         episodes=len(in_range),
         videos=sum(1 for e in in_range if e.video),
-        sign_episodes=sign_episodes(in_range, starts, start_hour),
+        sign_episodes=sign_episodes(in_range, starts, start_hour, _stiffening(mv, keep)),
         comparison=comparison_for(store, child.id, first, last, now_ms),
     )
 

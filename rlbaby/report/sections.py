@@ -9,13 +9,14 @@ from __future__ import annotations
 import time
 from datetime import date
 
-from rlbaby.model import Child, FamilyHistory, label
+from rlbaby.model import Child, FamilyHistory, RedFlag, label
 from rlbaby.report.canvas import DPI, PageCanvas
 from rlbaby.report.charts import ChartImages
 from rlbaby.report.content import MIN_NIGHTS, ReportContent, doctor_questions
 from rlbaby.report.table import Column, Row, draw_table
 
 DASH = "–"
+RED_FLAG_LIST = ", ".join(label(f) for f in RedFlag)
 LEAN_WORDS = {
     "typical": "typical",
     "discuss": "worth discussing",
@@ -140,13 +141,13 @@ def overview(cv: PageCanvas, c: ReportContent) -> None:
     k = c.urgent_episodes
     if k:
         cv.paragraph(
-            f"{plural(k, 'episode')} had an urgent sign (eyes rolling or fixed, colour change, "
-            "or breathing pauses). Each is listed under 'Episodes with signs'.",
+            f"{plural(k, 'episode')} had a red flag the guide says not to wait with "
+            f"({RED_FLAG_LIST}). Each is listed under 'Episodes with signs'.",
             cv.fonts.bold,
             color="urgent",
         )
     else:
-        cv.paragraph("No urgent signs (eyes rolling or fixed, colour change, breathing pauses).")
+        cv.paragraph(f"No red flags logged ({RED_FLAG_LIST}).")
 
 
 def comparison(cv: PageCanvas, c: ReportContent) -> None:
@@ -193,7 +194,7 @@ def sign_episodes(cv: PageCanvas, c: ReportContent) -> None:
         return
     cv.paragraph(
         "Every episode where the parent noted a sign, with what they tried and how the baby "
-        "responded. Urgent signs are marked URGENT.",
+        "responded. Red flags are marked URGENT.",
         color="text_dim",
     )
     rows = []

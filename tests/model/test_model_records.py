@@ -15,6 +15,7 @@ from rlbaby.model import (
     Movement,
     MovementKind,
     OnsetState,
+    RedFlag,
     Response,
     RuleSet,
     Settings,
@@ -60,12 +61,37 @@ def test_sleep_order_uses_utc_not_local_clock() -> None:
         SleepPeriod("c", awake, awake=asleep)
 
 
-def test_urgent_signs() -> None:
-    ep = Episode("c", Instant(0), signs=frozenset({Sign.STIFFNESS, Sign.BREATHING_PAUSES}))
+def test_urgent_signs_are_the_guides_red_flags_among_signs() -> None:
+    ep = Episode("c", Instant(0), signs=frozenset({Sign.FEEDING_DIFFICULTY, Sign.BREATHING_PAUSES}))
     assert ep.urgent_signs == {Sign.BREATHING_PAUSES}
     assert Sign.COLOUR_CHANGE.urgent
-    assert not Sign.STIFFNESS.urgent
-    assert URGENT_SIGNS == {Sign.EYES_ROLLING, Sign.COLOUR_CHANGE, Sign.BREATHING_PAUSES}
+    assert Sign.STIFFNESS.urgent  # a newborn seizure sign: never a pattern to wait for
+    assert not Sign.INCONSOLABLE_CRYING.urgent
+    assert URGENT_SIGNS == {
+        Sign.EYES_ROLLING,
+        Sign.COLOUR_CHANGE,
+        Sign.BREATHING_PAUSES,
+        Sign.STIFFNESS,
+        Sign.TWITCHING_SPASMS,
+        Sign.SAME_WHEN_AWAKE,
+    }
+
+
+def test_red_flags_cover_signs_not_stopping_when_woken_and_stiffening_taps() -> None:
+    calm = Episode("c", Instant(0), signs=frozenset({Sign.INCONSOLABLE_CRYING}))
+    assert calm.red_flags() == ()
+    assert calm.red_flags(stiffening_tap=True) == (RedFlag.STIFFENING_OR_SPASMS,)
+    woken = Episode("c", Instant(0), stopped_when_woken=StoppedWhenWoken.NO)
+    assert woken.red_flags() == (RedFlag.NOT_STOPPED_WHEN_WOKEN,)
+    assert Episode("c", Instant(0), stopped_when_woken=StoppedWhenWoken.YES).red_flags() == ()
+    every = Episode(
+        "c",
+        Instant(0),
+        signs=frozenset(URGENT_SIGNS),
+        stopped_when_woken=StoppedWhenWoken.NO,
+    )
+    assert every.red_flags() == tuple(RedFlag)  # each flag once, in the guide's order
+    assert all(label(f) != str(f) for f in RedFlag)  # each has parent words
 
 
 def test_labels_are_words() -> None:

@@ -56,7 +56,8 @@ def test_episodes_with_signs_videos_and_urgent(content) -> None:  # type: ignore
     assert content.videos == 1
     assert content.urgent_episodes == 1
     first, second = content.sign_episodes
-    assert first.urgent == ("breathing pauses",)
+    # It also did not stop when woken: a red flag of its own, listed first.
+    assert first.urgent == ("did not stop when woken", "breathing pauses")
     assert first.other == ("inconsolable crying",)
     assert first.soothing == "rocking"
     assert first.response == "did not settle"

@@ -72,7 +72,7 @@ def test_overview_counts_and_few_nights_note(report: list[str]) -> None:
     assert "14 movements in 4 episodes" in text
     assert "Fewer than 7 nights were logged" in text
     assert "1 of 4 episodes have a video" in text
-    assert "1 episode had an urgent sign" in text
+    assert "1 episode had a red flag" in text
 
 
 def test_night_table_rows_and_averages(report: list[str]) -> None:
@@ -96,7 +96,7 @@ def test_episode_with_urgent_sign_has_time_soothing_response_note(report: list[s
     start = text.index("Episodes with signs")
     section = text[start : text.index("Night by night")]
     assert "night of Tue 10 Nov, 22:00" in section
-    assert "URGENT: breathing pauses" in section
+    assert "URGENT: did not stop when woken, breathing pauses" in section
     assert "inconsolable crying" in section
     assert "rocking" in section
     assert "did not settle" in section

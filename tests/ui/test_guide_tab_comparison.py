@@ -126,11 +126,15 @@ def test_a_concerning_log_leans_to_discuss_and_lists_urgent_signs(tab: GuideTab)
     assert texts(tab)[1]["lean"].startswith("Leans to worth discussing.")
     # Urgent signs: at the top, with their night, not in the table.
     assert not view.urgent.isHidden()
-    (entry,) = view.urgent.shown
+    # Stiffness is a red flag too: each of the 16 stiff episodes is listed on its own.
+    shown = view.urgent.shown
+    assert len(shown) == 17
+    assert sum(e.signs == ("stiffening or spasms",) for e in shown) == 16
+    (entry,) = [e for e in shown if e.episode_id == ep.id]
     assert entry.night == night
-    assert entry.signs == ("colour change", "breathing pauses")
+    assert entry.signs == ("eyes rolling or fixed", "colour change", "breathing pauses")[1:]
     line = view.urgent.entries.text()
-    assert line == entry_text(entry)
+    assert entry_text(entry) in line
     assert f"Night of {night:%a} {night.day} {night:%b}, at 02:14" in line
     layout = view.widget().layout()
     assert layout.indexOf(view.urgent) < layout.indexOf(view.table)
