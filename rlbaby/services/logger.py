@@ -102,22 +102,34 @@ class LoggerService:
 
     # --- episodes ------------------------------------------------------------
 
-    def _last(self, child_id: str) -> _LastTap | None:
+    def _last(self, child_id: str, now_ms: int | None = None) -> _LastTap | None:
+        """The child's last tap. Looked up from the store, it is the latest one
+        not after `now_ms` plus the idle timeout: a tap dated in the future
+        (a clock that was wrong) must not stay "the last tap" for years."""
         if child_id not in self._last_tap:
-            last = self.store.last_movement(child_id)
-            self._last_tap[child_id] = None if last is None else _LastTap(last[2], last[1], last[0])
+            until = None if now_ms is None else now_ms + self.store.settings.idle_timeout_s * 1000
+            last = self.store.last_movement(child_id, until)
+            if last is None:
+                return None  # not cached: another `now` may find one
+            self._last_tap[child_id] = _LastTap(last[2], last[1], last[0])
         return self._last_tap[child_id]
 
     def _forget_last(self, child_id: str) -> None:
         self._last_tap.pop(child_id, None)
 
     def open_episode(self, child_id: str, now: Instant | None = None) -> Episode | None:
-        """The child's open episode: not settled, last tap within the idle timeout."""
+        """The child's open episode: not settled, last tap within the idle timeout.
+
+        Within it in either direction: after the clock is set back, or after a
+        tap dated far ahead, the gap to the last tap counts as much as a gap
+        forward would, so an episode never spans more than the idle timeout
+        between movements and a wrong clock starts an episode of its own.
+        """
         now = now or self.clock()
-        last = self._last(child_id)
+        last = self._last(child_id, now.utc_ms)
         if last is None:
             return None
-        if now.utc_ms - last.at_ms > self.store.settings.idle_timeout_s * 1000:
+        if abs(now.utc_ms - last.at_ms) > self.store.settings.idle_timeout_s * 1000:
             return None
         ep = self.store.episode(last.episode_id)
         if ep is None or ep.deleted_ms is not None or ep.settled is not None:

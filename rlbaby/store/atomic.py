@@ -8,17 +8,66 @@ place; in our crash loop it left unreadable files after 4 of 200 kills.
 from __future__ import annotations
 
 import itertools
+import logging
 import os
+import stat
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import orjson
 from tinydb.storages import Storage
 
-from rlbaby.store.errors import CorruptFileError, ReadOnlyError, WriteError, why
+from rlbaby.store.errors import (
+    CorruptFileError,
+    NotRegularFileError,
+    ReadOnlyError,
+    WriteError,
+    why,
+)
 
 TEMP_SUFFIX = ".rlbaby-tmp"
 _counter = itertools.count()
+_log = logging.getLogger(__name__)
+
+# O_NONBLOCK: opening a FIFO for reading would wait for a writer forever.
+# Windows has no such flag (and no FIFOs in a folder); O_BINARY only there.
+_READ_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+
+
+def file_kind(mode: int) -> str:
+    """What a non-regular file is, in words."""
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    if stat.S_ISFIFO(mode):
+        return "a FIFO (named pipe)"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    return "not a regular file"
+
+
+def read_regular_file(path: Path) -> bytes:
+    """The bytes of `path`, which must be a regular file (a symlink to one is fine).
+
+    Never blocks: the type is checked before opening (opening some devices
+    has effects) and again on the open descriptor (the path may change in
+    between), and the open is non-blocking.
+
+    Raises:
+        NotRegularFileError: a FIFO, socket, device or folder.
+        OSError: the file cannot be read.
+    """
+    mode = os.stat(path).st_mode
+    if not stat.S_ISREG(mode):
+        raise NotRegularFileError(path, file_kind(mode))
+    fd = os.open(path, _READ_FLAGS)
+    with open(fd, "rb", closefd=True) as fh:
+        mode = os.fstat(fd).st_mode
+        if not stat.S_ISREG(mode):
+            raise NotRegularFileError(path, file_kind(mode))
+        return fh.read()
 
 
 def fsync_dir(folder: Path) -> None:
@@ -65,11 +114,19 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
 
 
 def remove_temp_files(folder: Path) -> list[Path]:
-    """Delete temp files a killed writer left behind. Returns what was removed."""
+    """Delete temp files a killed writer left behind. Returns what was removed.
+
+    Best effort: a temp file is never read as data (its name starts with a
+    dot), so one that cannot be removed (a read-only subfolder) is only logged.
+    """
     removed = []
     if folder.is_dir():
         for tmp in folder.rglob(f"*{TEMP_SUFFIX}"):
-            tmp.unlink(missing_ok=True)
+            try:
+                tmp.unlink(missing_ok=True)
+            except OSError as exc:
+                _log.warning("Could not remove the leftover temp file %s: %s", tmp, why(exc))
+                continue
             removed.append(tmp)
     return removed
 
@@ -122,28 +179,51 @@ class AtomicJSONStorage(Storage):
     record the disk does not have.
     """
 
-    def __init__(self, path: Path, readonly: bool = False) -> None:
+    def __init__(
+        self,
+        path: Path,
+        readonly: bool = False,
+        guard: Callable[[], None] | None = None,
+    ) -> None:
+        """`guard()` runs before every write and raises StoreError to stop it
+        (the data-folder lock checks that it is still ours)."""
         self.path = Path(path)
         self.readonly = readonly
+        self.guard = guard
         self._cache: dict[str, Any] | None = None
 
     def read(self) -> dict[str, Any] | None:
         if self._cache is None:
             try:
-                raw = self.path.read_bytes()
+                raw = read_regular_file(self.path)
             except FileNotFoundError:
                 return None
+            except NotRegularFileError as exc:
+                raise CorruptFileError(
+                    self.path,
+                    f"{exc.strerror}; rlbaby neither reads nor replaces it. "
+                    "Move it out of the data folder",
+                ) from exc
             except OSError as exc:
-                # An I/O error, no permission, a folder named like a data file:
-                # unreadable, so it is set aside like a damaged file.
+                # An I/O error, no permission: unreadable, so it is set aside
+                # like a damaged file.
                 raise CorruptFileError(self.path, f"the file cannot be read ({why(exc)})") from exc
             self._cache = parse_tinydb_json(raw, self.path)
         return self._cache
 
-    def write(self, data: dict[str, Any]) -> None:
+    def _check_writable(self) -> None:
         if self.readonly:
             self._cache = None
             raise ReadOnlyError()
+        if self.guard is not None:
+            try:
+                self.guard()
+            except BaseException:
+                self._cache = None  # TinyDB may have edited it already
+                raise
+
+    def write(self, data: dict[str, Any]) -> None:
+        self._check_writable()
         try:
             atomic_write_bytes(self.path, orjson.dumps(data))
         except BaseException:
@@ -158,7 +238,7 @@ class AtomicJSONStorage(Storage):
             WriteError: the file exists but cannot be read.
         """
         try:
-            return self.path.read_bytes()
+            return read_regular_file(self.path)
         except FileNotFoundError:
             return None
         except OSError as exc:
@@ -167,8 +247,7 @@ class AtomicJSONStorage(Storage):
     def restore(self, raw: bytes | None) -> None:
         """Put back a `snapshot()`: the same bytes, or no file at all."""
         self._cache = None
-        if self.readonly:
-            raise ReadOnlyError()
+        self._check_writable()
         if raw is not None:
             atomic_write_bytes(self.path, raw)
             return

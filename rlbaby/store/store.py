@@ -24,7 +24,14 @@ from rlbaby.store import codec, colcache
 from rlbaby.store.atomic import remove_temp_files
 from rlbaby.store.backend import Backend, FileBackend, MemoryBackend, Problem
 from rlbaby.store.columns import MovementColumns
-from rlbaby.store.errors import CorruptFileError, NewerVersionError, StoreError
+from rlbaby.store.errors import (
+    CorruptFileError,
+    LockLostError,
+    MalformedRecord,
+    NewerVersionError,
+    StoreError,
+    open_error,
+)
 from rlbaby.store.lock import DataDirLock
 from rlbaby.store.shards import ShardedTable, month_key, ten_day_key
 
@@ -95,22 +102,31 @@ def _check_movement_docs(docs: list[Mapping[str, Any]], where: str) -> dict[str,
         ):
             return columns
     for doc in docs:
+        for name in _MOVEMENT_NAMES:
+            if name not in doc:
+                raise MalformedRecord(f"field {name!r} of movement {doc.get('id')!r} is missing")
         for name, typ in _MOVEMENT_FIELDS:
             if type(doc[name]) is not typ:
-                raise ValueError(f"field {name!r} of movement {doc.get('id')!r} is {doc[name]!r}")
+                raise MalformedRecord(
+                    f"field {name!r} of movement {doc.get('id')!r} is {doc[name]!r}"
+                )
         if doc["kind"] not in _KINDS:
-            raise ValueError(f"unknown movement kind {doc['kind']!r}")
+            raise MalformedRecord(f"unknown movement kind {doc['kind']!r}")
         deleted = doc["deleted_ms"]
         if deleted is not None and type(deleted) is not int:
-            raise ValueError(f"deleted_ms of movement {doc['id']!r} is {deleted!r}")
+            raise MalformedRecord(f"deleted_ms of movement {doc['id']!r} is {deleted!r}")
         note = doc.get("note", "")
         if type(note) is not str:
-            raise ValueError(f"note of movement {doc['id']!r} is {note!r}")
+            raise MalformedRecord(f"note of movement {doc['id']!r} is {note!r}")
         for name in (*_TIME_FIELDS, "deleted_ms"):
             if doc[name] is not None and not 0 <= doc[name] < codec.MAX_MS:
-                raise ValueError(f"{name} of movement {doc['id']!r} is not a time: {doc[name]!r}")
+                raise MalformedRecord(
+                    f"{name} of movement {doc['id']!r} is not a time: {doc[name]!r}"
+                )
         if abs(doc["at_offset_min"]) > codec.MAX_OFFSET_MIN:
-            raise ValueError(f"at_offset_min of movement {doc['id']!r} is {doc['at_offset_min']!r}")
+            raise MalformedRecord(
+                f"at_offset_min of movement {doc['id']!r} is {doc['at_offset_min']!r}"
+            )
     raise AssertionError("the column check and the walk disagree")  # pragma: no cover
 
 
@@ -176,21 +192,23 @@ class Store:
         """
         data_dir = Path(data_dir).expanduser()
         lock = None
-        if not readonly:
-            if data_dir.is_dir():
-                # Refuse a newer folder before taking the lock, which would
-                # create or rewrite rlbaby.lock in it; checked again below.
-                check_version(FileBackend(data_dir, readonly=True))
-            try:
-                data_dir.mkdir(parents=True, exist_ok=True)
-            except OSError as exc:
-                raise StoreError(f"Cannot create the data folder {data_dir}: {exc}") from exc
-            lock = DataDirLock(data_dir)
-            lock.acquire()
-        elif not data_dir.is_dir():
-            raise StoreError(f"There is no data folder at {data_dir}")
         try:
-            backend = FileBackend(data_dir, readonly=readonly)
+            if not readonly:
+                if data_dir.is_dir():
+                    # Refuse a newer folder before taking the lock, which would
+                    # create or rewrite rlbaby.lock in it; checked again below.
+                    check_version(FileBackend(data_dir, readonly=True))
+                try:
+                    data_dir.mkdir(parents=True, exist_ok=True)
+                except OSError as exc:
+                    raise StoreError(f"Cannot create the data folder {data_dir}: {exc}") from exc
+                lock = DataDirLock(data_dir)
+                lock.acquire()
+            elif not data_dir.is_dir():
+                raise StoreError(f"There is no data folder at {data_dir}")
+            # Every write checks first that the lock file is still ours.
+            guard = None if lock is None else lock.check
+            backend = FileBackend(data_dir, readonly=readonly, guard=guard)
             check_version(backend)
             if not readonly:
                 from rlbaby.store.migrations import migrate_if_needed
@@ -198,9 +216,13 @@ class Store:
                 migrate_if_needed(data_dir)
                 remove_temp_files(data_dir)
             return cls(backend, now_ms=now_ms, lock=lock, data_dir=data_dir)
-        except BaseException:
+        except BaseException as exc:
             if lock is not None:
                 lock.release()
+            if isinstance(exc, OSError):
+                # A read-only subfolder, an unlistable folder...: the app
+                # knows StoreError, with which file and what to do.
+                raise open_error(data_dir, exc) from exc
             raise
 
     @classmethod
@@ -303,6 +325,11 @@ class Store:
         folder = self._cache_dir()
         if folder is None or self.readonly:
             return
+        if self._lock is not None:
+            try:
+                self._lock.check()
+            except LockLostError:
+                return
         keys, paths = self._movement_paths()
         past = keys[:-1]
         if set(cached) == set(past):
@@ -353,18 +380,26 @@ class Store:
             else:
                 version = meta.get("schema_version")
                 if type(version) is not int or version < 1:
-                    raise ValueError(f"schema_version is {version!r}, not a version number")
+                    raise MalformedRecord(f"schema_version is {version!r}, not a version number")
             self._settings = codec.settings_from_doc(_single(data, "settings") or {})
             for doc in data.get("children", {}).values():
                 child = codec.child_from_doc(doc)
                 self._children[child.id] = child
         except CorruptFileError as exc:
             self._quarantine_meta(exc.reason)
-        except (ValueError, KeyError, TypeError) as exc:
-            self._quarantine_meta(f"a record is malformed ({type(exc).__name__}: {exc})")
+        except MalformedRecord as exc:
+            self._quarantine_meta(f"a record is malformed ({exc})")
 
     def _quarantine_meta(self, reason: str) -> None:
-        self.problems.append(self.backend.quarantine("", "meta", reason + " (children, settings)"))
+        problem = self.backend.quarantine("", "meta", reason + " (children, settings)")
+        if problem.moved_to is None and not self.readonly:
+            # Still in place: a fresh meta.json would overwrite it.
+            raise StoreError(
+                f"{problem.message()} rlbaby did not open the folder for writing, so that "
+                "file is not overwritten. Move it out of the data folder (or free some "
+                "space), then open rlbaby again."
+            )
+        self.problems.append(problem)
         self._meta_storage = self.backend.storage("", "meta")
         self._meta_db = TinyDB(storage=lambda: self._meta_storage)
         self._settings = Settings()
@@ -510,9 +545,12 @@ class Store:
         """Live movements in [t0_ms, t1_ms) as arrays sorted by time."""
         return self.columns.query(child_id, t0_ms, t1_ms, episode_id)
 
-    def last_movement(self, child_id: str) -> tuple[str, int, str] | None:
-        """The child's latest live movement: (movement id, UTC ms, episode id)."""
-        return self.columns.last(child_id)
+    def last_movement(
+        self, child_id: str, until_ms: int | None = None
+    ) -> tuple[str, int, str] | None:
+        """The child's latest live movement (at or before `until_ms` if given):
+        (movement id, UTC ms, episode id)."""
+        return self.columns.last(child_id, until_ms)
 
     def movement(self, movement_id: str) -> Movement | None:
         doc = self._movements.get_doc(movement_id)
