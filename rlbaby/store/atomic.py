@@ -200,9 +200,7 @@ class AtomicJSONStorage(Storage):
                 return None
             except NotRegularFileError as exc:
                 raise CorruptFileError(
-                    self.path,
-                    f"{exc.strerror}; rlbaby neither reads nor replaces it. "
-                    "Move it out of the data folder",
+                    self.path, f"{exc.strerror}: move it out of the data folder"
                 ) from exc
             except OSError as exc:
                 # An I/O error, no permission: unreadable, so it is set aside

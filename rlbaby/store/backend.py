@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
-from rlbaby.store.atomic import AtomicJSONStorage, MemoryStorage, atomic_write_bytes, file_kind
+from rlbaby.store.atomic import AtomicJSONStorage, MemoryStorage, atomic_write_bytes
 from rlbaby.store.errors import LockLostError, StoreError, WriteError, why
 
 _log = logging.getLogger(__name__)
@@ -109,8 +109,9 @@ class FileBackend:
         except OSError as exc:
             return Problem(rel, f"{reason}; {why(exc)}", None)
         if not (stat.S_ISREG(mode) or stat.S_ISDIR(mode) or stat.S_ISLNK(mode)):
-            left = f"{reason}. It is {file_kind(mode)}, so rlbaby left it where it is"
-            return Problem(rel, left, None)
+            return Problem(
+                rel, f"{reason}. rlbaby left it where it is and will not replace it", None
+            )
         try:
             if self.guard is not None:
                 self.guard()

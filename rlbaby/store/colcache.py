@@ -84,7 +84,7 @@ class Snapshot:
     def bounds(self) -> dict[str, tuple[int, int]]:
         """File key -> its rows [start, end)."""
         ends = np.cumsum(self.counts).tolist()
-        starts = [0, *ends[:-1]]
+        starts = [0, *ends][: len(ends)]  # no files: no rows (not one empty span)
         return dict(zip(self.keys, zip(starts, ends, strict=True), strict=True))
 
     def valid(self) -> bool:

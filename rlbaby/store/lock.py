@@ -147,7 +147,8 @@ class DataDirLock:
     def _owner(fd: int) -> str:
         try:
             os.lseek(fd, 0, os.SEEK_SET)
-            return os.read(fd, 200).decode(errors="replace").strip()
+            lines = os.read(fd, NOTE_BYTES).decode(errors="replace").splitlines()
+            return lines[0].strip() if lines else ""
         except OSError:
             return ""
 

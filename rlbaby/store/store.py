@@ -267,10 +267,10 @@ class Store:
                     parsed[self._movements.loading_key] = (start, len(self.columns))
                 else:
                     overwritten = True  # a record in two files (a crash mid-move)
-            if not overwritten:
-                self._save_column_cache(cached, parsed)
             self._load_records(self._episodes, codec.episode_from_doc, self._episode_recs)
             self._load_records(self._sleep, codec.sleep_from_doc, self._sleep_recs)
+            if not overwritten:  # only after the whole load: a failed open writes nothing
+                self._save_column_cache(cached, parsed)
             if not self.readonly:
                 for table in (self._movements, self._episodes, self._sleep):
                     table.drop_stale()
