@@ -51,23 +51,25 @@ def file_kind(mode: int) -> str:
 def read_regular_file(path: Path) -> bytes:
     """The bytes of `path`, which must be a regular file (a symlink to one is fine).
 
-    Never blocks: the type is checked before opening (opening some devices
-    has effects) and again on the open descriptor (the path may change in
-    between), and the open is non-blocking.
+    Never blocks: the open is non-blocking (a FIFO would otherwise wait for a
+    writer forever) and the descriptor's type is checked before any read.
 
     Raises:
         NotRegularFileError: a FIFO, socket, device or folder.
         OSError: the file cannot be read.
     """
-    mode = os.stat(path).st_mode
-    if not stat.S_ISREG(mode):
-        raise NotRegularFileError(path, file_kind(mode))
     fd = os.open(path, _READ_FLAGS)
-    with open(fd, "rb", closefd=True) as fh:
-        mode = os.fstat(fd).st_mode
-        if not stat.S_ISREG(mode):
-            raise NotRegularFileError(path, file_kind(mode))
-        return fh.read()
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            raise NotRegularFileError(path, file_kind(st.st_mode))
+        chunks = []
+        want = st.st_size + 1  # one read, and one more that confirms the end
+        while chunk := os.read(fd, max(want, 65536)):
+            chunks.append(chunk)
+        return b"".join(chunks)
+    finally:
+        os.close(fd)
 
 
 def fsync_dir(folder: Path) -> None:

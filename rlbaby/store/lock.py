@@ -87,6 +87,7 @@ def _unlock(fd: int) -> None:
 class DataDirLock:
     def __init__(self, data_dir: Path) -> None:
         self.path = Path(data_dir) / LOCK_NAME
+        self._where = str(self.path)  # checked before every write: no Path on that path
         self._fd: int | None = None
         self._ident: tuple[int, int] | None = None
         self._lost = False
@@ -168,7 +169,7 @@ class DataDirLock:
             return
         if not self._lost:
             try:
-                st = os.stat(self.path, follow_symlinks=False)
+                st = os.stat(self._where, follow_symlinks=False)
                 self._lost = (st.st_dev, st.st_ino) != self._ident
             except OSError:
                 self._lost = True
