@@ -102,16 +102,13 @@ class LoggerService:
 
     # --- episodes ------------------------------------------------------------
 
-    def _last(self, child_id: str, now_ms: int | None = None) -> _LastTap | None:
-        """The child's last tap. Looked up from the store, it is the latest one
-        not after `now_ms` plus the idle timeout: a tap dated in the future
-        (a clock that was wrong) must not stay "the last tap" for years."""
+    def _last(self, child_id: str) -> _LastTap | None:
         if child_id not in self._last_tap:
-            until = None if now_ms is None else now_ms + self.store.settings.idle_timeout_s * 1000
+            # Not later than the idle timeout from now: a tap dated in the
+            # future (a clock that was wrong) must not stay "the last tap".
+            until = self.clock().utc_ms + self.store.settings.idle_timeout_s * 1000
             last = self.store.last_movement(child_id, until)
-            if last is None:
-                return None  # not cached: another `now` may find one
-            self._last_tap[child_id] = _LastTap(last[2], last[1], last[0])
+            self._last_tap[child_id] = None if last is None else _LastTap(last[2], last[1], last[0])
         return self._last_tap[child_id]
 
     def _forget_last(self, child_id: str) -> None:
@@ -120,20 +117,21 @@ class LoggerService:
     def open_episode(self, child_id: str, now: Instant | None = None) -> Episode | None:
         """The child's open episode: not settled, last tap within the idle timeout.
 
-        Within it in either direction: after the clock is set back, or after a
-        tap dated far ahead, the gap to the last tap counts as much as a gap
-        forward would, so an episode never spans more than the idle timeout
-        between movements and a wrong clock starts an episode of its own.
+        Within it in either direction: after the clock is set back, the last
+        tap ahead of now counts as a gap just as one behind it does, so an
+        episode never spans more than the idle timeout between movements.
         """
         now = now or self.clock()
-        last = self._last(child_id, now.utc_ms)
+        last = self._last(child_id)
         if last is None:
             return None
-        if abs(now.utc_ms - last.at_ms) > self.store.settings.idle_timeout_s * 1000:
+        if now.utc_ms - last.at_ms > self.store.settings.idle_timeout_s * 1000:
             return None
         ep = self.store.episode(last.episode_id)
         if ep is None or ep.deleted_ms is not None or ep.settled is not None:
             return None
+        if last.at_ms - now.utc_ms > self.store.settings.idle_timeout_s * 1000:
+            return None  # the clock went back: a new episode, not a day-long one
         return ep
 
     def settle(self, child_id: str) -> Episode | None:

@@ -36,7 +36,7 @@ from rlbaby.model import (
     ThemeChoice,
     Trigger,
 )
-from rlbaby.model.limits import NAME_MAX_CHARS, NOTE_MAX_CHARS
+from rlbaby.model.limits import MAX_NAME_CHARS, MAX_NOTE_CHARS
 from rlbaby.store.errors import MalformedRecord, TextTooLongError
 
 Doc = dict[str, Any]
@@ -187,7 +187,7 @@ def movement_to_doc(m: Movement) -> Doc:
         "at_ms": m.at.utc_ms,
         "at_offset_min": m.at.offset_min,
         "kind": m.kind.value,
-        "note": _limit(m.note, NOTE_MAX_CHARS, "The movement's note"),
+        "note": _limit(m.note, MAX_NOTE_CHARS, "The movement's note"),
         **_stamps(m),
     }
 
@@ -220,7 +220,7 @@ def episode_to_doc(e: Episode) -> Doc:
         signs=sorted(s.value for s in e.signs),
         triggers=sorted(t.value for t in e.triggers),
         video=e.video,
-        note=_limit(e.note, NOTE_MAX_CHARS, "The episode's note"),
+        note=_limit(e.note, MAX_NOTE_CHARS, "The episode's note"),
         **_stamps(e),
     )
     return doc
@@ -273,20 +273,20 @@ def sleep_from_doc(doc: Mapping[str, Any]) -> SleepPeriod:
 def child_to_doc(c: Child) -> Doc:
     return {
         "id": c.id,
-        "name": _limit(c.name, NAME_MAX_CHARS, "The child's name"),
+        "name": _limit(c.name, MAX_NAME_CHARS, "The child's name"),
         "birth_date": None if c.birth_date is None else c.birth_date.isoformat(),
         "born_early": c.born_early,
         "family_history": c.family_history.value,
         "labs": [
             {
-                "test": _limit(lab.test, NAME_MAX_CHARS, "A lab test's name"),
-                "value": _limit(lab.value, NAME_MAX_CHARS, "A lab result"),
-                "unit": _limit(lab.unit, NAME_MAX_CHARS, "A lab unit"),
+                "test": _limit(lab.test, MAX_NAME_CHARS, "A lab test's name"),
+                "value": _limit(lab.value, MAX_NAME_CHARS, "A lab result"),
+                "unit": _limit(lab.unit, MAX_NAME_CHARS, "A lab unit"),
                 "taken": None if lab.taken is None else lab.taken.isoformat(),
             }
             for lab in c.labs
         ],
-        "notes": _limit(c.notes, NOTE_MAX_CHARS, "The child's notes"),
+        "notes": _limit(c.notes, MAX_NOTE_CHARS, "The child's notes"),
         **_stamps(c),
     }
 

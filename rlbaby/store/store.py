@@ -159,6 +159,8 @@ class Store:
         self.data_dir = data_dir
         self.now_ms = now_ms
         self._lock = lock
+        if lock is not None and isinstance(backend, FileBackend):
+            backend.guard = lock.check  # every write first checks the lock file is still ours
         self.problems: list[Problem] = []
         self.revision = 0
         self._meta_storage = backend.storage("", "meta")
@@ -188,27 +190,47 @@ class Store:
         Raises:
             LockedError: another instance writes here (retry with readonly=True).
             NewerVersionError: a newer rlbaby wrote this folder; nothing touched.
+            StoreError: the folder cannot be created or read at all; every
+                OSError (a read-only subfolder, an unlistable folder) becomes
+                one, naming the file and what to do.
+        """
+        try:
+            return cls._open(data_dir, readonly=readonly, now_ms=now_ms)
+        except OSError as exc:
+            raise open_error(Path(data_dir).expanduser(), exc) from exc
+
+    @classmethod
+    def _open(
+        cls,
+        data_dir: Path | str,
+        *,
+        readonly: bool = False,
+        now_ms: Callable[[], int] = _now_ms,
+    ) -> Store:
+        """Open (creating if needed) a data folder.
+
+        Raises:
+            LockedError: another instance writes here (retry with readonly=True).
+            NewerVersionError: a newer rlbaby wrote this folder; nothing touched.
             StoreError: the folder cannot be created or read at all.
         """
         data_dir = Path(data_dir).expanduser()
         lock = None
+        if not readonly:
+            if data_dir.is_dir():
+                # Refuse a newer folder before taking the lock, which would
+                # create or rewrite rlbaby.lock in it; checked again below.
+                check_version(FileBackend(data_dir, readonly=True))
+            try:
+                data_dir.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise StoreError(f"Cannot create the data folder {data_dir}: {exc}") from exc
+            lock = DataDirLock(data_dir)
+            lock.acquire()
+        elif not data_dir.is_dir():
+            raise StoreError(f"There is no data folder at {data_dir}")
         try:
-            if not readonly:
-                if data_dir.is_dir():
-                    # Refuse a newer folder before taking the lock, which would
-                    # create or rewrite rlbaby.lock in it; checked again below.
-                    check_version(FileBackend(data_dir, readonly=True))
-                try:
-                    data_dir.mkdir(parents=True, exist_ok=True)
-                except OSError as exc:
-                    raise StoreError(f"Cannot create the data folder {data_dir}: {exc}") from exc
-                lock = DataDirLock(data_dir)
-                lock.acquire()
-            elif not data_dir.is_dir():
-                raise StoreError(f"There is no data folder at {data_dir}")
-            # Every write checks first that the lock file is still ours.
-            guard = None if lock is None else lock.check
-            backend = FileBackend(data_dir, readonly=readonly, guard=guard)
+            backend = FileBackend(data_dir, readonly=readonly)
             check_version(backend)
             if not readonly:
                 from rlbaby.store.migrations import migrate_if_needed
@@ -216,13 +238,9 @@ class Store:
                 migrate_if_needed(data_dir)
                 remove_temp_files(data_dir)
             return cls(backend, now_ms=now_ms, lock=lock, data_dir=data_dir)
-        except BaseException as exc:
+        except BaseException:
             if lock is not None:
                 lock.release()
-            if isinstance(exc, OSError):
-                # A read-only subfolder, an unlistable folder...: the app
-                # knows StoreError, with which file and what to do.
-                raise open_error(data_dir, exc) from exc
             raise
 
     @classmethod

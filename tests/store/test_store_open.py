@@ -13,7 +13,7 @@ import pytest
 from store_strategies import T0, folder_hashes
 
 from rlbaby.model import Child, Episode, Instant, LabResult, Movement, SleepPeriod
-from rlbaby.model.limits import NAME_MAX_CHARS, NOTE_MAX_CHARS
+from rlbaby.model.limits import MAX_NAME_CHARS, MAX_NOTE_CHARS
 from rlbaby.store import Store, StoreError, codec
 from rlbaby.store import store as store_module
 from rlbaby.store.colcache import CACHE_REL
@@ -204,21 +204,21 @@ def test_a_note_over_the_limit_is_refused_and_nothing_is_written(data_dir: Path)
     _fill(data_dir)
     with Store.open(data_dir) as s:
         before = folder_hashes(data_dir)
-        m = Movement("kid", "ep", Instant(T0 + 1000, 60), note="x" * (NOTE_MAX_CHARS + 1))
+        m = Movement("kid", "ep", Instant(T0 + 1000, 60), note="x" * (MAX_NOTE_CHARS + 1))
         with pytest.raises(TextTooLongError, match="note is 10,001 characters long; .* 10,000"):
             s.save(m)
         with pytest.raises(TextTooLongError):
-            s.save(Episode("kid", Instant(T0, 60), note="x" * (NOTE_MAX_CHARS + 1)))
+            s.save(Episode("kid", Instant(T0, 60), note="x" * (MAX_NOTE_CHARS + 1)))
         with pytest.raises(TextTooLongError, match="name"):
-            s.save(Child("A" * (NAME_MAX_CHARS + 1)))
+            s.save(Child("A" * (MAX_NAME_CHARS + 1)))
         with pytest.raises(TextTooLongError, match="lab result"):
-            s.save(Child("Bo", labs=(LabResult("ferritin", "9" * (NAME_MAX_CHARS + 1)),)))
+            s.save(Child("Bo", labs=(LabResult("ferritin", "9" * (MAX_NAME_CHARS + 1)),)))
         with pytest.raises(TextTooLongError):  # a batch: all or nothing
             s.save_many([Child("Cy"), Movement("kid", "ep", Instant(T0, 60), note="x" * 10**6)])
         assert folder_hashes(data_dir) == before
         assert len(s.movements()) == 2
         assert [c.name for c in s.children()] == ["Ada"]
-        s.save(Movement("kid", "ep", Instant(T0 + 1000, 60), note="x" * NOTE_MAX_CHARS))
+        s.save(Movement("kid", "ep", Instant(T0 + 1000, 60), note="x" * MAX_NOTE_CHARS))
         assert len(s.movements()) == 3
 
 
@@ -227,7 +227,7 @@ def test_a_long_note_already_stored_still_loads(data_dir: Path) -> None:
     path = data_dir / "movements" / "2026-12-11.json"
     data = orjson.loads(path.read_bytes())
     for doc in data["movements"].values():
-        doc["note"] = "x" * (NOTE_MAX_CHARS * 3)
+        doc["note"] = "x" * (MAX_NOTE_CHARS * 3)
     path.write_bytes(orjson.dumps(data))
     with Store.open(data_dir) as s:
         assert (s.problems, len(s.movements())) == ([], 2)
