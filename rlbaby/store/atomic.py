@@ -10,66 +10,17 @@ from __future__ import annotations
 import itertools
 import logging
 import os
-import stat
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import orjson
 from tinydb.storages import Storage
 
-from rlbaby.store.errors import (
-    CorruptFileError,
-    NotRegularFileError,
-    ReadOnlyError,
-    WriteError,
-    why,
-)
+from rlbaby.store.errors import CorruptFileError, ReadOnlyError, WriteError, why
+from rlbaby.store.files import Guard, NotRegularFileError, read_regular_file
 
 TEMP_SUFFIX = ".rlbaby-tmp"
 _counter = itertools.count()
-_log = logging.getLogger(__name__)
-
-# O_NONBLOCK: opening a FIFO for reading would wait for a writer forever.
-# Windows has no such flag (and no FIFOs in a folder); O_BINARY only there.
-_READ_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
-
-
-def file_kind(mode: int) -> str:
-    """What a non-regular file is, in words."""
-    if stat.S_ISDIR(mode):
-        return "a folder"
-    if stat.S_ISFIFO(mode):
-        return "a FIFO (named pipe)"
-    if stat.S_ISSOCK(mode):
-        return "a socket"
-    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device"
-    return "not a regular file"
-
-
-def read_regular_file(path: Path) -> bytes:
-    """The bytes of `path`, which must be a regular file (a symlink to one is fine).
-
-    Never blocks: the open is non-blocking (a FIFO would otherwise wait for a
-    writer forever) and the descriptor's type is checked before any read.
-
-    Raises:
-        NotRegularFileError: a FIFO, socket, device or folder.
-        OSError: the file cannot be read.
-    """
-    fd = os.open(path, _READ_FLAGS)
-    try:
-        st = os.fstat(fd)
-        if not stat.S_ISREG(st.st_mode):
-            raise NotRegularFileError(path, file_kind(st.st_mode))
-        chunks = []
-        want = st.st_size + 1  # one read, and one more that confirms the end
-        while chunk := os.read(fd, max(want, 65536)):
-            chunks.append(chunk)
-        return b"".join(chunks)
-    finally:
-        os.close(fd)
 
 
 def fsync_dir(folder: Path) -> None:
@@ -127,7 +78,8 @@ def remove_temp_files(folder: Path) -> list[Path]:
             try:
                 tmp.unlink(missing_ok=True)
             except OSError as exc:
-                _log.warning("Could not remove the leftover temp file %s: %s", tmp, why(exc))
+                log = logging.getLogger(__name__)
+                log.warning("Could not remove the leftover temp file %s: %s", tmp, why(exc))
                 continue
             removed.append(tmp)
     return removed
@@ -185,7 +137,7 @@ class AtomicJSONStorage(Storage):
         self,
         path: Path,
         readonly: bool = False,
-        guard: Callable[[], None] | None = None,
+        guard: Guard | None = None,
     ) -> None:
         """`guard()` runs before every write and raises StoreError to stop it
         (the data-folder lock checks that it is still ours)."""

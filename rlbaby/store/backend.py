@@ -10,13 +10,13 @@ import logging
 import os
 import stat
 import time
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
 from rlbaby.store.atomic import AtomicJSONStorage, MemoryStorage, atomic_write_bytes
 from rlbaby.store.errors import LockLostError, StoreError, WriteError, why
+from rlbaby.store.files import Guard
 
 _log = logging.getLogger(__name__)
 
@@ -54,7 +54,7 @@ class FileBackend:
         self,
         data_dir: Path,
         readonly: bool = False,
-        guard: Callable[[], None] | None = None,
+        guard: Guard | None = None,
     ) -> None:
         self.data_dir = Path(data_dir)
         self.readonly = readonly

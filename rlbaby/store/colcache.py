@@ -33,8 +33,9 @@ import numpy.typing as npt
 
 from rlbaby.model.arrays import KINDS
 from rlbaby.store import codec
-from rlbaby.store.atomic import atomic_write_bytes, read_regular_file
+from rlbaby.store.atomic import atomic_write_bytes
 from rlbaby.store.errors import StoreError
+from rlbaby.store.files import read_regular_file
 
 CACHE_REL = Path("cache") / "movement-columns.npz"
 VERSION = 3  # 3: the signature holds the ctime

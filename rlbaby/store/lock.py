@@ -26,8 +26,8 @@ import stat
 import sys
 from pathlib import Path
 
-from rlbaby.store.atomic import file_kind
 from rlbaby.store.errors import LockedError, LockLostError, StoreError, why
+from rlbaby.store.files import file_kind
 
 LOCK_NAME = "rlbaby.lock"
 NOTE_BYTES = 128  # the owner note's fixed width: it never needs a truncation

@@ -20,18 +20,11 @@ from tinydb import TinyDB
 from rlbaby import __version__
 from rlbaby.model import Child, Episode, Movement, MovementKind, Settings, SleepPeriod
 from rlbaby.model.arrays import MovementArrays
-from rlbaby.store import codec, colcache
+from rlbaby.store import codec, colcache, errors
 from rlbaby.store.atomic import remove_temp_files
 from rlbaby.store.backend import Backend, FileBackend, MemoryBackend, Problem
 from rlbaby.store.columns import MovementColumns
-from rlbaby.store.errors import (
-    CorruptFileError,
-    LockLostError,
-    MalformedRecord,
-    NewerVersionError,
-    StoreError,
-    open_error,
-)
+from rlbaby.store.errors import CorruptFileError, NewerVersionError, StoreError
 from rlbaby.store.lock import DataDirLock
 from rlbaby.store.shards import ShardedTable, month_key, ten_day_key
 
@@ -104,27 +97,29 @@ def _check_movement_docs(docs: list[Mapping[str, Any]], where: str) -> dict[str,
     for doc in docs:
         for name in _MOVEMENT_NAMES:
             if name not in doc:
-                raise MalformedRecord(f"field {name!r} of movement {doc.get('id')!r} is missing")
+                raise errors.MalformedRecord(
+                    f"field {name!r} of movement {doc.get('id')!r} is missing"
+                )
         for name, typ in _MOVEMENT_FIELDS:
             if type(doc[name]) is not typ:
-                raise MalformedRecord(
+                raise errors.MalformedRecord(
                     f"field {name!r} of movement {doc.get('id')!r} is {doc[name]!r}"
                 )
         if doc["kind"] not in _KINDS:
-            raise MalformedRecord(f"unknown movement kind {doc['kind']!r}")
+            raise errors.MalformedRecord(f"unknown movement kind {doc['kind']!r}")
         deleted = doc["deleted_ms"]
         if deleted is not None and type(deleted) is not int:
-            raise MalformedRecord(f"deleted_ms of movement {doc['id']!r} is {deleted!r}")
+            raise errors.MalformedRecord(f"deleted_ms of movement {doc['id']!r} is {deleted!r}")
         note = doc.get("note", "")
         if type(note) is not str:
-            raise MalformedRecord(f"note of movement {doc['id']!r} is {note!r}")
+            raise errors.MalformedRecord(f"note of movement {doc['id']!r} is {note!r}")
         for name in (*_TIME_FIELDS, "deleted_ms"):
             if doc[name] is not None and not 0 <= doc[name] < codec.MAX_MS:
-                raise MalformedRecord(
+                raise errors.MalformedRecord(
                     f"{name} of movement {doc['id']!r} is not a time: {doc[name]!r}"
                 )
         if abs(doc["at_offset_min"]) > codec.MAX_OFFSET_MIN:
-            raise MalformedRecord(
+            raise errors.MalformedRecord(
                 f"at_offset_min of movement {doc['id']!r} is {doc['at_offset_min']!r}"
             )
     raise AssertionError("the column check and the walk disagree")  # pragma: no cover
@@ -197,7 +192,7 @@ class Store:
         try:
             return cls._open(data_dir, readonly=readonly, now_ms=now_ms)
         except OSError as exc:
-            raise open_error(Path(data_dir).expanduser(), exc) from exc
+            raise errors.open_error(Path(data_dir).expanduser(), exc) from exc
 
     @classmethod
     def _open(
@@ -346,7 +341,7 @@ class Store:
         if self._lock is not None:
             try:
                 self._lock.check()
-            except LockLostError:
+            except errors.LockLostError:
                 return
         keys, paths = self._movement_paths()
         past = keys[:-1]
@@ -398,14 +393,16 @@ class Store:
             else:
                 version = meta.get("schema_version")
                 if type(version) is not int or version < 1:
-                    raise MalformedRecord(f"schema_version is {version!r}, not a version number")
+                    raise errors.MalformedRecord(
+                        f"schema_version is {version!r}, not a version number"
+                    )
             self._settings = codec.settings_from_doc(_single(data, "settings") or {})
             for doc in data.get("children", {}).values():
                 child = codec.child_from_doc(doc)
                 self._children[child.id] = child
         except CorruptFileError as exc:
             self._quarantine_meta(exc.reason)
-        except MalformedRecord as exc:
+        except errors.MalformedRecord as exc:
             self._quarantine_meta(f"a record is malformed ({exc})")
 
     def _quarantine_meta(self, reason: str) -> None:
