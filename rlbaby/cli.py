@@ -141,10 +141,23 @@ def _find_child(store, name: str | None):  # type: ignore[no-untyped-def]
     return [child]
 
 
+def _open_for_dry_run(data_dir: Path):  # type: ignore[no-untyped-def]
+    """A store that writes nothing at all: read-only (no lock file, no sweep of
+    temp files, no quarantine, no column cache), or empty in memory when
+    there is no folder yet (it is not created)."""
+    from rlbaby.store import Store
+
+    if not data_dir.exists():
+        return Store.in_memory()
+    return _open_store(data_dir, readonly=True)
+
+
 def cmd_import(args: argparse.Namespace) -> int:
     from rlbaby.store.exchange import apply_import, plan_import
 
-    with _open_store(resolve_data_dir(args.data_dir)) as store:
+    data_dir = resolve_data_dir(args.data_dir)
+    opened = _open_for_dry_run(data_dir) if args.dry_run else _open_store(data_dir)
+    with opened as store:
         plan = plan_import(store, args.file)
         if not args.dry_run and not plan.empty:
             apply_import(store, plan)

@@ -105,7 +105,10 @@ class LoggerService:
 
     def _last(self, child_id: str) -> _LastTap | None:
         if child_id not in self._last_tap:
-            last = self.store.last_movement(child_id)
+            # Not later than the idle timeout from now: a tap dated in the
+            # future (a clock that was wrong) must not stay "the last tap".
+            until = self.clock().utc_ms + self.store.settings.idle_timeout_s * 1000
+            last = self.store.last_movement(child_id, until)
             self._last_tap[child_id] = None if last is None else _LastTap(last[2], last[1], last[0])
         return self._last_tap[child_id]
 
@@ -113,7 +116,12 @@ class LoggerService:
         self._last_tap.pop(child_id, None)
 
     def open_episode(self, child_id: str, now: Instant | None = None) -> Episode | None:
-        """The child's open episode: not settled, last tap within the idle timeout."""
+        """The child's open episode: not settled, last tap within the idle timeout.
+
+        Within it in either direction: after the clock is set back, the last
+        tap ahead of now counts as a gap just as one behind it does, so an
+        episode never spans more than the idle timeout between movements.
+        """
         now = now or self.clock()
         last = self._last(child_id)
         if last is None:
@@ -123,6 +131,8 @@ class LoggerService:
         ep = self.store.episode(last.episode_id)
         if ep is None or ep.deleted_ms is not None or ep.settled is not None:
             return None
+        if last.at_ms - now.utc_ms > self.store.settings.idle_timeout_s * 1000:
+            return None  # the clock went back: a new episode, not a day-long one
         return ep
 
     def settle(self, child_id: str) -> Episode | None:

@@ -8,6 +8,7 @@ place; in our crash loop it left unreadable files after 4 of 200 kills.
 from __future__ import annotations
 
 import itertools
+import logging
 import os
 from pathlib import Path
 from typing import Any
@@ -16,6 +17,7 @@ import orjson
 from tinydb.storages import Storage
 
 from rlbaby.store.errors import CorruptFileError, ReadOnlyError, WriteError, why
+from rlbaby.store.files import Guard, NotRegularFileError, read_regular_file
 
 TEMP_SUFFIX = ".rlbaby-tmp"
 _counter = itertools.count()
@@ -65,11 +67,20 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
 
 
 def remove_temp_files(folder: Path) -> list[Path]:
-    """Delete temp files a killed writer left behind. Returns what was removed."""
+    """Delete temp files a killed writer left behind. Returns what was removed.
+
+    Best effort: a temp file is never read as data (its name starts with a
+    dot), so one that cannot be removed (a read-only subfolder) is only logged.
+    """
     removed = []
     if folder.is_dir():
         for tmp in folder.rglob(f"*{TEMP_SUFFIX}"):
-            tmp.unlink(missing_ok=True)
+            try:
+                tmp.unlink(missing_ok=True)
+            except OSError as exc:
+                log = logging.getLogger(__name__)
+                log.warning("Could not remove the leftover temp file %s: %s", tmp, why(exc))
+                continue
             removed.append(tmp)
     return removed
 
@@ -122,28 +133,49 @@ class AtomicJSONStorage(Storage):
     record the disk does not have.
     """
 
-    def __init__(self, path: Path, readonly: bool = False) -> None:
+    def __init__(
+        self,
+        path: Path,
+        readonly: bool = False,
+        guard: Guard | None = None,
+    ) -> None:
+        """`guard()` runs before every write and raises StoreError to stop it
+        (the data-folder lock checks that it is still ours)."""
         self.path = Path(path)
         self.readonly = readonly
+        self.guard = guard
         self._cache: dict[str, Any] | None = None
 
     def read(self) -> dict[str, Any] | None:
         if self._cache is None:
             try:
-                raw = self.path.read_bytes()
+                raw = read_regular_file(self.path)
             except FileNotFoundError:
                 return None
+            except NotRegularFileError as exc:
+                raise CorruptFileError(
+                    self.path, f"{exc.strerror}: move it out of the data folder"
+                ) from exc
             except OSError as exc:
-                # An I/O error, no permission, a folder named like a data file:
-                # unreadable, so it is set aside like a damaged file.
+                # An I/O error, no permission: unreadable, so it is set aside
+                # like a damaged file.
                 raise CorruptFileError(self.path, f"the file cannot be read ({why(exc)})") from exc
             self._cache = parse_tinydb_json(raw, self.path)
         return self._cache
 
-    def write(self, data: dict[str, Any]) -> None:
+    def _check_writable(self) -> None:
         if self.readonly:
             self._cache = None
             raise ReadOnlyError()
+        if self.guard is not None:
+            try:
+                self.guard()
+            except BaseException:
+                self._cache = None  # TinyDB may have edited it already
+                raise
+
+    def write(self, data: dict[str, Any]) -> None:
+        self._check_writable()
         try:
             atomic_write_bytes(self.path, orjson.dumps(data))
         except BaseException:
@@ -158,7 +190,7 @@ class AtomicJSONStorage(Storage):
             WriteError: the file exists but cannot be read.
         """
         try:
-            return self.path.read_bytes()
+            return read_regular_file(self.path)
         except FileNotFoundError:
             return None
         except OSError as exc:
@@ -167,8 +199,7 @@ class AtomicJSONStorage(Storage):
     def restore(self, raw: bytes | None) -> None:
         """Put back a `snapshot()`: the same bytes, or no file at all."""
         self._cache = None
-        if self.readonly:
-            raise ReadOnlyError()
+        self._check_writable()
         if raw is not None:
             atomic_write_bytes(self.path, raw)
             return

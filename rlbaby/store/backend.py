@@ -6,13 +6,19 @@ so the same store code runs on both, and every store test runs on both.
 
 from __future__ import annotations
 
+import logging
 import os
+import stat
 import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
 from rlbaby.store.atomic import AtomicJSONStorage, MemoryStorage, atomic_write_bytes
+from rlbaby.store.errors import LockLostError, StoreError, WriteError, why
+from rlbaby.store.files import Guard
+
+_log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -39,47 +45,106 @@ class Backend(Protocol):
 
 
 class FileBackend:
-    """`<data dir>/<folder>/<key>.json`, with meta at `<data dir>/meta.json`."""
+    """`<data dir>/<folder>/<key>.json`, with meta at `<data dir>/meta.json`.
 
-    def __init__(self, data_dir: Path, readonly: bool = False) -> None:
+    `guard()` runs before every write (see AtomicJSONStorage).
+    """
+
+    def __init__(
+        self,
+        data_dir: Path,
+        readonly: bool = False,
+        guard: Guard | None = None,
+    ) -> None:
         self.data_dir = Path(data_dir)
         self.readonly = readonly
+        self.guard = guard
 
     def path(self, folder: str, key: str) -> Path:
         return self.data_dir / folder / f"{key}.json" if folder else self.data_dir / f"{key}.json"
 
     def keys(self, folder: str) -> list[str]:
+        """The files of `folder`. Raises StoreError when it cannot be listed:
+        showing it as empty would hide the parent's data."""
         base = self.data_dir / folder
-        if not base.is_dir():
+        try:
+            with os.scandir(base) as entries:
+                names = [e.name for e in entries]
+        except (FileNotFoundError, NotADirectoryError):
             return []
-        return sorted(p.stem for p in base.glob("*.json") if not p.name.startswith("."))
+        except OSError as exc:
+            raise StoreError(
+                f"Cannot list the folder {base}: {why(exc)}. Nothing was changed. "
+                "Check that this folder can be read, then open rlbaby again."
+            ) from exc
+        return sorted(n[:-5] for n in names if n.endswith(".json") and not n.startswith("."))
 
     def exists(self, folder: str, key: str) -> bool:
         return self.path(folder, key).exists()
 
     def storage(self, folder: str, key: str) -> AtomicJSONStorage:
-        return AtomicJSONStorage(self.path(folder, key), readonly=self.readonly)
+        return AtomicJSONStorage(self.path(folder, key), readonly=self.readonly, guard=self.guard)
 
     def describe(self, folder: str, key: str) -> str:
         return str(self.path(folder, key))
 
     def quarantine(self, folder: str, key: str, reason: str) -> Problem:
-        """Move an unreadable file aside, with a note; never overwrite it."""
+        """Move an unreadable file aside, with a note; never overwrite it.
+
+        The note is written first and the file moved only then: if the note
+        cannot be written (a full disk) or the move fails (a read-only
+        subfolder), the file stays where it is, so every open reports it again
+        until it is resolved; a file moved without its note would be reported
+        once and then forgotten. A FIFO, socket or device is never moved (the
+        folder entry is all rlbaby could move; a person should look at it).
+        Regular files, folders and symlinks are moved: renaming them never
+        touches what they hold or point to.
+        """
         src = self.path(folder, key)
         rel = src.relative_to(self.data_dir).as_posix()
         if self.readonly:
             return Problem(rel, reason, None)
-        qdir = self.data_dir / "quarantine"
-        qdir.mkdir(exist_ok=True)
-        stamp = time.strftime("%Y%m%d-%H%M%S")
-        dest = qdir / f"{rel.replace('/', '__')}.{stamp}"
-        n = 1
-        while dest.exists():
-            dest = qdir / f"{rel.replace('/', '__')}.{stamp}.{n}"
-            n += 1
-        os.replace(src, dest)
-        note = f"{rel} could not be read: {reason}\nMoved here by rlbaby at {stamp}.\n"
-        atomic_write_bytes(dest.with_name(dest.name + ".why.txt"), note.encode())
+        try:
+            mode = os.lstat(src).st_mode
+        except OSError as exc:
+            return Problem(rel, f"{reason}; {why(exc)}", None)
+        if not (stat.S_ISREG(mode) or stat.S_ISDIR(mode) or stat.S_ISLNK(mode)):
+            return Problem(
+                rel, f"{reason}. rlbaby left it where it is and will not replace it", None
+            )
+        try:
+            if self.guard is not None:
+                self.guard()
+            qdir = self.data_dir / "quarantine"
+            qdir.mkdir(exist_ok=True)
+            stamp = time.strftime("%Y%m%d-%H%M%S")
+            dest = qdir / f"{rel.replace('/', '__')}.{stamp}"
+            n = 1
+            while os.path.lexists(dest) or os.path.lexists(f"{dest}.why.txt"):
+                dest = qdir / f"{rel.replace('/', '__')}.{stamp}.{n}"
+                n += 1
+            note_path = dest.with_name(dest.name + ".why.txt")
+            note = f"{rel} could not be read: {reason}\nMoved here by rlbaby at {stamp}.\n"
+            atomic_write_bytes(note_path, note.encode())
+            try:
+                os.replace(src, dest)
+            except OSError:
+                try:
+                    note_path.unlink()
+                except OSError:
+                    pass  # a note without its file misleads no one
+                raise
+        except LockLostError:
+            raise
+        except (OSError, StoreError) as exc:
+            cause = exc.cause if isinstance(exc, WriteError) else exc
+            because = why(cause) if isinstance(cause, OSError) else str(cause)
+            _log.warning("Could not set %s aside: %s", rel, because)
+            left = (
+                f"{reason}. It could not be moved to quarantine ({because}), so it was "
+                "left where it is, untouched"
+            )
+            return Problem(rel, left, None)
         return Problem(rel, reason, str(dest.relative_to(self.data_dir)))
 
 

@@ -1,12 +1,18 @@
 """Records <-> JSON documents. The stored spelling of every record lives here.
 
-Decoders validate as they go and raise ValueError with the field at fault, so
-a wrongly shaped file is reported (and quarantined) instead of half-loaded.
+Decoders validate as they go and raise MalformedRecord (and nothing else) for
+bad data, naming the field at fault, so a wrongly shaped file is reported (and
+quarantined) instead of half-loaded, while a bug fails loudly.
+
+Encoders refuse texts over the limits of `rlbaby.model.limits` (TextTooLongError):
+every tap rewrites its whole file, so one 10 MB note would make each later
+tap in that file slow. Decoders accept longer texts that are already stored,
+so no record is ever hidden for its length.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import date
 from enum import StrEnum
 from typing import Any, TypeVar
@@ -30,17 +36,42 @@ from rlbaby.model import (
     ThemeChoice,
     Trigger,
 )
+from rlbaby.model.limits import MAX_NAME_CHARS, MAX_NOTE_CHARS
+from rlbaby.store.errors import MalformedRecord, TextTooLongError
 
 Doc = dict[str, Any]
 E = TypeVar("E", bound=StrEnum)
+T = TypeVar("T")
+
+
+def _field(doc: Mapping[str, Any], key: str) -> Any:
+    try:
+        return doc[key]
+    except KeyError:
+        raise MalformedRecord(f"{key} is missing") from None
+
+
+def _build(cls: Callable[..., T], **fields: Any) -> T:
+    """The record, or MalformedRecord when the model's own checks refuse the
+    values (a blank name, an Awake mark before the Asleep mark)."""
+    try:
+        return cls(**fields)
+    except ValueError as exc:
+        raise MalformedRecord(str(exc)) from exc
+
+
+def _limit(text: str, most: int, what: str) -> str:
+    if len(text) > most:
+        raise TextTooLongError(what, len(text), most)
+    return text
 
 
 def _int(doc: Mapping[str, Any], key: str) -> int:
-    v = doc[key]
+    v = _field(doc, key)
     # `type() is` rejects bool (a subclass of int) and is the fast check:
     # decoding runs for every stored episode and sleep period at open.
     if type(v) is not int:
-        raise ValueError(f"{key} must be a whole number, not {v!r}")
+        raise MalformedRecord(f"{key} must be a whole number, not {v!r}")
     return v
 
 
@@ -53,7 +84,7 @@ MAX_OFFSET_MIN = 18 * 60  # the widest UTC offset datetime accepts is under 24 h
 def _ms(doc: Mapping[str, Any], key: str) -> int:
     v = _int(doc, key)
     if not 0 <= v < MAX_MS:
-        raise ValueError(f"{key} is not a time: {v!r}")
+        raise MalformedRecord(f"{key} is not a time: {v!r}")
     return v
 
 
@@ -64,7 +95,7 @@ def _opt_ms(doc: Mapping[str, Any], key: str) -> int | None:
 def _str(doc: Mapping[str, Any], key: str, default: str | None = None) -> str:
     v = doc.get(key, default)
     if not isinstance(v, str):
-        raise ValueError(f"{key} must be text, not {v!r}")
+        raise MalformedRecord(f"{key} must be text, not {v!r}")
     return v
 
 
@@ -78,7 +109,7 @@ def _enum(cls: type[E], value: Any) -> E:
     try:
         return table[value]  # type: ignore[return-value]
     except (KeyError, TypeError):
-        raise ValueError(f"{value!r} is not a known {cls.__name__}") from None
+        raise MalformedRecord(f"{value!r} is not a known {cls.__name__}") from None
 
 
 def _opt_enum(cls: type[E], value: Any) -> E | None:
@@ -90,7 +121,7 @@ _EMPTY: frozenset[Any] = frozenset()
 
 def _enum_set(cls: type[E], values: Any) -> frozenset[E]:
     if type(values) is not list:
-        raise ValueError(f"{cls.__name__} list expected, not {values!r}")
+        raise MalformedRecord(f"{cls.__name__} list expected, not {values!r}")
     if not values:
         return _EMPTY
     return frozenset(_enum(cls, v) for v in values)
@@ -99,13 +130,13 @@ def _enum_set(cls: type[E], values: Any) -> frozenset[E]:
 def _opt_bool(value: Any) -> bool | None:
     if value is None or isinstance(value, bool):
         return value
-    raise ValueError(f"yes/no expected, not {value!r}")
+    raise MalformedRecord(f"yes/no expected, not {value!r}")
 
 
 def _instant(doc: Mapping[str, Any], prefix: str) -> Instant:
     offset = _int(doc, f"{prefix}_offset_min")
     if not -MAX_OFFSET_MIN <= offset <= MAX_OFFSET_MIN:
-        raise ValueError(f"{prefix}_offset_min is not a UTC offset: {offset!r}")
+        raise MalformedRecord(f"{prefix}_offset_min is not a UTC offset: {offset!r}")
     return Instant(_ms(doc, f"{prefix}_ms"), offset)
 
 
@@ -138,8 +169,11 @@ def _opt_date(value: Any) -> date | None:
     if value is None:
         return None
     if not isinstance(value, str):
-        raise ValueError(f"date expected, not {value!r}")
-    return date.fromisoformat(value)
+        raise MalformedRecord(f"date expected, not {value!r}")
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise MalformedRecord(f"{value!r} is not a date") from None
 
 
 # --- movements -------------------------------------------------------------
@@ -153,18 +187,19 @@ def movement_to_doc(m: Movement) -> Doc:
         "at_ms": m.at.utc_ms,
         "at_offset_min": m.at.offset_min,
         "kind": m.kind.value,
-        "note": m.note,
+        "note": _limit(m.note, MAX_NOTE_CHARS, "The movement's note"),
         **_stamps(m),
     }
 
 
 def movement_from_doc(doc: Mapping[str, Any]) -> Movement:
-    return Movement(
+    return _build(
+        Movement,
         id=_str(doc, "id"),
         child_id=_str(doc, "child"),
         episode_id=_str(doc, "episode"),
         at=_instant(doc, "at"),
-        kind=_enum(MovementKind, doc["kind"]),
+        kind=_enum(MovementKind, _field(doc, "kind")),
         note=_str(doc, "note", ""),
         **_read_stamps(doc),
     )
@@ -185,14 +220,15 @@ def episode_to_doc(e: Episode) -> Doc:
         signs=sorted(s.value for s in e.signs),
         triggers=sorted(t.value for t in e.triggers),
         video=e.video,
-        note=e.note,
+        note=_limit(e.note, MAX_NOTE_CHARS, "The episode's note"),
         **_stamps(e),
     )
     return doc
 
 
 def episode_from_doc(doc: Mapping[str, Any]) -> Episode:
-    return Episode(
+    return _build(
+        Episode,
         id=_str(doc, "id"),
         child_id=_str(doc, "child"),
         opened=_instant(doc, "opened"),
@@ -221,7 +257,8 @@ def sleep_to_doc(s: SleepPeriod) -> Doc:
 
 
 def sleep_from_doc(doc: Mapping[str, Any]) -> SleepPeriod:
-    return SleepPeriod(
+    return _build(
+        SleepPeriod,
         id=_str(doc, "id"),
         child_id=_str(doc, "child"),
         asleep=_instant(doc, "asleep"),
@@ -236,20 +273,20 @@ def sleep_from_doc(doc: Mapping[str, Any]) -> SleepPeriod:
 def child_to_doc(c: Child) -> Doc:
     return {
         "id": c.id,
-        "name": c.name,
+        "name": _limit(c.name, MAX_NAME_CHARS, "The child's name"),
         "birth_date": None if c.birth_date is None else c.birth_date.isoformat(),
         "born_early": c.born_early,
         "family_history": c.family_history.value,
         "labs": [
             {
-                "test": lab.test,
-                "value": lab.value,
-                "unit": lab.unit,
+                "test": _limit(lab.test, MAX_NAME_CHARS, "A lab test's name"),
+                "value": _limit(lab.value, MAX_NAME_CHARS, "A lab result"),
+                "unit": _limit(lab.unit, MAX_NAME_CHARS, "A lab unit"),
                 "taken": None if lab.taken is None else lab.taken.isoformat(),
             }
             for lab in c.labs
         ],
-        "notes": c.notes,
+        "notes": _limit(c.notes, MAX_NOTE_CHARS, "The child's notes"),
         **_stamps(c),
     }
 
@@ -257,15 +294,17 @@ def child_to_doc(c: Child) -> Doc:
 def child_from_doc(doc: Mapping[str, Any]) -> Child:
     labs = doc.get("labs", [])
     if not isinstance(labs, list) or not all(isinstance(lab, dict) for lab in labs):
-        raise ValueError(f"labs must be a list of lab results, not {labs!r}")
-    return Child(
+        raise MalformedRecord(f"labs must be a list of lab results, not {labs!r}")
+    return _build(
+        Child,
         id=_str(doc, "id"),
         name=_str(doc, "name"),
         birth_date=_opt_date(doc.get("birth_date")),
         born_early=_opt_bool(doc.get("born_early")),
         family_history=_enum(FamilyHistory, doc.get("family_history", "unknown")),
         labs=tuple(
-            LabResult(
+            _build(
+                LabResult,
                 test=_str(lab, "test"),
                 value=_str(lab, "value"),
                 unit=_str(lab, "unit", ""),
@@ -295,11 +334,12 @@ def settings_from_doc(doc: Mapping[str, Any]) -> Settings:
     default = Settings()
     scale = doc.get("text_scale", default.text_scale)
     if not isinstance(scale, int | float) or isinstance(scale, bool):
-        raise ValueError(f"text_scale must be a number, not {scale!r}")
+        raise MalformedRecord(f"text_scale must be a number, not {scale!r}")
     selected = doc.get("selected_child_id")
     if selected is not None and not isinstance(selected, str):
-        raise ValueError("selected_child_id must be text")
-    return Settings(
+        raise MalformedRecord("selected_child_id must be text")
+    return _build(
+        Settings,
         night_start_hour=doc.get("night_start_hour", default.night_start_hour),
         idle_timeout_s=doc.get("idle_timeout_s", default.idle_timeout_s),
         night_theme_from_hour=doc.get("night_theme_from_hour", default.night_theme_from_hour),

@@ -3,8 +3,11 @@
 Parsing and checking every movement file's JSON costs most of a cold open.
 Files other than the newest rarely change, so after a load we keep their
 columns in `cache/movement-columns.npz`, each file's rows with the signature
-(size, mtime_ns, inode) of the file they came from. Every save replaces a file
-atomically, so a changed file has a new inode and its rows are ignored.
+(size, mtime_ns, inode, ctime_ns) of the file they came from. Every save
+replaces a file atomically, so a changed file has a new inode and its rows are
+ignored. An edit in place by another program keeps the inode, and may keep the
+size and put the mtime back (`touch -r`), but the kernel sets the ctime on
+every change and nothing can set it back, so that edit is seen too.
 
 The layout is flat, so that reading it costs a dozen arrays whatever the
 number of files: every file's rows one after the other (`counts` says how
@@ -32,12 +35,14 @@ from rlbaby.model.arrays import KINDS
 from rlbaby.store import codec
 from rlbaby.store.atomic import atomic_write_bytes
 from rlbaby.store.errors import StoreError
+from rlbaby.store.files import read_regular_file
 
 CACHE_REL = Path("cache") / "movement-columns.npz"
-VERSION = 2
+VERSION = 3  # 3: the signature holds the ctime
+SIG_FIELDS = 4
 SEP = "\n"
 
-# One value per row (N,), except sigs (K, 3) and counts (K,): one per file.
+# One value per row (N,), except sigs (K, SIG_FIELDS) and counts (K,): one per file.
 ARRAYS = {
     "sigs": np.int64,
     "counts": np.int64,
@@ -55,7 +60,7 @@ TEXTS = ("keys", "ids", "child_values", "episode_values")
 
 def signature(path: Path) -> npt.NDArray[np.int64]:
     st = path.stat()
-    return np.array([st.st_size, st.st_mtime_ns, st.st_ino], np.int64)
+    return np.array([st.st_size, st.st_mtime_ns, st.st_ino, st.st_ctime_ns], np.int64)
 
 
 @dataclass(frozen=True)
@@ -80,7 +85,7 @@ class Snapshot:
     def bounds(self) -> dict[str, tuple[int, int]]:
         """File key -> its rows [start, end)."""
         ends = np.cumsum(self.counts).tolist()
-        starts = [0, *ends[:-1]]
+        starts = [0, *ends][: len(ends)]  # no files: no rows (not one empty span)
         return dict(zip(self.keys, zip(starts, ends, strict=True), strict=True))
 
     def valid(self) -> bool:
@@ -96,7 +101,7 @@ class Snapshot:
             self.updated_ms,
         )
         return bool(
-            self.sigs.shape == (len(self.keys), 3)
+            self.sigs.shape == (len(self.keys), SIG_FIELDS)
             and self.counts.shape == (len(self.keys),)
             and len(set(self.keys)) == len(self.keys)
             and (self.counts.size == 0 or self.counts.min() >= 0)
@@ -160,7 +165,7 @@ def read(data_dir: Path) -> Snapshot | None:
     """The cache, checked; None when it is missing or in any doubt."""
     path = data_dir / CACHE_REL
     try:
-        z = _members(path.read_bytes())
+        z = _members(read_regular_file(path))
         if int(z["version"]) != VERSION:
             return None
         fields: dict[str, object] = {}

@@ -13,7 +13,7 @@ import numpy.typing as npt
 
 from rlbaby.model import Movement, MovementKind
 from rlbaby.model.arrays import KIND_CODE, MovementArrays
-from rlbaby.store.colcache import Snapshot
+from rlbaby.store.colcache import SIG_FIELDS, Snapshot
 
 _KIND_BY_VALUE = {k.value: KIND_CODE[k] for k in MovementKind}
 
@@ -170,7 +170,7 @@ class MovementColumns:
         ep_u, ep_inv = np.unique(self.episode[rows], return_inverse=True)
         return Snapshot(
             keys=[f[0] for f in files],
-            sigs=np.array([f[4] for f in files], np.int64).reshape(len(files), 3),
+            sigs=np.array([f[4] for f in files], np.int64).reshape(len(files), SIG_FIELDS),
             counts=np.array([e - s for _k, s, e, _d, _g in files], np.int64),
             ids=list(map(self.ids.__getitem__, rows.tolist())),
             doc_ids=np.array([d for f in files for d in f[3]], np.int64),
@@ -225,8 +225,9 @@ class MovementColumns:
         self.live[row] = live
         self.updated_ms[row] = updated_ms
 
-    def last(self, child_id: str) -> tuple[str, int, str] | None:
-        """The child's latest live movement as (id, at_ms, episode id), or None.
+    def last(self, child_id: str, until_ms: int | None = None) -> tuple[str, int, str] | None:
+        """The child's latest live movement (at or before `until_ms` if given)
+        as (id, at_ms, episode id), or None.
 
         One masked argmax: the first tap of a session and the Log tab need only
         this, not the whole history as arrays.
@@ -236,6 +237,8 @@ class MovementColumns:
         if code is None or n == 0:
             return None
         mask = self.live[:n] & (self.child[:n] == code)
+        if until_ms is not None:
+            mask &= self.at_ms[:n] <= until_ms
         if not mask.any():
             return None
         times = np.where(mask, self.at_ms[:n], np.iinfo(np.int64).min)

@@ -30,7 +30,7 @@ from tinydb.table import Document, Table
 from rlbaby.store.atomic import AtomicJSONStorage, MemoryStorage
 from rlbaby.store.backend import Backend, Problem
 from rlbaby.store.codec import Doc
-from rlbaby.store.errors import CorruptFileError, StoreError
+from rlbaby.store.errors import CorruptFileError, MalformedRecord, StoreError
 
 
 def month_key(utc_ms: int) -> str:
@@ -148,8 +148,9 @@ class ShardedTable:
     ) -> Iterator[list[Mapping[str, Any]]]:
         """Yield each readable file's documents; quarantine unreadable files.
 
-        `validate(docs, where)` raises ValueError/KeyError/TypeError for a
-        wrongly shaped record; then the whole file is set aside untouched.
+        `validate(docs, where)` raises MalformedRecord for a wrongly shaped
+        record; then the whole file is set aside untouched. Any other error
+        is a bug, not damage: it propagates and no file is moved.
         """
         keys = self.backend.keys(self.folder)
         for key in keys:
@@ -166,8 +167,8 @@ class ShardedTable:
             except CorruptFileError as exc:
                 problems.append(self.backend.quarantine(self.folder, key, exc.reason))
                 continue
-            except (ValueError, KeyError, TypeError) as exc:
-                reason = f"a record is malformed ({type(exc).__name__}: {exc})"
+            except MalformedRecord as exc:
+                reason = f"a record is malformed ({exc})"
                 problems.append(self.backend.quarantine(self.folder, key, reason))
                 continue
             ids = [doc["id"] for doc in docs]

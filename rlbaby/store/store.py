@@ -20,7 +20,7 @@ from tinydb import TinyDB
 from rlbaby import __version__
 from rlbaby.model import Child, Episode, Movement, MovementKind, Settings, SleepPeriod
 from rlbaby.model.arrays import MovementArrays
-from rlbaby.store import codec, colcache
+from rlbaby.store import codec, colcache, errors
 from rlbaby.store.atomic import remove_temp_files
 from rlbaby.store.backend import Backend, FileBackend, MemoryBackend, Problem
 from rlbaby.store.columns import MovementColumns
@@ -95,22 +95,33 @@ def _check_movement_docs(docs: list[Mapping[str, Any]], where: str) -> dict[str,
         ):
             return columns
     for doc in docs:
+        for name in _MOVEMENT_NAMES:
+            if name not in doc:
+                raise errors.MalformedRecord(
+                    f"field {name!r} of movement {doc.get('id')!r} is missing"
+                )
         for name, typ in _MOVEMENT_FIELDS:
             if type(doc[name]) is not typ:
-                raise ValueError(f"field {name!r} of movement {doc.get('id')!r} is {doc[name]!r}")
+                raise errors.MalformedRecord(
+                    f"field {name!r} of movement {doc.get('id')!r} is {doc[name]!r}"
+                )
         if doc["kind"] not in _KINDS:
-            raise ValueError(f"unknown movement kind {doc['kind']!r}")
+            raise errors.MalformedRecord(f"unknown movement kind {doc['kind']!r}")
         deleted = doc["deleted_ms"]
         if deleted is not None and type(deleted) is not int:
-            raise ValueError(f"deleted_ms of movement {doc['id']!r} is {deleted!r}")
+            raise errors.MalformedRecord(f"deleted_ms of movement {doc['id']!r} is {deleted!r}")
         note = doc.get("note", "")
         if type(note) is not str:
-            raise ValueError(f"note of movement {doc['id']!r} is {note!r}")
+            raise errors.MalformedRecord(f"note of movement {doc['id']!r} is {note!r}")
         for name in (*_TIME_FIELDS, "deleted_ms"):
             if doc[name] is not None and not 0 <= doc[name] < codec.MAX_MS:
-                raise ValueError(f"{name} of movement {doc['id']!r} is not a time: {doc[name]!r}")
+                raise errors.MalformedRecord(
+                    f"{name} of movement {doc['id']!r} is not a time: {doc[name]!r}"
+                )
         if abs(doc["at_offset_min"]) > codec.MAX_OFFSET_MIN:
-            raise ValueError(f"at_offset_min of movement {doc['id']!r} is {doc['at_offset_min']!r}")
+            raise errors.MalformedRecord(
+                f"at_offset_min of movement {doc['id']!r} is {doc['at_offset_min']!r}"
+            )
     raise AssertionError("the column check and the walk disagree")  # pragma: no cover
 
 
@@ -143,6 +154,8 @@ class Store:
         self.data_dir = data_dir
         self.now_ms = now_ms
         self._lock = lock
+        if lock is not None and isinstance(backend, FileBackend):
+            backend.guard = lock.check  # every write first checks the lock file is still ours
         self.problems: list[Problem] = []
         self.revision = 0
         self._meta_storage = backend.storage("", "meta")
@@ -161,6 +174,28 @@ class Store:
 
     @classmethod
     def open(
+        cls,
+        data_dir: Path | str,
+        *,
+        readonly: bool = False,
+        now_ms: Callable[[], int] = _now_ms,
+    ) -> Store:
+        """Open (creating if needed) a data folder.
+
+        Raises:
+            LockedError: another instance writes here (retry with readonly=True).
+            NewerVersionError: a newer rlbaby wrote this folder; nothing touched.
+            StoreError: the folder cannot be created or read at all; every
+                OSError (a read-only subfolder, an unlistable folder) becomes
+                one, naming the file and what to do.
+        """
+        try:
+            return cls._open(data_dir, readonly=readonly, now_ms=now_ms)
+        except OSError as exc:
+            raise errors.open_error(Path(data_dir).expanduser(), exc) from exc
+
+    @classmethod
+    def _open(
         cls,
         data_dir: Path | str,
         *,
@@ -245,10 +280,10 @@ class Store:
                     parsed[self._movements.loading_key] = (start, len(self.columns))
                 else:
                     overwritten = True  # a record in two files (a crash mid-move)
-            if not overwritten:
-                self._save_column_cache(cached, parsed)
             self._load_records(self._episodes, codec.episode_from_doc, self._episode_recs)
             self._load_records(self._sleep, codec.sleep_from_doc, self._sleep_recs)
+            if not overwritten:  # only after the whole load: a failed open writes nothing
+                self._save_column_cache(cached, parsed)
             if not self.readonly:
                 for table in (self._movements, self._episodes, self._sleep):
                     table.drop_stale()
@@ -303,6 +338,11 @@ class Store:
         folder = self._cache_dir()
         if folder is None or self.readonly:
             return
+        if self._lock is not None:
+            try:
+                self._lock.check()
+            except errors.LockLostError:
+                return
         keys, paths = self._movement_paths()
         past = keys[:-1]
         if set(cached) == set(past):
@@ -353,18 +393,28 @@ class Store:
             else:
                 version = meta.get("schema_version")
                 if type(version) is not int or version < 1:
-                    raise ValueError(f"schema_version is {version!r}, not a version number")
+                    raise errors.MalformedRecord(
+                        f"schema_version is {version!r}, not a version number"
+                    )
             self._settings = codec.settings_from_doc(_single(data, "settings") or {})
             for doc in data.get("children", {}).values():
                 child = codec.child_from_doc(doc)
                 self._children[child.id] = child
         except CorruptFileError as exc:
             self._quarantine_meta(exc.reason)
-        except (ValueError, KeyError, TypeError) as exc:
-            self._quarantine_meta(f"a record is malformed ({type(exc).__name__}: {exc})")
+        except errors.MalformedRecord as exc:
+            self._quarantine_meta(f"a record is malformed ({exc})")
 
     def _quarantine_meta(self, reason: str) -> None:
-        self.problems.append(self.backend.quarantine("", "meta", reason + " (children, settings)"))
+        problem = self.backend.quarantine("", "meta", reason + " (children, settings)")
+        if problem.moved_to is None and not self.readonly:
+            # Still in place: a fresh meta.json would overwrite it.
+            raise StoreError(
+                f"{problem.message()} rlbaby did not open the folder for writing, so that "
+                "file is not overwritten. Move it out of the data folder (or free some "
+                "space), then open rlbaby again."
+            )
+        self.problems.append(problem)
         self._meta_storage = self.backend.storage("", "meta")
         self._meta_db = TinyDB(storage=lambda: self._meta_storage)
         self._settings = Settings()
@@ -510,9 +560,12 @@ class Store:
         """Live movements in [t0_ms, t1_ms) as arrays sorted by time."""
         return self.columns.query(child_id, t0_ms, t1_ms, episode_id)
 
-    def last_movement(self, child_id: str) -> tuple[str, int, str] | None:
-        """The child's latest live movement: (movement id, UTC ms, episode id)."""
-        return self.columns.last(child_id)
+    def last_movement(
+        self, child_id: str, until_ms: int | None = None
+    ) -> tuple[str, int, str] | None:
+        """The child's latest live movement (at or before `until_ms` if given):
+        (movement id, UTC ms, episode id)."""
+        return self.columns.last(child_id, until_ms)
 
     def movement(self, movement_id: str) -> Movement | None:
         doc = self._movements.get_doc(movement_id)

@@ -110,6 +110,58 @@ def test_idle_timeout_follows_the_settings(
     assert service.record_movement(child.id).episode_id != first.episode_id
 
 
+# --- a clock that jumps --------------------------------------------------------------------
+
+
+def _max_gap_s(service: LoggerService, episode_id: str) -> float:
+    """The longest gap between the episode's movements, in seconds."""
+    at = sorted(service.store.movements(episode_id=episode_id).at_ms.tolist())
+    return max((b - a for a, b in zip(at, at[1:], strict=False)), default=0) / 1000
+
+
+def test_a_clock_set_back_a_day_starts_a_new_episode(
+    service: LoggerService, child: Child, clock: FakeClock
+) -> None:
+    first = service.record_movement(child.id)
+    clock.advance(60)
+    service.record_movement(child.id)
+    clock.advance(-86_400)  # someone sets the clock back a day
+    back = service.record_movement(child.id)
+    assert back.episode_id != first.episode_id
+    clock.advance(60)
+    assert service.record_movement(child.id).episode_id == back.episode_id
+    clock.advance(-240)  # and a small step back, within the idle timeout, still joins
+    assert service.record_movement(child.id).episode_id == back.episode_id
+    for ep in service.store.episodes(child.id):
+        assert _max_gap_s(service, ep.id) <= 300
+    # A fresh session (after a restart) still sees two episodes, not one of a day.
+    fresh = LoggerService(service.store, clock)
+    clock.advance(100)
+    assert fresh.record_movement(child.id).episode_id == back.episode_id
+    assert len(service.store.episodes(child.id)) == 2
+
+
+def test_a_tap_dated_far_ahead_keeps_to_its_own_episode(
+    service: LoggerService, child: Child, clock: FakeClock
+) -> None:
+    now = clock.utc_ms
+    clock.utc_ms = 4_102_444_800_000  # 2100-01-01: a clock gone wrong
+    future = service.record_movement(child.id)
+    clock.utc_ms = now  # the clock is right again
+    taps = [service.record_movement(child.id)]
+    assert taps[0].episode_id != future.episode_id
+    for restart in (False, True, False):
+        clock.advance(30)
+        svc = LoggerService(service.store, clock) if restart else service
+        taps.append(svc.record_movement(child.id))
+        service = svc
+    assert {m.episode_id for m in taps} == {taps[0].episode_id}
+    assert service.store.movements(episode_id=future.episode_id).ids == (future.id,)
+    assert service.open_episode(child.id).id == taps[0].episode_id  # type: ignore[union-attr]
+    for ep in service.store.episodes(child.id):
+        assert _max_gap_s(service, ep.id) <= 300
+
+
 def test_settle_ends_the_episode(
     service: LoggerService, child: Child, clock: FakeClock, events: list[Event]
 ) -> None:

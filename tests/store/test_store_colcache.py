@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import zipfile
 from dataclasses import replace
 from pathlib import Path
@@ -238,3 +239,42 @@ def test_backups_leave_the_snapshot_out(data_dir: Path) -> None:
         pass
     assert (data_dir / CACHE_REL).exists()
     assert all("cache" not in p.parts for p in data_files(data_dir))
+
+
+def test_an_edit_in_place_that_puts_the_mtime_back_is_seen(data_dir: Path) -> None:
+    _fill(data_dir)
+    with Store.open(data_dir):
+        pass  # writes the snapshot
+    first = sorted((data_dir / "movements").glob("*.json"))[0]
+    st = first.stat()
+    raw = first.read_bytes()
+    old, new = str(T).encode(), str(T + 1).encode()  # the first tap, a millisecond later
+    assert raw.count(old) == 1
+    assert len(old) == len(new)
+    # Another program edits the file in place (same size, same inode), then
+    # puts its mtime back, like `touch -r`. Only the ctime tells.
+    with open(first, "r+b") as fh:
+        fh.write(raw.replace(old, new))
+    os.utime(first, ns=(st.st_atime_ns, st.st_mtime_ns))
+    while first.stat().st_ctime_ns == st.st_ctime_ns:  # the coarse kernel clock: one tick
+        os.utime(first, ns=(st.st_atime_ns, st.st_mtime_ns))
+    now = first.stat()
+    assert (now.st_size, now.st_ino, now.st_mtime_ns) == (st.st_size, st.st_ino, st.st_mtime_ns)
+    with Store.open(data_dir) as s:
+        assert s.movements().at_ms.min() == T + 1
+
+
+def test_a_snapshot_of_no_files_opens(data_dir: Path) -> None:
+    with Store.open(data_dir) as s:
+        kid = s.save(Child("Ada"))
+        for month in range(2):
+            ep = s.save(Episode(kid.id, Instant(T + month * 31 * DAY, 60)))
+            s.save(Movement(kid.id, ep.id, ep.opened))
+    with Store.open(data_dir):
+        pass  # a snapshot of the older file
+    newest = sorted((data_dir / "movements").glob("*.json"))[-1]
+    newest.write_bytes(b"not json")
+    with Store.open(data_dir) as s:  # set aside: no older file is left to snapshot
+        assert len(s.problems) == 1
+    with Store.open(data_dir) as s:
+        assert (s.problems, len(s.movements())) == ([], 1)

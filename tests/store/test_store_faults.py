@@ -140,3 +140,144 @@ def test_failed_write_of_a_new_month_leaves_no_file(
         filled.save(Movement("kid", "ep", FEB))
     monkeypatch.undo()
     assert sorted(p.name for p in (data_dir / "movements").iterdir()) == ["2026-11-21.json"]
+
+
+# --- opening a folder the OS refuses in part ---------------------------------------------
+
+
+def _damaged_december(data_dir: Path) -> tuple[Path, bytes]:
+    """A folder whose December movement file is not JSON."""
+    with Store.open(data_dir, now_ms=lambda: T0) as s:
+        kid = s.save(Child("Ada", id="kid"))
+        ep = s.save(Episode(kid.id, NOV, id="ep"))
+        s.save(Movement(kid.id, ep.id, NOV))
+    bad = data_dir / "movements" / "2026-12-11.json"
+    bad.write_bytes(b'{"movements": {"1": ')
+    return bad, bad.read_bytes()
+
+
+def _refuse(monkeypatch: pytest.MonkeyPatch, name: str, code: int, when: Callable[[str], bool]):  # type: ignore[no-untyped-def]
+    """Make os.<name> fail with `code` for the paths `when` picks."""
+    real = getattr(os, name)
+
+    def call(path: Any, *args: Any, **kwargs: Any) -> Any:
+        if when(os.fspath(path)):
+            raise OSError(code, os.strerror(code), os.fspath(path))
+        return real(path, *args, **kwargs)
+
+    monkeypatch.setattr(os, name, call)
+
+
+def test_a_damaged_file_in_a_read_only_subfolder_is_reported_in_place(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    bad, raw = _damaged_december(data_dir)
+    # movements/ is read-only: nothing can be renamed out of it.
+    _refuse(monkeypatch, "replace", errno.EACCES, lambda p: "/movements/" in p)
+    with Store.open(data_dir) as s:
+        ((problem,),) = [s.problems]
+        assert (problem.name, problem.moved_to) == ("movements/2026-12-11.json", None)
+        assert "could not be moved to quarantine (permission denied)" in problem.message()
+        assert "left where it is, untouched" in problem.message()
+        assert len(s.movements()) == 1
+    assert bad.read_bytes() == raw
+    assert not any((data_dir / "quarantine").glob("*.why.txt"))  # no note for a file not moved
+
+
+def test_an_unlistable_subfolder_is_a_store_error(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _damaged_december(data_dir)
+    before = folder_hashes(data_dir)
+    _refuse(monkeypatch, "scandir", errno.EACCES, lambda p: p.endswith("movements"))
+    with pytest.raises(StoreError, match=r"Cannot list the folder .*movements: permission denied"):
+        Store.open(data_dir)
+    with pytest.raises(StoreError):
+        Store.open(data_dir, readonly=True)
+    monkeypatch.undo()
+    assert folder_hashes(data_dir) == before
+    Store.open(data_dir).close()  # the lock was released
+
+
+def test_a_temp_file_that_cannot_be_swept_is_left(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _damaged_december(data_dir)
+    tmp = data_dir / "movements" / ".2026-11-21.json.1.1.rlbaby-tmp"
+    tmp.write_bytes(b"half")
+    _refuse(monkeypatch, "unlink", errno.EROFS, lambda p: p.endswith(".rlbaby-tmp"))
+    with Store.open(data_dir) as s:
+        assert [p.name for p in s.problems] == ["movements/2026-12-11.json"]
+    assert tmp.read_bytes() == b"half"
+
+
+@pytest.mark.parametrize(
+    ("name", "when", "outcome"),
+    [
+        ("stat", lambda p: p.endswith("meta.json"), "error"),  # checking the version
+        ("mkdir", lambda p: p.endswith("quarantine"), "problem"),  # setting the damaged file aside
+        ("lstat", lambda p: p.endswith("2026-12-11.json"), "problem"),
+    ],
+)
+def test_every_os_error_at_open_is_a_store_error_or_a_problem(
+    data_dir: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    name: str,
+    when: Callable[[str], bool],
+    outcome: str,
+) -> None:
+    bad, raw = _damaged_december(data_dir)
+    _refuse(monkeypatch, name, errno.EACCES, when)
+    if outcome == "error":
+        with pytest.raises(StoreError, match=r"meta.json: permission denied\. Nothing was changed"):
+            Store.open(data_dir)
+    else:
+        with Store.open(data_dir) as s:
+            assert [p.name for p in s.problems] == ["movements/2026-12-11.json"]
+            assert s.problems[0].moved_to is None
+            assert "permission denied" in s.problems[0].message()
+    monkeypatch.undo()
+    assert bad.read_bytes() == raw
+    Store.open(data_dir).close()  # the lock was released
+
+
+@pytest.mark.parametrize("code", [errno.ENOLCK, errno.EOPNOTSUPP])
+def test_a_file_system_without_locks_is_a_store_error_and_leaks_nothing(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch, code: int
+) -> None:
+    fcntl = pytest.importorskip("fcntl")
+    Store.open(data_dir).close()
+    fds = sorted(os.listdir("/proc/self/fd")) if os.path.isdir("/proc/self/fd") else None
+    monkeypatch.setattr(fcntl, "flock", _raiser(code))
+    for _ in range(3):
+        with pytest.raises(StoreError, match=r"Cannot lock the data folder .*not support locks"):
+            Store.open(data_dir)
+    monkeypatch.undo()
+    if fds is not None:
+        assert sorted(os.listdir("/proc/self/fd")) == fds
+    Store.open(data_dir).close()
+
+
+def test_a_full_disk_keeps_telling_of_a_damaged_file(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    bad, raw = _damaged_december(data_dir)
+    # The disk is full: the note that goes with a quarantined file cannot be written.
+    _refuse(monkeypatch, "open", errno.ENOSPC, lambda p: ".why.txt" in p)
+    for _ in range(2):  # told at every open while the disk stays full
+        with Store.open(data_dir) as s:
+            ((problem,),) = [s.problems]
+            assert problem.name == "movements/2026-12-11.json"
+            assert "not valid JSON" in problem.reason
+            assert "(the disk is full), so it was left where it is" in problem.message()
+        assert bad.read_bytes() == raw
+    monkeypatch.undo()
+    with Store.open(data_dir) as s:  # space again: set aside with its note
+        ((problem,),) = [s.problems]
+        assert problem.moved_to is not None
+        moved = data_dir / problem.moved_to
+        assert moved.read_bytes() == raw
+        assert "not valid JSON" in moved.with_name(moved.name + ".why.txt").read_text()
+    assert not bad.exists()
+    with Store.open(data_dir) as s:
+        assert s.problems == []

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from store_strategies import T0, folder_hashes
 
 from rlbaby.model import Child, Episode, Instant, Movement, SleepPeriod
-from rlbaby.store import NewerVersionError, Store
+from rlbaby.store import NewerVersionError, Store, atomic
 from rlbaby.store.backend import FileBackend
 from rlbaby.store.backup import read_backup
 from rlbaby.store.colcache import CACHE_REL
@@ -580,14 +580,14 @@ def test_a_file_that_cannot_be_read_is_set_aside(
     shutil.copytree(template[0], data_dir)
     bad = data_dir / "movements" / "2026-12-11.json"
     raw = bad.read_bytes()
-    real = Path.read_bytes
+    real = atomic.read_regular_file
 
-    def failing(self: Path) -> bytes:
-        if self == bad:
+    def failing(path: Path) -> bytes:
+        if path == bad:
             raise OSError(errno.EIO, "Input/output error")
-        return real(self)
+        return real(path)
 
-    monkeypatch.setattr(Path, "read_bytes", failing)
+    monkeypatch.setattr(atomic, "read_regular_file", failing)
     with Store.open(data_dir) as s:
         monkeypatch.undo()
         assert [(p.name, p.reason) for p in s.problems] == [

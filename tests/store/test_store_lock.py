@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import signal
+import socket
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -13,7 +14,7 @@ import pytest
 from store_strategies import T0
 
 from rlbaby.model import Child, Episode, Instant, Movement
-from rlbaby.store import LockedError, ReadOnlyError, Store
+from rlbaby.store import LockedError, ReadOnlyError, Store, StoreError
 
 HOLDER = """
 import sys
@@ -133,3 +134,93 @@ def test_a_killed_holder_does_not_block_the_next_open(
         assert [c.name for c in s.children()] == ["Held"]
         assert s.problems == []
     assert (data_dir / "rlbaby.lock").read_text().startswith(f"pid {os.getpid()}")
+
+
+# --- a lock file someone else touched -------------------------------------------------------
+
+
+@pytest.mark.parametrize("how", ["deleted", "replaced"])
+def test_a_writer_whose_lock_file_is_gone_stops_writing(data_dir: Path, how: str) -> None:
+    lock = data_dir / "rlbaby.lock"
+    acknowledged: list[str] = []
+    first = Store.open(data_dir, now_ms=lambda: T0)
+    kid = first.save(Child("Ada", id="kid"))
+    ep = first.save(Episode(kid.id, Instant(T0, 60), id="ep"))
+    acknowledged.append(first.save(Movement(kid.id, ep.id, Instant(T0, 60))).id)
+    lock.unlink()
+    if how == "replaced":
+        lock.write_text("someone's copy\n")
+    second = Store.open(data_dir, now_ms=lambda: T0 + 1)  # the lock looks free
+    for i in range(1, 6):
+        # The first copy must notice before writing, and say so.
+        with pytest.raises(StoreError, match="another copy may be writing"):
+            first.save(Movement(kid.id, ep.id, Instant(T0 + i * 1000, 60)))
+        acknowledged.append(second.save(Movement(kid.id, ep.id, Instant(T0 + i * 1500, 60))).id)
+    with pytest.raises(StoreError, match="another copy may be writing"):
+        first.save_many([Movement(kid.id, ep.id, Instant(T0 + 9000, 60))])
+    first.close()
+    acknowledged.append(second.save(Movement(kid.id, ep.id, Instant(T0 + 9500, 60))).id)
+    second.close()
+    with Store.open(data_dir) as s:
+        assert sorted(s.movements().ids) == sorted(acknowledged)  # every confirmed tap is there
+
+
+def test_a_lock_file_that_is_a_symlink_is_refused_and_meta_is_untouched(data_dir: Path) -> None:
+    with Store.open(data_dir) as s:
+        s.save(Child("Ada"))
+    (data_dir / "rlbaby.lock").unlink()
+    (data_dir / "rlbaby.lock").symlink_to("meta.json")
+    meta = (data_dir / "meta.json").read_bytes()
+    with pytest.raises(StoreError, match=r"rlbaby.lock is a symbolic link, not a plain file"):
+        Store.open(data_dir)
+    assert (data_dir / "meta.json").read_bytes() == meta
+    with Store.open(data_dir, readonly=True) as s:
+        assert [c.name for c in s.children()] == ["Ada"]
+
+
+def test_a_lock_file_that_is_a_second_name_of_meta_is_refused(data_dir: Path) -> None:
+    with Store.open(data_dir) as s:
+        s.save(Child("Ada"))
+    (data_dir / "rlbaby.lock").unlink()
+    os.link(data_dir / "meta.json", data_dir / "rlbaby.lock")
+    meta = (data_dir / "meta.json").read_bytes()
+    with pytest.raises(StoreError, match=r"a second name \(hard link\) of another file"):
+        Store.open(data_dir)
+    assert (data_dir / "meta.json").read_bytes() == meta
+
+
+def test_the_lock_file_is_never_truncated(data_dir: Path) -> None:
+    Store.open(data_dir).close()
+    lock = data_dir / "rlbaby.lock"
+    before = "pid 1 on a host with a rather long name\n" + "x" * 300
+    lock.write_text(before)
+    with Store.open(data_dir):
+        text = lock.read_text()
+        assert text.startswith(f"pid {os.getpid()} on ")
+        assert len(text) == len(before)  # written over, never cut short
+        with pytest.raises(LockedError) as info:
+            Store.open(data_dir)
+    assert info.value.owner == f"pid {os.getpid()} on {socket.gethostname()}"
+
+
+def test_the_store_imports_where_there_is_no_fcntl(data_dir: Path) -> None:
+    code = (
+        "import sys\n"
+        "sys.modules['fcntl'] = None  # as on Windows\n"
+        "import rlbaby.store, rlbaby.store.lock, rlbaby.cli\n"
+        "from rlbaby.store import Store\n"
+        "print('imported')\n"
+    )
+    proc = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=False
+    )
+    assert (proc.returncode, proc.stdout) == (0, "imported\n"), proc.stderr
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
+@pytest.mark.timeout(60)
+def test_a_lock_file_that_is_a_fifo_is_refused(data_dir: Path) -> None:
+    data_dir.mkdir()
+    os.mkfifo(data_dir / "rlbaby.lock")
+    with pytest.raises(StoreError, match=r"rlbaby.lock is a FIFO \(named pipe\), not a plain file"):
+        Store.open(data_dir)
