@@ -116,22 +116,23 @@ def create_backup(
     tmp = dest.with_name(dest.name + TEMP_SUFFIX)
     try:
         dest_dir.mkdir(parents=True, exist_ok=True)
-        with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=6) as zf:
-            for path in data_files(data_dir):
-                raw = path.read_bytes()
-                name = path.relative_to(data_dir).as_posix()
-                files[name] = hashlib.sha256(raw).hexdigest()
-                zf.writestr(name, raw)
-            manifest = {
-                "format": FORMAT,
-                "created_ms": now_ms,
-                "schema_version": schema_version or SCHEMA_VERSION,
-                "counts": counts or {},
-                "reason": reason,
-                "files": files,
-            }
-            zf.writestr(MANIFEST, orjson.dumps(manifest, option=orjson.OPT_INDENT_2))
-        with open(tmp, "rb+") as fh:
+        with open(tmp, "xb") as fh:
+            with zipfile.ZipFile(fh, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=6) as zf:
+                for path in data_files(data_dir):
+                    raw = path.read_bytes()
+                    name = path.relative_to(data_dir).as_posix()
+                    files[name] = hashlib.sha256(raw).hexdigest()
+                    zf.writestr(name, raw)
+                manifest = {
+                    "format": FORMAT,
+                    "created_ms": now_ms,
+                    "schema_version": schema_version or SCHEMA_VERSION,
+                    "counts": counts or {},
+                    "reason": reason,
+                    "files": files,
+                }
+                zf.writestr(MANIFEST, orjson.dumps(manifest, option=orjson.OPT_INDENT_2))
+            fh.flush()
             os.fsync(fh.fileno())
         tmp.replace(dest)
         fsync_dir(dest_dir)

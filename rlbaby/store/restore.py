@@ -319,7 +319,7 @@ def restore_backup(data_dir: Path, backup: Path) -> Path:
             _roll_forward(data_dir)
         except OSError as exc:
             raise RestoreInterruptedError(
-                f"The restore of {backup.name} stopped half-way: {why(exc)}. The restored "
+                f"The restore of {backup.name} could not finish: {why(exc)}. The restored "
                 "copy is complete and kept beside your data; rlbaby finishes the restore "
                 f"the next time it opens this folder. Your data from before was saved as "
                 f"{safety.name}."

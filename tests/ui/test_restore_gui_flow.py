@@ -63,7 +63,9 @@ def names(store: Store) -> list[str]:
 
 
 def child_buttons(window: QWidget) -> list[str]:
-    return sorted(window.log_tab.child_bar.buttons[c].text() for c in window.log_tab.child_bar.buttons)  # type: ignore[attr-defined]
+    return sorted(
+        window.log_tab.child_bar.buttons[c].text() for c in window.log_tab.child_bar.buttons
+    )  # type: ignore[attr-defined]
 
 
 def after_close(store: Store, window, backups: BackupManager, seen: list[str]) -> Store:  # type: ignore[no-untyped-def]
@@ -123,7 +125,7 @@ def test_backup_now_then_restore_that_backup(qtbot, qapp, data_dir: Path, clock)
 
 
 def test_restore_a_file_from_anywhere(qtbot, qapp, data_dir: Path, tmp_path: Path, clock) -> None:  # type: ignore[no-untyped-def]
-    """"Choose a file…": a backup on a USB stick, chosen in the file dialog."""
+    """ "Choose a file…": a backup on a USB stick, chosen in the file dialog."""
     seen: list[str] = []
     store = Store.open(data_dir, now_ms=clock.now_ms)
     store.save(Child("Ada"))
