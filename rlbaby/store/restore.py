@@ -156,6 +156,8 @@ def stage(data_dir: Path, backup: Path) -> BackupInfo:
     """
     from rlbaby.store.store import SCHEMA_VERSION
 
+    if not backup.is_file():
+        raise BadBackupError(f"There is no backup file at {backup}")
     staging = data_dir / STAGING
     new = staging / "new"
     try:
