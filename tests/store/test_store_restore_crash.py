@@ -227,3 +227,38 @@ def test_a_failing_disk_at_every_step(
     if mode == "restore":
         assert outcomes.get("A", 0) > 0, outcomes
         assert outcomes.get("B", 0) > 0, outcomes
+
+
+def test_open_finishes_a_restore_cut_between_two_renames(
+    template: tuple[Path, Path], states: dict[str, Any], tmp_path: Path
+) -> None:
+    """By hand, the state a kill leaves half-way through the swap; a read-only
+    open refuses it (it cannot finish it), the next writer finishes it."""
+    import orjson
+
+    from rlbaby.store.restore import stage
+
+    folder, b = template
+    work = shutil.copytree(folder, tmp_path / "w")
+    stage(work, b)
+    create_backup(work, reason="before-restore")
+    (work / JOURNAL).write_bytes(orjson.dumps({"backup": b.name}))
+    old = work / STAGING / "old"
+    old.mkdir()
+    os.rename(work / "meta.json", old / "meta.json")
+    os.rename(work / STAGING / "new" / "meta.json", work / "meta.json")
+    os.rename(work / "movements", old / "movements")  # and killed here
+    with pytest.raises(StoreError, match="Open the folder normally"):
+        Store.open(work, readonly=True)
+    assert check_opens_whole(work, states) == "B"
+
+
+def test_open_drops_a_staging_folder_without_journal(
+    template: tuple[Path, Path], states: dict[str, Any], tmp_path: Path
+) -> None:
+    from rlbaby.store.restore import stage
+
+    folder, b = template
+    work = shutil.copytree(folder, tmp_path / "w")
+    stage(work, b)  # killed before the commit
+    assert check_opens_whole(work, states) == "A"

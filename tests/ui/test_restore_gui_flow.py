@@ -33,7 +33,12 @@ def when_shown(kind: type[QWidget], act: Callable[[QWidget], None], seen: list[s
         if isinstance(w, kind) and w.isVisible():
             timer.stop()
             seen.append(w.windowTitle())
-            act(w)
+            try:
+                act(w)
+            except BaseException as exc:
+                seen.append(f"failed: {exc}")
+                w.close()  # a modal left open would hang the test instead of failing it
+                raise
 
     timer.timeout.connect(poll)
     timer.start(20)
