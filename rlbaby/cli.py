@@ -225,10 +225,13 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
-    from rlbaby.store.backup import restore_backup
+    from rlbaby.store.backup import BadBackupError, restore_backup
 
     data_dir = resolve_data_dir(args.data_dir)
-    safety = restore_backup(data_dir, args.file)
+    try:
+        safety = restore_backup(data_dir, args.file)
+    except BadBackupError as exc:
+        raise CliError(f"{exc}; nothing was changed") from exc
     _line(sys.stdout, f"restored {args.file.name}; the previous data was saved as {safety.name}")
     return 0
 

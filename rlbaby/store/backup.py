@@ -2,12 +2,22 @@
 
 A backup is a zip of every data file plus `manifest.json` (format, schema
 version, record counts, and a SHA-256 of each file so damage is detected).
+Restoring one lives in `restore.py`; this module writes, lists, checks and
+thins them.
+
+A backup is read as hostile: only the names this format writes are accepted
+(`DATA_NAME`), each member's size and compression ratio are bounded before
+it is decompressed, and the manifest is read with a size cap, so a crafted
+zip can neither write outside the data files nor use gigabytes of memory
+when the backups are merely listed.
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
+import re
+import stat
 import time
 import zipfile
 import zlib
@@ -17,12 +27,33 @@ from typing import Any
 
 import orjson
 
-from rlbaby.store.atomic import TEMP_SUFFIX, atomic_write_bytes, fsync_dir
+from rlbaby.store.atomic import TEMP_SUFFIX, fsync_dir
 from rlbaby.store.errors import StoreError, WriteError
 
 BACKUP_DIR = "backups"
 FORMAT = "rlbaby-backup/1"
 DATA_FOLDERS = ("movements", "episodes", "sleep")
+MANIFEST = "manifest.json"
+
+# The data files of this format, exactly as the store names them (shards.py):
+# movements per ten days (2026-11-21) or per month (0.1's 2026-11), episodes
+# and sleep per month. Nothing else is ever backed up or restored.
+_MONTH = r"\d{4}-(?:0[1-9]|1[0-2])"
+DATA_NAME = re.compile(
+    rf"meta\.json|movements/{_MONTH}(?:-(?:01|11|21))?\.json|(?:episodes|sleep)/{_MONTH}\.json"
+)
+
+# Bounds, far above real data: 200k movements over five years make ~180 files
+# of at most ~1 MB, which deflate 5-15 times.
+MAX_MEMBERS = 10_000
+MAX_MEMBER_BYTES = 64 * 1024 * 1024
+MAX_TOTAL_BYTES = 1024 * 1024 * 1024
+MAX_MANIFEST_BYTES = 1024 * 1024
+MAX_RATIO = 100  # uncompressed / compressed, checked for members over RATIO_FROM
+RATIO_FROM = 1024 * 1024
+
+# A backup dated more than this after "now" was made with a clock set ahead.
+FUTURE_SLACK_MS = 5 * 60 * 1000
 
 
 class BadBackupError(StoreError):
@@ -37,14 +68,24 @@ class BackupInfo:
     counts: dict[str, int]
     reason: str
 
+    def in_future(self, now_ms: int | None = None) -> bool:
+        """Dated after now: written while the clock was set ahead."""
+        now_ms = now_ms if now_ms is not None else time.time_ns() // 1_000_000
+        return self.created_ms > now_ms + FUTURE_SLACK_MS
+
 
 def data_files(data_dir: Path) -> list[Path]:
-    """Every data file of the folder (meta.json and the files of movements, episodes and sleep)."""
-    files = [data_dir / "meta.json"] if (data_dir / "meta.json").exists() else []
+    """Every data file of the folder: meta.json and the movement, episode and
+    sleep files named as the store names them (a stray file is not data)."""
+    files = [data_dir / "meta.json"] if (data_dir / "meta.json").is_file() else []
     for folder in DATA_FOLDERS:
         base = data_dir / folder
         if base.is_dir():
-            files += sorted(p for p in base.glob("*.json") if not p.name.startswith("."))
+            files += sorted(
+                p
+                for p in base.glob("*.json")
+                if DATA_NAME.fullmatch(f"{folder}/{p.name}") and p.is_file()
+            )
     return files
 
 
@@ -75,32 +116,39 @@ def create_backup(
     tmp = dest.with_name(dest.name + TEMP_SUFFIX)
     try:
         dest_dir.mkdir(parents=True, exist_ok=True)
-        with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=6) as zf:
-            for path in data_files(data_dir):
-                raw = path.read_bytes()
-                name = path.relative_to(data_dir).as_posix()
-                files[name] = hashlib.sha256(raw).hexdigest()
-                zf.writestr(name, raw)
-            manifest = {
-                "format": FORMAT,
-                "created_ms": now_ms,
-                "schema_version": schema_version or SCHEMA_VERSION,
-                "counts": counts or {},
-                "reason": reason,
-                "files": files,
-            }
-            zf.writestr("manifest.json", orjson.dumps(manifest, option=orjson.OPT_INDENT_2))
-        with open(tmp, "rb+") as fh:
+        with open(tmp, "xb") as fh:
+            with zipfile.ZipFile(fh, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=6) as zf:
+                for path in data_files(data_dir):
+                    raw = path.read_bytes()
+                    name = path.relative_to(data_dir).as_posix()
+                    files[name] = hashlib.sha256(raw).hexdigest()
+                    zf.writestr(name, raw)
+                manifest = {
+                    "format": FORMAT,
+                    "created_ms": now_ms,
+                    "schema_version": schema_version or SCHEMA_VERSION,
+                    "counts": counts or {},
+                    "reason": reason,
+                    "files": files,
+                }
+                zf.writestr(MANIFEST, orjson.dumps(manifest, option=orjson.OPT_INDENT_2))
+            fh.flush()
             os.fsync(fh.fileno())
         tmp.replace(dest)
         fsync_dir(dest_dir)
     except OSError as exc:
-        tmp.unlink(missing_ok=True)
+        try:
+            tmp.unlink(missing_ok=True)
+        except OSError:
+            pass  # swept as a temp file at the next start
         raise WriteError(dest, exc) from exc
     return dest
 
 
-_DAMAGE = (
+# zlib.error: a damaged deflate stream; AttributeError: a manifest field of the
+# wrong shape (e.g. "files" as a list); RuntimeError: an encrypted member;
+# NotImplementedError: a compression method zipfile lacks.
+DAMAGE = (
     zipfile.BadZipFile,
     zlib.error,
     KeyError,
@@ -109,62 +157,154 @@ _DAMAGE = (
     AttributeError,
     OSError,
     EOFError,
+    RuntimeError,
+    NotImplementedError,
 )
 
 
-def _manifest(zf: zipfile.ZipFile, path: Path) -> tuple[BackupInfo, dict[str, Any]]:
-    manifest: dict[str, Any] = orjson.loads(zf.read("manifest.json"))
+def check_members(zf: zipfile.ZipFile, path: Path) -> dict[str, zipfile.ZipInfo]:
+    """The zip's members by name, after refusing anything this format never writes.
+
+    Raises:
+        BadBackupError: a name that is not a data file of this format (with the
+            name), a duplicate, a link or folder entry, or a size or ratio past
+            the bounds.
+    """
+    infos = zf.infolist()
+    if len(infos) > MAX_MEMBERS + 1:
+        raise BadBackupError(f"{path.name} holds {len(infos)} files, more than any backup")
+    members: dict[str, zipfile.ZipInfo] = {}
+    total = 0
+    for info in infos:
+        name = info.filename
+        if name != MANIFEST and not DATA_NAME.fullmatch(name):
+            raise BadBackupError(f"{path.name} holds {name!r}, which is not an rlbaby data file")
+        if name in members:
+            raise BadBackupError(f"{path.name} holds {name!r} twice")
+        kind = stat.S_IFMT(info.external_attr >> 16)  # 0: written without a type, a file
+        if info.is_dir() or kind not in (0, stat.S_IFREG):
+            raise BadBackupError(f"{path.name} holds {name!r} as a link or folder, not a file")
+        limit = MAX_MANIFEST_BYTES if name == MANIFEST else MAX_MEMBER_BYTES
+        if info.file_size > limit:
+            raise BadBackupError(f"{path.name}: {name} is too large ({info.file_size} bytes)")
+        if info.file_size > RATIO_FROM and info.file_size > MAX_RATIO * info.compress_size:
+            raise BadBackupError(f"{path.name}: {name} is compressed suspiciously well")
+        total += info.file_size
+        members[name] = info
+    if total > MAX_TOTAL_BYTES:
+        raise BadBackupError(f"{path.name} would unpack to {total} bytes, more than any backup")
+    return members
+
+
+def read_member(zf: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path) -> bytes:
+    """A member's bytes, never more than its declared size allows (the header
+    may lie; the read stops at the bound instead of trusting it)."""
+    limit = MAX_MANIFEST_BYTES if info.filename == MANIFEST else MAX_MEMBER_BYTES
+    with zf.open(info) as fh:
+        raw = fh.read(min(limit, info.file_size) + 1)
+    if len(raw) != info.file_size:
+        raise BadBackupError(f"{path.name}: {info.filename} is not the size it declares")
+    return raw
+
+
+def open_manifest(
+    zf: zipfile.ZipFile, path: Path
+) -> tuple[BackupInfo, dict[str, str], dict[str, zipfile.ZipInfo]]:
+    """Check the members, read the manifest, and match its list to the members.
+
+    Returns:
+        The backup's info, its {name: sha256} and its members by name.
+    """
+    members = check_members(zf, path)
+    if MANIFEST not in members:
+        raise KeyError("there is no manifest.json")
+    manifest = orjson.loads(read_member(zf, members[MANIFEST], path))
     if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
         raise BadBackupError(f"{path.name} is not an rlbaby backup")
+    files = manifest["files"]
+    if not isinstance(files, dict):
+        raise TypeError("the manifest's file list is not a mapping")
+    for name, digest in files.items():
+        if not DATA_NAME.fullmatch(name):
+            raise BadBackupError(f"{path.name} lists {name!r}, which is not an rlbaby data file")
+        if type(digest) is not str:
+            raise TypeError(f"the checksum of {name} is {digest!r}")
+        if name not in members:
+            raise KeyError(f"{name} is listed but missing")
+    extra = sorted(set(members) - set(files) - {MANIFEST})
+    if extra:
+        raise BadBackupError(f"{path.name} holds {extra[0]!r}, which its manifest does not list")
+    counts = manifest.get("counts", {})
     info = BackupInfo(
         path=path,
         created_ms=_whole(manifest["created_ms"]),
         schema_version=_whole(manifest["schema_version"]),
-        counts={str(k): _whole(v) for k, v in manifest.get("counts", {}).items()},
+        counts={str(k): _whole(v) for k, v in counts.items()},
         reason=str(manifest.get("reason", "")),
     )
-    return info, manifest
+    return info, files, members
+
+
+def _damaged(path: Path, exc: BaseException) -> BadBackupError:
+    return BadBackupError(f"{path.name} is damaged or not an rlbaby backup ({exc})")
 
 
 def read_backup_info(path: Path) -> BackupInfo:
     """The manifest only: cheap, for dating and thinning. It does not prove the
-    backup is intact; `read_backup` (restore, the Restore list) does.
+    backup is intact; `verify_backup` (restore, the Restore list) does.
 
     Raises:
-        BadBackupError: not a zip or no readable manifest.
+        BadBackupError: not a zip, no readable manifest, or a name or size this
+            format never writes.
     """
     try:
         with zipfile.ZipFile(path) as zf:
-            return _manifest(zf, path)[0]
+            return open_manifest(zf, path)[0]
     except BadBackupError:
         raise
-    except _DAMAGE as exc:
-        raise BadBackupError(f"{path.name} is damaged or not an rlbaby backup ({exc})") from exc
+    except DAMAGE as exc:
+        raise _damaged(path, exc) from exc
+
+
+def verify_backup(path: Path) -> BackupInfo:
+    """Check every member against its checksum, one member in memory at a time.
+
+    Raises:
+        BadBackupError: not a zip, no manifest, a foreign name, or a file that
+            fails its checksum.
+    """
+    try:
+        with zipfile.ZipFile(path) as zf:
+            info, files, members = open_manifest(zf, path)
+            for name, digest in files.items():
+                if hashlib.sha256(read_member(zf, members[name], path)).hexdigest() != digest:
+                    raise BadBackupError(f"{path.name} is damaged: {name} fails its checksum")
+    except BadBackupError:
+        raise
+    except DAMAGE as exc:
+        raise _damaged(path, exc) from exc
+    return info
 
 
 def read_backup(path: Path) -> tuple[BackupInfo, dict[str, bytes]]:
-    """Open and verify a backup.
+    """Open and verify a backup, and return its files' bytes.
 
     Raises:
-        BadBackupError: not a zip, no manifest, or a file that fails its checksum.
+        BadBackupError: as `verify_backup`.
     """
     try:
         with zipfile.ZipFile(path) as zf:
-            info, manifest = _manifest(zf, path)
+            info, files, members = open_manifest(zf, path)
             contents: dict[str, bytes] = {}
-            for name, digest in manifest["files"].items():
-                if ".." in Path(name).parts or Path(name).is_absolute():
-                    raise BadBackupError(f"{path.name} names an unsafe path {name!r}")
-                raw = zf.read(name)
+            for name, digest in files.items():
+                raw = read_member(zf, members[name], path)
                 if hashlib.sha256(raw).hexdigest() != digest:
                     raise BadBackupError(f"{path.name} is damaged: {name} fails its checksum")
                 contents[name] = raw
     except BadBackupError:
         raise
-    # zlib.error: a damaged deflate stream; AttributeError: a manifest field of
-    # the wrong shape (e.g. "files" as a list).
-    except _DAMAGE as exc:
-        raise BadBackupError(f"{path.name} is damaged or not an rlbaby backup ({exc})") from exc
+    except DAMAGE as exc:
+        raise _damaged(path, exc) from exc
     return info, contents
 
 
@@ -174,41 +314,66 @@ def _whole(value: Any) -> int:
     return value
 
 
-def write_contents(data_dir: Path, contents: dict[str, bytes]) -> None:
-    """Replace the folder's data files with `contents`, each atomically."""
-    for path in data_files(data_dir):
-        if path.relative_to(data_dir).as_posix() not in contents:
-            path.unlink()
-    for name, raw in contents.items():
-        atomic_write_bytes(data_dir / name, raw)
-
-
-def list_backups(data_dir: Path, verify: bool = True) -> list[BackupInfo | tuple[Path, str]]:
+def list_backups(
+    data_dir: Path, verify: bool = True, now_ms: int | None = None
+) -> list[BackupInfo | tuple[Path, str]]:
     """Backups newest first; a damaged one appears as (path, reason).
+
+    Backups dated in the future (made while the clock was set ahead) come
+    last, so "the latest backup" is never one from a wrong clock.
 
     Args:
         verify: check every file's checksum (what Restore shows). Without it only
             the manifests are read, which is what dating and thinning need:
             verifying decompresses every backup, seconds per backup at 200k.
     """
+    now_ms = now_ms if now_ms is not None else time.time_ns() // 1_000_000
     out: list[BackupInfo | tuple[Path, str]] = []
     folder = data_dir / BACKUP_DIR
     if not folder.is_dir():
         return out
     # By the time in the name, then by file time: two backups made in the same
     # second differ only in a suffix, whose sort order means nothing.
-    paths = [(p.name[7:22], p.stat().st_mtime_ns, p) for p in folder.glob("rlbaby-*.zip")]
+    paths = []
+    for p in folder.glob("rlbaby-*.zip"):
+        try:
+            paths.append((p.name[7:22], p.stat().st_mtime_ns, p))
+        except OSError:
+            continue  # removed meanwhile
     for _stamp, _mtime, path in sorted(paths, key=lambda t: t[:2], reverse=True):
         try:
-            out.append(read_backup(path)[0] if verify else read_backup_info(path))
+            out.append(verify_backup(path) if verify else read_backup_info(path))
         except BadBackupError as exc:
             out.append((path, str(exc)))
-    return out
+    future = [b for b in out if isinstance(b, BackupInfo) and b.in_future(now_ms)]
+    return [b for b in out if b not in future] + future
 
 
-def thin(stamps_ms: list[int], days: int = 7, weeks: int = 8, months: int = 12) -> set[int]:
-    """Which backups to keep: the newest of each of the last 7 days, 8 ISO weeks
-    and 12 months that have a backup (grandfather-father-son)."""
+def latest_backup(data_dir: Path, now_ms: int | None = None) -> BackupInfo | None:
+    """The newest readable backup not dated in the future (manifests only)."""
+    for b in list_backups(data_dir, verify=False, now_ms=now_ms):
+        if isinstance(b, BackupInfo) and not b.in_future(now_ms):
+            return b
+    return None
+
+
+HOUR_MS = 3_600_000
+KEEP_ALL_MS = 48 * HOUR_MS
+KEEP_KINDS_MS = 30 * 24 * HOUR_MS
+GAP_MS = 30 * 24 * HOUR_MS
+# Made by the parent's hand or just before their data was replaced: the copies
+# a parent most likely comes back for.
+KEEP_KINDS = ("manual", "before-restore", "before-migration")
+
+
+def thin(
+    stamps_ms: list[int],
+    days: int = 7,
+    weeks: int = 8,
+    months: int = 12,
+) -> set[int]:
+    """Grandfather-father-son: the newest of each of the last 7 days, 8 ISO
+    weeks and 12 months that have a backup, and the newest of all."""
     keep: set[int] = set()
     ordered = sorted(stamps_ms, reverse=True)
     if not ordered:
@@ -230,6 +395,40 @@ def thin(stamps_ms: list[int], days: int = 7, weeks: int = 8, months: int = 12) 
     return keep
 
 
+def backups_to_keep(
+    infos: list[BackupInfo], now_ms: int, protect: frozenset[Path] = frozenset()
+) -> set[Path]:
+    """Which backups thinning keeps.
+
+    Every backup of the last 48 hours; then `thin`'s 7 daily, 8 weekly and 12
+    monthly; manual and before-restore backups for 30 days; `protect` (a
+    backup being restored); and every backup dated in the future, which a
+    clock set back made look so and thinning cannot place in time.
+
+    "The last 48 hours" are counted from now, and also from the newest backup
+    before the latest gap of over 30 days: a clock set years ahead makes
+    backups there, and the real backups of the last two days stay, as they
+    do when the clock jumps back (they are then in the future).
+    """
+    keep = {b.path for b in infos if b.in_future(now_ms) or b.path in protect}
+    past = sorted(
+        (b for b in infos if not b.in_future(now_ms)), key=lambda b: b.created_ms, reverse=True
+    )
+    anchors = [now_ms]
+    for newer, older in zip(past, past[1:], strict=False):
+        if newer.created_ms - older.created_ms > GAP_MS:
+            anchors.append(older.created_ms)
+            break
+    for b in past:
+        age = min(abs(a - b.created_ms) for a in anchors)
+        kind = b.reason.split("-v")[0]
+        if age <= KEEP_ALL_MS or (kind in KEEP_KINDS and age <= KEEP_KINDS_MS):
+            keep.add(b.path)
+    stamps = thin([b.created_ms for b in past])
+    keep.update(b.path for b in past if b.created_ms in stamps)
+    return keep
+
+
 def _iso_week(t_ms: int) -> str:
     from datetime import UTC, datetime
 
@@ -246,11 +445,11 @@ class BackupManager:
         self.store = store
         self._last_ms: int | None = None
         self._last_revision = store.revision
-        existing = [
-            b for b in list_backups(store.data_dir, verify=False) if isinstance(b, BackupInfo)
-        ]
-        if existing:
-            self._last_ms = existing[0].created_ms
+        latest = latest_backup(store.data_dir, now_ms=store.now_ms())
+        if latest is not None:
+            self._last_ms = latest.created_ms
+        # Backups thinning must leave alone (the one a restore is about to read).
+        self.protect: set[Path] = set()
 
     @property
     def data_dir(self) -> Path:
@@ -258,7 +457,11 @@ class BackupManager:
 
     def due(self, now_ms: int) -> bool:
         changed = self.store.revision != self._last_revision
-        return changed and (self._last_ms is None or now_ms - self._last_ms >= self.INTERVAL_MS)
+        if not changed:
+            return False
+        if self._last_ms is None or now_ms < self._last_ms:
+            return True  # no backup yet, or the last one is "after now": the clock went back
+        return now_ms - self._last_ms >= self.INTERVAL_MS
 
     def maybe_backup(self, now_ms: int | None = None, force: bool = False) -> Path | None:
         now_ms = now_ms if now_ms is not None else time.time_ns() // 1_000_000
@@ -273,42 +476,30 @@ class BackupManager:
         )
         self._last_ms = now_ms
         self._last_revision = self.store.revision
-        self.prune()
+        self.prune(now_ms)
         return path
 
-    def prune(self) -> list[Path]:
-        infos = [b for b in list_backups(self.data_dir, verify=False) if isinstance(b, BackupInfo)]
-        keep = thin([b.created_ms for b in infos])
+    def prune(self, now_ms: int | None = None) -> list[Path]:
+        now_ms = now_ms if now_ms is not None else time.time_ns() // 1_000_000
+        infos = [
+            b
+            for b in list_backups(self.data_dir, verify=False, now_ms=now_ms)
+            if isinstance(b, BackupInfo)
+        ]
+        keep = backups_to_keep(infos, now_ms, frozenset(self.protect))
         removed = []
         for b in infos:
-            if b.created_ms not in keep:
-                b.path.unlink(missing_ok=True)
+            if b.path not in keep:
+                try:
+                    b.path.unlink(missing_ok=True)
+                except OSError:
+                    continue  # thinning is housekeeping; a refusal costs only space
                 removed.append(b.path)
         return removed
 
 
 def restore_backup(data_dir: Path, backup: Path) -> Path:
-    """Replace the folder's data with `backup`, after backing up the current state.
+    """Replace the folder's data with `backup`; see `rlbaby.store.restore`."""
+    from rlbaby.store.restore import restore_backup as restore
 
-    The folder must not be open elsewhere (the lock is taken here).
-
-    Raises:
-        BadBackupError: damaged or foreign backup; the data is untouched.
-        NewerVersionError: the backup is from a newer rlbaby.
-        LockedError: the app is running on this folder.
-    """
-    from rlbaby.store.errors import NewerVersionError
-    from rlbaby.store.lock import DataDirLock
-    from rlbaby.store.store import SCHEMA_VERSION
-
-    info, contents = read_backup(Path(backup))
-    if info.schema_version > SCHEMA_VERSION:
-        raise NewerVersionError(backup, info.schema_version, SCHEMA_VERSION)
-    lock = DataDirLock(data_dir)
-    lock.acquire()
-    try:
-        safety = create_backup(data_dir, reason="before-restore")
-        write_contents(data_dir, contents)
-    finally:
-        lock.release()
-    return safety
+    return restore(data_dir, backup)

@@ -225,6 +225,11 @@ class Store:
         elif not data_dir.is_dir():
             raise StoreError(f"There is no data folder at {data_dir}")
         try:
+            # A restore cut short (kill -9, full disk) is finished or dropped
+            # first, so the folder is the old data or the new, never a mix.
+            from rlbaby.store.restore import finish_interrupted_restore
+
+            finish_interrupted_restore(data_dir, readonly=readonly)
             backend = FileBackend(data_dir, readonly=readonly)
             check_version(backend)
             if not readonly:

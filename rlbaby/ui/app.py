@@ -19,6 +19,7 @@ from rlbaby.model import Settings, ThemeChoice, system_clock
 from rlbaby.services import LoggerService
 from rlbaby.store import LockedError, NewerVersionError, Store, StoreError
 from rlbaby.store.backup import BackupInfo, BackupManager, list_backups, restore_backup
+from rlbaby.store.restore import RestoreInterruptedError
 from rlbaby.ui.bridge import ServiceBridge
 from rlbaby.ui.context import ChildSelection, UiContext
 from rlbaby.ui.dialogs import inform, message_box
@@ -94,6 +95,8 @@ def _offer_restore(store: Store, data_dir: Path) -> Store:
         store.close()
         try:
             restore_backup(data_dir, good[0].path)
+        except RestoreInterruptedError as exc:
+            inform(None, "rlbaby", str(exc))  # half swapped: opening finishes it
         except StoreError as exc:
             inform(None, "rlbaby", f"Restore failed; your data is as it was. {exc}")
         store = Store.open(data_dir)

@@ -1,5 +1,10 @@
 """File > Restore…: pick a backup; damaged ones are shown but cannot be picked.
 
+A backup may also come from anywhere ("Choose a file…", e.g. a USB stick).
+The picked file is pinned (hard-linked, or copied, to `backups/.pinned-for-
+restore.zip`) before the window closes: the backup made on exit thins the
+backups folder, and a stick may be pulled out, but the restore reads the pin.
+
 Restoring replaces the data folder's files, so the open store must be closed
 first (restore_backup takes the folder lock). The main window does not swap
 stores under its widgets: it asks to be closed, and run_gui closes the store,
@@ -10,6 +15,9 @@ half-updated state to reason about.
 
 from __future__ import annotations
 
+import logging
+import os
+import shutil
 import time
 from pathlib import Path
 
@@ -28,18 +36,25 @@ from PySide6.QtWidgets import (
 
 from rlbaby.store import Store, StoreError
 from rlbaby.store.backup import (
+    BACKUP_DIR,
     BackupInfo,
     BadBackupError,
     list_backups,
-    read_backup,
     restore_backup,
+    verify_backup,
 )
-from rlbaby.ui.dialogs import inform
+from rlbaby.store.restore import RestoreInterruptedError
+from rlbaby.ui.dialogs import inform, open_path
+
+log = logging.getLogger(__name__)
+
+PIN_NAME = ".pinned-for-restore.zip"
 
 REASONS = {
     "auto": "automatic",
     "manual": "made by hand",
     "before-restore": "saved before a restore",
+    "file": "chosen file",
 }
 COUNT_WORDS = (
     ("children", "child", "children"),
@@ -72,7 +87,10 @@ class RestoreDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("restore_dialog")
         self.setWindowTitle("Restore a backup")
-        self.backups = list_backups(Path(data_dir))
+        self.data_dir = Path(data_dir)
+        self.chosen: BackupInfo | None = None
+        unpin(self.data_dir)  # left by a restore that was not confirmed
+        self.backups = list_backups(self.data_dir)
         layout = QVBoxLayout(self)
         intro = QLabel(
             "Pick a backup to go back to. Your data as it is now is backed up first, "
@@ -90,11 +108,10 @@ class RestoreDialog(QDialog):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         for row, b in enumerate(self.backups):
             if isinstance(b, BackupInfo):
-                cells = [
-                    when_text(b.created_ms),
-                    REASONS.get(b.reason, b.reason),
-                    counts_text(b.counts),
-                ]
+                kind = REASONS.get(b.reason, b.reason)
+                if b.in_future():
+                    kind += " (dated in the future: the clock was wrong)"
+                cells = [when_text(b.created_ms), kind, counts_text(b.counts)]
                 flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
             else:
                 path, why = b
@@ -124,6 +141,11 @@ class RestoreDialog(QDialog):
         )
         self.restore_button.setObjectName("restore_button")
         self.restore_button.setEnabled(False)
+        self.choose_button: QPushButton = self.buttons.addButton(
+            "Choose a file…", QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.choose_button.setObjectName("choose_button")
+        self.choose_button.clicked.connect(self._on_choose_button_clicked)
         self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
@@ -137,7 +159,21 @@ class RestoreDialog(QDialog):
     def _on_table_selection_changed(self) -> None:
         self.restore_button.setEnabled(self.selected() is not None)
 
+    def _on_choose_button_clicked(self) -> None:
+        path = open_path(self, "Restore a backup file", "rlbaby backups (*.zip)")
+        if path is None:
+            return
+        try:
+            info = verify_backup(path)
+        except BadBackupError as exc:
+            _refuse(self, exc)
+            return
+        self.chosen = info
+        self.accept()
+
     def selected(self) -> BackupInfo | None:
+        if self.chosen is not None:
+            return self.chosen
         rows = {i.row() for i in self.table.selectedItems()}
         if len(rows) != 1:
             return None
@@ -149,13 +185,38 @@ class RestoreDialog(QDialog):
         dlg = cls(data_dir, parent)
         if dlg.exec() != QDialog.DialogCode.Accepted:
             return None
-        return dlg.selected()
+        picked = dlg.selected()
+        return None if picked is None else pin(picked, Path(data_dir))
+
+
+def pin(info: BackupInfo, data_dir: Path) -> BackupInfo:
+    """The picked backup, linked (or copied) where thinning never looks, so it
+    is still there when the restore runs. If that fails, the original."""
+    dest = data_dir / BACKUP_DIR / PIN_NAME
+    try:
+        unpin(data_dir)
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            os.link(info.path, dest)
+        except OSError:
+            shutil.copyfile(info.path, dest)  # another disk (a USB stick)
+    except OSError as exc:
+        log.warning("could not pin %s for the restore: %s", info.path, exc)
+        return info
+    return BackupInfo(dest, info.created_ms, info.schema_version, info.counts, info.reason)
+
+
+def unpin(data_dir: Path) -> None:
+    try:
+        (data_dir / BACKUP_DIR / PIN_NAME).unlink(missing_ok=True)
+    except OSError as exc:
+        log.warning("could not remove the pinned backup: %s", exc)
 
 
 def check_restorable(backup: Path, parent: QWidget | None) -> bool:
     """Verify the backup before anything is closed; a damaged one is refused."""
     try:
-        read_backup(backup)
+        verify_backup(backup)
     except BadBackupError as exc:
         _refuse(parent, exc)
         return False
@@ -174,7 +235,7 @@ def reopen_after_restore(store: Store, backup: Path, parent: QWidget | None = No
         one is closed), or `store` itself, still open, when it was refused.
     """
     try:
-        info, _ = read_backup(backup)
+        info = verify_backup(backup)
     except BadBackupError as exc:
         _refuse(parent, exc)
         return store
@@ -183,6 +244,9 @@ def reopen_after_restore(store: Store, backup: Path, parent: QWidget | None = No
     store.close()
     try:
         safety = restore_backup(data_dir, backup)
+    except RestoreInterruptedError as exc:
+        # The folder is half swapped; opening it finishes the restore.
+        inform(parent, "The restore was interrupted", str(exc))
     except StoreError as exc:
         _refuse(parent, exc)
     else:
@@ -192,6 +256,9 @@ def reopen_after_restore(store: Store, backup: Path, parent: QWidget | None = No
             f"Your log is back as it was on {when_text(info.created_ms)}.",
             f"The data from just before the restore was saved as {safety.name}.",
         )
+    finally:
+        if backup.name == PIN_NAME:
+            unpin(data_dir)
     return Store.open(data_dir, now_ms=now_ms)
 
 

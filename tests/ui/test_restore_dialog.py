@@ -214,3 +214,19 @@ def test_file_backup_now(qtbot, qapp, folder: Path, clock) -> None:  # type: ign
         assert new[0].reason == "manual"
         assert new[0].counts["children"] == 3
         assert w.statusBar().currentMessage() == f"Backup saved: {new[0].path.name}"
+
+
+def test_a_backup_dated_in_the_future_is_listed_last_as_such(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from rlbaby.store.backup import create_backup
+
+    data = tmp_path / "data"
+    with Store.open(data) as s:
+        s.save(Child("Ada"))
+    create_backup(data, reason="auto", now_ms=4_102_444_800_000)  # 2100: a clock set ahead
+    real = create_backup(data, reason="manual")
+    dlg = RestoreDialog(data)
+    qtbot.addWidget(dlg)
+    assert dlg.table.item(0, 1).text() == "made by hand"
+    assert "dated in the future" in dlg.table.item(1, 1).text()
+    assert dlg.selected() is not None
+    assert dlg.selected().path == real  # the newest real one is picked first
