@@ -11,13 +11,14 @@ counts such rows in `differing`, and the value here stays.
 """
 
 from rlbaby.store.exchange.export import csv_tables, export_csv, export_json
-from rlbaby.store.exchange.formats import CSV_TABLES, JSON_FORMAT, ImportError_
+from rlbaby.store.exchange.formats import CSV_TABLES, JSON_FORMAT, ExportError, ImportError_
 from rlbaby.store.exchange.importer import apply_import, import_file, plan_import
 from rlbaby.store.exchange.plan import ImportPlan
 
 __all__ = [
     "CSV_TABLES",
     "JSON_FORMAT",
+    "ExportError",
     "ImportError_",
     "ImportPlan",
     "apply_import",

@@ -79,6 +79,7 @@ KIND_WORDS = (
 
 
 _WORD = {Movement: "movement", Episode: "episode", SleepPeriod: "sleep period", Child: "child"}
+_A = {Movement: "a movement", Episode: "an episode", SleepPeriod: "a sleep period", Child: "a child"}
 
 
 class Planner:
@@ -160,8 +161,8 @@ class Planner:
         if planned is not None and type(planned) is not type(rec):
             raise self.error(
                 place,
-                f"the id {rec.id!r} of this {_WORD[type(rec)]} is also the id of a "
-                f"{_WORD[type(planned)]} in this file",
+                f"the id {rec.id!r} of this {_WORD[type(rec)]} is also the id of "
+                f"{_A[type(planned)]} in this file",
             )
         getter = {
             Movement: self.store.movement,
@@ -175,8 +176,8 @@ class Planner:
             if other is not None:
                 raise self.error(
                     place,
-                    f"the id {rec.id!r} of this {_WORD[type(rec)]} is already the id of a "
-                    f"{_WORD[other]} in the data folder",
+                    f"the id {rec.id!r} of this {_WORD[type(rec)]} is already the id of "
+                    f"{_A[other]} in the data folder",
                 )
         if base is not None and not rec.updated_ms:  # a CSV row: it may only add
             rec, changed, differs = fill_in(base, rec)
