@@ -79,7 +79,12 @@ KIND_WORDS = (
 
 
 _WORD = {Movement: "movement", Episode: "episode", SleepPeriod: "sleep period", Child: "child"}
-_A = {Movement: "a movement", Episode: "an episode", SleepPeriod: "a sleep period", Child: "a child"}
+_A = {
+    Movement: "a movement",
+    Episode: "an episode",
+    SleepPeriod: "a sleep period",
+    Child: "a child",
+}
 
 
 class Planner:
