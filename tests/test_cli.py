@@ -451,3 +451,59 @@ def test_version(capsys: pytest.CaptureFixture[str]) -> None:
         main(["--version"])
     assert info.value.code == 0
     assert capsys.readouterr().out.startswith("rlbaby ")
+
+
+# --- import and export refuse what would harm the data (issue 11) ----------------------
+
+
+def test_export_over_a_data_file_is_refused(
+    full_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    before = hashes(full_dir)
+    for option in ("--json", "--csv"):
+        rc, out, err = run(
+            capsys, "export", option, str(full_dir / "meta.json"), "--data-dir", str(full_dir)
+        )
+        assert (rc, out) == (1, "")
+        where = full_dir / "meta.json"
+        assert one_error_line(err).startswith(
+            f"rlbaby: error: Not exporting to {where}: it is inside the data folder"
+        )
+    assert hashes(full_dir) == before
+    with Store.open(full_dir, readonly=True) as s:
+        assert len(s.children()) == 2
+
+
+def test_export_into_a_missing_folder_is_refused(
+    full_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out_file = tmp_path / "no" / "such" / "all.json"
+    rc, out, err = run(capsys, "export", "--json", str(out_file), "--data-dir", str(full_dir))
+    assert (rc, out) == (1, "")
+    assert "the folder" in one_error_line(err)
+    assert "does not exist" in err
+    assert not (tmp_path / "no").exists()
+
+
+@pytest.mark.parametrize(
+    ("row", "problem"),
+    [
+        ("Ada,2026-11-24T22:00:00+23:00", "UTC offset +23:00 is outside -12:00 to +14:00"),
+        ("Ada,1969-12-31T22:00:00+00:00", "the time is before the year 2000"),
+        ('Ada,2026-11-24T22:00:00+01:00,"stray', "a quoted cell starts here and never ends"),
+    ],
+)
+def test_import_refuses_what_would_hide_data(
+    full_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], row: str, problem: str
+) -> None:
+    csv = tmp_path / "night.csv"
+    csv.write_text(f"child,time,note\nAda,2026-11-24T21:00:00+01:00,ok\n{row}\n")
+    Store.open(full_dir).close()  # the lock file exists, written by this process
+    before = hashes(full_dir)
+    rc, out, err = run(capsys, "import", str(csv), "--data-dir", str(full_dir))
+    assert (rc, out) == (1, "")
+    assert one_error_line(err).startswith("rlbaby: error: night.csv:3: ")
+    assert problem in err
+    assert hashes(full_dir) == before
+    rc, _, err = run(capsys, "summary", "--json", "--data-dir", str(full_dir))
+    assert (rc, err) == (0, "")  # no file was set aside

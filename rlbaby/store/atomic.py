@@ -10,6 +10,9 @@ from __future__ import annotations
 import itertools
 import logging
 import os
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +24,19 @@ from rlbaby.store.files import Guard, NotRegularFileError, read_regular_file
 
 TEMP_SUFFIX = ".rlbaby-tmp"
 _counter = itertools.count()
+# While set (see `staged_writes`), atomic_write_bytes hands each write to it
+# instead; it returns False for a path it does not stage.
+_stage: ContextVar[Callable[[Path, bytes], bool] | None] = ContextVar("stage", default=None)
+
+
+@contextmanager
+def staged_writes(stage: Callable[[Path, bytes], bool]) -> Iterator[None]:
+    """Divert this thread's atomic writes to `stage` (rlbaby.store.journal)."""
+    token = _stage.set(stage)
+    try:
+        yield
+    finally:
+        _stage.reset(token)
 
 
 def fsync_dir(folder: Path) -> None:
@@ -38,6 +54,9 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
     Raises:
         WriteError: on any OSError; `path` is then byte-identical to before.
     """
+    stage = _stage.get()
+    if stage is not None and stage(path, data):
+        return
     tmp = path.with_name(f".{path.name}.{os.getpid()}.{next(_counter)}{TEMP_SUFFIX}")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -25,6 +25,7 @@ from rlbaby.store.atomic import remove_temp_files
 from rlbaby.store.backend import Backend, FileBackend, MemoryBackend, Problem
 from rlbaby.store.columns import MovementColumns
 from rlbaby.store.errors import CorruptFileError, NewerVersionError, StoreError
+from rlbaby.store.journal import finish_pending
 from rlbaby.store.lock import DataDirLock
 from rlbaby.store.shards import ShardedTable, month_key, ten_day_key
 
@@ -230,6 +231,7 @@ class Store:
             from rlbaby.store.restore import finish_interrupted_restore
 
             finish_interrupted_restore(data_dir, readonly=readonly)
+            finish_pending(data_dir, have_lock=lock is not None)  # an import a crash cut short
             backend = FileBackend(data_dir, readonly=readonly)
             check_version(backend)
             if not readonly:
@@ -473,10 +475,12 @@ class Store:
         self.revision += 1
         return stamped
 
-    def save_many(self, records: list[Any]) -> list[Any]:
+    def save_many(self, records: list[Any], commit: Callable[[], None] | None = None) -> list[Any]:
         """Persist many records with one write per file; all or nothing.
 
         Used by import, restore and the demo. Children first, then the rest.
+        `commit` runs once every file is written, before memory changes; if it
+        raises, the batch is undone as for a failed write (import's journal).
         """
         now = self.now_ms()
         stamped = [
@@ -510,6 +514,8 @@ class Store:
             ):
                 if name in groups:
                     rollbacks.append(table.put_many(groups[name]))
+            if commit is not None:
+                commit()
         except BaseException:
             # Put every file back byte for byte, and memory as it was.
             for undo in reversed(rollbacks):

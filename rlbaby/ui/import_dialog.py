@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from rlbaby.model import Child, Episode, Instant, Movement, SleepPeriod
 from rlbaby.store import Store, StoreError
 from rlbaby.store.exchange import ImportPlan, apply_import, plan_import
+from rlbaby.store.journal import UnfinishedCommitError
 from rlbaby.ui.dialogs import inform, open_path
 
 KINDS = ("children", "episodes", "movements", "sleep periods")
@@ -166,6 +167,9 @@ def import_interactively(store: Store, parent: QWidget | None, path: Path | None
         return False
     try:
         apply_import(store, plan)
+    except UnfinishedCommitError as exc:
+        inform(parent, "Import", str(exc))  # imported: the views show it
+        return True
     except StoreError as exc:
         inform(parent, "Import", f"Nothing was imported. {exc}")
         return False

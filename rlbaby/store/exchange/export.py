@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 import zipfile
 from collections.abc import Iterable
 from datetime import date
@@ -30,6 +31,8 @@ from rlbaby.store.exchange.formats import (
     LAB_COLUMNS,
     MOVEMENT_COLUMNS,
     SLEEP_COLUMNS,
+    ExportError,
+    escape_cell,
 )
 from rlbaby.store.store import SCHEMA_VERSION, Store
 
@@ -46,7 +49,38 @@ def _records(store: Store) -> tuple[list[Child], list[Movement], list[Episode], 
     )
 
 
+def check_target(store: Store, out: Path) -> None:
+    """Refuse to write `out` inside the data folder, or into a missing folder.
+
+    An export written over `meta.json` once hid every child; and a mistyped
+    folder is better reported than silently created.
+
+    Raises:
+        ExportError: names the path and the reason; nothing was written.
+    """
+    out = Path(out)
+    if store.data_dir is not None:
+        data = Path(os.path.realpath(store.data_dir))
+        target = Path(os.path.realpath(out))
+        if target == data or data in target.parents:
+            raise ExportError(
+                f"Not exporting to {out}: it is inside the data folder {store.data_dir}. "
+                "Choose a place outside it."
+            )
+    if out.is_dir():
+        raise ExportError(f"Not exporting to {out}: it is a folder. Give a file name.")
+    if not out.parent.is_dir():
+        raise ExportError(f"Not exporting to {out}: the folder {out.parent} does not exist.")
+
+
 def export_json(store: Store, out: Path) -> dict[str, int]:
+    """Write every record (deleted ones too) and the settings to `out`.
+
+    Raises:
+        ExportError: `out` is refused (see `check_target`).
+        WriteError: the disk refused; `out` is as it was.
+    """
+    check_target(store, out)
     kids, moves, eps, sleep = _records(store)
     doc = {
         "format": JSON_FORMAT,
@@ -76,7 +110,7 @@ def _csv_text(columns: list[str], rows: Iterable[list[str]]) -> bytes:
     # holding a lone "\r", and the reader then splits the row there.
     w = csv.writer(buf, lineterminator="\r\n")
     w.writerow(columns)
-    w.writerows(rows)
+    w.writerows([escape_cell(cell) for cell in row] for row in rows)
     return buf.getvalue().encode("utf-8")
 
 
@@ -169,10 +203,19 @@ def export_csv(store: Store, out: Path) -> list[Path]:
     """OUT.zip: one zip of the CSV_TABLES. Otherwise OUT (movements) and, beside
     it, OUT's stem + `.children.csv`, `.labs.csv`, `.episodes.csv`, `.sleep.csv`.
 
+    Cells a spreadsheet would run as a formula get a leading `'` (escape_cell),
+    which import takes off again.
+
+    Raises:
+        ExportError: a file is refused (see `check_target`); nothing written.
+        WriteError: the disk refused.
+
     Returns the files written, in the order to import them: any order works,
     but an episode imported after its movements keeps the start time guessed
     from them where the two differ (the import says how many differ).
     """
+    out = Path(out)
+    check_target(store, out)
     tables = csv_tables(store)
     if out.suffix.lower() == ".zip":
         buf = io.BytesIO()
@@ -184,6 +227,8 @@ def export_csv(store: Store, out: Path) -> list[Path]:
     paths = {
         n: out if n == "movements.csv" else out.with_name(f"{out.stem}.{n}") for n in CSV_TABLES
     }
+    for p in paths.values():
+        check_target(store, p)
     for n, p in paths.items():
         atomic_write_bytes(p, tables[n])
     return list(paths.values())

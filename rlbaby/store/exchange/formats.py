@@ -1,4 +1,4 @@
-"""The exchange formats: CSV columns, the JSON format name, and the import error."""
+"""The exchange formats: CSV columns, the JSON format name, cell escaping, and the errors."""
 
 from __future__ import annotations
 
@@ -34,10 +34,40 @@ CSV_TABLES = ("children.csv", "labs.csv", "episodes.csv", "sleep.csv", "movement
 VERBATIM = frozenset({"note", "notes", "test", "value", "unit"})
 
 
+# A spreadsheet runs a cell that starts with one of these as a formula (CSV
+# injection). OWASP's advice: write such a cell with a leading single quote,
+# which spreadsheets show as text and import takes off again.
+FORMULA_STARTS = frozenset("=+-@\t\r")
+
+
+def escape_cell(text: str) -> str:
+    """`text` as written to a CSV cell: `'` before a formula start, and before a
+    `'` that would otherwise be read back as such a prefix (so the two are
+    exact inverses)."""
+    first = text[:1]
+    if first in FORMULA_STARTS or (first == "'" and text[1:2] in _ESCAPED):
+        return "'" + text
+    return text
+
+
+def unescape_cell(cell: str) -> str:
+    """The inverse of `escape_cell`. A `'` before anything else is kept: a
+    hand-written CSV may well start a note with one."""
+    return cell[1:] if cell[:1] == "'" and cell[1:2] in _ESCAPED else cell
+
+
+_ESCAPED = FORMULA_STARTS | {"'"}
+
+
 class ImportError_(StoreError):
     """A file that cannot be imported; the message names file, line and problem."""
 
 
+class ExportError(StoreError):
+    """An export that was refused before anything was written."""
+
+
 def err(path: Path | str, line: int | None, problem: str) -> ImportError_:
-    where = f"{Path(path).name}:{line}" if line else Path(path).name
+    name = path.name if isinstance(path, Path) else path  # a str: a zip's member, as given
+    where = f"{name}:{line}" if line else name
     return ImportError_(f"{where}: {problem}")
