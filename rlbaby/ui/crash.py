@@ -33,12 +33,16 @@ def describe(exc_type: type[BaseException], exc: BaseException, tb: TracebackTyp
 
 
 def failed_in(tb: TracebackType | None) -> str:
-    """The innermost rlbaby function in the trace (e.g. 'LogTab._on_target_tapped')."""
-    where = ""
+    """What the parent was doing, in words: the outermost rlbaby function in the trace.
+
+    The outermost one is the slot the parent set off ('_on_sleep_button_clicked'
+    becomes 'sleep button clicked'); the innermost one is in the log.
+    """
     for frame, _line in traceback.walk_tb(tb):
         if frame.f_globals.get("__name__", "").startswith("rlbaby"):
-            where = frame.f_code.co_qualname
-    return where
+            name = frame.f_code.co_name.removeprefix("_on_").strip("_")
+            return name.replace("_", " ")
+    return ""
 
 
 class CrashHandler(QObject):

@@ -5,11 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
     QDialogButtonBox,
     QLabel,
+    QLayout,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -38,8 +40,8 @@ class CrashDialog(QDialog):
         self.setWindowTitle("rlbaby: something went wrong")
         heading = QLabel("Something went wrong")
         heading.setProperty("role", "big")
-        doing = f" ({where})" if where else ""
-        body = QLabel(f"rlbaby could not finish what it was doing{doing}.\n\nWhat failed: {what}")
+        step = f": {where}" if where else ""
+        body = QLabel(f"rlbaby could not finish this step{step}.\n\nWhat failed: {what}")
         safe = QLabel(SAFE_TEXT)
         if log_file is not None:
             details = QLabel(f"The details for a developer are in:\n{log_file}")
@@ -58,15 +60,20 @@ class CrashDialog(QDialog):
         quit_ = QPushButton("Quit rlbaby")
         buttons.addButton(quit_, QDialogButtonBox.ButtonRole.DestructiveRole)
         close.setDefault(True)
+        self._close = close
         buttons.rejected.connect(self.reject)
         quit_.clicked.connect(self._on_quit_clicked)
         layout = QVBoxLayout(self)
         for w in (heading, body, safe, details, self.repeats):
             layout.addWidget(w)
-        layout.addStretch(1)
         layout.addWidget(buttons)
-        self.setMinimumWidth(440)
-        self.setMaximumWidth(640)
+        # Fixed to what the words need: no empty band under them.
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetFixedSize)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        super().showEvent(event)
+        # Space is the tap key: pressed out of habit it must close this, not quit.
+        self._close.setFocus()
 
     def add_repeat(self) -> None:
         """One more unexpected error while this dialog is open."""

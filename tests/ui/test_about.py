@@ -24,7 +24,8 @@ def test_about_shows_the_version(qtbot, ui_ctx) -> None:  # type: ignore[no-unty
 
     QTimer.singleShot(0, read_and_close)
     action = window.findChild(type(window.night_action), "act_about")
-    assert action is not None and action.text() == "About rlbaby"
+    assert action is not None
+    assert action.text() == "About rlbaby"
     action.trigger()
     assert len(seen) == 1
     assert f"rlbaby {version()}" in seen[0]

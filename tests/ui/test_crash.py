@@ -16,7 +16,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication, QDialog, QLabel, QPushButton
 
@@ -137,6 +137,11 @@ def test_describe_and_failed_in() -> None:
     assert describe(*info) == "RuntimeError: disk on fire"
     assert describe(*_exc_info(RuntimeError())) == "RuntimeError"
     assert failed_in(info[2]) == ""  # the test module is not rlbaby's code
+    from rlbaby import resources
+
+    with pytest.raises(ValueError, match="stay inside") as caught:
+        resources.path("../escape")
+    assert failed_in(caught.tb) == "path"
     long = describe(*_exc_info(ValueError("x" * 500)))
     assert len(long) < 230
 
@@ -160,8 +165,21 @@ def test_the_log_file_rotates(log_file: LogFile) -> None:
     assert log_file.path.with_name("rlbaby.log.1").exists()
 
 
+def test_space_out_of_habit_closes_the_dialog_and_does_not_quit(qtbot, qapp, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    dialog = CrashDialog("RuntimeError: x", "tapped", tmp_path / "rlbaby.log")
+    qtbot.addWidget(dialog)
+    dialog.open()
+    qtbot.waitExposed(dialog)
+    focused = dialog.focusWidget()  # the dialog's focus child, whether or not it is active
+    assert isinstance(focused, QPushButton)
+    assert focused.text() == "Close"
+    qtbot.keyClick(focused, Qt.Key.Key_Space)
+    assert dialog.result() == QDialog.DialogCode.Rejected
+    assert not dialog.isVisible()
+
+
 def test_the_dialog_is_dim_at_night(qtbot, ui_ctx, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    dialog = CrashDialog("RuntimeError: x", "LogTab.toggle_sleep", tmp_path / "rlbaby.log")
+    dialog = CrashDialog("RuntimeError: x", "sleep button clicked", tmp_path / "rlbaby.log")
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)
