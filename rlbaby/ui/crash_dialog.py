@@ -53,8 +53,11 @@ class CrashDialog(QDialog):
         self.repeats.setObjectName("crash_repeats")
         self.repeats.hide()
         self.count = 0
+        # About 60 characters a line: readable, and small enough for a 1024x600 screen.
+        line = self.fontMetrics().horizontalAdvance("x" * 60)
         for label in (body, safe, details, self.repeats):
             label.setWordWrap(True)
+            label.setMinimumWidth(line)
         buttons = QDialogButtonBox()
         close = buttons.addButton("Close", QDialogButtonBox.ButtonRole.RejectRole)
         quit_ = QPushButton("Quit rlbaby")
