@@ -168,16 +168,18 @@ def _fill_demo(folder: Path) -> None:
         populate(s)
 
 
-def _quit_after_ms() -> int | None:
-    """RLBABY_QUIT_AFTER_MS: close the window after that long (smoke tests of a build)."""
+def _quit_later(app: QApplication) -> None:
+    """RLBABY_QUIT_AFTER_MS: close every window after that long (smoke tests of a build)."""
     text = os.environ.get(ENV_QUIT_AFTER, "")
-    return int(text) if text.isdigit() else None
+    if text.isdigit():
+        QTimer.singleShot(int(text), app.closeAllWindows)
 
 
 def _run_windows(app: QApplication, store: Store, demo: bool) -> int:
     try:
         while True:
             window = build_window(store, app)
+            _quit_later(app)
             backups = BackupManager(store) if not store.readonly and not demo else None
             timer = QTimer()
             if backups is not None:
@@ -189,9 +191,6 @@ def _run_windows(app: QApplication, store: Store, demo: bool) -> int:
             if not store.children() and not store.readonly:
                 QTimer.singleShot(0, window.add_child)
             window.show()
-            quit_after = _quit_after_ms()
-            if quit_after is not None:
-                QTimer.singleShot(quit_after, app.closeAllWindows)
             code = app.exec()
             timer.stop()
             clock_theme.stop()
