@@ -32,8 +32,9 @@ class LogFile:
         path: the file written to.
     """
 
-    def __init__(self, handler: RotatingFileHandler, path: Path) -> None:
+    def __init__(self, handler: RotatingFileHandler, path: Path, level: int) -> None:
         self._handler = handler
+        self._level_before = level
         self.path = path
 
     @classmethod
@@ -55,11 +56,14 @@ class LogFile:
             return None
         handler.setFormatter(logging.Formatter(FORMAT))
         logger = logging.getLogger(LOGGER)
+        before = logger.level
         logger.addHandler(handler)
-        if logger.level == logging.NOTSET or logger.level > logging.INFO:
+        if before == logging.NOTSET or before > logging.INFO:
             logger.setLevel(logging.INFO)
-        return cls(handler, path)
+        return cls(handler, path, before)
 
     def close(self) -> None:
-        logging.getLogger(LOGGER).removeHandler(self._handler)
+        logger = logging.getLogger(LOGGER)
+        logger.removeHandler(self._handler)
+        logger.setLevel(self._level_before)
         self._handler.close()

@@ -152,6 +152,8 @@ def run_gui(data_dir: Path, demo: bool = False) -> int:
         log_file = LogFile.open(data_dir)
         crash.log_file = log_file.path if log_file else None
         log.info("rlbaby %s started on %s", version(), data_dir)
+        for problem in store.problems:
+            log.warning("at open: %s", problem.message())
         return _run_windows(app, store, demo)
     finally:
         if log_file is not None:

@@ -103,6 +103,17 @@ def test_the_log_file_has_the_whole_trace(handler: CrashHandler, log_file: LogFi
     assert log_file.path == log_path(log_file.path.parent.parent)
 
 
+def test_closing_the_log_file_leaves_logging_as_it_was(tmp_path: Path) -> None:
+    logger = logging.getLogger("rlbaby")
+    handlers, level = list(logger.handlers), logger.level
+    opened = LogFile.open(tmp_path)
+    assert opened is not None
+    logging.getLogger("rlbaby.store").info("written at INFO")
+    opened.close()
+    assert "written at INFO" in opened.path.read_text(encoding="utf-8")
+    assert (logger.handlers, logger.level) == (handlers, level)
+
+
 def test_repeated_errors_show_one_dialog_and_count_the_rest(qtbot, handler: CrashHandler) -> None:  # type: ignore[no-untyped-def]
     handler.install()
     for i in range(12):
