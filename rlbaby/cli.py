@@ -14,7 +14,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import NoReturn, TextIO
 
-from rlbaby import __version__
+from rlbaby import version
 
 ENV_DATA_DIR = "RLBABY_DATA_DIR"
 
@@ -73,7 +73,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Log a baby's restless legs at night, see the patterns, talk to the doctor.",
         parents=[_data_dir_option(None)],
     )
-    parser.add_argument("--version", action="version", version=f"rlbaby {__version__}")
+    parser.add_argument("--version", action="version", version=f"rlbaby {version()}")
     parser.add_argument(
         "--demo", action="store_true", help="open generated demo data in a throw-away folder"
     )

@@ -8,8 +8,9 @@ they only look like what a parent might log.
 from __future__ import annotations
 
 import random
-from collections.abc import Iterator
-from datetime import date, timedelta
+import time
+from collections.abc import Iterable, Iterator
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from rlbaby.model import (
@@ -31,6 +32,8 @@ from rlbaby.model import (
 from rlbaby.model.timekeeping import MS_PER_HOUR, MS_PER_MIN, system_offset_min
 from rlbaby.store import Store
 
+NIGHT_START_HOUR = 18  # the demo's nights start at 18:00 local, like the default setting
+
 _KINDS = [MovementKind.UNSPECIFIED] * 5 + [
     MovementKind.KICK,
     MovementKind.KICK,
@@ -45,9 +48,7 @@ def _instant(utc_ms: int) -> Instant:
 
 def _night_start_utc(night: date) -> int:
     """18:00 local on `night`, as UTC ms (local zone of this machine)."""
-    from datetime import datetime
-
-    return int(datetime(night.year, night.month, night.day, 18).timestamp() * 1000)
+    return int(datetime(night.year, night.month, night.day, NIGHT_START_HOUR).timestamp() * 1000)
 
 
 def generate_night(
@@ -133,6 +134,41 @@ def demo_children() -> list[Child]:
     ]
 
 
+def night_of(utc_ms: int, start_hour: int = NIGHT_START_HOUR) -> date:
+    """The night (labelled by its evening's date) that local time `utc_ms` falls in."""
+    local = datetime.fromtimestamp(utc_ms / 1000)
+    return local.date() - timedelta(days=1 if local.hour < start_hour else 0)
+
+
+def ended_by(records: Iterable[Any], now_ms: int) -> list[Any]:
+    """The records that are over at `now_ms`, without the ones still going on.
+
+    A sleep period must have woken, an episode must be over (settled, or its last
+    movement made) and a movement must have happened. An episode that is not over
+    is dropped with its movements, so the demo never shows a time yet to come.
+    """
+    records = list(records)
+    last_move: dict[str, int] = {}
+    for r in records:
+        if isinstance(r, Movement):
+            last_move[r.episode_id] = max(last_move.get(r.episode_id, 0), r.at.utc_ms)
+    dropped: set[str] = set()
+    kept: list[Any] = []
+    for r in records:
+        if isinstance(r, SleepPeriod):
+            ok = r.awake is not None and r.awake.utc_ms <= now_ms
+        elif isinstance(r, Episode):
+            end = r.settled.utc_ms if r.settled else last_move.get(r.id, r.opened.utc_ms)
+            ok = max(end, r.opened.utc_ms) <= now_ms
+            if not ok:
+                dropped.add(r.id)
+        else:
+            ok = not isinstance(r, Movement) or r.at.utc_ms <= now_ms
+        if ok:
+            kept.append(r)
+    return [r for r in kept if not (isinstance(r, Movement) and r.episode_id in dropped)]
+
+
 def populate(
     store: Store,
     *,
@@ -142,15 +178,26 @@ def populate(
     restless_share: tuple[float, ...] = (0.35, 0.1),
     scale: float = 1.0,
     end: date | None = None,
+    now_ms: int | None = None,
 ) -> None:
-    """Fill `store` with `nights` nights of log for each child, ending last night."""
+    """Fill `store` with `nights` nights of log for each child.
+
+    Args:
+        end: the last night (its evening's date). Without it, the night `now_ms`
+            falls in, so the demo opened at 03:00 shows tonight up to 03:00.
+        now_ms: nothing ends after this instant (see `ended_by`). Defaults to the
+            real time when `end` is not given; with an explicit `end` and no
+            `now_ms`, the nights are kept whole.
+    """
     rng = random.Random(seed)
     kids = children or demo_children()
-    end = end or (date.today() - timedelta(days=1))
+    if end is None:
+        now_ms = time.time_ns() // 1_000_000 if now_ms is None else now_ms
+        end = night_of(now_ms)
     records: list[Any] = list(kids)
     for i, child in enumerate(kids):
         share = restless_share[i % len(restless_share)]
         for k in range(nights):
             night = end - timedelta(days=nights - 1 - k)
             records.extend(generate_night(rng, child.id, night, rng.random() < share, scale))
-    store.save_many(records)
+    store.save_many(records if now_ms is None else ended_by(records, now_ms))

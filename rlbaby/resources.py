@@ -1,17 +1,35 @@
-"""The one accessor for files under resources/ (STYLE rule 10). Qt-free.
+"""The one accessor for the files of resources/ (STYLE rules 10 and 19). Qt-free.
 
-Paths are resolved from one root and may not escape it.
+The folder stays at the top of the checkout and ships inside the wheel as the
+package `rlbaby._resources` (see pyproject.toml), so it is read with
+`importlib.resources`: the same code works from a wheel, an editable install
+and a zip. Only when that package cannot be imported (a checkout run with
+PYTHONPATH and no install) is the checkout's own folder used.
+Paths are resolved from that one root and may not escape it.
 """
 
 from __future__ import annotations
 
+import functools
+from importlib import resources as importlib_resources
+from importlib.resources.abc import Traversable
 from pathlib import Path, PurePosixPath
 
-ROOT = Path(__file__).resolve().parent.parent / "resources"
+PACKAGE = "rlbaby._resources"
+CHECKOUT = Path(__file__).resolve().parent.parent / "resources"
 
 
-def path(relative: str) -> Path:
-    """Absolute path of `relative` (posix style) under resources/.
+@functools.cache
+def root() -> Traversable:
+    """The resources folder: the installed package's, else the checkout's."""
+    try:
+        return importlib_resources.files(PACKAGE)
+    except ModuleNotFoundError:
+        return CHECKOUT
+
+
+def path(relative: str) -> Traversable:
+    """The resource `relative` (posix style) under resources/.
 
     Raises:
         ValueError: the path is absolute or contains '..'.
@@ -20,8 +38,10 @@ def path(relative: str) -> Path:
     rel = PurePosixPath(relative)
     if rel.is_absolute() or ".." in rel.parts:
         raise ValueError(f"resource path must stay inside resources/: {relative!r}")
-    full = ROOT.joinpath(*rel.parts)
-    if not full.exists():
+    full = root()
+    for part in rel.parts:  # one at a time: Python 3.11's namespace paths take one
+        full = full.joinpath(part)
+    if not (full.is_file() or full.is_dir()):
         raise FileNotFoundError(f"missing resource: {relative}")
     return full
 
@@ -32,4 +52,8 @@ def read_text(relative: str) -> str:
 
 def listing(folder: str, pattern: str = "*") -> list[str]:
     """Relative names of the files in a resource folder, sorted."""
-    return sorted(f"{folder}/{p.name}" for p in path(folder).glob(pattern) if p.is_file())
+    return sorted(
+        f"{folder}/{p.name}"
+        for p in path(folder).iterdir()
+        if p.is_file() and PurePosixPath(p.name).match(pattern)
+    )

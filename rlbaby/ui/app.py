@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import shutil
 import sys
@@ -14,7 +15,9 @@ os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from rlbaby import version
 from rlbaby.content import Guide
+from rlbaby.logfile import LogFile
 from rlbaby.model import Settings, ThemeChoice, system_clock
 from rlbaby.services import LoggerService
 from rlbaby.store import LockedError, NewerVersionError, Store, StoreError
@@ -22,12 +25,18 @@ from rlbaby.store.backup import BackupInfo, BackupManager, list_backups, restore
 from rlbaby.store.restore import RestoreInterruptedError
 from rlbaby.ui.bridge import ServiceBridge
 from rlbaby.ui.context import ChildSelection, UiContext
+from rlbaby.ui.crash import CrashHandler
 from rlbaby.ui.dialogs import inform, message_box
 from rlbaby.ui.main_window import MainWindow
 from rlbaby.ui.restore_dialog import reopen_after_restore
 from rlbaby.ui.theme import ThemeManager
 
 BACKUP_CHECK_MS = 60_000
+# Closes the window after this many ms; for smoke tests of an installed build
+# (tests/test_wheel.py), never needed by a parent.
+ENV_QUIT_AFTER = "RLBABY_QUIT_AFTER_MS"
+
+log = logging.getLogger(__name__)
 
 
 def theme_for(settings: Settings, hour: int | None = None) -> str:
@@ -119,24 +128,63 @@ def build_window(store: Store, app: QApplication, clock=system_clock) -> MainWin
 
 
 def run_gui(data_dir: Path, demo: bool = False) -> int:
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    app.setApplicationName("rlbaby")
-    demo_dir = None
-    if demo:
-        from rlbaby.demo import populate
+    """Run the app on `data_dir` (or on a throw-away demo folder) until it quits.
 
-        demo_dir = Path(tempfile.mkdtemp(prefix="rlbaby-demo-"))
-        data_dir = demo_dir
-        with Store.open(data_dir) as s:
-            populate(s)
-    # Dialogs before the store opens still need a theme (night hours by default).
-    ThemeManager(app, theme_for(Settings()))
-    store = open_store_interactively(data_dir)
-    if store is None:
-        return 1
+    Works with a QApplication and a `sys.excepthook` that already exist (a
+    launcher's): the crash handler calls that hook too and gives it back at the end.
+    """
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("rlbaby")
+    crash = CrashHandler()
+    crash.install()
+    demo_dir = None
+    log_file = None
+    try:
+        if demo:
+            demo_dir = Path(tempfile.mkdtemp(prefix="rlbaby-demo-"))
+            data_dir = demo_dir
+            _fill_demo(demo_dir)
+        # Dialogs before the store opens still need a theme (night hours by default).
+        ThemeManager(app, theme_for(Settings()))
+        store = open_store_interactively(data_dir)
+        if store is None:
+            return 1
+        # Only once the folder is known to be ours: a newer version's folder,
+        # refused above, is left untouched.
+        log_file = LogFile.open(data_dir)
+        crash.log_file = log_file.path if log_file else None
+        log.info("rlbaby %s started on %s", version(), data_dir)
+        for problem in store.problems:
+            log.warning("at open: %s", problem.message())
+        return _run_windows(app, store, demo)
+    finally:
+        if log_file is not None:
+            log_file.close()
+        crash.uninstall()
+        if demo_dir is not None:
+            shutil.rmtree(demo_dir, ignore_errors=True)
+
+
+def _fill_demo(folder: Path) -> None:
+    from rlbaby.demo import populate
+
+    with Store.open(folder) as s:
+        populate(s)
+
+
+def _quit_later(app: QApplication) -> None:
+    """RLBABY_QUIT_AFTER_MS: close every window after that long (smoke tests of a build)."""
+    text = os.environ.get(ENV_QUIT_AFTER, "")
+    if text.isdigit():
+        QTimer.singleShot(int(text), app.closeAllWindows)
+
+
+def _run_windows(app: QApplication, store: Store, demo: bool) -> int:
     try:
         while True:
             window = build_window(store, app)
+            _quit_later(app)
             backups = BackupManager(store) if not store.readonly and not demo else None
             timer = QTimer()
             if backups is not None:
@@ -160,8 +208,6 @@ def run_gui(data_dir: Path, demo: bool = False) -> int:
             store = reopen_after_restore(store, window.restore_request)
     finally:
         store.close()
-        if demo_dir is not None:
-            shutil.rmtree(demo_dir, ignore_errors=True)
 
 
 def _safe_backup(backups: BackupManager, window: MainWindow, force: bool = False) -> None:

@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QTabWidget, QWidget
 
+from rlbaby import version
 from rlbaby.content import Guide
 from rlbaby.store import StoreError
 from rlbaby.ui.charts_tab import ChartsTab
@@ -275,6 +276,7 @@ class MainWindow(QMainWindow):
         inform(
             self,
             "About rlbaby",
+            f"rlbaby {version()}",
             "rlbaby helps you note your baby's night-time leg movements and talk about them "
             "with your doctor. It does not diagnose anything.",
         )
