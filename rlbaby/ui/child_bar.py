@@ -48,7 +48,7 @@ class ChildBar(QWidget):
             b.setProperty("chip", True)
             b.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             b.setToolTip(
-                f"Log for {child.name} (C switches child)" + (f" · Ctrl+{i + 1}" if i < 9 else "")
+                f"Log for {child.name} (C switches child)" + (f" · Alt+{i + 1}" if i < 9 else "")
             )
             b.setChecked(child.id == self._selection.child_id)
             b.clicked.connect(lambda _c=False, cid=child.id: self._selection.select(cid))

@@ -402,7 +402,8 @@ def test_undo_labels_are_words_a_parent_uses(
         "new sleep period",
     ]
     for text in labels:
-        assert "sleepperiod" not in text and "_" not in text
+        assert "sleepperiod" not in text
+        assert "_" not in text
 
 
 def test_sleep_pressed_twice_quickly_cancels_the_mark(
