@@ -38,6 +38,7 @@ class ChildBar(QWidget):
         while self._layout.count():
             item = self._layout.takeAt(0)
             if item.widget():
+                item.widget().hide()  # at once: the old "Edit" must not linger on screen
                 item.widget().deleteLater()
         self.buttons.clear()
         self._layout.addWidget(QLabel("Child:"))
