@@ -32,7 +32,7 @@ def fmt_ago(ms: int) -> str:
 
 
 def a_movement(kind: MovementKind) -> str:
-    """`a movement` (no kind chosen), `a kick`, `a jerk / twitch`..."""
+    """`a movement` (no kind chosen), `a kick movement`, `a jerk / twitch movement`..."""
     if kind is MovementKind.UNSPECIFIED:
         return "a movement"
-    return f"a {label(kind)}"
+    return f"a {label(kind)} movement"

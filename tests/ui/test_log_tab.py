@@ -345,7 +345,7 @@ def test_words_for_spans_and_counts() -> None:
     assert fmt_ago(25 * 3600_000) == "1 day"
     assert fmt_ago(65_000) == "1 min 05 s"
     assert a_movement(MovementKind.UNSPECIFIED) == "a movement"
-    assert a_movement(MovementKind.KICK) == "a kick"
+    assert a_movement(MovementKind.KICK) == "a kick movement"
 
 
 # --- the whole window: which keys act where ----------------------------------------------
@@ -415,3 +415,14 @@ def test_a_longer_idle_timeout_keeps_a_closed_episode_closed(
     assert log.episode_count == 0
     qtbot.keyClick(log.target, Qt.Key.Key_Space)
     assert len(w._ctx.store.episodes(_child(log))) == 2
+
+
+def test_history_night_hint_counts_in_words(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    w = window
+    qtbot.keyClick(w.log_tab.target, Qt.Key.Key_Space)
+    w.tabs.setCurrentWidget(w.history_tab)
+    tree = w.history_tab.tree
+    qtbot.waitUntil(lambda: w.history_tab.model.rowCount() == 1)
+    tree.setCurrentIndex(w.history_tab.model.index(0, 0))
+    text = w.history_tab.hint.text()
+    assert ": 1 movement in 1 episode, no sleep marks." in text, text
