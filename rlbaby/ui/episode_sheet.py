@@ -214,6 +214,10 @@ class EpisodeSheet(QScrollArea):
             for sign in saved.signs - before:
                 if sign in URGENT_SIGNS:
                     self.urgent_sign_chosen.emit(sign)
+                    # The notice above takes room: keep the chosen chip in view
+                    # once the layout has settled.
+                    chip = self.groups["signs"].buttons[sign]
+                    QTimer.singleShot(0, lambda c=chip: self.ensureWidgetVisible(c))
 
     def _save_note(self) -> None:
         self._note_timer.stop()

@@ -133,6 +133,7 @@ def test_first_night(qtbot, fresh_window: MainWindow, clock) -> None:  # type: i
     assert urgent.text() == "✓ breathing pauses"
     assert log.notice.isVisible()
     assert "Seek medical help now" in log.notice.text.text()
+    qtbot.waitUntil(lambda: not urgent.visibleRegion().isEmpty())  # still in view
     for _ in range(60):
         if log.sheet.note.hasFocus():
             break
