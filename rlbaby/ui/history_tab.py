@@ -46,7 +46,7 @@ from rlbaby.ui.history_movement_editor import HistoryMovementEditor
 from rlbaby.ui.history_sleep_editor import HistorySleepEditor
 from rlbaby.ui.history_tree import HistoryTree
 from rlbaby.ui.history_undo_bar import HistoryUndoBar
-from rlbaby.ui.wording import a_movement, plural
+from rlbaby.ui.wording import plural
 
 HINT = (
     "Pick a row to change it.\n\n"
@@ -472,7 +472,7 @@ class HistoryTab(QWidget):
             else:
                 m = self._ctx.service.add_movement_at(cid, request.at, request.kind)
                 key = m.id
-                text = f"Added {a_movement(m.kind)} at {m.at.local():%a %H:%M:%S}."
+                text = f"Added a {label(m.kind)} movement at {m.at.local():%a %H:%M:%S}."
                 if request.what is AddWhat.EPISODE:
                     key = m.episode_id
                     joined = len(store.movements(episode_id=m.episode_id)) > 1

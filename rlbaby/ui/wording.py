@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from rlbaby.model import MovementKind, label
-
 MS_PER_DAY = 86_400_000
 
 
@@ -29,10 +27,3 @@ def fmt_ago(ms: int) -> str:
     if ms < MS_PER_DAY:
         return fmt_duration(ms)
     return plural(ms // MS_PER_DAY, "day")
-
-
-def a_movement(kind: MovementKind) -> str:
-    """`a movement` (no kind chosen), `a kick movement`, `a jerk / twitch movement`..."""
-    if kind is MovementKind.UNSPECIFIED:
-        return "a movement"
-    return f"a {label(kind)} movement"

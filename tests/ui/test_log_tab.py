@@ -17,7 +17,7 @@ from rlbaby.ui.app import build_window
 from rlbaby.ui.log_tab import LogTab
 from rlbaby.ui.settings_dialog import SettingsDialog
 from rlbaby.ui.shortcuts_dialog import SHORTCUTS
-from rlbaby.ui.wording import a_movement, fmt_ago, plural
+from rlbaby.ui.wording import fmt_ago, plural
 
 
 @pytest.fixture
@@ -344,8 +344,6 @@ def test_words_for_spans_and_counts() -> None:
     assert fmt_ago((53 * 60 + 7) * 60_000) == "2 days"
     assert fmt_ago(25 * 3600_000) == "1 day"
     assert fmt_ago(65_000) == "1 min 05 s"
-    assert a_movement(MovementKind.UNSPECIFIED) == "a movement"
-    assert a_movement(MovementKind.KICK) == "a kick movement"
 
 
 # --- the whole window: which keys act where ----------------------------------------------
