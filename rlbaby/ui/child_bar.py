@@ -70,6 +70,10 @@ class ChildBar(QWidget):
         self._layout.addWidget(add)
         self._layout.addWidget(edit)
         self._layout.addStretch(1)
+        for i in range(self._layout.count()):
+            w = self._layout.itemAt(i).widget()
+            if w is not None:
+                w.show()  # now, not on the next event loop turn: the old ones are gone
 
     def cycle(self) -> None:
         ids = list(self.buttons)

@@ -125,7 +125,8 @@ class ChipGroup(QWidget):
             if tip:
                 b.setToolTip(tip)
             b.clicked.connect(lambda checked, value=v: self._on_chip_clicked(value, checked))
-            show_checked(b, label(v))
+            if v in urgent:  # a chosen urgent sign must be unmistakable, not only red
+                show_checked(b, label(v))
             self.row.add(b)
             self.buttons[v] = b
 

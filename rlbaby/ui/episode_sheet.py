@@ -33,7 +33,7 @@ from rlbaby.model import (
 )
 from rlbaby.services import LoggerService
 from rlbaby.store import StoreError
-from rlbaby.ui.chips import ChipGroup, show_checked
+from rlbaby.ui.chips import ChipGroup
 
 TIPS: dict[Any, str] = {
     OnsetState.ASLEEP: "The baby was asleep when the movements began",
@@ -143,7 +143,6 @@ class EpisodeSheet(QScrollArea):
         self.video.setProperty("chip", True)
         self.video.setToolTip("You filmed this episode (a video helps the doctor a lot)")
         self.video.clicked.connect(lambda checked: self._on_field_changed("video", checked))
-        show_checked(self.video, "Video taken")
         form.addRow(self._label("Video", None), self.video)
         self.note = QLineEdit()
         self.note.setObjectName("note_edit")
