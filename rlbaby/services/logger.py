@@ -18,6 +18,7 @@ from rlbaby.model import (
     Instant,
     Movement,
     MovementKind,
+    Settings,
     SleepPeriod,
     system_clock,
 )
@@ -28,6 +29,17 @@ from rlbaby.store import Store, StoreError
 KIND_WINDOW_MS = 5_000  # a kind chosen this soon after a tap labels that tap
 UNDO_DEPTH = 200
 MAX_FORGOTTEN_MOVEMENTS = 500  # a remembered episode, not an import
+# A second S this soon after the Asleep mark cancels it: a double press, not a
+# 0-minute sleep (no baby falls asleep and wakes within 10 s).
+SLEEP_CANCEL_MS = 10_000
+DEFAULT_CHILD_NAME = "Baby"
+# What a parent calls each record in "Undone: ..." and "Redone: ...".
+NOUNS: dict[type, str] = {
+    Movement: "movement",
+    Episode: "episode",
+    SleepPeriod: "sleep period",
+    Child: "child",
+}
 
 
 @dataclass(frozen=True)
@@ -60,6 +72,9 @@ class LoggerService:
         self._undo: list[Change] = []
         self._redo: list[Change] = []
         self._last_tap: dict[str, _LastTap | None] = {}
+        # Episodes seen closed by the idle timeout: a longer timeout set later
+        # must not open them again (the parent has already seen them close).
+        self._idle_closed: set[str] = set()
 
     # --- the tap -------------------------------------------------------------
 
@@ -83,7 +98,7 @@ class LoggerService:
         )
         pairs.append((None, movement))
         self._last_tap[child_id] = _LastTap(episode.id, at.utc_ms, movement.id)
-        self._push(Change("tap", tuple(pairs)))
+        self._push(Change("movement", tuple(pairs)))
         self.events.emit(MovementRecorded(movement, episode, new_episode))
         return movement
 
@@ -98,7 +113,7 @@ class LoggerService:
         if last is not None and 0 <= now.utc_ms - last.at_ms <= KIND_WINDOW_MS:
             m = self.store.movement(last.movement_id)
             if m is not None and m.deleted_ms is None:
-                return self.update(m, kind=kind), True
+                return self.update(m, label="kind of movement", kind=kind), True
         return self.record_movement(child_id, now, kind), False
 
     # --- episodes ------------------------------------------------------------
@@ -124,9 +139,10 @@ class LoggerService:
         """
         now = now or self.clock()
         last = self._last(child_id)
-        if last is None:
+        if last is None or last.episode_id in self._idle_closed:
             return None
         if now.utc_ms - last.at_ms > self.store.settings.idle_timeout_s * 1000:
+            self._idle_closed.add(last.episode_id)
             return None
         ep = self.store.episode(last.episode_id)
         if ep is None or ep.deleted_ms is not None or ep.settled is not None:
@@ -141,7 +157,17 @@ class LoggerService:
         ep = self.open_episode(child_id, now)
         if ep is None:
             return None
-        return self.update(ep, settled=now)
+        return self.update(ep, label="settled mark", settled=now)
+
+    def save_settings(self, settings: Settings) -> None:
+        """Save new settings; an episode already closed by the idle timeout stays closed.
+
+        Raises:
+            StoreError: not saved.
+        """
+        for child in self.store.children():
+            self.open_episode(child.id)  # notes episodes the old timeout has closed
+        self.store.save_settings(settings)
 
     def episode_movements(self, episode_id: str) -> np.ndarray:
         return self.store.movements(episode_id=episode_id).at_ms
@@ -157,6 +183,10 @@ class LoggerService:
     def toggle_sleep(self, child_id: str) -> SleepPeriod:
         """Asleep if awake, awake if asleep. Returns the period written.
 
+        A second press within SLEEP_CANCEL_MS of the Asleep mark cancels that
+        mark (undoably) instead of saving a sleep of a few seconds; the period
+        returned then has `deleted_ms` set.
+
         Raises:
             StoreError: not saved (disk), or the clock is now earlier than the
                 Asleep mark (it was set back, or that mark was edited later).
@@ -170,24 +200,28 @@ class LoggerService:
                     f"({current.asleep.local():%H:%M}). Check the computer's clock, or correct "
                     "the times in History. Nothing was saved."
                 )
-            return self.update(current, awake=now)
-        return self.add(SleepPeriod(child_id, asleep=now))
+            if now.utc_ms - current.asleep.utc_ms < SLEEP_CANCEL_MS:
+                return self.delete(current, label="cancelled asleep mark")
+            return self.update(current, label="awake mark", awake=now)
+        return self.add(SleepPeriod(child_id, asleep=now), label="asleep mark")
 
     # --- generic edits (History, sheet) ---------------------------------------
 
-    def add(self, record: Any) -> Any:
+    def add(self, record: Any, label: str | None = None) -> Any:
+        """Save a new record; undoable. `label` names the step for "Undone: ..."."""
         saved = self.store.save(record)
-        self._after_change(Change(f"add {type(record).__name__.lower()}", ((None, saved),)))
+        self._after_change(Change(label or f"new {NOUNS[type(record)]}", ((None, saved),)))
         return saved
 
-    def update(self, record: Any, **changes: Any) -> Any:
+    def update(self, record: Any, label: str | None = None, **changes: Any) -> Any:
         """Save `record` with `changes`; undoable."""
         current = self._current(record)
         saved = self.store.save(replace(current, **changes))
-        self._after_change(Change(f"edit {type(record).__name__.lower()}", ((current, saved),)))
+        what = label or f"change to the {NOUNS[type(record)]}"
+        self._after_change(Change(what, ((current, saved),)))
         return saved
 
-    def delete(self, record: Any) -> Any:
+    def delete(self, record: Any, label: str | None = None) -> Any:
         """Tombstone `record`; undoable as one step.
 
         An episode takes its movements with it, and a movement that was its
@@ -209,7 +243,7 @@ class LoggerService:
             ]
             if episode is not None and episode.deleted_ms is None and not others:
                 pairs.append((episode, self.store.delete(episode)))
-        self._after_change(Change(f"delete {type(record).__name__.lower()}", tuple(pairs)))
+        self._after_change(Change(label or f"deleted {NOUNS[type(record)]}", tuple(pairs)))
         return pairs[-1][1]
 
     def add_movement_at(self, child_id: str, at: Instant, kind: MovementKind) -> Movement:
@@ -226,7 +260,7 @@ class LoggerService:
             pairs.append((None, episode))
         movement = self.store.save(Movement(child_id, episode.id, at, kind=kind))
         pairs.append((None, movement))
-        self._after_change(Change("add movement", tuple(pairs)))
+        self._after_change(Change("added movement", tuple(pairs)))
         return movement
 
     def add_episode_span(
@@ -259,12 +293,22 @@ class LoggerService:
             Movement(child_id, episode.id, Instant(t, start.offset_min), kind=kind) for t in times
         ]
         saved = self.store.save_many([episode, *moves])
-        self._after_change(Change("add episode", tuple((None, r) for r in saved)))
+        self._after_change(Change("added episode", tuple((None, r) for r in saved)))
         out: Episode = saved[0]
         return out
 
     def add_child(self, child: Child) -> Child:
         saved: Child = self.add(child)
+        return saved
+
+    def first_child(self, name: str = DEFAULT_CHILD_NAME) -> Child:
+        """A child to log for on a fresh install, so the very first tap is saved.
+
+        Not undoable: undoing it would leave the first movements with no child.
+        The parent renames it later.
+        """
+        saved: Child = self.store.save(Child(name))
+        self._changed(Change("new child", ((None, saved),)), "new child")
         return saved
 
     def _current(self, record: Any) -> Any:

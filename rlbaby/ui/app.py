@@ -193,8 +193,8 @@ def _run_windows(app: QApplication, store: Store, demo: bool) -> int:
             clock_theme = QTimer()
             clock_theme.timeout.connect(window.follow_clock_theme)
             clock_theme.start(60_000)
-            if not store.children() and not store.readonly:
-                QTimer.singleShot(0, window.add_child)
+            # No "add a child" dialog at start: on a fresh install the first tap
+            # logs at once, for a child named "Baby" the parent renames later.
             window.show()
             code = app.exec()
             timer.stop()

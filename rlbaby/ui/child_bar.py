@@ -38,6 +38,7 @@ class ChildBar(QWidget):
         while self._layout.count():
             item = self._layout.takeAt(0)
             if item.widget():
+                item.widget().hide()  # at once: the old "Edit" must not linger on screen
                 item.widget().deleteLater()
         self.buttons.clear()
         self._layout.addWidget(QLabel("Child:"))
@@ -48,7 +49,7 @@ class ChildBar(QWidget):
             b.setProperty("chip", True)
             b.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             b.setToolTip(
-                f"Log for {child.name} (C switches child)" + (f" · Ctrl+{i + 1}" if i < 9 else "")
+                f"Log for {child.name} (C switches child)" + (f" · Alt+{i + 1}" if i < 9 else "")
             )
             b.setChecked(child.id == self._selection.child_id)
             b.clicked.connect(lambda _c=False, cid=child.id: self._selection.select(cid))
@@ -69,6 +70,10 @@ class ChildBar(QWidget):
         self._layout.addWidget(add)
         self._layout.addWidget(edit)
         self._layout.addStretch(1)
+        for i in range(self._layout.count()):
+            w = self._layout.itemAt(i).widget()
+            if w is not None:
+                w.show()  # now, not on the next event loop turn: the old ones are gone
 
     def cycle(self) -> None:
         ids = list(self.buttons)

@@ -5,10 +5,23 @@ from __future__ import annotations
 from collections.abc import Sequence
 from enum import StrEnum
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSizePolicy, QWidget
 
 from rlbaby.model import label
+
+CHECK = "✓ "
+
+
+def show_checked(button: QPushButton, text: str) -> None:
+    """Mark a chosen chip with a check mark, not only a colour (night colours are
+    close, and some parents do not see red); keeps the mark in step with the chip."""
+
+    def mark(checked: bool) -> None:
+        button.setText(CHECK + text if checked else text)
+
+    button.toggled.connect(mark)
+    mark(button.isChecked())
 
 
 class FlowRow(QWidget):
@@ -46,6 +59,13 @@ class FlowRow(QWidget):
     def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
         self._layout(self.width(), apply=True)
         super().resizeEvent(event)
+
+    def event(self, event: QEvent) -> bool:
+        # A chip's text grew (its check mark): lay the row out again, or it is clipped.
+        if event.type() == QEvent.Type.LayoutRequest:
+            self._layout(self.width(), apply=True)
+            self.updateGeometry()
+        return super().event(event)
 
     def _layout(self, width: int, apply: bool) -> int:
         x = y = row_h = 0
@@ -105,6 +125,8 @@ class ChipGroup(QWidget):
             if tip:
                 b.setToolTip(tip)
             b.clicked.connect(lambda checked, value=v: self._on_chip_clicked(value, checked))
+            if v in urgent:  # a chosen urgent sign must be unmistakable, not only red
+                show_checked(b, label(v))
             self.row.add(b)
             self.buttons[v] = b
 

@@ -6,17 +6,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from rlbaby.model import Episode, Instant
-
-
-def fmt_duration(ms: int) -> str:
-    s = max(0, ms // 1000)
-    if s < 60:
-        return f"{s} s"
-    m, s = divmod(s, 60)
-    if m < 60:
-        return f"{m} min {s:02d} s"
-    h, m = divmod(m, 60)
-    return f"{h} h {m:02d} min"
+from rlbaby.ui.wording import fmt_duration, plural
 
 
 def fmt_interval(ms: int) -> str:
@@ -86,7 +76,7 @@ class EpisodePanel(QFrame):
         self.started.setText(f"Started {first.local():%H:%M}")
         self.duration.setText(fmt_duration(now.utc_ms - times_ms[0]))
         n = len(times_ms)
-        self.count.setText(f"{n} movement{'s' if n != 1 else ''}")
+        self.count.setText(plural(n, "movement"))
         recent = times_ms[-6:]
         gaps = [b - a for a, b in zip(recent, recent[1:], strict=False)]
         self.intervals.setText(

@@ -1,7 +1,8 @@
 """The episode sheet: every annotation as chips, saved the moment it changes.
 
-It never blocks tapping: it sits beside the tap target, and opening it does not
-take keyboard focus (press A to move into it, Escape to come back).
+It never blocks tapping: it sits beside the tap target, opening it does not
+take keyboard focus (press A to move into it, Escape to come back), and Enter
+logs a movement even while a chip or the note has focus (the Log tab's shortcut).
 """
 
 from __future__ import annotations
@@ -99,13 +100,18 @@ class EpisodeSheet(QScrollArea):
         close = QPushButton("Close")
         close.setObjectName("sheet_close")
         close.setToolTip("Close the sheet (Escape). Everything is already saved.")
-        close.clicked.connect(self._on_close_clicked)
+        close.clicked.connect(self.close_sheet)
         head.addWidget(self.heading, 1)
         head.addWidget(close)
         outer.addLayout(head)
         saved = QLabel("Every change is saved at once.")
         saved.setProperty("role", "dim")
         outer.addWidget(saved)
+        self.keys = QLabel("Enter logs a movement · Space ticks the chip in focus")
+        self.keys.setObjectName("sheet_keys")
+        self.keys.setProperty("role", "dim")
+        self.keys.setWordWrap(True)
+        outer.addWidget(self.keys)
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         # Each heading above its chips: beside them, the headings took half of the
@@ -207,6 +213,10 @@ class EpisodeSheet(QScrollArea):
             for sign in saved.signs - before:
                 if sign in URGENT_SIGNS:
                     self.urgent_sign_chosen.emit(sign)
+                    # The notice above takes room: keep the chosen chip in view
+                    # once the layout has settled.
+                    chip = self.groups["signs"].buttons[sign]
+                    QTimer.singleShot(0, lambda c=chip: self.ensureWidgetVisible(c))
 
     def _save_note(self) -> None:
         self._note_timer.stop()
@@ -214,13 +224,14 @@ class EpisodeSheet(QScrollArea):
         if ep is not None and ep.note != self.note.text():
             self._on_field_changed("note", self.note.text())
 
-    def _on_close_clicked(self) -> None:
+    def close_sheet(self) -> None:
+        """Save the note and hide; the Log tab shows its panel again."""
         self._save_note()
         self.hide()
         self.closed.emit()
 
     def keyPressEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
         if event.key() == Qt.Key.Key_Escape:
-            self._on_close_clicked()
+            self.close_sheet()
             return
         super().keyPressEvent(event)

@@ -46,6 +46,7 @@ from rlbaby.ui.history_movement_editor import HistoryMovementEditor
 from rlbaby.ui.history_sleep_editor import HistorySleepEditor
 from rlbaby.ui.history_tree import HistoryTree
 from rlbaby.ui.history_undo_bar import HistoryUndoBar
+from rlbaby.ui.wording import plural
 
 HINT = (
     "Pick a row to change it.\n\n"
@@ -58,7 +59,8 @@ HINT = (
 
 def _describe(record: Movement | Episode | SleepPeriod) -> str:
     if isinstance(record, Movement):
-        return f"the {label(record.kind)} movement at {record.at.local():%a %H:%M:%S}"
+        kind = "" if record.kind is MovementKind.UNSPECIFIED else f"{label(record.kind)} "
+        return f"the {kind}movement at {record.at.local():%a %H:%M:%S}"
     if isinstance(record, Episode):
         return f"the episode at {record.opened.local():%a %H:%M} with its movements"
     return f"the sleep period from {record.asleep.local():%a %H:%M}"
@@ -344,8 +346,8 @@ class HistoryTab(QWidget):
         hours = night.sleep_hours(self._ctx.clock().utc_ms)
         sleep = f", {hours:.1f} h asleep" if night.sleeps else ", no sleep marks"
         return (
-            f"Night of {night.night:%A %d %B}: {night.movement_count} movements in "
-            f"{len(night.episodes)} episodes{sleep}.\n\n" + HINT
+            f"Night of {night.night:%A %d %B}: {plural(night.movement_count, 'movement')} in "
+            f"{plural(len(night.episodes), 'episode')}{sleep}.\n\n" + HINT
         )
 
     def select_key(self, key: str) -> bool:

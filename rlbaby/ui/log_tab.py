@@ -1,7 +1,9 @@
 """The Log tab: the huge tap target and everything a parent needs at 3 a.m.
 
-Keys (whenever this tab is shown): Space/Enter tap · 1-4 kind · E settled ·
-A episode details · S asleep/awake · C next child · Escape back to the target.
+Keys (only on this tab, so they never act from History or Charts): Enter taps
+wherever the focus is on this tab, Space taps unless it ticks a chip in the
+sheet · 1-4 kind · E settled · A episode details · S asleep/awake · C next
+child · N night/day theme · Escape back to the target.
 """
 
 from __future__ import annotations
@@ -23,10 +25,11 @@ from rlbaby.services import MovementRecorded
 from rlbaby.store import StoreError
 from rlbaby.ui.child_bar import ChildBar
 from rlbaby.ui.context import UiContext
-from rlbaby.ui.episode_panel import EpisodePanel, fmt_duration
+from rlbaby.ui.episode_panel import EpisodePanel
 from rlbaby.ui.episode_sheet import EpisodeSheet
 from rlbaby.ui.tap_target import TapTarget
 from rlbaby.ui.urgent_notice import UrgentNotice
+from rlbaby.ui.wording import fmt_ago, fmt_duration
 
 UNDO_VISIBLE_MS = 10_000
 KIND_KEYS = (
@@ -39,14 +42,16 @@ KIND_KEYS = (
 
 class LogTab(QWidget):
     """Signals:
-    add_child_requested(): no child yet, or "+ Add child".
+    add_child_requested(): "+ Add child".
     edit_child_requested(str): edit this child.
     guide_requested(str): open this guide section.
+    theme_toggle_requested(): N on this tab (night/day theme).
     """
 
     add_child_requested = Signal()
     edit_child_requested = Signal(str)
     guide_requested = Signal(str)
+    theme_toggle_requested = Signal()
 
     def __init__(self, ctx: UiContext, guide: Guide, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -55,6 +60,7 @@ class LogTab(QWidget):
         self._times: list[int] = []  # this episode's tap times (UTC ms), kept in memory
         self._episode_id: str | None = None
         self._last_tap_ms: int | None = None
+        self._naming_hint = False  # the first tap made a child "Baby": say how to rename
 
         self.child_bar = ChildBar(ctx.store, ctx.selection)
         self.child_bar.add_requested.connect(self.add_child_requested)
@@ -149,10 +155,16 @@ class LogTab(QWidget):
             ("A", self.focus_sheet),
             ("S", self.toggle_sleep),
             ("C", self.child_bar.cycle),
+            ("N", self.theme_toggle_requested.emit),
+            # Enter logs whatever has focus on this tab (a chip, the note, Close):
+            # a shortcut outranks the focused widget, so no movement is lost.
+            ("Return", self._on_target_tapped),
+            ("Enter", self._on_target_tapped),
             *((k, lambda kind=kind: self.choose_kind(kind)) for kind, k in KIND_KEYS),
         ):
             sc = QShortcut(QKeySequence(key), self)
             sc.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            sc.setAutoRepeat(False)  # a held key is one movement, not twenty
             sc.activated.connect(slot)
 
         ctx.bridge.movement_recorded.connect(self._on_bridge_movement_recorded)
@@ -186,20 +198,18 @@ class LogTab(QWidget):
                 self._times = []
         ep = self._ctx.store.episode(self._episode_id) if self._episode_id else None
         self.panel.show_episode(ep, self._times, now)
-        if not cid:
-            self.target.set_text("Add a child", "to start logging")
-        elif ep is None:
+        if not cid or ep is None:
             since = (
-                f"last movement {fmt_duration(now.utc_ms - self._last_tap_ms)} ago"
-                if self._last_tap_ms is not None
-                else "Space · Enter · click"
+                f"last movement {fmt_ago(now.utc_ms - self._last_tap_ms)} ago"
+                if cid and self._last_tap_ms is not None
+                else "No episode open"
             )
             self.target.set_text("Tap", since)
         else:
             n = len(self._times)
             ago = fmt_duration(now.utc_ms - self._times[-1]) if self._times else ""
             self.target.set_text(
-                str(n), f"movement{'s' if n != 1 else ''} this episode · last {ago} ago"
+                str(n), f"{'movement' if n == 1 else 'movements'} this episode · last {ago} ago"
             )
 
     @property
@@ -210,13 +220,19 @@ class LogTab(QWidget):
 
     def _on_target_tapped(self) -> None:
         cid = self._ctx.selection.child_id
-        if not cid:
-            self.add_child_requested.emit()
-            return
         try:
+            if not cid:
+                cid = self._first_child()
             self._ctx.service.record_movement(cid)
         except StoreError as exc:
             self.show_error(f"Not saved. {exc}")
+
+    def _first_child(self) -> str:
+        """A fresh install: log for "Baby" at once; the parent names the baby later (Edit)."""
+        child = self._ctx.service.first_child()
+        self._ctx.selection.select(child.id)
+        self._naming_hint = True
+        return child.id
 
     def _on_bridge_movement_recorded(self, event: MovementRecorded) -> None:
         """The tap is durable: now (and only now) show it."""
@@ -225,13 +241,21 @@ class LogTab(QWidget):
         if event.new_episode or event.episode.id != self._episode_id:
             self._episode_id = event.episode.id
             self._times = []
+            if self.side.currentWidget() is self.sheet:
+                # The sheet was for the episode that ended: show the one in progress.
+                self.close_sheet()
         self._times.append(event.movement.at.utc_ms)
         self._last_tap_ms = event.movement.at.utc_ms
         self.error.hide()
         self.target.pulse()
         self.undo_button.show()
         self._undo_timer.start()
-        self.status.setText(f"Saved {event.movement.at.local():%H:%M:%S}")
+        saved = f"Saved {event.movement.at.local():%H:%M:%S}"
+        if self._naming_hint:
+            child = self._ctx.store.child(event.movement.child_id)
+            name = child.name if child else "Baby"
+            saved += f". Logging for “{name}”: press Edit to give your baby's name."
+        self.status.setText(saved)
         self.refresh_clock()
 
     def _on_bridge_records_changed(self, _event: object) -> None:
@@ -240,6 +264,7 @@ class LogTab(QWidget):
             self.sheet.refresh()
 
     def _on_selection_child_changed(self, _child_id: str) -> None:
+        self._naming_hint = False
         self.child_bar.reload()
         self.sheet.hide()
         self.side.setCurrentWidget(self.panel)
@@ -254,8 +279,8 @@ class LogTab(QWidget):
         except StoreError as exc:
             self.show_error(f"Not saved. {exc}")
             return
-        what = "Last tap marked as" if labelled else "Logged a"
-        self.status.setText(f"{what} {label(m.kind)} at {m.at.local():%H:%M:%S}")
+        what = f"Last tap marked as {label(m.kind)}" if labelled else f"Logged a {label(m.kind)}"
+        self.status.setText(f"{what} at {m.at.local():%H:%M:%S}")
 
     def settle(self) -> None:
         cid = self._ctx.selection.child_id
@@ -292,6 +317,10 @@ class LogTab(QWidget):
         first = self.sheet.groups["onset_state"].buttons
         next(iter(first.values())).setFocus()
 
+    def close_sheet(self) -> None:
+        """Back to the episode panel; the sheet's note is saved first."""
+        self.sheet.close_sheet()
+
     def _on_sheet_closed(self) -> None:
         self.side.setCurrentWidget(self.panel)
         self.target.setFocus()
@@ -308,8 +337,14 @@ class LogTab(QWidget):
         except StoreError as exc:
             self.show_error(f"Not saved. {exc}")
             return
-        when = period.awake or period.asleep
-        self.status.setText(("Awake" if period.awake else "Asleep") + f" at {when.local():%H:%M}")
+        if period.deleted_ms is not None:
+            self.status.setText(
+                f"Asleep mark of {period.asleep.local():%H:%M} cancelled (S pressed twice)."
+            )
+        else:
+            when = period.awake or period.asleep
+            word = "Awake" if period.awake else "Asleep"
+            self.status.setText(f"{word} at {when.local():%H:%M}")
         self._update_sleep_button()
 
     def _on_sleep_button_clicked(self) -> None:

@@ -51,6 +51,7 @@ class MainWindow(QMainWindow):
         self.log_tab.add_child_requested.connect(self.add_child)
         self.log_tab.edit_child_requested.connect(self.edit_child)
         self.log_tab.guide_requested.connect(self.show_guide)
+        self.log_tab.theme_toggle_requested.connect(self.toggle_theme)
         self.history_tab.guide_requested.connect(self.show_guide)
         self._build_menus()
         self.resize(1024, 640)
@@ -97,8 +98,10 @@ class MainWindow(QMainWindow):
         self._action(edit, "Undo", self.log_tab.undo, "Ctrl+Z", name="act_undo")
         self._action(edit, "Redo", self.log_tab.redo, "Ctrl+Shift+Z", name="act_redo")
         view = bar.addMenu("&View")
+        # Single keys (N, C, E, S, 1-4...) belong to the Log tab only (log_tab.py):
+        # from History or a text field they must not flip the theme. Here a modifier.
         self.night_action = self._action(
-            view, "Night theme", self.toggle_theme, "N", name="act_night"
+            view, "Night theme", self.toggle_theme, "Ctrl+Shift+N", name="act_night"
         )
         self.night_action.setCheckable(True)
         self.night_action.setChecked(self._ctx.theme.is_night)
@@ -158,7 +161,7 @@ class MainWindow(QMainWindow):
 
     def _save_settings(self, settings) -> bool:  # type: ignore[no-untyped-def]
         try:
-            self._ctx.store.save_settings(settings)
+            self._ctx.service.save_settings(settings)  # keeps idle-closed episodes closed
         except StoreError as exc:
             self.error(str(exc))
             return False

@@ -12,7 +12,9 @@ from PySide6.QtWidgets import (
 )
 
 SHORTCUTS: list[tuple[str, str]] = [
-    ("Space / Enter", "Log a movement now (Log tab)"),
+    ("", "On the Log tab (single keys act only there):"),
+    ("Enter", "Log a movement now, wherever the focus is on the Log tab"),
+    ("Space", "Log a movement now (in the episode details: ticks the chip in focus)"),
     (
         "1 / 2 / 3 / 4",
         "Kick / jerk or twitch / stretch / stiffening: labels the tap of the last 5 s, "
@@ -23,9 +25,12 @@ SHORTCUTS: list[tuple[str, str]] = [
     ("Escape", "Leave the episode details, back to the tap target"),
     ("S", "Asleep / awake"),
     ("C", "Switch to the next child"),
+    ("N", "Night / day theme"),
+    ("", "Anywhere:"),
+    ("Ctrl+Shift+N", "Night / day theme"),
+    ("Alt+1 … Alt+9", "Log for the first … ninth child"),
     ("Ctrl+Z", "Undo"),
     ("Ctrl+Shift+Z", "Redo"),
-    ("N", "Night / day theme"),
     ("Ctrl+1 … Ctrl+4", "Log, Charts, Guide, History tabs"),
     ("Ctrl+F", "Search the guide"),
     ("Ctrl++ / Ctrl+-", "Larger / smaller text"),

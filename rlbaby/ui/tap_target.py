@@ -1,5 +1,8 @@
 """The huge tap target: one click, Space or Enter logs a movement.
 
+Its bottom line always says so (KEYS_HINT): a parent woken at 3 a.m. should not
+have to remember which key works.
+
 Feedback is a slow, dim ring that fades (no flash, no brightness jump).
 """
 
@@ -10,6 +13,8 @@ from PySide6.QtGui import QColor, QFont, QKeyEvent, QMouseEvent, QPainter, QPain
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from rlbaby.ui.theme import ThemeManager
+
+KEYS_HINT = "Space or Enter: log a movement"
 
 
 class TapTarget(QWidget):
@@ -27,7 +32,8 @@ class TapTarget(QWidget):
         self._pressed = False
         self._pulse = 0.0
         self.headline = "Tap"
-        self.detail = "Space · Enter · click"
+        self.detail = ""
+        self.hint = KEYS_HINT
         self.setObjectName("tap_target")
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
@@ -112,5 +118,10 @@ class TapTarget(QWidget):
         )
         painter.drawText(
             lower, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, self.detail
+        )
+        painter.setFont(base)
+        foot = rect.adjusted(12, 0, -12, -10)
+        painter.drawText(
+            foot, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom, self.hint
         )
         painter.end()

@@ -187,7 +187,7 @@ def test_undo_and_redo_of_a_tap(
     first = service.record_movement(child.id)
     clock.advance(10)
     second = service.record_movement(child.id)  # joins
-    assert service.undo_label() == "tap"
+    assert service.undo_label() == "movement"
 
     # Undo the joining tap: the movement is tombstoned, the episode stays.
     service.undo()
@@ -201,7 +201,10 @@ def test_undo_and_redo_of_a_tap(
     assert store.episode(first.episode_id).deleted_ms is not None  # type: ignore[union-attr]
     assert service.open_episode(child.id) is None
     assert (service.can_undo, service.can_redo) == (False, True)
-    assert [e.reason for e in events if isinstance(e, RecordsChanged)] == ["undo tap", "undo tap"]
+    assert [e.reason for e in events if isinstance(e, RecordsChanged)] == [
+        "undo movement",
+        "undo movement",
+    ]
 
     service.redo()
     assert live_ids(store, child) == [first.id]
@@ -451,3 +454,102 @@ def test_a_forgotten_episode_spreads_its_movements_and_undoes_as_one(store, cloc
         service.add_episode_span(child.id, end, start, 2)
     with pytest.raises(ValueError, match="between 1 and"):
         service.add_episode_span(child.id, start, end, 0)
+
+
+def test_undo_labels_are_words_a_parent_uses(
+    service: LoggerService, child: Child, clock: FakeClock
+) -> None:
+    labels = []
+    service.record_movement(child.id)
+    labels.append(service.undo_label())
+    service.label_or_record(child.id, MovementKind.KICK)
+    labels.append(service.undo_label())
+    service.settle(child.id)
+    labels.append(service.undo_label())
+    service.toggle_sleep(child.id)
+    labels.append(service.undo_label())
+    clock.advance(600)
+    service.toggle_sleep(child.id)
+    labels.append(service.undo_label())
+    ep = service.store.episodes(child.id)[-1]
+    service.update(ep, note="after feed")
+    labels.append(service.undo_label())
+    service.delete(ep)
+    labels.append(service.undo_label())
+    service.add(SleepPeriod(child.id, asleep=clock()))
+    labels.append(service.undo_label())
+    assert labels == [
+        "movement",
+        "kind of movement",
+        "settled mark",
+        "asleep mark",
+        "awake mark",
+        "change to the episode",
+        "deleted episode",
+        "new sleep period",
+    ]
+    for text in labels:
+        assert "sleepperiod" not in text
+        assert "_" not in text
+
+
+def test_sleep_pressed_twice_quickly_cancels_the_mark(
+    service: LoggerService, store: Store, child: Child, clock: FakeClock
+) -> None:
+    asleep = service.toggle_sleep(child.id)
+    clock.advance(2)  # S, S: a double press, not a 2-second sleep
+    cancelled = service.toggle_sleep(child.id)
+    assert (cancelled.id, cancelled.deleted_ms, cancelled.awake) == (asleep.id, clock.utc_ms, None)
+    assert store.sleep_periods(child.id) == []
+    assert service.current_sleep(child.id) is None
+    assert service.undo_label() == "cancelled asleep mark"
+    service.undo()  # the parent meant it after all: asleep again
+    assert service.current_sleep(child.id) is not None
+    clock.advance(60)
+    awake = service.toggle_sleep(child.id)
+    assert awake.deleted_ms is None
+    assert awake.awake.utc_ms - awake.asleep.utc_ms == 62_000  # type: ignore[union-attr]
+    assert [p.id for p in store.sleep_periods(child.id)] == [asleep.id]
+
+
+def test_a_longer_idle_timeout_leaves_a_closed_episode_closed(
+    service: LoggerService, child: Child, clock: FakeClock
+) -> None:
+    from dataclasses import replace
+
+    timeout = service.store.settings.idle_timeout_s
+    first = service.record_movement(child.id)
+    clock.advance(timeout + 60)
+    assert service.open_episode(child.id) is None  # closed: the parent saw it close
+    service.save_settings(replace(service.store.settings, idle_timeout_s=timeout * 3))
+    assert service.store.settings.idle_timeout_s == timeout * 3
+    assert service.open_episode(child.id) is None
+    assert service.record_movement(child.id).episode_id != first.episode_id
+
+
+def test_a_closed_episode_stays_closed_even_unseen(
+    store: Store, child: Child, clock: FakeClock
+) -> None:
+    """Closed by the clock while no one looked: the new timeout still does not reopen it."""
+    from dataclasses import replace
+
+    service = LoggerService(store, clock)
+    timeout = store.settings.idle_timeout_s
+    first = service.record_movement(child.id)
+    clock.advance(timeout + 60)
+    service.save_settings(replace(store.settings, idle_timeout_s=timeout * 3))
+    assert service.open_episode(child.id) is None
+    assert service.record_movement(child.id).episode_id != first.episode_id
+
+
+def test_first_child_lets_the_first_tap_save_and_is_not_undone(
+    service: LoggerService, store: Store, events: list[Event]
+) -> None:
+    baby = service.first_child()
+    assert baby.name == "Baby"
+    assert [c.id for c in store.children()] == [baby.id]
+    assert isinstance(events[-1], RecordsChanged)
+    service.record_movement(baby.id)
+    service.undo()
+    assert service.undo() is None  # the child is not an undo step
+    assert [c.id for c in store.children()] == [baby.id]

@@ -25,11 +25,12 @@ def test_opens_on_an_empty_folder(qtbot, qapp, data_dir, clock, monkeypatch) -> 
             "Guide",
             "History",
         ]
-        # No child yet: a tap asks for one instead of logging into nowhere.
-        with qtbot.waitSignal(w.log_tab.add_child_requested):
+        # No child yet: the tap logs at once (for "Baby"); no dialog asks first.
+        with qtbot.waitSignal(w.log_tab._ctx.bridge.movement_recorded):
             qtbot.keyClick(w.log_tab.target, Qt.Key.Key_Space)
-        assert store.counts()["movements"] == 0
-        assert asked == [1]
+        assert store.counts()["movements"] == 1
+        assert [c.name for c in store.children()] == ["Baby"]
+        assert asked == []
 
 
 def test_opens_on_demo_data_and_logs(qtbot, qapp, data_dir, clock) -> None:  # type: ignore[no-untyped-def]
@@ -77,7 +78,7 @@ def test_n_toggles_the_theme(qtbot, qapp, data_dir, clock) -> None:  # type: ign
         qtbot.waitExposed(w)
         # Offscreen windows never become active, so window shortcuts cannot fire
         # here; the key itself is driven for real in tests/test_e2e_xvfb.py.
-        assert w.night_action.shortcut().toString() == "N"
+        assert w.night_action.shortcut().toString() == "Ctrl+Shift+N"
         before = w._ctx.theme.name
         w.night_action.trigger()
         assert w._ctx.theme.name != before
