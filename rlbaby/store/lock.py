@@ -51,3 +51,24 @@ class DataDirLock:
             fcntl.flock(self._fd, fcntl.LOCK_UN)
             os.close(self._fd)
             self._fd = None
+
+
+def writer_present(data_dir: Path) -> bool:
+    """Whether a copy of rlbaby holds the folder's lock (for a read-only copy).
+
+    Asks for a shared lock without waiting, and gives it back at once: refused
+    means a writer holds the lock. Opening read-only never creates the file.
+    """
+    try:
+        fd = os.open(Path(data_dir) / LOCK_NAME, os.O_RDONLY)
+    except OSError:
+        return False  # no lock file: nobody ever wrote here, or it was removed
+    try:
+        fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return True
+    except OSError:
+        return True  # cannot tell: keep following rather than offer to write
+    finally:
+        os.close(fd)  # closing also drops the shared lock, if we got it
+    return False

@@ -155,6 +155,9 @@ class Store:
         self._sleep = ShardedTable(backend, "sleep")
         self._episode_recs: dict[str, Episode] = {}
         self._sleep_recs: dict[str, SleepPeriod] = {}
+        # What a read-only copy last read (see refresh); taken before loading,
+        # so a write during the load is seen as a change next time.
+        self._seen_signature = self.folder_signature() if self.readonly else ()
         self._load()
 
     # --- opening -------------------------------------------------------------
@@ -214,6 +217,62 @@ class Store:
         if self._lock is not None:
             self._lock.release()
             self._lock = None
+
+    # --- following another copy (read-only) ------------------------------------
+
+    def folder_signature(self) -> tuple[tuple[str, int, int, int], ...]:
+        """Name, size, mtime and inode of every data file: what `refresh` compares.
+
+        A writer replaces files by rename, so a changed file has a new inode
+        even when its size and mtime happen to match.
+        """
+        if self.data_dir is None:
+            return ()
+        paths = [self.data_dir / "meta.json"]
+        for folder in ("movements", "episodes", "sleep"):
+            try:
+                paths.extend(sorted((self.data_dir / folder).glob("*.json")))
+            except OSError:
+                continue
+        sig = []
+        for path in paths:
+            try:
+                st = path.stat()
+            except OSError:
+                continue  # replaced or removed between the listing and now
+            name = path.relative_to(self.data_dir).as_posix()
+            sig.append((name, st.st_size, st.st_mtime_ns, st.st_ino))
+        return tuple(sig)
+
+    def refresh(self) -> bool:
+        """Re-read the folder as the writing copy left it (a read-only store only).
+
+        A whole fresh load, swapped in only when it succeeds: simple and
+        always right, since any file may have changed (a tap, an edit moving a
+        record between files, a restore). The column snapshot keeps it cheap;
+        it costs about one open.
+
+        Returns:
+            True when something changed on disk and was re-read.
+
+        Raises:
+            StoreError: this store writes (its memory is the truth), or the
+                folder can no longer be read; the old data stays in memory.
+        """
+        if not self.readonly or self.data_dir is None:
+            raise StoreError("Only a read-only copy re-reads its folder.")
+        signature = self.folder_signature()
+        if signature == self._seen_signature:
+            return False
+        fresh = Store(
+            FileBackend(self.data_dir, readonly=True), now_ms=self.now_ms, data_dir=self.data_dir
+        )
+        revision = self.revision + 1
+        self.close()
+        self.__dict__.update(fresh.__dict__)
+        self.revision = revision
+        self._seen_signature = signature
+        return True
 
     def __enter__(self) -> Store:
         return self

@@ -150,6 +150,14 @@ def run_gui(data_dir: Path, demo: bool = False) -> int:
             clock_theme.stop()
             if backups is not None:
                 _safe_backup(backups, window, force=True)
+            if window.reopen_writable:
+                # The writing copy closed and the parent wants to log here.
+                store.close()
+                reopened = open_store_interactively(data_dir)
+                if reopened is None:
+                    return int(code)
+                store = reopened
+                continue
             if window.restore_request is None:
                 return int(code)
             # File > Restore… closed the window: restore with the store closed,

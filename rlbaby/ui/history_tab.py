@@ -150,15 +150,26 @@ class HistoryTab(QWidget):
         root.addWidget(self.status)
 
         if ctx.store.readonly:
-            # Another copy writes to this folder: looking is fine, changing is not.
-            self.add_button.setEnabled(False)
-            self.delete_button.setEnabled(False)
+            self.set_readonly(True)
         self.filters.changed.connect(self._on_filters_changed)
         ctx.bridge.movement_recorded.connect(self._on_bridge_movement_recorded)
         ctx.bridge.records_changed.connect(self._on_bridge_records_changed)
         ctx.bridge.data_replaced.connect(self._on_bridge_data_replaced)
         ctx.theme.theme_changed.connect(self._on_theme_theme_changed)
         self.reload()
+
+    def set_readonly(self, readonly: bool) -> None:
+        """Another copy writes to this folder: looking is fine, changing is not."""
+        for w in (
+            self.add_button,
+            self.delete_button,
+            self.movement_editor,
+            self.sleep_editor,
+            self.episode_editor,
+        ):
+            w.setEnabled(not readonly)
+        if readonly:
+            self.undo_bar.withdraw()
 
     def _fit_columns(self) -> None:
         """Size When and What for the longest text each level shows, at this text size."""
