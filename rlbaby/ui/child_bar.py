@@ -68,6 +68,7 @@ class ChildBar(QWidget):
         add.setEnabled(not self.readonly)
         edit.setEnabled(bool(self._selection.child_id) and not self.readonly)
         edit.clicked.connect(lambda: self.edit_requested.emit(self._selection.child_id))
+        self.add_button, self.edit_button = add, edit
         self._layout.addWidget(add)
         self._layout.addWidget(edit)
         self._layout.addStretch(1)
