@@ -35,9 +35,7 @@ def test_refresh_reads_what_the_writer_saved(data_dir: Path, clock) -> None:  # 
             service.update(first, kind=MovementKind.KICK)
             assert reader.refresh() is True
             assert reader.movement(first.id).kind is MovementKind.KICK
-            assert (
-                reader.movements(ada.id).kind.tolist() == writer.movements(ada.id).kind.tolist()
-            )
+            assert reader.movements(ada.id).kind.tolist() == writer.movements(ada.id).kind.tolist()
             assert reader.refresh() is False
             # Settings follow too.
             writer.save_settings(replace(writer.settings, night_start_hour=19))

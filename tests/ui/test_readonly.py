@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from PySide6.QtCore import Qt
+
 from rlbaby.model import Child, night_of
 from rlbaby.services import LoggerService
 from rlbaby.store import Store
@@ -139,7 +140,9 @@ def test_log_keys_do_nothing_but_say_so(qtbot, window: MainWindow, data_dir) -> 
     assert window.statusBar().currentMessage() == ""
 
 
-def test_history_delete_and_insert_do_nothing(qtbot, window: MainWindow, writer, clock, data_dir) -> None:  # type: ignore[no-untyped-def]
+def test_history_delete_and_insert_do_nothing(  # type: ignore[no-untyped-def]
+    qtbot, window: MainWindow, writer, clock, data_dir
+) -> None:
     LoggerService(writer, clock).record_movement(writer.children()[0].id)
     assert window.readonly_mode is not None
     assert window.readonly_mode.follow()
