@@ -64,7 +64,8 @@ class Writer:
         assert self.ask("") == "ready"
 
     def ask(self, command: str) -> str:
-        assert self.proc.stdin is not None and self.proc.stdout is not None
+        assert self.proc.stdin is not None
+        assert self.proc.stdout is not None
         if command:
             self.proc.stdin.write(command + "\n")
             self.proc.stdin.flush()
@@ -109,7 +110,8 @@ def test_second_copy_looks_follows_and_takes_over(qtbot, qapp, writer, data_dir)
     seen: list[str] = []
     QTimer.singleShot(0, lambda: _click_when_shown("Open read-only", seen))
     store = open_store_interactively(data_dir)
-    assert store is not None and store.readonly
+    assert store is not None
+    assert store.readonly
     assert "already running" in seen[0]
     try:
         w = build_window(store, qapp)
@@ -149,13 +151,15 @@ def test_second_copy_looks_follows_and_takes_over(qtbot, qapp, writer, data_dir)
         qtbot.waitUntil(reopen.isVisible, timeout=10_000)
         assert "other copy closed" in w.readonly_banner.text.text()
         qtbot.mouseClick(reopen, Qt.MouseButton.LeftButton)
-        assert w.reopen_writable and not w.isVisible()
+        assert w.reopen_writable
+        assert not w.isVisible()
     finally:
         store.close()
 
     # What run_gui then does: open the folder again, now for writing.
     store = open_store_interactively(data_dir)
-    assert store is not None and not store.readonly
+    assert store is not None
+    assert not store.readonly
     try:
         w2 = build_window(store, qapp)
         qtbot.addWidget(w2)
