@@ -54,6 +54,11 @@ HINT = (
     "Insert: add something you did not log at the time\n"
     "Escape: back to the list"
 )
+READONLY_HINT = (
+    "Pick a row to see it.\n\n"
+    "Another copy of rlbaby is logging to this folder, so nothing can be changed "
+    "here. Make changes in that copy; this list follows it."
+)
 
 
 def _describe(record: Movement | Episode | SleepPeriod) -> str:
@@ -168,6 +173,7 @@ class HistoryTab(QWidget):
             self.episode_editor,
         ):
             w.setEnabled(not readonly)
+        self.hint.setText(READONLY_HINT if readonly else HINT)
         if readonly:
             self.undo_bar.withdraw()
 

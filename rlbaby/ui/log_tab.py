@@ -189,7 +189,12 @@ class LogTab(QWidget):
         self.panel.show_episode(ep, self._times, now)
         if self.readonly:
             self.panel.settle.setEnabled(False)  # show_episode enables it for an open episode
-        if not cid:
+        if self.readonly and ep is None:
+            # Nothing is logged here: do not invite a tap (the banner says why).
+            last = self._last_tap_ms
+            ago = "" if last is None else f" · last movement {fmt_duration(now.utc_ms - last)} ago"
+            self.target.set_text("Read-only", "the other copy logs" + ago)
+        elif not cid:
             self.target.set_text("Add a child", "to start logging")
         elif ep is None:
             since = (

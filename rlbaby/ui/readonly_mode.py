@@ -150,7 +150,10 @@ class ReadOnlyMode(QObject):
         if mods not in (_NONE, _SHIFT):
             return False
         log_tab = self._window.log_tab
-        if key in _LOG_KEYS and (obj is log_tab or log_tab.isAncestorOf(obj)):
+        # The disabled tap target cannot hold the focus, so a key often goes
+        # to the window itself: refused as well while the Log tab is shown.
+        inside = obj is log_tab or log_tab.isAncestorOf(obj) or obj is self._window
+        if key in _LOG_KEYS and inside:
             return log_tab.isVisible()
         history = self._window.history_tab
         return key in _HISTORY_KEYS and (obj is history or history.isAncestorOf(obj))

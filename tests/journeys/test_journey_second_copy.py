@@ -123,9 +123,10 @@ def test_second_copy_looks_follows_and_takes_over(qtbot, qapp, writer, data_dir)
         for i in range(w.tabs.count()):
             w.tabs.setCurrentIndex(i)
             assert w.readonly_banner.isVisible()
-            assert "another copy of rlbaby is logging" in w.readonly_banner.text.text()
+            assert "another copy of rlbaby is logging" in w.readonly_banner.message
         w.tabs.setCurrentWidget(w.log_tab)
         assert not w.log_tab.target.isEnabled()
+        assert w.log_tab.target.headline == "Read-only"
         assert not w.log_tab.panel.settle.isEnabled()
 
         # Space logs nothing, and says why.
@@ -149,7 +150,7 @@ def test_second_copy_looks_follows_and_takes_over(qtbot, qapp, writer, data_dir)
         assert writer.ask("quit") == "closed"
         reopen = w.readonly_banner.reopen
         qtbot.waitUntil(reopen.isVisible, timeout=10_000)
-        assert "other copy closed" in w.readonly_banner.text.text()
+        assert "other copy closed" in w.readonly_banner.message
         qtbot.mouseClick(reopen, Qt.MouseButton.LeftButton)
         assert w.reopen_writable
         assert not w.isVisible()

@@ -82,8 +82,13 @@ def test_a_banner_says_read_only_on_every_tab(qtbot, window: MainWindow) -> None
     for i in range(window.tabs.count()):
         window.tabs.setCurrentIndex(i)
         assert banner.isVisible(), window.tabs.tabText(i)
-        assert banner.text.text() == FOLLOWING_TEXT
+        assert banner.message == FOLLOWING_TEXT
+        assert banner.lead.text() == "Read-only"
+        assert banner.text.text() in FOLLOWING_TEXT
     assert not banner.reopen.isVisible()
+    # The tap target does not invite a tap either.
+    window.tabs.setCurrentWidget(window.log_tab)
+    assert window.log_tab.target.headline == "Read-only"
 
 
 def test_what_cannot_work_is_disabled(window: MainWindow, writer, clock) -> None:  # type: ignore[no-untyped-def]
@@ -95,6 +100,7 @@ def test_what_cannot_work_is_disabled(window: MainWindow, writer, clock) -> None
     assert window.log_tab.episode_count == 1
     off = [name for name, w in _writing_controls(window).items() if w.isEnabled()]  # type: ignore[attr-defined]
     assert off == []
+    assert "nothing can be changed" in window.history_tab.hint.text()
     # Looking still works: reports, export, the theme, other tabs.
     on = {a.objectName() for a in window.actions() if a.isEnabled()}
     assert {"act_report", "act_export", "act_night", "act_quit"} <= on
@@ -134,6 +140,11 @@ def test_log_keys_do_nothing_but_say_so(qtbot, window: MainWindow, data_dir) -> 
     assert _taps_on_disk(data_dir) == 0
     assert not log.error.isVisibleTo(log)  # no "Not saved" error after the fact
     assert not log.sheet.isVisibleTo(log)
+    # With nothing focused (the target cannot take the focus), the window gets the key.
+    window.statusBar().clearMessage()
+    qtbot.keyClick(window, Qt.Key.Key_Space)
+    assert window.statusBar().currentMessage().startswith("Read-only:")
+    assert _taps_on_disk(data_dir) == 0
     # Keys that only look still work: C (next child) is not refused.
     window.statusBar().clearMessage()
     qtbot.keyClick(log, Qt.Key.Key_C)
@@ -188,7 +199,7 @@ def test_writer_closing_offers_to_reopen(qtbot, window: MainWindow, writer) -> N
     assert blocker.args == [False]
     banner = window.readonly_banner
     assert banner.reopen.isVisible()
-    assert "other copy closed" in banner.text.text()
+    assert "other copy closed" in banner.message
     qtbot.mouseClick(banner.reopen, Qt.MouseButton.LeftButton)
     assert window.reopen_writable
     assert not window.isVisible()
