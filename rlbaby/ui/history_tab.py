@@ -115,6 +115,7 @@ class HistoryTab(QWidget):
         self.tree.edit_requested.connect(self.edit_selected)
         self.tree.selectionModel().currentRowChanged.connect(self._on_tree_current_row_changed)
 
+        self._hint = HINT  # READONLY_HINT when another copy writes
         self.hint = QLabel(HINT)
         self.hint.setObjectName("history_hint")
         self.hint.setWordWrap(True)
@@ -173,7 +174,8 @@ class HistoryTab(QWidget):
             self.episode_editor,
         ):
             w.setEnabled(not readonly)
-        self.hint.setText(READONLY_HINT if readonly else HINT)
+        self._hint = READONLY_HINT if readonly else HINT
+        self.hint.setText(self._hint)
         if readonly:
             self.undo_bar.withdraw()
 
@@ -353,7 +355,9 @@ class HistoryTab(QWidget):
             self.episode_editor.show_episode(payload.episode.id)
             self.side.setCurrentWidget(self.episode_editor)
         else:
-            self.hint.setText(self._night_hint(payload) if isinstance(payload, NightItem) else HINT)
+            self.hint.setText(
+                self._night_hint(payload) if isinstance(payload, NightItem) else self._hint
+            )
             self.side.setCurrentWidget(self.hint)
 
     def _night_hint(self, night: NightItem) -> str:
@@ -361,7 +365,7 @@ class HistoryTab(QWidget):
         sleep = f", {hours:.1f} h asleep" if night.sleeps else ", no sleep marks"
         return (
             f"Night of {night.night:%A %d %B}: {night.movement_count} movements in "
-            f"{len(night.episodes)} episodes{sleep}.\n\n" + HINT
+            f"{len(night.episodes)} episodes{sleep}.\n\n" + self._hint
         )
 
     def select_key(self, key: str) -> bool:

@@ -160,6 +160,7 @@ def test_history_delete_and_insert_do_nothing(  # type: ignore[no-untyped-def]
     window.tabs.setCurrentWidget(window.history_tab)
     tree = window.history_tab.tree
     tree.setCurrentIndex(window.history_tab.model.index(0, 0))
+    assert "nothing can be changed" in window.history_tab.hint.text()  # a night's hint too
     for key in (Qt.Key.Key_Delete, Qt.Key.Key_Insert):
         window.statusBar().clearMessage()
         qtbot.keyClick(tree, key)
