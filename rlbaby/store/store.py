@@ -25,6 +25,7 @@ from rlbaby.store.atomic import remove_temp_files
 from rlbaby.store.backend import Backend, FileBackend, MemoryBackend, Problem
 from rlbaby.store.columns import MovementColumns
 from rlbaby.store.errors import CorruptFileError, NewerVersionError, StoreError
+from rlbaby.store.follow import Follower, folder_signature
 from rlbaby.store.lock import DataDirLock
 from rlbaby.store.shards import ShardedTable, month_key, ten_day_key
 
@@ -157,7 +158,9 @@ class Store:
         self._sleep_recs: dict[str, SleepPeriod] = {}
         # What a read-only copy last read (see refresh); taken before loading,
         # so a write during the load is seen as a change next time.
-        self._seen_signature = self.folder_signature() if self.readonly else ()
+        self._follower: Follower | None = None
+        if self.readonly and data_dir is not None:
+            self._follower = Follower(self, folder_signature(data_dir))
         self._load()
 
     # --- opening -------------------------------------------------------------
@@ -220,37 +223,12 @@ class Store:
 
     # --- following another copy (read-only) ------------------------------------
 
-    def folder_signature(self) -> tuple[tuple[str, int, int, int], ...]:
-        """Name, size, mtime and inode of every data file: what `refresh` compares.
-
-        A writer replaces files by rename, so a changed file has a new inode
-        even when its size and mtime happen to match.
-        """
-        if self.data_dir is None:
-            return ()
-        paths = [self.data_dir / "meta.json"]
-        for folder in ("movements", "episodes", "sleep"):
-            try:
-                paths.extend(sorted((self.data_dir / folder).glob("*.json")))
-            except OSError:
-                continue
-        sig = []
-        for path in paths:
-            try:
-                st = path.stat()
-            except OSError:
-                continue  # replaced or removed between the listing and now
-            name = path.relative_to(self.data_dir).as_posix()
-            sig.append((name, st.st_size, st.st_mtime_ns, st.st_ino))
-        return tuple(sig)
-
     def refresh(self) -> bool:
-        """Re-read the folder as the writing copy left it (a read-only store only).
+        """Re-read what the writing copy changed (a read-only store only).
 
-        A whole fresh load, swapped in only when it succeeds: simple and
-        always right, since any file may have changed (a tap, an edit moving a
-        record between files, a restore). The column snapshot keeps it cheap;
-        it costs about one open.
+        Only the files changed since the last look are read again (see
+        follow.py); anything unusual falls back to a whole fresh load, swapped
+        in only when it succeeds.
 
         Returns:
             True when something changed on disk and was re-read.
@@ -261,17 +239,25 @@ class Store:
         """
         if not self.readonly or self.data_dir is None:
             raise StoreError("Only a read-only copy re-reads its folder.")
-        signature = self.folder_signature()
-        if signature == self._seen_signature:
+        if self._follower is None:
+            self._follower = Follower(self, ())
+        signature = folder_signature(self.data_dir)
+        changed, removed = self._follower.changed_files(signature)
+        if not changed and not removed:
             return False
-        fresh = Store(
-            FileBackend(self.data_dir, readonly=True), now_ms=self.now_ms, data_dir=self.data_dir
-        )
-        revision = self.revision + 1
-        self.close()
-        self.__dict__.update(fresh.__dict__)
-        self.revision = revision
-        self._seen_signature = signature
+        if removed or not self._follower.apply(changed):
+            fresh = Store(
+                FileBackend(self.data_dir, readonly=True),
+                now_ms=self.now_ms,
+                data_dir=self.data_dir,
+            )
+            revision = self.revision
+            self.close()
+            self.__dict__.update(fresh.__dict__)
+            self.revision = revision
+            self._follower = Follower(self, signature)
+        self._follower.seen = signature
+        self.revision += 1
         return True
 
     def __enter__(self) -> Store:

@@ -193,7 +193,7 @@ class LogTab(QWidget):
             # Nothing is logged here: do not invite a tap (the banner says why).
             last = self._last_tap_ms
             ago = "" if last is None else f" · last movement {fmt_duration(now.utc_ms - last)} ago"
-            self.target.set_text("Read-only", "the other copy logs" + ago)
+            self.target.set_text("Read-only", "nothing is logged here" + ago)
         elif not cid:
             self.target.set_text("Add a child", "to start logging")
         elif ep is None:
