@@ -127,6 +127,13 @@ class LoggerService:
             self._last_tap[child_id] = None if last is None else _LastTap(last[2], last[1], last[0])
         return self._last_tap[child_id]
 
+    def store_reloaded(self) -> None:
+        """The store re-read its folder (a read-only copy following the writer):
+        forget what was cached from it, and undo steps that no longer apply."""
+        self._last_tap.clear()
+        self._undo.clear()
+        self._redo.clear()
+
     def _forget_last(self, child_id: str) -> None:
         self._last_tap.pop(child_id, None)
 

@@ -186,3 +186,30 @@ class DataDirLock:
             pass  # closing the descriptor releases it anyway
         finally:
             os.close(fd)
+
+
+def writer_present(data_dir: Path) -> bool:
+    """Whether a copy of rlbaby holds the folder's lock (for a read-only copy).
+
+    Tries the lock without waiting and gives it back at once: refused means a
+    writer holds it. Opening read-only never creates or changes the file.
+    """
+    flags = (
+        os.O_RDONLY
+        | getattr(os, "O_NOFOLLOW", 0)
+        | getattr(os, "O_NONBLOCK", 0)
+        | getattr(os, "O_BINARY", 0)
+    )
+    try:
+        fd = os.open(Path(data_dir) / LOCK_NAME, flags)
+    except OSError:
+        return False  # no lock file: nobody ever wrote here, or it was removed
+    try:
+        if not _try_lock(fd):
+            return True
+        _unlock(fd)
+    except OSError:
+        return True  # cannot tell: keep following rather than offer to write
+    finally:
+        os.close(fd)  # closing also drops the lock, if we got it
+    return False

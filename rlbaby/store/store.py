@@ -25,6 +25,7 @@ from rlbaby.store.atomic import remove_temp_files
 from rlbaby.store.backend import Backend, FileBackend, MemoryBackend, Problem
 from rlbaby.store.columns import MovementColumns
 from rlbaby.store.errors import CorruptFileError, NewerVersionError, StoreError
+from rlbaby.store.follow import Follower, folder_signature
 from rlbaby.store.journal import finish_pending
 from rlbaby.store.lock import DataDirLock
 from rlbaby.store.shards import ShardedTable, month_key, ten_day_key
@@ -169,6 +170,11 @@ class Store:
         self._sleep = ShardedTable(backend, "sleep")
         self._episode_recs: dict[str, Episode] = {}
         self._sleep_recs: dict[str, SleepPeriod] = {}
+        # What a read-only copy last read (see refresh); taken before loading,
+        # so a write during the load is seen as a change next time.
+        self._follower: Follower | None = None
+        if self.readonly and data_dir is not None:
+            self._follower = Follower(self, folder_signature(data_dir))
         self._load()
 
     # --- opening -------------------------------------------------------------
@@ -256,6 +262,45 @@ class Store:
         if self._lock is not None:
             self._lock.release()
             self._lock = None
+
+    # --- following another copy (read-only) ------------------------------------
+
+    def refresh(self) -> bool:
+        """Re-read what the writing copy changed (a read-only store only).
+
+        Only the files changed since the last look are read again (see
+        follow.py); anything unusual falls back to a whole fresh load, swapped
+        in only when it succeeds.
+
+        Returns:
+            True when something changed on disk and was re-read.
+
+        Raises:
+            StoreError: this store writes (its memory is the truth), or the
+                folder can no longer be read; the old data stays in memory.
+        """
+        if not self.readonly or self.data_dir is None:
+            raise StoreError("Only a read-only copy re-reads its folder.")
+        if self._follower is None:
+            self._follower = Follower(self, ())
+        signature = folder_signature(self.data_dir)
+        changed, removed = self._follower.changed_files(signature)
+        if not changed and not removed:
+            return False
+        if removed or not self._follower.apply(changed):
+            fresh = Store(
+                FileBackend(self.data_dir, readonly=True),
+                now_ms=self.now_ms,
+                data_dir=self.data_dir,
+            )
+            revision = self.revision
+            self.close()
+            self.__dict__.update(fresh.__dict__)
+            self.revision = revision
+            self._follower = Follower(self, signature)
+        self._follower.seen = signature
+        self.revision += 1
+        return True
 
     def __enter__(self) -> Store:
         return self

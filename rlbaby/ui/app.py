@@ -157,7 +157,7 @@ def run_gui(data_dir: Path, demo: bool = False) -> int:
         log.info("rlbaby %s started on %s", version(), data_dir)
         for problem in store.problems:
             log.warning("at open: %s", problem.message())
-        return _run_windows(app, store, demo)
+        return _run_windows(app, store, demo, data_dir)
     finally:
         if log_file is not None:
             log_file.close()
@@ -180,7 +180,7 @@ def _quit_later(app: QApplication) -> None:
         QTimer.singleShot(int(text), app.closeAllWindows)
 
 
-def _run_windows(app: QApplication, store: Store, demo: bool) -> int:
+def _run_windows(app: QApplication, store: Store, demo: bool, data_dir: Path) -> int:
     try:
         while True:
             window = build_window(store, app)
@@ -201,6 +201,14 @@ def _run_windows(app: QApplication, store: Store, demo: bool) -> int:
             clock_theme.stop()
             if backups is not None:
                 _safe_backup(backups, window, force=True)
+            if window.reopen_writable:
+                # The writing copy closed and the parent wants to log here.
+                store.close()
+                reopened = open_store_interactively(data_dir)
+                if reopened is None:
+                    return int(code)
+                store = reopened
+                continue
             if window.restore_request is None:
                 return int(code)
             # File > Restore… closed the window: restore with the store closed,

@@ -31,6 +31,7 @@ class ChildBar(QWidget):
         self._layout = QHBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
         self.buttons: dict[str, QPushButton] = {}
+        self.readonly = False  # another copy writes: no adding or editing here
         selection.child_changed.connect(self._on_selection_child_changed)
         self.reload()
 
@@ -65,8 +66,10 @@ class ChildBar(QWidget):
         edit.setObjectName("edit_child")
         edit.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         edit.setToolTip("Edit this child's details and health notes")
-        edit.setEnabled(bool(self._selection.child_id))
+        add.setEnabled(not self.readonly)
+        edit.setEnabled(bool(self._selection.child_id) and not self.readonly)
         edit.clicked.connect(lambda: self.edit_requested.emit(self._selection.child_id))
+        self.add_button, self.edit_button = add, edit
         self._layout.addWidget(add)
         self._layout.addWidget(edit)
         self._layout.addStretch(1)
@@ -74,6 +77,10 @@ class ChildBar(QWidget):
             w = self._layout.itemAt(i).widget()
             if w is not None:
                 w.show()  # now, not on the next event loop turn: the old ones are gone
+
+    def set_readonly(self, readonly: bool) -> None:
+        self.readonly = readonly
+        self.reload()
 
     def cycle(self) -> None:
         ids = list(self.buttons)

@@ -55,6 +55,11 @@ HINT = (
     "Insert: add something you did not log at the time\n"
     "Escape: back to the list"
 )
+READONLY_HINT = (
+    "Pick a row to see it.\n\n"
+    "Another copy of rlbaby is logging to this folder, so nothing can be changed "
+    "here. Make changes in that copy; this list follows it."
+)
 
 
 def _describe(record: Movement | Episode | SleepPeriod) -> str:
@@ -113,6 +118,7 @@ class HistoryTab(QWidget):
         self.tree.edit_requested.connect(self.edit_selected)
         self.tree.selectionModel().currentRowChanged.connect(self._on_tree_current_row_changed)
 
+        self._hint = HINT  # READONLY_HINT when another copy writes
         self.hint = QLabel(HINT)
         self.hint.setObjectName("history_hint")
         self.hint.setWordWrap(True)
@@ -153,15 +159,28 @@ class HistoryTab(QWidget):
         root.addWidget(self.status)
 
         if ctx.store.readonly:
-            # Another copy writes to this folder: looking is fine, changing is not.
-            self.add_button.setEnabled(False)
-            self.delete_button.setEnabled(False)
+            self.set_readonly(True)
         self.filters.changed.connect(self._on_filters_changed)
         ctx.bridge.movement_recorded.connect(self._on_bridge_movement_recorded)
         ctx.bridge.records_changed.connect(self._on_bridge_records_changed)
         ctx.bridge.data_replaced.connect(self._on_bridge_data_replaced)
         ctx.theme.theme_changed.connect(self._on_theme_theme_changed)
         self.reload()
+
+    def set_readonly(self, readonly: bool) -> None:
+        """Another copy writes to this folder: looking is fine, changing is not."""
+        for w in (
+            self.add_button,
+            self.delete_button,
+            self.movement_editor,
+            self.sleep_editor,
+            self.episode_editor,
+        ):
+            w.setEnabled(not readonly)
+        self._hint = READONLY_HINT if readonly else HINT
+        self.hint.setText(self._hint)
+        if readonly:
+            self.undo_bar.withdraw()
 
     def _fit_columns(self) -> None:
         """Size When and What for the longest text each level shows, at this text size."""
@@ -339,7 +358,9 @@ class HistoryTab(QWidget):
             self.episode_editor.show_episode(payload.episode.id)
             self.side.setCurrentWidget(self.episode_editor)
         else:
-            self.hint.setText(self._night_hint(payload) if isinstance(payload, NightItem) else HINT)
+            self.hint.setText(
+                self._night_hint(payload) if isinstance(payload, NightItem) else self._hint
+            )
             self.side.setCurrentWidget(self.hint)
 
     def _night_hint(self, night: NightItem) -> str:
@@ -347,7 +368,7 @@ class HistoryTab(QWidget):
         sleep = f", {hours:.1f} h asleep" if night.sleeps else ", no sleep marks"
         return (
             f"Night of {night.night:%A %d %B}: {plural(night.movement_count, 'movement')} in "
-            f"{plural(len(night.episodes), 'episode')}{sleep}.\n\n" + HINT
+            f"{plural(len(night.episodes), 'episode')}{sleep}.\n\n" + self._hint
         )
 
     def select_key(self, key: str) -> bool:

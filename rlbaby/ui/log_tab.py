@@ -61,6 +61,7 @@ class LogTab(QWidget):
         self._episode_id: str | None = None
         self._last_tap_ms: int | None = None
         self._naming_hint = False  # the first tap made a child "Baby": say how to rename
+        self.readonly = False  # see set_readonly
 
         self.child_bar = ChildBar(ctx.store, ctx.selection)
         self.child_bar.add_requested.connect(self.add_child_requested)
@@ -198,7 +199,14 @@ class LogTab(QWidget):
                 self._times = []
         ep = self._ctx.store.episode(self._episode_id) if self._episode_id else None
         self.panel.show_episode(ep, self._times, now)
-        if not cid or ep is None:
+        if self.readonly:
+            self.panel.settle.setEnabled(False)  # show_episode enables it for an open episode
+        if self.readonly and ep is None:
+            # Nothing is logged here: do not invite a tap (the banner says why).
+            last = self._last_tap_ms
+            ago = "" if last is None else f" · last movement {fmt_ago(now.utc_ms - last)} ago"
+            self.target.set_text("Read-only", "nothing is logged here" + ago)
+        elif not cid or ep is None:
             since = (
                 f"last movement {fmt_ago(now.utc_ms - self._last_tap_ms)} ago"
                 if cid and self._last_tap_ms is not None
@@ -215,6 +223,25 @@ class LogTab(QWidget):
     @property
     def episode_count(self) -> int:
         return len(self._times)
+
+    def set_readonly(self, readonly: bool) -> None:
+        """Another copy writes to this folder: show everything, log nothing.
+
+        The keys are kept from logging by the window (see readonly_mode.py).
+        """
+        self.readonly = readonly
+        for w in (self.target, self.undo_button, self.panel.annotate, self.sheet):
+            w.setEnabled(not readonly)
+        for b in self.kind_buttons.values():
+            b.setEnabled(not readonly)
+        if readonly:
+            self.undo_button.hide()
+            self.sheet.hide()
+            self.side.setCurrentWidget(self.panel)
+            self.target.setToolTip("Read-only: another copy of rlbaby is logging to this folder")
+        self.child_bar.set_readonly(readonly)
+        self._update_sleep_button()
+        self.refresh_clock()
 
     # --- actions -------------------------------------------------------------
 
@@ -354,7 +381,7 @@ class LogTab(QWidget):
         cid = self._ctx.selection.child_id
         current = self._ctx.service.current_sleep(cid) if cid else None
         self.sleep_button.setChecked(current is not None)
-        self.sleep_button.setEnabled(bool(cid))
+        self.sleep_button.setEnabled(bool(cid) and not self.readonly)
         if current is not None:
             self.sleep_button.setText(f"Asleep since {current.asleep.local():%H:%M} · S = awake")
         else:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QTabWidget, QWidget
+from PySide6.QtWidgets import QMainWindow, QTabWidget, QVBoxLayout, QWidget
 
 from rlbaby import version
 from rlbaby.content import Guide
@@ -19,6 +19,8 @@ from rlbaby.ui.dialogs import confirm, inform
 from rlbaby.ui.guide_tab import GuideTab
 from rlbaby.ui.history_tab import HistoryTab
 from rlbaby.ui.log_tab import LogTab
+from rlbaby.ui.readonly_banner import ReadOnlyBanner
+from rlbaby.ui.readonly_mode import ReadOnlyMode
 from rlbaby.ui.settings_dialog import SettingsDialog
 from rlbaby.ui.shortcuts_dialog import ShortcutsDialog
 
@@ -30,6 +32,7 @@ class MainWindow(QMainWindow):
         self._ctx = ctx
         self.guide = guide
         self.manual_theme = False
+        self._session_scale = ctx.store.settings.text_scale
         title = "rlbaby"
         if ctx.store.readonly:
             title += " (read-only: another copy is writing)"
@@ -47,15 +50,43 @@ class MainWindow(QMainWindow):
             (self.history_tab, "History"),
         ):
             self.tabs.addTab(w, name)
-        self.setCentralWidget(self.tabs)
+        self.readonly_mode: ReadOnlyMode | None = None
+        if ctx.store.readonly:
+            self.setCentralWidget(self._readonly_central())
+        else:
+            self.setCentralWidget(self.tabs)
         self.log_tab.add_child_requested.connect(self.add_child)
         self.log_tab.edit_child_requested.connect(self.edit_child)
         self.log_tab.guide_requested.connect(self.show_guide)
         self.log_tab.theme_toggle_requested.connect(self.toggle_theme)
         self.history_tab.guide_requested.connect(self.show_guide)
         self._build_menus()
+        if ctx.store.readonly:
+            self.log_tab.set_readonly(True)
+            self.history_tab.set_readonly(True)
+            self.readonly_mode = ReadOnlyMode(self, ctx, self.readonly_banner)
+            self.readonly_banner.reopen_requested.connect(self._on_readonly_banner_reopen_requested)
         self.resize(1024, 640)
         self.setMinimumSize(800, 560)
+
+    def _readonly_central(self) -> QWidget:
+        """The tabs under a banner that says, on every tab, why nothing can be logged."""
+        self.readonly_banner = ReadOnlyBanner()
+        central = QWidget()
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.readonly_banner)
+        column.addWidget(self.tabs, 1)
+        return central
+
+    # Set when the parent takes over a folder whose writer closed: run_gui then
+    # closes this read-only store and opens the folder for logging.
+    reopen_writable = False
+
+    def _on_readonly_banner_reopen_requested(self) -> None:
+        self.reopen_writable = True
+        self.close()
 
     # --- menus ---------------------------------------------------------------
 
@@ -78,11 +109,11 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         file = bar.addMenu("&File")
-        self._action(file, "Add child…", self.add_child, name="act_add_child")
+        writable = not self._ctx.store.readonly
+        self._action(file, "Add child…", self.add_child, name="act_add_child").setEnabled(writable)
         file.addSeparator()
         self._action(file, "Report for the doctor…", self.make_report, name="act_report")
         file.addSeparator()
-        writable = not self._ctx.store.readonly
         self._action(file, "Import…", self.import_file, name="act_import").setEnabled(writable)
         self._action(file, "Export…", self.export_file, name="act_export")
         file.addSeparator()
@@ -91,12 +122,18 @@ class MainWindow(QMainWindow):
             writable
         )
         file.addSeparator()
-        self._action(file, "Settings…", self.edit_settings, name="act_settings")
+        self._action(file, "Settings…", self.edit_settings, name="act_settings").setEnabled(
+            writable
+        )
         file.addSeparator()
         self._action(file, "Quit", self.close, QKeySequence.StandardKey.Quit, name="act_quit")
         edit = bar.addMenu("&Edit")
-        self._action(edit, "Undo", self.log_tab.undo, "Ctrl+Z", name="act_undo")
-        self._action(edit, "Redo", self.log_tab.redo, "Ctrl+Shift+Z", name="act_redo")
+        self._action(edit, "Undo", self.log_tab.undo, "Ctrl+Z", name="act_undo").setEnabled(
+            writable
+        )
+        self._action(edit, "Redo", self.log_tab.redo, "Ctrl+Shift+Z", name="act_redo").setEnabled(
+            writable
+        )
         view = bar.addMenu("&View")
         # Single keys (N, C, E, S, 1-4...) belong to the Log tab only (log_tab.py):
         # from History or a text field they must not flip the theme. Here a modifier.
@@ -155,6 +192,11 @@ class MainWindow(QMainWindow):
 
     def change_text(self, delta: float) -> None:
         s = self._ctx.store.settings
+        if self._ctx.store.readonly:
+            # Nothing can be saved here: a larger text for this session only.
+            self._session_scale = min(2.0, max(0.75, self._session_scale + delta))
+            self._ctx.theme.set_scale(self._session_scale)
+            return
         scale = min(2.0, max(0.75, s.text_scale + delta))
         self._save_settings(replace(s, text_scale=scale))
         self._ctx.theme.set_scale(scale)
@@ -288,5 +330,8 @@ class MainWindow(QMainWindow):
         inform(self, "rlbaby", message)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
-        self.log_tab.sheet._save_note()
+        if self.readonly_mode is not None:
+            self.readonly_mode.stop()
+        else:
+            self.log_tab.sheet._save_note()
         super().closeEvent(event)

@@ -1,0 +1,158 @@
+"""How a read-only store follows the copy that writes: re-read only what changed.
+
+The writer replaces whole files by rename, so a file's (size, mtime, inode)
+tells whether it changed. A tap changes the newest movement file and perhaps
+an episode file; re-reading those two costs milliseconds, where a whole fresh
+load of 200k movements costs an open. Anything unusual (a file gone, a file
+that cannot be read, a record that left a file and arrived nowhere) makes
+`Store.refresh` fall back to the whole load, which is always right.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from tinydb import TinyDB
+
+from rlbaby.store import codec
+from rlbaby.store.columns import MovementColumns
+from rlbaby.store.errors import StoreError
+from rlbaby.store.shards import ShardedTable
+
+if TYPE_CHECKING:
+    from rlbaby.store.store import Store
+
+Signature = tuple[tuple[str, int, int, int], ...]
+RECORD_FOLDERS = ("movements", "episodes", "sleep")
+
+
+def folder_signature(data_dir: Path) -> Signature:
+    """Name, size, mtime and inode of every data file (a rename gives a new inode)."""
+    paths = [data_dir / "meta.json"]
+    for folder in RECORD_FOLDERS:
+        try:
+            paths.extend(sorted((data_dir / folder).glob("*.json")))
+        except OSError:
+            continue
+    sig = []
+    for path in paths:
+        try:
+            st = path.stat()
+        except OSError:
+            continue  # replaced or removed between the listing and now
+        name = path.relative_to(data_dir).as_posix()
+        sig.append((name, st.st_size, st.st_mtime_ns, st.st_ino))
+    return tuple(sig)
+
+
+class Follower:
+    """Applies the files changed since the last look to a read-only store."""
+
+    def __init__(self, store: Store, seen: Signature) -> None:
+        self.store = store
+        self.seen = seen
+
+    def changed_files(self, now: Signature) -> tuple[list[str], bool]:
+        """The files changed since the last look, and whether any went away."""
+        before = {name: rest for name, *rest in self.seen}
+        after = {name: rest for name, *rest in now}
+        changed = [name for name, rest in after.items() if before.get(name) != rest]
+        return changed, not before.keys() <= after.keys()
+
+    def apply(self, names: list[str]) -> bool:
+        """Re-read `names` into the store. False: do a whole load instead."""
+        store = self.store
+        problems = len(store.problems)
+        try:
+            if "meta.json" in names:
+                store._children = {}
+                store._meta_storage = store.backend.storage("", "meta")
+                store._load_meta()
+            gone: list[tuple[str, str, set[str]]] = []
+            for name in names:
+                folder, _, file = name.partition("/")
+                if folder in RECORD_FOLDERS:
+                    key = file.removesuffix(".json")
+                    gone.append((folder, key, self._apply_file(folder, key)))
+        except (StoreError, ValueError, KeyError, TypeError):
+            return False
+        # A record that left a file (an edit moved it) must now be in another.
+        for folder, key, ids in gone:
+            loc = self._table(folder).loc
+            for rid in ids:
+                where = loc.get(rid)
+                if where is None or where[0] == key:
+                    return False
+        return len(store.problems) == problems
+
+    def _table(self, folder: str) -> ShardedTable:
+        store = self.store
+        return {
+            "movements": store._movements,
+            "episodes": store._episodes,
+            "sleep": store._sleep,
+        }[folder]
+
+    def _apply_file(self, folder: str, key: str) -> set[str]:
+        """Re-read one record file. Returns the ids it held before and no longer holds."""
+        store = self.store
+        table = self._table(folder)
+        before = self._ids_in(table, key)
+        db = table._dbs.pop(key, None)
+        if db is not None:
+            db.close()
+        table._tables.pop(key, None)
+        storage = table.backend.storage(folder, key)
+        raw = (storage.read() or {}).get(folder, {})
+        # Keep it parsed, as loading does for the newest file: lookups read it,
+        # and the next refresh knows what it held without a scan.
+        table._dbs[key] = TinyDB(storage=lambda: storage)
+        docs: list[Mapping[str, Any]] = list(raw.values())
+        if folder == "movements":
+            won = self._apply_movements(docs)
+        else:
+            decode: Callable[[Mapping[str, Any]], Any] = (
+                codec.episode_from_doc if folder == "episodes" else codec.sleep_from_doc
+            )
+            into: dict[str, Any] = (
+                store._episode_recs if folder == "episodes" else store._sleep_recs
+            )
+            won = set()
+            for rec in map(decode, docs):
+                old = into.get(rec.id)
+                if old is None or old.updated_ms <= rec.updated_ms:
+                    into[rec.id] = rec
+                    won.add(rec.id)
+        here = set()
+        for doc_id, doc in raw.items():
+            here.add(doc["id"])
+            if doc["id"] in won:
+                table.loc[doc["id"]] = (key, int(doc_id))
+        return before - here
+
+    @staticmethod
+    def _ids_in(table: ShardedTable, key: str) -> set[str]:
+        """The ids file `key` held at the last look."""
+        db = table._dbs.get(key)
+        cached = None if db is None else getattr(db.storage, "_cache", None)
+        if cached is not None:
+            return {doc["id"] for doc in cached.get(table.folder, {}).values()}
+        # Not parsed since the open: ask the locations (a scan, at C speed).
+        return {rid for rid, k in table.loc._key.items() if k == key}
+
+    def _apply_movements(self, docs: list[Mapping[str, Any]]) -> set[str]:
+        from rlbaby.store.store import _check_movement_docs
+
+        columns = self.store.columns
+        cols = _check_movement_docs(docs, "")
+        if not cols:
+            return set()
+        columns.load_columns(*(cols[name] for name in MovementColumns.LOAD_FIELDS))
+        updated = columns.updated_ms
+        return {
+            rid
+            for rid, ms in zip(cols["id"], cols["updated_ms"], strict=True)
+            if updated[columns.row_of[rid]] == ms
+        }
