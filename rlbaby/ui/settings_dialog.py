@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -16,6 +17,18 @@ from PySide6.QtWidgets import (
 )
 
 from rlbaby.model import RuleSet, Settings, ThemeChoice
+
+# The rules in plain words; the sleep-medicine name stays in each item's tooltip.
+RULE_TEXT = {
+    RuleSet.WASM: (
+        "Gaps of 10 to 90 seconds (sleep-research rule, WASM 2016)",
+        "World Association of Sleep Medicine rule, WASM 2016: 10-90 s between movements",
+    ),
+    RuleSet.AASM: (
+        "Gaps of 5 to 90 seconds (sleep-lab rule, AASM)",
+        "American Academy of Sleep Medicine rule, AASM: 5-90 s between movements",
+    ),
+}
 
 
 class SettingsDialog(QDialog):
@@ -46,6 +59,9 @@ class SettingsDialog(QDialog):
         for r in RuleSet:
             self.rule.addItem(r.title, r)
         self.rule.setCurrentIndex(list(RuleSet).index(settings.rule))
+        for i, r in enumerate(RuleSet):
+            self.rule.setItemText(i, RULE_TEXT[r][0])
+            self.rule.setItemData(i, RULE_TEXT[r][1], Qt.ItemDataRole.ToolTipRole)
         self.rule.setToolTip(
             "Which gaps between movements count toward a 'periodic run' in the charts. "
             "A pattern in your taps, not a sleep-lab measurement."
@@ -60,7 +76,7 @@ class SettingsDialog(QDialog):
         form.addRow("Theme", self.theme)
         form.addRow("Night theme from", self.theme_from)
         form.addRow("Night theme until", self.theme_to)
-        form.addRow("Periodic run rule", self.rule)
+        form.addRow("Periodic runs count", self.rule)
         form.addRow("Text size", self.text)
         note = QLabel("Settings are kept in the data folder, so backups carry them.")
         note.setProperty("role", "dim")
@@ -73,6 +89,19 @@ class SettingsDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(note)
         layout.addWidget(buttons)
+        self.theme.currentIndexChanged.connect(self._on_theme_current_index_changed)
+        self._on_theme_current_index_changed(self.theme.currentIndex())
+
+    def _on_theme_current_index_changed(self, index: int) -> None:
+        """The night-theme hours only matter when the theme follows the clock."""
+        automatic = list(ThemeChoice)[index] is ThemeChoice.AUTO if index >= 0 else False
+        for box in (self.theme_from, self.theme_to):
+            box.setEnabled(automatic)
+            box.setToolTip(
+                "When the night theme starts and ends"
+                if automatic
+                else 'Used only with "Night theme during the hours below"'
+            )
 
     @staticmethod
     def _hour(value: int) -> QSpinBox:
