@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QLineEdit,
     QRadioButton,
     QVBoxLayout,
@@ -123,6 +124,13 @@ class HistoryAddDialog(QDialog):
         self.message.setObjectName("add_message")
         self.message.setProperty("role", "urgent")
         self.message.setWordWrap(True)
+        # Room for a two-line error is kept while there is none, so the fields
+        # above never move or shrink when one appears.
+        keep = self.message.sizePolicy()
+        keep.setRetainSizeWhenHidden(True)
+        self.message.setSizePolicy(keep)
+        self.message.ensurePolished()  # the theme's text size, not the platform's
+        self.message.setMinimumHeight(2 * self.message.fontMetrics().lineSpacing() + 16)
         self.message.hide()
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -139,6 +147,8 @@ class HistoryAddDialog(QDialog):
         layout.addWidget(buttons)
         self.radios[AddWhat.MOVEMENT].setChecked(True)
         self.setMinimumWidth(440)
+        # Never smaller than what the fields need, at any text size.
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
 
     @classmethod
     def ask(

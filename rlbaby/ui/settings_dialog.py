@@ -76,7 +76,7 @@ class SettingsDialog(QDialog):
         form.addRow("Theme", self.theme)
         form.addRow("Night theme from", self.theme_from)
         form.addRow("Night theme until", self.theme_to)
-        form.addRow("Periodic runs count", self.rule)
+        form.addRow("Periodic run rule", self.rule)
         form.addRow("Text size", self.text)
         note = QLabel("Settings are kept in the data folder, so backups carry them.")
         note.setProperty("role", "dim")
