@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -120,6 +122,7 @@ class HistoryAddDialog(QDialog):
         )
         where.setProperty("role", "dim")
         where.setWordWrap(True)
+        self._where = where
         self.message = QLabel()
         self.message.setObjectName("add_message")
         self.message.setProperty("role", "urgent")
@@ -149,6 +152,32 @@ class HistoryAddDialog(QDialog):
         self.setMinimumWidth(440)
         # Never smaller than what the fields need, at any text size.
         layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self._reserve_text_room()
+
+    def _reserve_text_room(self) -> None:
+        """Give the wrapped help lines the height they need at this width.
+
+        A word-wrapped label's height depends on its width, which a dialog's
+        minimum size does not follow; without this, large text is cut off. The
+        explanation reserves room for the longest of its three texts, so
+        switching between them moves nothing.
+        """
+        flags = Qt.TextFlag.TextWordWrap
+        for help_line, texts in (
+            (self.explain, list(_EXPLAIN.values())),
+            (self._where, [self._where.text()]),
+        ):
+            width = help_line.contentsRect().width()
+            if width <= 0:
+                continue
+            box = QRect(0, 0, width, 10_000)
+            fm = help_line.fontMetrics()
+            need = max(fm.boundingRect(box, flags, t).height() for t in texts)
+            if help_line.minimumHeight() != need:
+                help_line.setMinimumHeight(need)
 
     @classmethod
     def ask(

@@ -18,6 +18,7 @@ from rlbaby.ui.dialogs import confirm, inform
 from rlbaby.ui.guide_tab import GuideTab
 from rlbaby.ui.history_tab import HistoryTab
 from rlbaby.ui.log_tab import LogTab
+from rlbaby.ui.screen_fit import fit_to_screen
 from rlbaby.ui.settings_dialog import SettingsDialog
 from rlbaby.ui.shortcuts_dialog import ShortcutsDialog
 
@@ -52,8 +53,9 @@ class MainWindow(QMainWindow):
         self.log_tab.guide_requested.connect(self.show_guide)
         self.history_tab.guide_requested.connect(self.show_guide)
         self._build_menus()
-        self.resize(1024, 640)
-        self.setMinimumSize(800, 560)
+        size, minimum = fit_to_screen(self.screen().availableGeometry().size())
+        self.resize(size)
+        self.setMinimumSize(minimum)
 
     # --- menus ---------------------------------------------------------------
 
