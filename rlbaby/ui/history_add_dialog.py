@@ -166,6 +166,7 @@ class HistoryAddDialog(QDialog):
         switching between them moves nothing.
         """
         flags = Qt.TextFlag.TextWordWrap
+        changed = False
         for help_line, texts in (
             (self.explain, list(_EXPLAIN.values())),
             (self._where, [self._where.text()]),
@@ -178,6 +179,9 @@ class HistoryAddDialog(QDialog):
             need = max(fm.boundingRect(box, flags, t).height() for t in texts)
             if help_line.minimumHeight() != need:
                 help_line.setMinimumHeight(need)
+                changed = True
+        if changed:
+            self.layout().activate()  # now, not at the next turn of the event loop
 
     @classmethod
     def ask(
