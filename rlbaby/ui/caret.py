@@ -98,9 +98,21 @@ class CaretOverlay(QObject):
         self.bar = None
 
     def eventFilter(self, watched: QObject, event) -> bool:  # type: ignore[no-untyped-def]  # noqa: N802
-        if watched is self._field and event.type() in (event.Type.Resize, event.Type.Show):
-            self._on_field_changed()
+        if watched is self._field:
+            if event.type() in (event.Type.Resize, event.Type.Show):
+                self._on_field_changed()
+            elif event.type() == event.Type.Paint:
+                # A line edit centres its text when it paints, so the cursor's
+                # place is only sure afterwards: look again once it has painted.
+                QTimer.singleShot(0, self._place)
         return False
+
+    def _place(self) -> None:
+        bar = self.bar
+        if bar is not None and shiboken6.isValid(bar):
+            rect = self.caret_rect()
+            if rect != bar.geometry() and not rect.isEmpty():
+                bar.setGeometry(rect)
 
     def caret_rect(self) -> QRect:
         """Where the caret goes, in the field's coordinates (empty: no field)."""

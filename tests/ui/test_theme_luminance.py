@@ -228,6 +228,9 @@ def test_night_caret_is_drawn_dim_and_blinks(qtbot, qapp, ui_ctx) -> None:  # ty
     qtbot.waitUntil(lambda: not caret.bar.isVisible(), timeout=3000)
     assert _caret_pixels(field) == 0
     qtbot.waitUntil(lambda: caret.bar.isVisible(), timeout=3000)
+    # Beside the text, which a tall field centres, not at the field's top.
+    field.resize(200, 56)
+    qtbot.waitUntil(lambda: abs(caret.bar.geometry().center().y() - field.height() / 2) <= 4)
     # Typing moves it with the cursor.
     before = caret.bar.x()
     qtbot.keyClicks(field, "xyz")
