@@ -150,8 +150,11 @@ class HistoryAddDialog(QDialog):
         layout.addWidget(buttons)
         self.radios[AddWhat.MOVEMENT].setChecked(True)
         self.setMinimumWidth(440)
-        # Never smaller than what the fields need, at any text size.
+        # Never smaller than what the fields need, at any text size. The layout
+        # then sets the dialog's minimum size, so the width is asked of a child.
         layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
+        self.explain.ensurePolished()
+        self.explain.setMinimumWidth(max(420, 56 * self.explain.fontMetrics().averageCharWidth()))
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
         super().resizeEvent(event)

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QImage
+from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QDialogButtonBox, QStyle, QStyleOptionButton
 
 from rlbaby.ui.history_add_dialog import AddWhat, HistoryAddDialog
@@ -23,20 +23,28 @@ def dialog(qtbot, ui_ctx):  # type: ignore[no-untyped-def]
     return dlg
 
 
-def test_radio_indicators_are_round(dialog) -> None:  # type: ignore[no-untyped-def]
+@pytest.mark.parametrize("theme", ["night", "day"])
+def test_radio_indicators_are_round_with_a_dot(qtbot, ui_ctx, dialog, theme) -> None:  # type: ignore[no-untyped-def]
+    ui_ctx.theme.set_theme(theme)
     radio = dialog.radios[AddWhat.EPISODE]
+    radio.setChecked(True)
     opt = QStyleOptionButton()
     radio.initStyleOption(opt)
     rect = radio.style().subElementRect(QStyle.SubElement.SE_RadioButtonIndicator, opt, radio)
     img = radio.grab(rect).toImage().convertToFormat(QImage.Format.Format_RGBA8888)
     arr = np.frombuffer(img.constBits(), np.uint8).reshape(img.height(), img.bytesPerLine())
     px = arr[:, : img.width() * 4].reshape(img.height(), img.width(), 4)[..., :3].astype(int)
-    centre = px[img.height() // 2, img.width() // 2]
-    corner = px[0, 0]
-    edge_top = px[0, img.width() // 2]
+    h, w = img.height(), img.width()
+    centre, corner, edge_top, between = px[h // 2, w // 2], px[0, 0], px[0, w // 2], px[h // 2, 3]
     # A square box paints its border in the corner too; a circle leaves it to the background.
-    assert np.abs(edge_top - centre).sum() > 20  # the ring is there
-    assert np.abs(corner - edge_top).sum() > 20  # but not in the corner
+    assert np.abs(corner - edge_top).sum() > 20
+    assert np.abs(between - centre).sum() > 20  # a dot inside the ring, not a filled square
+    dot = QColor(ui_ctx.theme.palette["focus"])
+    assert np.abs(centre - [dot.red(), dot.green(), dot.blue()]).sum() < 40  # the chosen one
+
+
+def test_dialog_is_wide_enough_for_its_help(dialog) -> None:  # type: ignore[no-untyped-def]
+    assert dialog.width() >= 440
 
 
 @pytest.mark.parametrize("scale", [1.0, 1.5])
