@@ -177,6 +177,15 @@ def indicator_images(palette: dict[str, str], folder: Path | None = None) -> dic
     a stylesheet naming it stays valid while another theme is applied.
     """
     folder = folder or picture_folder()
+    try:
+        return _paint_pictures(palette, folder)
+    except OSError:
+        # The shared temp folder is not ours to write (another user made it):
+        # a private folder costs a few small files per start, and works.
+        return _paint_pictures(palette, Path(tempfile.mkdtemp(prefix="rlbaby-theme-")))
+
+
+def _paint_pictures(palette: dict[str, str], folder: Path) -> dict[str, str]:
     folder.mkdir(parents=True, exist_ok=True)
     out: dict[str, str] = {}
     for token, (colour_token, draw) in _PICTURES.items():
@@ -192,7 +201,8 @@ def indicator_images(palette: dict[str, str], folder: Path | None = None) -> dic
             painter.end()
             # Written beside and renamed, so a half-written picture is never read.
             partial = target.with_suffix(f".{os.getpid()}.part")
-            image.save(str(partial), "PNG")
+            if not image.save(str(partial), "PNG"):
+                raise OSError(f"could not write {partial}")
             os.replace(partial, target)
         out[token] = target.as_posix()
     return out

@@ -241,3 +241,15 @@ def test_day_caret_is_qts_own(qtbot, qapp, ui_ctx) -> None:  # type: ignore[no-u
     ui_ctx.theme.set_theme("day")
     assert qapp.style().pixelMetric(QStyle.PixelMetric.PM_TextCursorWidth) >= 1
     assert ui_ctx.theme.caret.bar is None
+
+
+def test_qss_pictures_fall_back_when_the_shared_folder_is_not_writable(qapp, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from rlbaby.ui.theme_style import indicator_images
+
+    blocked = tmp_path / "blocked"
+    blocked.write_text("a file where the folder should be")
+    images = indicator_images(load_palette("night"), blocked / "pictures")
+    assert images
+    for name in images.values():
+        assert Path(name).is_file()
+        assert not Path(name).is_relative_to(blocked)
