@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QStyle,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -70,6 +71,7 @@ class ChildDialog(QDialog):
         self.labs.setObjectName("labs_table")
         self.labs.setHorizontalHeaderLabels(["Test", "Value", "Unit", "Date (YYYY-MM-DD)"])
         self.labs.horizontalHeader().setStretchLastSection(True)
+        self._fit_lab_columns()
         for lab in child.labs if child else ():
             self._add_lab_row(lab)
         self._add_lab_row(None)
@@ -88,10 +90,15 @@ class ChildDialog(QDialog):
         form.addRow("Birth date", birth_row)
         form.addRow("Born early", self.born_early)
         form.addRow("Family history of restless legs", self.family)
-        form.addRow("Lab results (as the doctor gave them)", self.labs)
+        # The table takes the whole width: four columns do not fit beside a label.
+        form.addRow(QLabel("Lab results (as the doctor gave them)"))
+        form.addRow(self.labs)
         form.addRow("Notes", self.notes)
         self.message = QLabel("")
+        self.message.setObjectName("child_message")
         self.message.setProperty("role", "urgent")
+        self.message.setWordWrap(True)
+        self.message.hide()  # an empty error box would look like an error
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
@@ -102,6 +109,23 @@ class ChildDialog(QDialog):
         layout.addWidget(self.message)
         layout.addWidget(buttons)
         self._result: Child | None = None
+
+    def _fit_lab_columns(self) -> None:
+        """Wide enough for a typical test name, value, unit and date at this text size."""
+        fm = self.labs.fontMetrics()
+        header = self.labs.horizontalHeader().fontMetrics()
+        pad = 24  # cell padding and the header's sort room
+        samples = ("Ferritin (serum)", "1000.5", "µg/L", "2026-11-24")
+        widths = []
+        for c, sample in enumerate(samples):
+            title = self.labs.horizontalHeaderItem(c).text()
+            widths.append(max(fm.horizontalAdvance(sample), header.horizontalAdvance(title)) + pad)
+            self.labs.setColumnWidth(c, widths[-1])
+        frame = 2 * self.labs.frameWidth()
+        rows = self.labs.verticalHeader().sizeHint().width()
+        bar = self.labs.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        self.labs.setMinimumWidth(sum(widths) + frame + rows + bar)
+        self.labs.setMinimumHeight(fm.height() * 6)
 
     def _add_lab_row(self, lab: LabResult | None) -> None:
         r = self.labs.rowCount()
@@ -159,6 +183,7 @@ class ChildDialog(QDialog):
             self._result = replace(self._child, **fields) if self._child else Child(**fields)
         except ValueError as exc:
             self.message.setText(str(exc).capitalize())
+            self.message.show()
             return
         self.accept()
 

@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
@@ -17,6 +19,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QLineEdit,
     QRadioButton,
     QSpinBox,
@@ -138,10 +141,18 @@ class HistoryAddDialog(QDialog):
         )
         where.setProperty("role", "dim")
         where.setWordWrap(True)
+        self._where = where
         self.message = QLabel()
         self.message.setObjectName("add_message")
         self.message.setProperty("role", "urgent")
         self.message.setWordWrap(True)
+        # Room for a two-line error is kept while there is none, so the fields
+        # above never move or shrink when one appears.
+        keep = self.message.sizePolicy()
+        keep.setRetainSizeWhenHidden(True)
+        self.message.setSizePolicy(keep)
+        self.message.ensurePolished()  # the theme's text size, not the platform's
+        self.message.setMinimumHeight(2 * self.message.fontMetrics().lineSpacing() + 16)
         self.message.hide()
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -158,6 +169,41 @@ class HistoryAddDialog(QDialog):
         layout.addWidget(buttons)
         self.radios[AddWhat.MOVEMENT].setChecked(True)
         self.setMinimumWidth(440)
+        # Never smaller than what the fields need, at any text size. The layout
+        # then sets the dialog's minimum size, so the width is asked of a child.
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
+        self.explain.ensurePolished()
+        self.explain.setMinimumWidth(max(420, 56 * self.explain.fontMetrics().averageCharWidth()))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self._reserve_text_room()
+
+    def _reserve_text_room(self) -> None:
+        """Give the wrapped help lines the height they need at this width.
+
+        A word-wrapped label's height depends on its width, which a dialog's
+        minimum size does not follow; without this, large text is cut off. The
+        explanation reserves room for the longest of its three texts, so
+        switching between them moves nothing.
+        """
+        flags = Qt.TextFlag.TextWordWrap
+        changed = False
+        for help_line, texts in (
+            (self.explain, list(_EXPLAIN.values())),
+            (self._where, [self._where.text()]),
+        ):
+            width = help_line.contentsRect().width()
+            if width <= 0:
+                continue
+            box = QRect(0, 0, width, 10_000)
+            fm = help_line.fontMetrics()
+            need = max(fm.boundingRect(box, flags, t).height() for t in texts)
+            if help_line.minimumHeight() != need:
+                help_line.setMinimumHeight(need)
+                changed = True
+        if changed:
+            self.layout().activate()  # now, not at the next turn of the event loop
 
     @classmethod
     def ask(

@@ -46,6 +46,9 @@ class HistoryEditor(QWidget):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         for text, field in rows:
             form.addRow(text, field)
+        # A heading such as "Asleep Mon 19:49 · 6 h 07 min" in big text is wider
+        # than the side panel at 150 % text: it wraps rather than being cut off.
+        heading.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
         layout.addLayout(form)

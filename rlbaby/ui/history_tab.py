@@ -184,6 +184,9 @@ class HistoryTab(QWidget):
 
     def _fit_columns(self) -> None:
         """Size When and What for the longest text each level shows, at this text size."""
+        # A tree never shown yet has the platform's font, not the theme's: at
+        # 150 % text the columns would be sized for 100 % and cut the dates off.
+        self.tree.ensurePolished()
         fm = self.tree.fontMetrics()
         bold_font = self.tree.font()
         bold_font.setBold(True)

@@ -21,6 +21,7 @@ from rlbaby.ui.history_tab import HistoryTab
 from rlbaby.ui.log_tab import LogTab
 from rlbaby.ui.readonly_banner import ReadOnlyBanner
 from rlbaby.ui.readonly_mode import ReadOnlyMode
+from rlbaby.ui.screen_fit import fit_to_screen
 from rlbaby.ui.settings_dialog import SettingsDialog
 from rlbaby.ui.shortcuts_dialog import ShortcutsDialog
 
@@ -66,8 +67,9 @@ class MainWindow(QMainWindow):
             self.history_tab.set_readonly(True)
             self.readonly_mode = ReadOnlyMode(self, ctx, self.readonly_banner)
             self.readonly_banner.reopen_requested.connect(self._on_readonly_banner_reopen_requested)
-        self.resize(1024, 640)
-        self.setMinimumSize(800, 560)
+        size, minimum = fit_to_screen(self.screen().availableGeometry().size())
+        self.resize(size)
+        self.setMinimumSize(minimum)
 
     def _readonly_central(self) -> QWidget:
         """The tabs under a banner that says, on every tab, why nothing can be logged."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -16,6 +17,18 @@ from PySide6.QtWidgets import (
 
 from rlbaby.model import RuleSet, Settings, ThemeChoice
 from rlbaby.ui.widgets.value_combo import EnumCombo
+
+# The rules in plain words; the sleep-medicine name stays in each item's tooltip.
+RULE_TEXT = {
+    RuleSet.WASM: (
+        "Gaps of 10 to 90 seconds (sleep-research rule, WASM 2016)",
+        "World Association of Sleep Medicine rule, WASM 2016: 10-90 s between movements",
+    ),
+    RuleSet.AASM: (
+        "Gaps of 5 to 90 seconds (sleep-lab rule, AASM)",
+        "American Academy of Sleep Medicine rule, AASM: 5-90 s between movements",
+    ),
+}
 
 
 class SettingsDialog(QDialog):
@@ -44,9 +57,11 @@ class SettingsDialog(QDialog):
         )
         self.theme.setObjectName("theme_choice")
         self.theme.set_value(settings.theme)
-        self.rule = EnumCombo(RuleSet, [(r.title, r) for r in RuleSet])
+        self.rule = EnumCombo(RuleSet, [(RULE_TEXT[r][0], r) for r in RuleSet])
         self.rule.setObjectName("rule_choice")
         self.rule.set_value(settings.rule)
+        for i, r in enumerate(RuleSet):
+            self.rule.setItemData(i, RULE_TEXT[r][1], Qt.ItemDataRole.ToolTipRole)
         self.rule.setToolTip(
             "Which gaps between movements count toward a 'periodic run' in the charts. "
             "A pattern in your taps, not a sleep-lab measurement."
@@ -74,6 +89,19 @@ class SettingsDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(note)
         layout.addWidget(buttons)
+        self.theme.currentIndexChanged.connect(self._on_theme_current_index_changed)
+        self._on_theme_current_index_changed(self.theme.currentIndex())
+
+    def _on_theme_current_index_changed(self, index: int) -> None:
+        """The night-theme hours only matter when the theme follows the clock."""
+        automatic = list(ThemeChoice)[index] is ThemeChoice.AUTO if index >= 0 else False
+        for box in (self.theme_from, self.theme_to):
+            box.setEnabled(automatic)
+            box.setToolTip(
+                "When the night theme starts and ends"
+                if automatic
+                else 'Used only with "Night theme during the hours below"'
+            )
 
     @staticmethod
     def _hour(value: int) -> QSpinBox:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
+    QHeaderView,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -51,15 +53,32 @@ class ShortcutsDialog(QDialog):
         for r, (key, what) in enumerate(SHORTCUTS):
             table.setItem(r, 0, QTableWidgetItem(key))
             table.setItem(r, 1, QTableWidgetItem(what))
-        table.resizeColumnsToContents()
-        table.horizontalHeader().setStretchLastSection(True)
+        # Long descriptions wrap inside the window instead of running off its
+        # edge; rows grow to fit them, and the list scrolls if the screen is short.
+        table.setWordWrap(True)
+        table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table = table
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(table)
         layout.addWidget(buttons)
-        self.resize(640, 460)
+        self._fit_screen()
+
+    def _fit_screen(self) -> None:
+        """About 60 characters of description wide and every row tall, within the screen."""
+        self.table.ensurePolished()  # the theme's text size, not the platform's
+        fm = self.table.fontMetrics()
+        key_width = max(fm.horizontalAdvance(k) for k, _ in SHORTCUTS) + 24
+        width = key_width + 60 * fm.averageCharWidth() + 48
+        height = (len(SHORTCUTS) + 2) * (fm.lineSpacing() + 12) + 80
+        screen = (self.parentWidget() or self).screen().availableGeometry()
+        self.resize(min(width, screen.width() - 16), min(height, screen.height() - 48))
+        self.setMaximumSize(screen.width() - 16, screen.height() - 48)
 
     @classmethod
     def ask(cls, parent: QWidget | None = None) -> None:

@@ -11,9 +11,11 @@ import re
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
-from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle
+from PySide6.QtWidgets import QApplication
 
 from rlbaby import resources
+from rlbaby.ui.caret import CaretOverlay
+from rlbaby.ui.theme_style import ThemeStyle, indicator_images
 
 THEMES = ("night", "day")
 _TOKEN = re.compile(r"\{\{\s*(\w+)\s*\}\}")
@@ -24,13 +26,22 @@ def load_palette(name: str) -> dict[str, str]:
     return {k: v for k, v in data.items() if not k.startswith("_")}
 
 
-def render_qss(palette: dict[str, str], base_pt: float, scale: float) -> str:
+def render_qss(
+    palette: dict[str, str], base_pt: float, scale: float, images: dict[str, str] | None = None
+) -> str:
     """Join the numbered QSS files in order and fill their tokens.
+
+    Args:
+        palette: the theme's colours.
+        base_pt: the platform's text size; `scale` multiplies it.
+        images: token -> file of the pictures the QSS names (spin box arrows,
+            check box tick); painted from `palette` when not given.
 
     Raises:
         KeyError: a QSS file names a token the palette lacks.
     """
     values = dict(palette)
+    values.update(images if images is not None else indicator_images(palette))
     values["font_pt"] = f"{base_pt * scale:.1f}"
     values["font_big_pt"] = f"{base_pt * scale * 1.6:.1f}"
     values["font_huge_pt"] = f"{base_pt * scale * 3.2:.1f}"
@@ -74,24 +85,6 @@ def qpalette(p: dict[str, str]) -> QPalette:
     return pal
 
 
-class CaretStyle(QProxyStyle):
-    """Hides the text caret in the night theme.
-
-    Qt draws the caret by inverting the pixels under it (RasterOp_NotDestination),
-    so on a dark field it is a near-white line. At night the focused field keeps
-    its warm 2 px border instead; by day the caret is normal.
-    """
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.caret_width = 1
-
-    def pixelMetric(self, metric, option=None, widget=None):  # type: ignore[no-untyped-def]  # noqa: N802
-        if metric == QStyle.PixelMetric.PM_TextCursorWidth:
-            return self.caret_width
-        return super().pixelMetric(metric, option, widget)
-
-
 class ThemeManager(QObject):
     """Applies a theme to the whole application and announces changes.
 
@@ -104,8 +97,11 @@ class ThemeManager(QObject):
     def __init__(self, app: QApplication, name: str = "night", scale: float = 1.0) -> None:
         super().__init__()
         self._app = app
-        self._style = CaretStyle()
+        self._style = ThemeStyle()
         app.setStyle(self._style)
+        # A child of the style: when another manager sets its own style, Qt
+        # deletes this one and its caret with it, so two never draw at once.
+        self.caret = CaretOverlay(app, parent=self._style)
         self._base_pt = QGuiApplication.font().pointSizeF() or 10.0
         self._scale = scale
         self.name = name
@@ -139,6 +135,9 @@ class ThemeManager(QObject):
         self.theme_changed.emit(self.name)
 
     def _apply(self) -> None:
-        self._style.caret_width = 0 if self.is_night else 1
+        night = self.is_night
+        self._style.icon_tint = QColor(self.palette["text"]) if night else None
+        self._style.own_caret = night
+        self.caret.set_enabled(night)
         self._app.setPalette(qpalette(self.palette))
         self._app.setStyleSheet(render_qss(self.palette, self._base_pt, self._scale))
