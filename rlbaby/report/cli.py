@@ -85,6 +85,7 @@ def _layout(
     sections.overview(canvas, content)
     sections.comparison(canvas, content)
     sections.sign_episodes(canvas, content)
+    sections.soothing(canvas, content)
     sections.night_table(canvas, content)
     sections.charts(canvas, content, images)
     sections.questions(canvas, content)

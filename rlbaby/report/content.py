@@ -16,6 +16,7 @@ from typing import Any
 import numpy as np
 
 from rlbaby.analysis import NightSummary, summarize_nights
+from rlbaby.analysis.chart_data import SoothingSummary, soothing_summary
 from rlbaby.analysis.comparison import Comparison
 from rlbaby.analysis.nights import night_index
 from rlbaby.model import (
@@ -91,6 +92,7 @@ class ReportContent:
     videos: int
     sign_episodes: tuple[SignEpisode, ...]
     comparison: Comparison
+    soothing: SoothingSummary
 
     @property
     def few_nights(self) -> bool:
@@ -262,6 +264,7 @@ def gather(
         videos=sum(1 for e in in_range if e.video),
         sign_episodes=sign_episodes(in_range, starts, start_hour, _stiffening(mv, keep)),
         comparison=comparison_for(store, child.id, first, last, now_ms),
+        soothing=soothing_summary(in_range),
     )
 
 

@@ -40,6 +40,10 @@ def plural(n: int, word: str, words: str | None = None) -> str:
     return f"{n} {word if n == 1 else (words or word + 's')}"
 
 
+def sentence_case(words: str) -> str:
+    return words[:1].upper() + words[1:]
+
+
 def months_between(born: date, on: date) -> int:
     months = (on.year - born.year) * 12 + on.month - born.month
     return max(0, months - (1 if on.day < born.day else 0))
@@ -225,6 +229,46 @@ def sign_episodes(cv: PageCanvas, c: ReportContent) -> None:
             Column("Response", 0.13),
             Column("Stopped when woken", 0.11),
             Column("Parent's note", 0.25),
+        ],
+        rows,
+    )
+
+
+def soothing(cv: PageCanvas, c: ReportContent) -> None:
+    """What the parent tried, and how often they noted the baby settled after it."""
+    cv.heading("What was tried to soothe", keep=cv.pt(90))
+    s = c.soothing
+    if s.empty:
+        cv.paragraph("Nothing tried to soothe was noted with any episode in this range.")
+        return
+    cv.paragraph(
+        f"Something tried was noted for {s.with_soothing} of {plural(s.episodes, 'episode')}. "
+        "For each thing tried: the episodes it was tried in, and how the parent noted the "
+        'baby responded. "Helped" means the parent noted that the baby settled (within '
+        "about 5 minutes, or slowly). An episode where several things were tried counts for "
+        "each of them, so this shows what the parent noted, not which soothing works.",
+        color="text_dim",
+    )
+    rows = [
+        Row(
+            [
+                sentence_case(s.labels[i]),
+                str(int(s.tried[i])),
+                str(int(s.helped[i])),
+                str(int(s.not_helped[i])),
+                str(int(s.not_noted[i])),
+            ]
+        )
+        for i in s.order_by_tried()
+    ]
+    draw_table(
+        cv,
+        [
+            Column("What was tried", 0.36),
+            Column("Episodes tried in", 0.16, right=True),
+            Column("Noted it helped (settled)", 0.18, right=True),
+            Column("Noted it did not settle", 0.16, right=True),
+            Column("No response noted", 0.14, right=True),
         ],
         rows,
     )

@@ -1,13 +1,15 @@
-"""The Charts tab: the chosen child's nights as five charts, for one range of nights.
+"""The Charts tab: the chosen child's nights as six charts, for one range of nights.
 
 Charts: the night timeline (live while logging), gaps between movements, the
-nights trend, the night map and the episode-detail breakdowns. Data is read
+nights trend, the night map, the episode-detail breakdowns and what was tried
+to soothe. Data is read
 and summarised once per range or data change (ChartSource), never per repaint;
 edits mark the charts stale and they are redrawn when the tab is next seen.
 """
 
 from __future__ import annotations
 
+import logging
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -28,11 +30,14 @@ from PySide6.QtWidgets import (
 from rlbaby.analysis import NightSummary, within_episode_intervals_s
 from rlbaby.analysis.chart_data import (
     RANGE_CHOICES,
+    SINGLE_NIGHT,
     NightRange,
     breakdowns,
     hours_after_start,
     night_map,
     resolve_range,
+    single_night_text,
+    soothing_summary,
     trend_data,
 )
 from rlbaby.model import night_of
@@ -43,11 +48,13 @@ from rlbaby.ui.charts.breakdown_chart import BreakdownChart
 from rlbaby.ui.charts.interval_chart import IntervalChart
 from rlbaby.ui.charts.night_map_chart import NightMapChart
 from rlbaby.ui.charts.night_stepper import NightStepper
+from rlbaby.ui.charts.save_notice import SaveNotice
+from rlbaby.ui.charts.soothing_chart import SoothingChart
 from rlbaby.ui.charts.source import ChartSource
 from rlbaby.ui.charts.timeline_chart import TimelineChart
 from rlbaby.ui.charts.trend_chart import TrendChart
 from rlbaby.ui.context import UiContext
-from rlbaby.ui.dialogs import inform, save_path
+from rlbaby.ui.dialogs import save_path
 
 PAGES = {
     "timeline": "Night timeline",
@@ -55,6 +62,7 @@ PAGES = {
     "trend": "Nights over time",
     "map": "Night map",
     "details": "Episode details",
+    "soothing": "Soothing",
 }
 STALE_REDRAW_MS = 400  # coalesce a burst of edits into one redraw
 NO_CHILD_TEXT = "Add your child on the Log tab first; the charts fill in as you log."
@@ -84,6 +92,7 @@ class ChartsTab(QWidget):
         self._ctx = ctx
         self.source = ChartSource(ctx.store, lambda: ctx.clock().utc_ms)
         self.nights = NightRange(self._tonight(), self._tonight())
+        self._single_night = self._tonight()  # the night of the "Night of …" range
         self._dirty = True
         self._timeline_loaded = False  # the timeline shows a real night (not before the first load)
         palette = ctx.theme.palette
@@ -128,12 +137,14 @@ class ChartsTab(QWidget):
         self.trend = TrendChart(palette)
         self.night_map = NightMapChart(palette, start_hour)
         self.details = BreakdownChart(palette)
+        self.soothing = SoothingChart(palette)
         self.charts: dict[str, ChartWidget] = {
             "timeline": self.timeline,
             "intervals": self.intervals,
             "trend": self.trend,
             "map": self.night_map,
             "details": self.details,
+            "soothing": self.soothing,
         }
         self.stepper = NightStepper()
         self.stepper.night_changed.connect(self._on_stepper_night_changed)
@@ -177,10 +188,12 @@ class ChartsTab(QWidget):
         top.addWidget(self.reset_button)
         top.addWidget(self.png_button)
         top.addWidget(self.csv_button)
+        self.notice = SaveNotice(palette)
         root = QVBoxLayout(self)
         root.addLayout(top)
         root.addLayout(pages)
         root.addWidget(self.stack, 1)
+        root.addWidget(self.notice)
 
         self._stale_timer = QTimer(self)
         self._stale_timer.setSingleShot(True)
@@ -211,6 +224,9 @@ class ChartsTab(QWidget):
     def current_page(self) -> str:
         return next(k for k, b in self.page_buttons.items() if b.isChecked())
 
+    def current_page_or_none(self) -> str | None:
+        return next((k for k, b in self.page_buttons.items() if b.isChecked()), None)
+
     @property
     def current_chart(self) -> ChartWidget:
         return self.charts[self.current_page]
@@ -219,6 +235,8 @@ class ChartsTab(QWidget):
         return night_of(self._ctx.clock(), self._ctx.store.settings.night_start_hour)
 
     def show_page(self, key: str) -> None:
+        if key != self.current_page_or_none():
+            self.notice.clear()  # "saved to …" spoke of the page left behind
         self.page_buttons[key].setChecked(True)
         index = list(PAGES).index(key)
         self.stack.setCurrentIndex(index)
@@ -226,14 +244,23 @@ class ChartsTab(QWidget):
     def set_range(
         self, choice: str, first: date | None = None, last: date | None = None
     ) -> NightRange:
-        """Show `choice` (a key of RANGE_CHOICES; "custom" takes first and last)
-        and redraw every chart before returning. Used by the range box and the bench.
+        """Show `choice` (a key of RANGE_CHOICES; "custom" takes first and last,
+        "night" the one night `first`) and redraw every chart before returning.
+        Used by the range box, the night stepper and the bench.
 
         Raises:
-            ValueError: an unknown choice, or "custom" without both dates.
+            ValueError: an unknown choice, "custom" without both dates, or
+                "night" without its night.
         """
         if choice not in RANGE_CHOICES:
             raise ValueError(f"unknown range {choice!r}")
+        if choice == SINGLE_NIGHT:
+            if first is None:
+                raise ValueError("a single night needs its date")
+            if first >= self._tonight():
+                choice = "tonight"  # it follows the clock into the next night
+            else:
+                self._single_night = first
         if choice == "custom":
             if first is None or last is None:
                 raise ValueError("a custom range needs a first and a last night")
@@ -242,9 +269,18 @@ class ChartsTab(QWidget):
                 edit.setDate(_qdate(d))
                 edit.blockSignals(False)
         self.range_combo.setCurrentIndex(self.range_combo.findData(choice))
+        self._name_single_night()
         self._set_custom_visible(choice == "custom")
         self.reload(keep_night=False)
         return self.nights
+
+    def _name_single_night(self) -> None:
+        """The "one night" entry names its night while it is the range shown."""
+        i = self.range_combo.findData(SINGLE_NIGHT)
+        if self.range_choice == SINGLE_NIGHT:
+            self.range_combo.setItemText(i, single_night_text(self._single_night))
+        else:
+            self.range_combo.setItemText(i, RANGE_CHOICES[SINGLE_NIGHT])
 
     def _set_custom_visible(self, visible: bool) -> None:
         for w in (self.from_label, self.from_date, self.to_label, self.to_date):
@@ -266,7 +302,10 @@ class ChartsTab(QWidget):
             self._show_no_child(tonight)
             return
         history = self.source.history(cid)
-        custom = (_pydate(self.from_date.date()), _pydate(self.to_date.date()))
+        if self.range_choice == SINGLE_NIGHT:
+            custom = (self._single_night, self._single_night)
+        else:
+            custom = (_pydate(self.from_date.date()), _pydate(self.to_date.date()))
         self.nights = resolve_range(self.range_choice, tonight, history.first_night, custom)
         mv = history.movements(self.nights)
         self.intervals.set_data(
@@ -275,6 +314,7 @@ class ChartsTab(QWidget):
         self.trend.set_data(trend_data(history.summaries, self.nights.first, self.nights.last))
         self.night_map.set_data(night_map(mv.local_ms, settings.night_start_hour, self.nights))
         self.details.set_data(breakdowns(history.summaries_in(self.nights)))
+        self.soothing.set_data(soothing_summary(history.episodes_in(self.nights)))
         if keep_night and self._timeline_loaded and self.range_choice != "tonight":
             night = self.timeline.night
         else:
@@ -283,9 +323,10 @@ class ChartsTab(QWidget):
         self.redrawn.emit()
 
     def _latest_logged_night(self, summaries: list[NightSummary]) -> date:
-        """Where the timeline opens after a range change: tonight for "Tonight",
-        else the range's latest night with movements (an empty evening helps nobody)."""
-        if self.range_choice != "tonight":
+        """Where the timeline opens after a range change: the night itself for
+        "Tonight" and "Night of …", else the range's latest night with movements
+        (an empty evening helps nobody)."""
+        if self.range_choice not in ("tonight", SINGLE_NIGHT):
             for s in reversed(summaries):
                 if s.movements:
                     return s.night
@@ -320,9 +361,25 @@ class ChartsTab(QWidget):
 
     # --- export ----------------------------------------------------------------------
 
+    def caption(self) -> str:
+        """What a saved picture shows, in words: whose chart, which chart, which nights."""
+        child = self._ctx.store.child(self.child_id)
+        name = child.name if child else "No child"
+        if self.current_page == "timeline":
+            n = self.timeline.night
+            when = f"night of {n:%a} {n.day} {n:%b %Y}"
+        elif self.nights.nights == 1:
+            n = self.nights.first
+            when = f"night of {n:%a} {n.day} {n:%b %Y}"
+        else:
+            a, b = self.nights.first, self.nights.last
+            when = f"nights {a.day} {a:%b %Y} to {b.day} {b:%b %Y}"
+        return f"{name} · {PAGES[self.current_page]} · {when}"
+
     def export_png(self, path: Path) -> None:
-        """Save the visible chart as a PNG picture. Raises OSError on failure."""
-        self.current_chart.export_png(path)
+        """Save the visible chart as a PNG picture, captioned with the child's
+        name and the nights. Raises OSError on failure."""
+        self.current_chart.export_png(path, self.caption())
 
     def export_csv(self, path: Path) -> int:
         """Save the visible chart's numbers as CSV; returns the data rows written."""
@@ -337,29 +394,27 @@ class ChartsTab(QWidget):
             when = f"{self.nights.first.isoformat()}-to-{self.nights.last.isoformat()}"
         return Path.home() / f"rlbaby-{name}-{self.current_page}-{when}.{suffix}"
 
-    def _on_png_button_clicked(self) -> None:
-        picked = save_path(
-            self, "Save chart as picture", "PNG pictures (*.png)", self._suggested_name("png")
-        )
+    def _save(self, what: str, title: str, filters: str, suffix: str) -> None:
+        picked = save_path(self, title, filters, self._suggested_name(suffix))
         if picked is None:
             return
-        path = picked[0] if picked[0].suffix else picked[0].with_suffix(".png")
+        path = picked[0] if picked[0].suffix else picked[0].with_suffix(f".{suffix}")
         try:
-            self.export_png(path)
+            if suffix == "png":
+                self.export_png(path)
+            else:
+                self.export_csv(path)
         except OSError as exc:
-            inform(self, "Not saved", f"The picture could not be saved: {exc}")
+            logging.getLogger(__name__).warning("chart %s not saved to %s: %s", suffix, path, exc)
+            self.notice.not_saved(what, path, exc)
+        else:
+            self.notice.saved(what, path)
+
+    def _on_png_button_clicked(self) -> None:
+        self._save("Picture", "Save chart as picture", "PNG pictures (*.png)", "png")
 
     def _on_csv_button_clicked(self) -> None:
-        picked = save_path(
-            self, "Save chart numbers", "CSV tables (*.csv)", self._suggested_name("csv")
-        )
-        if picked is None:
-            return
-        path = picked[0] if picked[0].suffix else picked[0].with_suffix(".csv")
-        try:
-            self.export_csv(path)
-        except OSError as exc:
-            inform(self, "Not saved", f"The numbers could not be saved: {exc}")
+        self._save("Numbers", "Save chart numbers", "CSV tables (*.csv)", "csv")
 
     # --- children ------------------------------------------------------------------------
 
@@ -422,7 +477,9 @@ class ChartsTab(QWidget):
 
     def _on_range_combo_activated(self, _index: int) -> None:
         choice = self.range_choice
-        if choice == "custom" and not self.from_date.isVisible():
+        if choice == SINGLE_NIGHT:
+            self.set_range(SINGLE_NIGHT, self.timeline.night)
+        elif choice == "custom" and not self.from_date.isVisible():
             last = self.nights.last
             first = max(self.nights.first, last - timedelta(days=29))
             self.set_range("custom", first, last)
@@ -434,8 +491,19 @@ class ChartsTab(QWidget):
             self.reload(keep_night=False)
 
     def _on_stepper_night_changed(self, night: date) -> None:
-        self._show_timeline(night, self._tonight())
+        """Keep the range box true to what is shown: a night inside a range of
+        several nights keeps that range; otherwise the range becomes "Tonight"
+        or that one night ("Night of …"), and every chart follows."""
+        tonight = self._tonight()
+        several = self.range_choice not in ("tonight", SINGLE_NIGHT)
+        if several and self.nights.contains(night):
+            self._show_timeline(night, tonight)
+        elif night >= tonight:
+            self.set_range("tonight")
+        else:
+            self.set_range(SINGLE_NIGHT, night)
 
     def _on_theme_theme_changed(self, _name: str) -> None:
         for chart in self.charts.values():
             chart.apply_palette(self._ctx.theme.palette)
+        self.notice.apply_palette(self._ctx.theme.palette)

@@ -12,6 +12,7 @@ from analysis_helpers import arrays, at
 
 from rlbaby.analysis import NightSummary
 from rlbaby.analysis.chart_data import (
+    SINGLE_NIGHT,
     NightRange,
     bar_outline,
     breakdowns,
@@ -25,11 +26,13 @@ from rlbaby.analysis.chart_data import (
     resolve_range,
     rolling_mean,
     share_between,
+    single_night_text,
+    soothing_summary,
     span_outline,
     timeline_data,
     trend_data,
 )
-from rlbaby.model import Episode, Response, Sign, SleepPeriod, Trigger
+from rlbaby.model import Episode, Response, Sign, SleepPeriod, Soothing, Trigger
 
 NIGHT = date(2026, 11, 23)
 
@@ -278,3 +281,62 @@ def test_breakdowns_sum_nights_and_give_percentages() -> None:
     empty = breakdowns([])
     assert all(b.empty and b.base == 0 for b in empty)
     assert empty[0].percents.tolist() == [0, 0, 0]
+
+
+# --- single night and soothing ----------------------------------------------------------
+
+
+def test_resolve_a_single_night() -> None:
+    earlier = date(2026, 11, 20)
+    assert resolve_range(SINGLE_NIGHT, NIGHT, None, (earlier, earlier)) == NightRange(
+        earlier, earlier
+    )
+    assert single_night_text(earlier) == "Night of Fri 20 Nov"
+    with pytest.raises(ValueError, match="night"):
+        resolve_range(SINGLE_NIGHT, NIGHT)
+
+
+def _ep(soothing: set[Soothing], response: Response | None = None) -> Episode:
+    return Episode("c", at("2026-11-23T22:00:00"), soothing=frozenset(soothing), response=response)
+
+
+def test_soothing_summary_counts_what_was_tried_and_how_it_ended() -> None:
+    s = soothing_summary(
+        [
+            _ep({Soothing.ROCKING, Soothing.FEEDING}, Response.SETTLED_FAST),
+            _ep({Soothing.ROCKING}, Response.SETTLED_SLOW),
+            _ep({Soothing.ROCKING}, Response.NOT_SETTLED),
+            _ep({Soothing.ROCKING}),  # tried, no response noted
+            _ep({Soothing.MASSAGE}, Response.NOT_SETTLED),
+            _ep(set(), Response.SETTLED_FAST),  # nothing tried: not in any row
+        ]
+    )
+    row = {k: i for i, k in enumerate(s.keys)}
+    r, f, m = row["rocking"], row["feeding"], row["leg_massage"]
+    assert s.keys == tuple(x.value for x in Soothing)
+    assert s.labels[m] == "leg massage"
+    assert (s.tried[r], s.helped[r], s.not_helped[r], s.not_noted[r]) == (4, 2, 1, 1)
+    assert (s.tried[f], s.helped[f], s.noted[f]) == (1, 1, 1)
+    assert (s.tried[m], s.helped[m], s.not_helped[m]) == (1, 0, 1)
+    assert int(s.tried.sum()) == 6
+    assert (s.episodes, s.with_soothing) == (6, 5)
+    assert s.order_by_tried() == [r, f, m]
+    assert s.helped_text(r) == (
+        "tried in 4 episodes; you noted it helped in 2 of the 3 with a response noted"
+    )
+    assert s.helped_text(f) == (
+        "tried in 1 episode; you noted it helped in 1 of the one with a response noted"
+    )
+    assert s.helped_text(row["white_noise"]) == "not tried"
+    assert not s.empty
+
+
+def test_soothing_summary_of_nothing() -> None:
+    s = soothing_summary([_ep(set())])
+    assert s.empty
+    assert s.order_by_tried() == []
+    assert (s.episodes, s.with_soothing) == (1, 0)
+    only = soothing_summary([_ep({Soothing.WHITE_NOISE})])
+    assert only.helped_text(only.keys.index("white_noise")) == (
+        "tried in 1 episode; no response noted"
+    )

@@ -7,8 +7,8 @@ Three nights (evening dates), UTC+1, night start 18:00, WASM rule (10-90 s):
   inconsolable crying; soothed by rocking; did not settle; a note.
 - 11 Nov: two episodes, 4 taps 2 s apart at 21:00 (one rapid cluster) and
   2 taps at 23:30; no sleep marked. Feeding difficulty with the second.
-- 12 Nov: one episode of 3 taps 60 s apart at 22:00, with a video; asleep
-  20:00-04:00 (8 h).
+- 12 Nov: one episode of 3 taps 60 s apart at 22:00, with a video; rocking and
+  feeding tried, no response noted; asleep 20:00-04:00 (8 h).
 """
 
 from __future__ import annotations
@@ -76,7 +76,13 @@ def fill(store: Store) -> Child:
     records.append(SleepPeriod(child.id, at(n10, 20), awake=at(n10, 30)))
     records += _episode(child, at(n11, 21), [2, 2, 2])
     records += _episode(child, at(n11, 23, 30), [40], signs=frozenset({Sign.FEEDING_DIFFICULTY}))
-    records += _episode(child, at(n12, 22), [60, 60], video=True)
+    records += _episode(
+        child,
+        at(n12, 22),
+        [60, 60],
+        video=True,
+        soothing=frozenset({Soothing.ROCKING, Soothing.FEEDING}),
+    )
     records.append(SleepPeriod(child.id, at(n12, 20), awake=at(n12, 28)))
     store.save_many(records)
     return child

@@ -69,6 +69,15 @@ def test_episodes_with_signs_videos_and_urgent(content) -> None:  # type: ignore
     assert second.night == date(2026, 11, 11)
 
 
+def test_soothing_tried_and_how_it_ended(content) -> None:  # type: ignore[no-untyped-def]
+    s = content.soothing
+    rocking, feeding = s.keys.index("rocking"), s.keys.index("feeding")
+    assert (s.tried[rocking], s.helped[rocking], s.not_helped[rocking]) == (2, 0, 1)
+    assert (s.tried[feeding], s.not_noted[feeding]) == (1, 1)
+    assert (s.episodes, s.with_soothing) == (4, 2)
+    assert s.order_by_tried() == [rocking, feeding]
+
+
 def test_range_limits_everything(store: Store) -> None:
     child = fill(store)
     one = gather(store, child, LAST, LAST, now_ms=NOW)
@@ -76,6 +85,8 @@ def test_range_limits_everything(store: Store) -> None:
     assert one.episodes == 1
     assert one.sign_episodes == ()
     assert one.videos == 1
+    assert one.soothing.tried.sum() == 2  # rocking and feeding on the last night only
+    assert one.soothing.not_helped.sum() == 0
     with pytest.raises(ValueError, match="before it starts"):
         gather(store, child, LAST, FIRST, now_ms=NOW)
 

@@ -45,6 +45,7 @@ def test_sections_in_order(report: list[str]) -> None:
         "What was logged",
         "The log beside the guide's five aspects",
         "Episodes with signs",
+        "What was tried to soothe",
         "Night by night",
         "Charts",
         "Questions to ask the doctor",
@@ -94,7 +95,7 @@ def test_explains_periodic_runs_and_never_says_plms_index(report: list[str]) -> 
 def test_episode_with_urgent_sign_has_time_soothing_response_note(report: list[str]) -> None:
     text = " ".join(report)
     start = text.index("Episodes with signs")
-    section = text[start : text.index("Night by night")]
+    section = text[start : text.index("What was tried to soothe")]
     assert "night of Tue 10 Nov, 22:00" in section
     assert "URGENT: did not stop when woken, breathing pauses" in section
     assert "inconsolable crying" in section
@@ -102,6 +103,18 @@ def test_episode_with_urgent_sign_has_time_soothing_response_note(report: list[s
     assert "did not settle" in section
     assert NOTE in section
     assert "night of Wed 11 Nov, 23:30 feeding difficulty" in section
+
+
+def test_what_was_tried_and_how_often_it_helped(report: list[str]) -> None:
+    text = " ".join(report)
+    section = text[text.index("What was tried to soothe") : text.index("Night by night")]
+    assert "Something tried was noted for 2 of 4 episodes" in section
+    assert "not which soothing works" in section
+    # Most tried first: tried in, noted it helped, did not settle, no response noted.
+    assert "Rocking 2 0 1 1" in section
+    assert "Feeding 1 0 0 1" in section
+    assert section.index("Rocking") < section.index("Feeding")
+    assert "White noise" not in section  # never tried: no row
 
 
 def test_comparison_rows(report: list[str]) -> None:
@@ -179,3 +192,4 @@ def test_empty_range_still_makes_a_report(qapp, store: Store, tmp_path: Path) ->
     text = " ".join(page_texts(out))
     assert "No nights were logged in this range of 31 nights" in text
     assert "No signs were noted" in text
+    assert "Nothing tried to soothe was noted with any episode in this range." in text

@@ -19,6 +19,7 @@ from rlbaby.model import (
     Response,
     Sign,
     SleepPeriod,
+    Soothing,
     Trigger,
 )
 from rlbaby.services import LoggerService
@@ -36,13 +37,18 @@ def at(local: str) -> Instant:
 
 
 def seed(store: Store, child_id: str) -> None:
-    """Two nights: tonight (two episodes, six movements, sleep) and 20 Nov (one episode)."""
+    """Two nights: tonight (two episodes, six movements, sleep) and 20 Nov (one episode).
+
+    Soothing: rocking and leg massage tonight (settled within 5 minutes);
+    rocking on 20 Nov (did not settle).
+    """
     e1 = Episode(
         child_id,
         at("2026-11-23T22:00:00"),
         settled=at("2026-11-23T22:05:00"),
         onset_state=OnsetState.ASLEEP,
         response=Response.SETTLED_FAST,
+        soothing=frozenset({Soothing.ROCKING, Soothing.MASSAGE}),
         signs=frozenset({Sign.STIFFNESS}),
         triggers=frozenset({Trigger.HUNGER}),
     )
@@ -52,6 +58,7 @@ def seed(store: Store, child_id: str) -> None:
         at("2026-11-20T23:30:00"),
         onset_state=OnsetState.DROWSY,
         response=Response.NOT_SETTLED,
+        soothing=frozenset({Soothing.ROCKING}),
     )
     k = MovementKind
     moves = [

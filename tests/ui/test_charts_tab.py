@@ -20,7 +20,8 @@ from charts_helpers import (
 )
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QImage
+from PySide6.QtGui import QColor, QImage
+from PySide6.QtWidgets import QApplication, QGraphicsTextItem
 
 from rlbaby.analysis.chart_data import NightRange, day_index, interval_histogram
 from rlbaby.model import Child, MovementKind
@@ -237,6 +238,16 @@ def test_exports_png_and_csv(tab, tmp_path: Path, page: str) -> None:  # type: i
         "trend": (header, 2),
         "map": (header, 7),
         "details": (["breakdown", "answer", "episodes", "percent", "out_of"], 3 + 7 + 7 + 4),
+        "soothing": (
+            [
+                "soothing",
+                "episodes_tried",
+                "noted_helped",
+                "noted_not_settled",
+                "no_response_noted",
+            ],
+            8,
+        ),
     }[page]
     assert header == expected[0]
     assert len(body) == expected[1]
@@ -250,17 +261,90 @@ def test_exports_png_and_csv(tab, tmp_path: Path, page: str) -> None:  # type: i
         assert header[1] == "18:00"
         assert len(header) == 97
         assert sum(int(v) for v in body[-1][1:]) == 6
+    if page == "soothing":
+        assert body[0] == ["rocking", "2", "1", "1", "0"]
 
 
 def test_save_buttons_write_through_the_dialog(qtbot, tab, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     target = tmp_path / "picked"
     monkeypatch.setattr(charts_tab_module, "save_path", lambda *a: (target, "x"))
+    assert not tab.notice.isVisible()
     qtbot.mouseClick(tab.png_button, Qt.MouseButton.LeftButton)
     assert not QImage(str(target.with_suffix(".png"))).isNull()
+    # The parent is told where it went.
+    assert tab.notice.isVisible()
+    assert tab.notice.text() == f"Picture saved to {target.with_suffix('.png')}"
     qtbot.mouseClick(tab.csv_button, Qt.MouseButton.LeftButton)
     assert target.with_suffix(".csv").read_text().startswith("night,time")
+    assert tab.notice.text() == f"Numbers saved to {target.with_suffix('.csv')}"
     monkeypatch.setattr(charts_tab_module, "save_path", lambda *a: None)
     qtbot.mouseClick(tab.csv_button, Qt.MouseButton.LeftButton)  # cancelled: nothing happens
+    assert tab.notice.text() == f"Numbers saved to {target.with_suffix('.csv')}"
+    tab.show_page("trend")  # the message spoke of another page
+    assert not tab.notice.isVisible()
+
+
+@pytest.mark.parametrize(("button", "what"), [("png_button", "Picture"), ("csv_button", "Numbers")])
+def test_a_failed_save_says_why(qtbot, tab, tmp_path, monkeypatch, button, what) -> None:  # type: ignore[no-untyped-def]
+    target = tmp_path / "no-such-folder" / "chart"
+    monkeypatch.setattr(charts_tab_module, "save_path", lambda *a: (target, "x"))
+    qtbot.mouseClick(getattr(tab, button), Qt.MouseButton.LeftButton)
+    assert not target.parent.exists()
+    assert tab.notice.isVisible()
+    assert tab.notice.failed
+    text = tab.notice.text()
+    assert text.startswith(f"{what} not saved to {target.parent}")
+    assert "No such file or directory" in text
+    assert "choose another folder" in text
+    assert tab._ctx.theme.palette["urgent"] in tab.notice.styleSheet()
+    # A folder that is a file: the OS error's reason in words, never a traceback.
+    blocker = tmp_path / "a-file"
+    blocker.write_text("x")
+    monkeypatch.setattr(charts_tab_module, "save_path", lambda *a: (blocker / "c.png", "x"))
+    qtbot.mouseClick(getattr(tab, button), Qt.MouseButton.LeftButton)
+    assert "Not a directory" in tab.notice.text()
+    # Saving somewhere good afterwards replaces the error.
+    good = tmp_path / "ok"
+    monkeypatch.setattr(charts_tab_module, "save_path", lambda *a: (good, "x"))
+    qtbot.mouseClick(getattr(tab, button), Qt.MouseButton.LeftButton)
+    assert not tab.notice.failed
+    assert tab.notice.text().startswith(f"{what} saved to {good}")
+
+
+def test_saved_picture_names_the_child_and_the_nights(tab, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    tab.set_range("7")
+    tab.show_page("trend")
+    png = tmp_path / "trend.png"
+    tab.export_png(png)
+    image = QImage(str(png))
+    caption = "Ada · Nights over time · nights 17 Nov 2026 to 23 Nov 2026"
+    assert image.text("Title") == caption
+    plain = tab.trend.to_image()
+    band = image.height() - plain.height()
+    assert band > 10  # a title band above the chart
+    assert image.width() == plain.width()
+    # The band holds the caption's text in the chart's text colour.
+    fg = QColor(tab._ctx.theme.palette["chart_fg"])
+    top = image.copy(0, 0, image.width(), band).convertToFormat(QImage.Format.Format_RGB32)
+    ink = sum(
+        1
+        for y in range(top.height())
+        for x in range(0, top.width(), 2)
+        if _near(QColor(top.pixel(x, y)), fg)
+    )
+    assert ink > 50
+    # The timeline names its night; a one-night range says so too.
+    tab.show_page("timeline")
+    tab.export_png(png)
+    assert QImage(str(png)).text("Title") == "Ada · Night timeline · night of Mon 23 Nov 2026"
+    tab.set_range("tonight")
+    tab.show_page("map")
+    tab.export_png(png)
+    assert QImage(str(png)).text("Title") == "Ada · Night map · night of Mon 23 Nov 2026"
+
+
+def _near(a: QColor, b: QColor, tol: int = 40) -> bool:
+    return max(abs(a.red() - b.red()), abs(a.green() - b.green()), abs(a.blue() - b.blue())) <= tol
 
 
 def test_empty_states_explain_what_to_log(qtbot, mem_ctx) -> None:  # type: ignore[no-untyped-def]
@@ -349,3 +433,121 @@ def test_tonight_follows_the_clock_into_the_next_night(tab) -> None:  # type: ig
     tab.reload()
     assert tab.timeline.night == date(2026, 11, 24)
     assert tab.nights == NightRange(date(2026, 11, 24), date(2026, 11, 24))
+
+
+def test_earlier_night_puts_the_range_on_that_night(qtbot, tab) -> None:  # type: ignore[no-untyped-def]
+    tab.set_range("tonight")
+    for _ in range(3):
+        qtbot.mouseClick(tab.stepper.earlier, Qt.MouseButton.LeftButton)
+    # The range box says what every chart shows: that night, not "Tonight".
+    assert tab.range_combo.currentText() == "Night of Fri 20 Nov"
+    assert tab.range_choice == "night"
+    assert tab.nights == NightRange(EARLIER, EARLIER)
+    assert tab.timeline.night == EARLIER
+    assert tab.timeline.movement_count == 3
+    assert tab.trend.data.night_idx.tolist() == [day_index(EARLIER)]
+    assert tab.night_map.map.counts.sum() == 3
+    assert tab.intervals.histogram.total == len(EARLIER_GAPS_S)
+    qtbot.mouseClick(tab.stepper.later, Qt.MouseButton.LeftButton)
+    assert tab.range_combo.currentText() == "Night of Sat 21 Nov"
+    assert tab.nights == NightRange(date(2026, 11, 21), date(2026, 11, 21))
+    assert tab.timeline.night == date(2026, 11, 21)  # an empty night stays shown
+    qtbot.mouseClick(tab.stepper.latest, Qt.MouseButton.LeftButton)
+    assert tab.range_combo.currentText() == "Tonight"
+    assert tab.nights == NightRange(TONIGHT, TONIGHT)
+    assert tab.timeline.night == TONIGHT
+    # Back to plain words once it is not the range shown.
+    assert tab.range_combo.itemText(tab.range_combo.findData("night")) == "One night"
+
+
+def test_stepping_inside_a_longer_range_keeps_it(qtbot, tab) -> None:  # type: ignore[no-untyped-def]
+    tab.set_range("7")
+    for _ in range(3):
+        qtbot.mouseClick(tab.stepper.earlier, Qt.MouseButton.LeftButton)
+    assert tab.range_choice == "7"
+    assert tab.timeline.night == EARLIER
+    tab.set_range("custom", TONIGHT, TONIGHT)
+    qtbot.mouseClick(tab.stepper.earlier, Qt.MouseButton.LeftButton)  # out of the range
+    assert tab.range_combo.currentText() == "Night of Sun 22 Nov"
+    assert tab.nights.nights == 1
+    assert not tab.from_date.isVisible()
+
+
+def test_one_night_from_the_range_box(tab) -> None:  # type: ignore[no-untyped-def]
+    tab.set_range("7")
+    tab.show_night(EARLIER)
+    combo = tab.range_combo
+    combo.setCurrentIndex(combo.findData("night"))
+    combo.activated.emit(combo.currentIndex())
+    assert combo.currentText() == "Night of Fri 20 Nov"
+    assert tab.nights == NightRange(EARLIER, EARLIER)
+
+
+def test_night_map_shows_only_the_nights_of_the_range(tab) -> None:  # type: ignore[no-untyped-def]
+    tab.show_page("map")
+    vb = tab.night_map.plot.getViewBox()
+    for choice, first in (("tonight", TONIGHT), ("7", date(2026, 11, 17))):
+        tab.set_range(choice)
+        n = tab.nights.nights
+        assert vb.viewRange()[1] == pytest.approx([day_index(first), day_index(first) + n])
+        vb.scaleBy((1.0, 3.0))  # zooming out adds no empty rows either
+        lo, hi = vb.viewRange()[1]
+        assert lo >= day_index(first) - 1e-6
+        assert hi <= day_index(first) + n + 1e-6
+        tab.reset_view()
+
+
+def test_soothing_page_shows_what_was_tried_and_how_often_it_helped(tab) -> None:  # type: ignore[no-untyped-def]
+    tab.set_range("7")
+    tab.show_page("soothing")
+    chart = tab.soothing
+    rows = {k: i for i, k in enumerate(chart.summary.keys)}
+    rocking, massage = rows["rocking"], rows["leg_massage"]
+    assert chart.part_values("helped")[[rocking, massage]].tolist() == [1, 1]
+    assert chart.part_values("not_helped")[[rocking, massage]].tolist() == [1, 0]
+    assert chart.part_values("not_noted").sum() == 0
+    assert chart.value_labels[rocking].toPlainText() == " 2 · helped 1 of 2"
+    assert chart.value_labels[rows["feeding"]].toPlainText() == " 0"
+    assert "how often you noted it helped" in chart.title.text()
+    assert "Something tried is noted for 2 of 3 episodes" in chart.legend.text()
+    assert "not a test of what works" in chart.legend.text()
+    text = chart.describe_point(chart.plot, 1.0, float(rocking))
+    assert text == (
+        "Rocking: tried in 2 episodes; you noted it helped in 1 of the 2 with a response noted"
+    )
+    assert not chart.is_empty
+    tab.set_range("tonight")
+    assert chart.part_values("not_helped")[rocking] == 0
+    tab.set_range("custom", date(2026, 11, 1), date(2026, 11, 2))
+    assert chart.is_empty
+    assert "key A" in chart.empty_label.text()
+
+
+@pytest.mark.parametrize("size", [(1000, 520), (1256, 720)])
+@pytest.mark.parametrize("scale", [1.0, 1.5])
+def test_episode_details_titles_fit(qtbot, tab, size, scale) -> None:  # type: ignore[no-untyped-def]
+    """The four titles were cut off at the window's edge ("Signs noticed (% of 75 episo")."""
+    tab._ctx.theme.set_scale(scale)
+    tab.resize(*size)
+    tab.set_range("7")
+    tab.show_page("details")
+    chart = tab.details
+    view = chart.graphics
+    qtbot.waitUntil(lambda: view.viewport().width() > 300)
+    QApplication.processEvents()
+    visible = view.mapToScene(view.viewport().rect()).boundingRect().adjusted(-1, -1, 1, 1)
+    texts = [
+        item
+        for item in view.scene().items()
+        if isinstance(item, QGraphicsTextItem)
+        and item.isVisible()
+        and "%" in item.toPlainText()
+        and "(" in item.toPlainText()
+    ]
+    assert len(texts) == 4  # one title per breakdown, each with its "(% of …)"
+    for item in texts:
+        assert visible.contains(item.sceneBoundingRect()), item.toPlainText()
+    for title in chart.titles.values():
+        assert title.text_size().width() <= title.size().width() + 1
+        assert title.text_size().height() <= title.size().height() + 1
+    assert "Signs noticed (% of 3 episodes)" in [t.plain_text() for t in chart.titles.values()]

@@ -23,20 +23,23 @@ from rlbaby.analysis.chart_data import (
     interval_histogram,
     night_map,
     pair_segments,
+    soothing_summary,
     trend_data,
 )
 from rlbaby.analysis.nights import NightSummary
-from rlbaby.model import MovementKind
+from rlbaby.model import Episode, Instant, MovementKind, Response, Soothing
 from rlbaby.model.arrays import KIND_CODE
-from rlbaby.ui.charts.axes import ClockAxis, NightAxis
+from rlbaby.ui.charts.axes import ClockAxis, NightAxis, count_step
 from rlbaby.ui.charts.breakdown_chart import BreakdownChart
 from rlbaby.ui.charts.interval_chart import IntervalChart
 from rlbaby.ui.charts.night_map_chart import NightMapChart
+from rlbaby.ui.charts.soothing_chart import SoothingChart
 from rlbaby.ui.charts.timeline_chart import TICK_Y, TimelineChart
 from rlbaby.ui.charts.trend_chart import BAR_HALF_WIDTH, TrendChart, label_step
 from rlbaby.ui.theme import load_palette
 
 NIGHT = date(2026, 11, 23)
+NIGHT_AT = Instant.parse("2026-11-23T22:00:00+01:00")
 NIGHT_PAL = load_palette("night")
 DAY_PAL = load_palette("day")
 KICK = KIND_CODE[MovementKind.KICK]
@@ -74,7 +77,7 @@ def _timeline_data() -> TimelineData:
 # --- axes --------------------------------------------------------------------------
 
 
-def test_clock_axis_labels_in_clock_time() -> None:
+def test_clock_axis_labels_in_clock_time(qapp) -> None:  # type: ignore[no-untyped-def]
     axis = ClockAxis(18)
     (step, values), *_ = axis.tickValues(0.0, 15.0, 900)
     assert step == 2.0
@@ -84,7 +87,7 @@ def test_clock_axis_labels_in_clock_time() -> None:
     assert axis.tickValues(3.0, 3.0, 900) == []
 
 
-def test_night_axis_labels_dates_and_months() -> None:
+def test_night_axis_labels_dates_and_months(qapp) -> None:  # type: ignore[no-untyped-def]
     axis = NightAxis()
     lo = day_index(date(2026, 11, 1))
     (step, values), *_ = axis.tickValues(lo, lo + 6, 900)
@@ -171,6 +174,30 @@ def test_interval_chart_draws_the_histogram_and_bands(add) -> None:  # type: ign
     text = chart.describe_point(chart.plot, math.log10(25.0), 1.0)
     assert text.startswith("Gaps of ")
     assert text.endswith("(33% of all gaps)")
+
+
+@pytest.mark.parametrize("gaps", [[20.0], [20.0, 21.0, 22.0], [20.0] * 7, [20.0] * 40])
+def test_gap_counts_are_labelled_in_whole_numbers(add, gaps: list[float]) -> None:  # type: ignore[no-untyped-def]
+    """A count of gaps has no halves: the y axis read "0.5, 1.0, 1.5" for a few gaps."""
+    chart = add(IntervalChart(DAY_PAL))
+    chart.set_data(np.array(gaps), (10.0, 90.0))
+    axis = chart.plot.getAxis("left")
+    lo, hi = chart.plot.getViewBox().viewRange()[1]
+    for size in (120.0, float(axis.size().height()), 900.0):
+        levels = axis.tickValues(lo, hi, size)
+        values = [v for _spacing, vs in levels for v in vs]
+        assert values, size
+        assert all(float(v).is_integer() for v in values), (size, values)
+        strings = axis.tickStrings(values, 1.0, levels[0][0])
+        assert all(t.replace(",", "").isdigit() for t in strings), strings
+
+
+def test_count_step_is_whole_and_round() -> None:
+    assert count_step(4.0, 10) == 1
+    assert count_step(4.0, 2) == 2
+    assert count_step(40.0, 5) == 10
+    assert count_step(1300.0, 6) == 500
+    assert count_step(0.5, 10) == 1
 
 
 def test_interval_chart_empty_state(add) -> None:  # type: ignore[no-untyped-def]
@@ -302,7 +329,7 @@ def test_breakdown_bars_are_the_counts(add) -> None:  # type: ignore[no-untyped-
     labels = [t.toPlainText() for t in chart.value_labels["responses"]]
     assert labels == [" 0", " 3 · 100%", " 0"]
     assert chart.value_labels["signs"][2].toPlainText() == " 1 · 25%"
-    assert "of 4 episodes" in chart.breakdown_plots["signs"].titleLabel.text
+    assert chart.titles["signs"].plain_text() == "Signs noticed (% of 4 episodes)"
     text = chart.describe_point(chart.breakdown_plots["onset"], 2, 0.1)
     assert text == "State when it started: asleep: 4 episodes, 100% of 4 episodes"
     assert not chart.is_empty
@@ -314,11 +341,37 @@ def test_breakdown_empty_state(add) -> None:  # type: ignore[no-untyped-def]
     assert "key A" in chart.empty_label.text()
 
 
+# --- 6. soothing -------------------------------------------------------------------------------
+
+
+def test_soothing_bars_split_tried_into_helped_not_settled_and_not_noted(add) -> None:  # type: ignore[no-untyped-def]
+    chart = add(SoothingChart(DAY_PAL))
+    assert chart.is_empty
+    assert "key A" in chart.empty_label.text()
+    eps = [
+        Episode("c", NIGHT_AT, soothing=frozenset({Soothing.FEEDING}), response=r)
+        for r in (Response.SETTLED_FAST, Response.SETTLED_SLOW, Response.NOT_SETTLED, None)
+    ]
+    chart.set_data(soothing_summary(eps))
+    k = chart.summary.keys.index("feeding")
+    assert [chart.part_values(p)[k] for p in ("helped", "not_helped", "not_noted")] == [2, 1, 1]
+    # The parts sit end to end: the bar's length is the episodes it was tried in.
+    x0 = {p: np.asarray(chart.bars[p].opts["x0"])[k] for p in chart.bars}
+    assert (x0["helped"], x0["not_helped"], x0["not_noted"]) == (0, 2, 3)
+    assert chart.value_labels[k].toPlainText() == " 4 · helped 2 of 3"
+    assert chart.value_labels[k].pos().x() == 4
+    only_tried = soothing_summary([Episode("c", NIGHT_AT, soothing=frozenset({Soothing.ROCKING}))])
+    chart.set_data(only_tried)
+    assert chart.value_labels[0].toPlainText() == " 1 · no response noted"
+    assert chart.bars["not_noted"].opts["brush"].color().name() == DAY_PAL["chart_grid"]
+    assert chart.bars["helped"].opts["brush"].color().name() == DAY_PAL["chart_line"]
+
+
 # --- shared: theme and export ----------------------------------------------------------------
 
 
 @pytest.mark.parametrize(
-    "make", [TimelineChart, IntervalChart, TrendChart, NightMapChart, BreakdownChart]
+    "make", [TimelineChart, IntervalChart, TrendChart, NightMapChart, BreakdownChart, SoothingChart]
 )
 def test_every_chart_follows_the_palette(add, make) -> None:  # type: ignore[no-untyped-def]
     chart = add(make(NIGHT_PAL))
@@ -338,8 +391,13 @@ def test_png_export_is_a_picture(add, tmp_path: Path) -> None:  # type: ignore[n
     chart.export_png(tmp_path / "t.png")
     image = QImage(str(tmp_path / "t.png"))
     assert image.size() == chart.picture.size()
-    with pytest.raises(OSError, match="could not save"):
+    with pytest.raises(FileNotFoundError):  # the OS error itself, errno and all
         chart.export_png(tmp_path / "missing-folder" / "t.png")
+    chart.export_png(tmp_path / "c.png", caption="Ada · nights 1 Nov 2026 to 7 Nov 2026")
+    captioned = QImage(str(tmp_path / "c.png"))
+    assert captioned.text("Title") == "Ada · nights 1 Nov 2026 to 7 Nov 2026"
+    assert captioned.width() == chart.picture.width()
+    assert captioned.height() > chart.picture.height() + 10
 
 
 def test_csv_export_round_trips(add, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

@@ -38,6 +38,39 @@ class ClockAxis(pg.AxisItem):
         return [clock_text(v, self.start_hour) for v in values]
 
 
+class CountAxis(pg.AxisItem):
+    """Whole numbers only: counts have no halves, so no tick may read "0.5"."""
+
+    def __init__(self, orientation: str = "left") -> None:
+        super().__init__(orientation)
+        self.enableAutoSIPrefix(False)
+
+    def tickValues(self, minVal: float, maxVal: float, size: float):  # type: ignore[no-untyped-def]  # noqa: N802, N803
+        minVal, maxVal = sorted((minVal, maxVal))
+        span = maxVal - minVal
+        if span <= 0 or not math.isfinite(span):
+            return []
+        spacing_px = 40.0 if self.orientation in ("left", "right") else 80.0
+        step = count_step(span, max(2.0, size / spacing_px))
+        first = math.ceil(minVal / step - 1e-9) * step
+        values = [float(v) for v in range(int(first), int(math.floor(maxVal)) + 1, step)]
+        return [(float(step), values)]
+
+    def tickStrings(self, values, scale, spacing):  # type: ignore[no-untyped-def]  # noqa: N802
+        return [f"{round(v):,}" for v in values]
+
+
+def count_step(span: float, max_ticks: float) -> int:
+    """The smallest whole step of 1, 2 or 5 times a power of ten giving at most
+    `max_ticks` ticks over `span`."""
+    power = 1
+    while True:
+        for m in (1, 2, 5):
+            if span / (m * power) <= max_ticks:
+                return m * power
+        power *= 10
+
+
 class NightAxis(pg.AxisItem):
     """Night indexes (days since 1970) shown as dates: "3 Nov", "Nov 2026" or "2026"."""
 

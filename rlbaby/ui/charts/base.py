@@ -6,8 +6,8 @@ import csv
 from pathlib import Path
 
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, QPointF, Qt
-from PySide6.QtGui import QColor, QFont, QImage
+from PySide6.QtCore import QBuffer, QEvent, QIODevice, QPointF, QRect, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QImage, QPainter
 from PySide6.QtWidgets import QLabel, QStackedLayout, QVBoxLayout, QWidget
 
 HOVER_HINT = "Point at the chart to see exact values."
@@ -154,9 +154,14 @@ class ChartWidget(QWidget):
         size = self.font().pointSizeF()
         return size if size > 0 else 10.0
 
-    def _style_fonts(self) -> None:
+    def tick_font(self) -> QFont:
+        """The font of axis ticks and value labels: a little smaller than the text."""
         tick = QFont(self.font())
         tick.setPointSizeF(max(8.0, self._point_size() * 0.9))
+        return tick
+
+    def _style_fonts(self) -> None:
+        tick = self.tick_font()
         for plot in self.plots:
             for name in ("left", "bottom"):
                 plot.getAxis(name).setTickFont(tick)
@@ -220,17 +225,66 @@ class ChartWidget(QWidget):
             writer.writerows(rows)
         return len(rows)
 
-    def to_image(self) -> QImage:
-        """The chart as it looks now (title, legend and plot), as an image."""
-        return self.picture.grab().toImage()
+    def to_image(self, caption: str = "") -> QImage:
+        """The chart as it looks now (title, legend and plot), as an image.
 
-    def export_png(self, path: Path) -> QImage:
-        """Save the chart as a PNG picture.
+        Args:
+            caption: when given, painted in a band above the chart (whose chart,
+                which nights) and kept in the PNG's "Title" text too, so a saved
+                picture still says what it shows once it is sent on.
+        """
+        image = self.picture.grab().toImage()
+        if not caption or image.isNull():
+            return image
+        return self._captioned(image, caption)
+
+    def _captioned(self, grabbed: QImage, caption: str) -> QImage:
+        # Work in device pixels: on a high-DPI screen the grab is larger than the widget.
+        dpr = grabbed.devicePixelRatio()
+        chart = QImage(grabbed)
+        chart.setDevicePixelRatio(1.0)
+        font = QFont(self.font())
+        font.setPointSizeF(self._point_size() * dpr)
+        font.setBold(True)
+        metrics = QFontMetrics(font, chart)  # the image's resolution, not the screen's
+        pad = max(6, metrics.height() // 3)
+        width = chart.width()
+        text_rect = metrics.boundingRect(
+            QRect(0, 0, width - 2 * pad, 10_000), int(Qt.TextFlag.TextWordWrap), caption
+        )
+        band = text_rect.height() + 2 * pad
+        image = QImage(width, chart.height() + band, QImage.Format.Format_RGB32)
+        image.fill(qcolor(self.palette, "chart_bg"))
+        painter = QPainter(image)
+        try:
+            painter.setFont(font)
+            painter.setPen(qcolor(self.palette, "chart_fg"))
+            painter.drawText(
+                QRect(pad, pad, width - 2 * pad, text_rect.height()),
+                int(Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap),
+                caption,
+            )
+            painter.setPen(qcolor(self.palette, "chart_grid"))
+            painter.drawLine(pad, band - 1, width - pad, band - 1)
+            painter.drawImage(0, band, chart)
+        finally:
+            painter.end()
+        image.setText("Title", caption)
+        image.setText("Software", "rlbaby")
+        return image
+
+    def export_png(self, path: Path, caption: str = "") -> QImage:
+        """Save the chart as a PNG picture, with `caption` in a band above it.
 
         Raises:
-            OSError: the picture could not be saved.
+            OSError: the picture could not be made or written (the OS error's
+                errno and reason are kept).
         """
-        image = self.to_image()
-        if image.isNull() or not image.save(str(path), "PNG"):
-            raise OSError(f"could not save the picture to {path}")
+        image = self.to_image(caption)
+        buffer = QBuffer()
+        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+        if image.isNull() or not image.save(buffer, "PNG"):
+            raise OSError(f"could not make the picture for {path}")
+        with open(path, "wb") as f:
+            f.write(bytes(buffer.data().data()))
         return image

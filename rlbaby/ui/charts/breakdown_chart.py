@@ -5,11 +5,13 @@ from __future__ import annotations
 import numpy as np
 
 import pyqtgraph as pg
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QWidget
 
 from rlbaby.analysis.chart_data import BREAKDOWNS, Breakdown, breakdowns
 from rlbaby.ui.charts.axes import fixed_ticks
-from rlbaby.ui.charts.base import ChartWidget, brush, pen
+from rlbaby.ui.charts.base import ChartWidget, brush, pen, qcolor
+from rlbaby.ui.charts.plot_title import PlotTitle
 
 BAR_HEIGHT = 0.6
 
@@ -28,11 +30,18 @@ class BreakdownChart(ChartWidget):
         self.bar_items: dict[str, pg.BarGraphItem] = {}
         self.value_labels: dict[str, list[pg.TextItem]] = {}
         self.breakdown_plots: dict[str, pg.PlotItem] = {}
+        self.titles: dict[str, PlotTitle] = {}
         self.data: dict[str, Breakdown] = {b.field: b for b in breakdowns([])}
+        layout = self.graphics.ci.layout
         for i, (name, _title, _enum) in enumerate(BREAKDOWNS):
             b = self.data[name]
-            plot = self.add_plot(i // 2, i % 2)
-            plot.titleLabel.opts["justify"] = "left"
+            row, col = 2 * (i // 2), i % 2
+            # Each title over the whole width of its plot (axis included), wrapped.
+            title = PlotTitle()
+            self.graphics.ci.addItem(title, row=row, col=col)
+            self.titles[name] = title
+            plot = self.add_plot(row + 1, col)
+            layout.setColumnStretchFactor(col, 1)
             vb = plot.getViewBox()
             vb.setMouseEnabled(x=False, y=False)
             vb.invertY(True)
@@ -65,10 +74,7 @@ class BreakdownChart(ChartWidget):
             ):
                 t.setText(f" {int(n)} · {pct:.0f}%" if n else " 0")
                 t.setPos(float(n), k)
-            self.breakdown_plots[name].setTitle(
-                f"{b.title} <span style='font-weight:normal'>(% {b.base_text})</span>",
-                color=self.palette["chart_fg"],
-            )
+            self.titles[name].set_html(f"<b>{b.title}</b> (% {b.base_text})")
         self.set_empty(all(b.empty for b in data))
         self.reset_view()
 
@@ -90,6 +96,23 @@ class BreakdownChart(ChartWidget):
             bars.setOpts(brush=brush(p, "chart_bar"), pen=pen(p, "chart_line", 1.0))
             for t in self.value_labels[name]:
                 t.setColor(p["chart_fg"])
+        self._style_titles()
+
+    def _style_fonts(self) -> None:
+        super()._style_fonts()
+        if hasattr(self, "titles"):
+            self._style_titles()
+
+    def _style_titles(self) -> None:
+        """Titles at the text size, value labels at the tick size (both follow 150 %)."""
+        font = QFont(self.font())
+        font.setPointSizeF(self._point_size())
+        for title in self.titles.values():
+            title.set_style(font, qcolor(self.palette, "chart_fg"))
+        tick = self.tick_font()
+        for labels in self.value_labels.values():
+            for t in labels:
+                t.setFont(tick)
 
     def describe_point(self, plot: pg.PlotItem, x: float, y: float) -> str | None:
         for name, p in self.breakdown_plots.items():

@@ -16,7 +16,7 @@ from rlbaby.analysis.chart_data import (
     interval_histogram,
     share_between,
 )
-from rlbaby.ui.charts.axes import fixed_ticks
+from rlbaby.ui.charts.axes import CountAxis, fixed_ticks
 from rlbaby.ui.charts.base import ChartWidget, brush, pen
 
 LO_S, HI_S = 1.0, 3600.0
@@ -63,7 +63,7 @@ class IntervalChart(ChartWidget):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(palette, parent)
-        self.plot = self.add_plot(0)
+        self.plot = self.add_plot(0, left=CountAxis())
         self.plot.setLabel("bottom", "Time between one movement and the next (same episode)")
         self.plot.setLabel("left", "Number of gaps")
         fixed_ticks(self.plot.getAxis("bottom"), [(math.log10(s), t) for s, t in TIME_MARKS])

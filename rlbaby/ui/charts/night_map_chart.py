@@ -57,7 +57,7 @@ class NightMapChart(ChartWidget):
         self.plot.setLabel("bottom", "Time of night")
         vb = self.plot.getViewBox()
         vb.invertY(True)
-        vb.setLimits(xMin=0, xMax=24, minXRange=0.5, minYRange=3)
+        vb.setLimits(xMin=0, xMax=24, minXRange=0.5)
         self.image = pg.ImageItem(autoDownsample=True)
         self.plot.addItem(self.image)
         self.colormap: pg.ColorMap | None = None
@@ -98,7 +98,11 @@ class NightMapChart(ChartWidget):
             hi = max(hi, float(cols[-1] + 1) * width)
         first = day_index(m.first)
         vb = self.plot.getViewBox()
-        vb.setLimits(yMin=first - 1, yMax=first + m.nights + 1)
+        # Only the rows of the range: no empty night above or below it, even
+        # for "Tonight" (one row), and zooming in stops at one night.
+        vb.setLimits(
+            yMin=first, yMax=first + m.nights, minYRange=min(3, m.nights), maxYRange=m.nights
+        )
         vb.setRange(xRange=(lo, hi), yRange=(first, first + m.nights), padding=0)
 
     def _apply_item_colours(self) -> None:

@@ -8,11 +8,20 @@ switching between "last 7 nights" and "all" costs only the cutting.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
+import numpy as np
+
 from rlbaby.analysis import NightSummary, summarize_nights
-from rlbaby.analysis.chart_data import NightRange, TimelineData, movements_in_nights, timeline_data
+from rlbaby.analysis.chart_data import (
+    NightRange,
+    TimelineData,
+    day_index,
+    movements_in_nights,
+    timeline_data,
+)
+from rlbaby.analysis.nights import night_index
 from rlbaby.model import Episode, RuleSet, SleepPeriod
 from rlbaby.model.arrays import MovementArrays
 from rlbaby.model.timekeeping import night_bounds_utc_ms
@@ -28,6 +37,8 @@ class History:
     rule: RuleSet
     mv: MovementArrays
     summaries: list[NightSummary]
+    episodes: tuple[Episode, ...] = ()
+    episode_nights: dict[str, int] = field(default_factory=dict)
 
     @property
     def first_night(self) -> date | None:
@@ -38,6 +49,19 @@ class History:
 
     def summaries_in(self, nights: NightRange) -> list[NightSummary]:
         return [s for s in self.summaries if nights.contains(s.night)]
+
+    def episodes_in(self, nights: NightRange) -> list[Episode]:
+        """The episodes of `nights`: each belongs to the night of its first
+        movement, as in the night summaries (so the counts agree)."""
+        lo, hi = day_index(nights.first), day_index(nights.last)
+        return [e for e in self.episodes if lo <= self.episode_nights.get(e.id, lo - 1) <= hi]
+
+
+def first_tap_nights(mv: MovementArrays, start_hour: int) -> dict[str, int]:
+    """The night (day index) of each episode's first movement; movements are sorted."""
+    codes, first = np.unique(mv.episode, return_index=True)
+    nights = night_index(mv.local_ms[first], start_hour)
+    return {mv.episode_ids[c]: n for c, n in zip(codes.tolist(), nights.tolist(), strict=True)}
 
 
 class ChartSource:
@@ -63,17 +87,24 @@ class ChartSource:
         key = (child_id, self.store.revision, settings.night_start_hour, settings.rule)
         if self._history is None or key != self._key:
             mv = self.store.movements(child_id)
+            episodes = tuple(self.store.episodes(child_id))
             summaries = summarize_nights(
                 child_id,
                 mv,
-                self.store.episodes(child_id),
+                episodes,
                 self.store.sleep_periods(child_id),
                 start_hour=settings.night_start_hour,
                 rule=settings.rule,
                 now_ms=self.now_ms(),
             )
             self._history = History(
-                child_id, settings.night_start_hour, settings.rule, mv, summaries
+                child_id,
+                settings.night_start_hour,
+                settings.rule,
+                mv,
+                summaries,
+                episodes,
+                first_tap_nights(mv, settings.night_start_hour),
             )
             self._key = key
         return self._history
