@@ -8,7 +8,6 @@ they only look like what a parent might log.
 from __future__ import annotations
 
 import random
-import time
 from collections.abc import Iterable, Iterator
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -186,13 +185,14 @@ def populate(
         end: the last night (its evening's date). Without it, the night `now_ms`
             falls in, so the demo opened at 03:00 shows tonight up to 03:00.
         now_ms: nothing ends after this instant (see `ended_by`). Defaults to the
-            real time when `end` is not given; with an explicit `end` and no
+            store's clock when `end` is not given; with an explicit `end` and no
             `now_ms`, the nights are kept whole.
     """
     rng = random.Random(seed)
     kids = children or demo_children()
     if end is None:
-        now_ms = time.time_ns() // 1_000_000 if now_ms is None else now_ms
+        # The store's clock (a test's fake one too): the log never runs past its now.
+        now_ms = store.now_ms() if now_ms is None else now_ms
         end = night_of(now_ms)
     records: list[Any] = list(kids)
     for i, child in enumerate(kids):

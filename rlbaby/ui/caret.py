@@ -10,7 +10,7 @@ blinking at the platform's rate.
 from __future__ import annotations
 
 import shiboken6
-from PySide6.QtCore import QObject, QRect, Qt, QTimer
+from PySide6.QtCore import QObject, QRect, Qt, QTimer, SignalInstance
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
@@ -61,15 +61,8 @@ class CaretOverlay(QObject):
         bar.setObjectName("text_caret")
         bar.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         self.bar = bar
-        if isinstance(widget, QLineEdit):
-            widget.cursorPositionChanged.connect(self._on_field_changed)
-            widget.textChanged.connect(self._on_field_changed)
-            widget.selectionChanged.connect(self._on_field_changed)
-        else:
-            widget.cursorPositionChanged.connect(self._on_field_changed)
-            widget.textChanged.connect(self._on_field_changed)
-            widget.verticalScrollBar().valueChanged.connect(self._on_field_changed)
-            widget.horizontalScrollBar().valueChanged.connect(self._on_field_changed)
+        for signal in _moves(widget):
+            signal.connect(self._on_field_changed)
         widget.destroyed.connect(self._on_field_destroyed)
         widget.installEventFilter(self)
         self._on_field_changed()
@@ -81,12 +74,10 @@ class CaretOverlay(QObject):
         self.bar = None
         if field is not None and shiboken6.isValid(field):
             field.removeEventFilter(self)
-            for signal in ("cursorPositionChanged", "textChanged", "selectionChanged"):
-                if hasattr(field, signal):
-                    getattr(field, signal).disconnect(self._on_field_changed)
-            if isinstance(field, QPlainTextEdit | QTextEdit):
-                field.verticalScrollBar().valueChanged.disconnect(self._on_field_changed)
-                field.horizontalScrollBar().valueChanged.disconnect(self._on_field_changed)
+            # Exactly the signals _attach connected: a QPlainTextEdit has a
+            # selectionChanged too, which was never connected.
+            for signal in _moves(field):
+                signal.disconnect(self._on_field_changed)
             field.destroyed.disconnect(self._on_field_destroyed)
         if bar is not None and shiboken6.isValid(bar):
             bar.hide()
@@ -146,3 +137,16 @@ class CaretOverlay(QObject):
     def _on_blink_timeout(self) -> None:
         if self.bar is not None and not self.caret_rect().isEmpty():
             self.bar.setVisible(not self.bar.isVisible())
+
+
+def _moves(field: QWidget) -> list[SignalInstance]:
+    """The signals after which the caret of `field` may have moved."""
+    if isinstance(field, QLineEdit):
+        return [field.cursorPositionChanged, field.textChanged, field.selectionChanged]
+    assert isinstance(field, QPlainTextEdit | QTextEdit)
+    return [
+        field.cursorPositionChanged,
+        field.textChanged,
+        field.verticalScrollBar().valueChanged,
+        field.horizontalScrollBar().valueChanged,
+    ]

@@ -77,9 +77,8 @@ def test_first_night(qtbot, fresh_window: MainWindow, clock) -> None:  # type: i
             dlg.reject()
 
     QTimer.singleShot(0, fill_in)
-    # NOTE: until the lead's fix of StrEnum combo values (records.py + combo helper)
-    # is on main, saving here raises AttributeError "'str' object has no attribute
-    # 'value'" (QComboBox.currentData() returns a str); this step then fails.
+    # Before typed combos, this Save raised AttributeError ("'str' object has no
+    # attribute 'value'") and saved nothing: this step is its journey test.
     qtbot.mouseClick(edit, Qt.MouseButton.LeftButton)
     assert seen
     assert "child" in seen[0].lower()
