@@ -92,7 +92,8 @@ def _offer_restore(store: Store, data_dir: Path) -> Store:
         None,
         "Some data could not be read",
         text,
-        "The damaged file was set aside (nothing was overwritten); the rest of your log is open."
+        "Nothing was overwritten: each problem above says where its file is now. "
+        "The rest of your log is open."
         f"\n\n{latest}",
     )
     restore = (
