@@ -55,6 +55,7 @@ from rlbaby.ui.charts.timeline_chart import TimelineChart
 from rlbaby.ui.charts.trend_chart import TrendChart
 from rlbaby.ui.context import UiContext
 from rlbaby.ui.dialogs import save_path
+from rlbaby.ui.widgets.value_combo import ValueCombo
 
 PAGES = {
     "timeline": "Night timeline",
@@ -98,17 +99,17 @@ class ChartsTab(QWidget):
         palette = ctx.theme.palette
         start_hour = ctx.store.settings.night_start_hour
 
-        self.child_combo = QComboBox()
+        self.child_combo: ValueCombo[str] = ValueCombo()
         self.child_combo.setObjectName("charts_child")
         self.child_combo.setToolTip("Whose charts to show")
         self.child_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.child_combo.activated.connect(self._on_child_combo_activated)
-        self.range_combo = QComboBox()
+        self.range_combo: ValueCombo[str] = ValueCombo(
+            (text, key) for key, text in RANGE_CHOICES.items()
+        )
         self.range_combo.setObjectName("charts_range")
         self.range_combo.setToolTip("Which nights the charts cover")
-        for key, text in RANGE_CHOICES.items():
-            self.range_combo.addItem(text, key)
-        self.range_combo.setCurrentIndex(self.range_combo.findData("30"))
+        self.range_combo.set_value("30")
         self.range_combo.activated.connect(self._on_range_combo_activated)
         self.from_date = QDateEdit()
         self.to_date = QDateEdit()
@@ -218,7 +219,7 @@ class ChartsTab(QWidget):
 
     @property
     def range_choice(self) -> str:
-        return str(self.range_combo.currentData())
+        return self.range_combo.value()
 
     @property
     def current_page(self) -> str:
@@ -268,7 +269,7 @@ class ChartsTab(QWidget):
                 edit.blockSignals(True)
                 edit.setDate(_qdate(d))
                 edit.blockSignals(False)
-        self.range_combo.setCurrentIndex(self.range_combo.findData(choice))
+        self.range_combo.set_value(choice)
         self._name_single_night()
         self._set_custom_visible(choice == "custom")
         self.reload(keep_night=False)
@@ -276,7 +277,7 @@ class ChartsTab(QWidget):
 
     def _name_single_night(self) -> None:
         """The "one night" entry names its night while it is the range shown."""
-        i = self.range_combo.findData(SINGLE_NIGHT)
+        i = self.range_combo.values().index(SINGLE_NIGHT)
         if self.range_choice == SINGLE_NIGHT:
             self.range_combo.setItemText(i, single_night_text(self._single_night))
         else:
@@ -419,18 +420,16 @@ class ChartsTab(QWidget):
     # --- children ------------------------------------------------------------------------
 
     def _fill_children(self) -> None:
-        self.child_combo.blockSignals(True)
-        self.child_combo.clear()
-        for child in self._ctx.store.children():
-            self.child_combo.addItem(child.name, child.id)
-        self.child_combo.setCurrentIndex(max(0, self.child_combo.findData(self.child_id)))
-        self.child_combo.blockSignals(False)
+        self.child_combo.reset((c.name, c.id) for c in self._ctx.store.children())
+        blocked = self.child_combo.blockSignals(True)
+        if not self.child_combo.set_value(self.child_id) and self.child_combo.count():
+            self.child_combo.setCurrentIndex(0)
+        self.child_combo.blockSignals(blocked)
         self.child_combo.setEnabled(self.child_combo.count() > 1)
 
     def _on_child_combo_activated(self, index: int) -> None:
-        cid = self.child_combo.itemData(index)
-        if cid:
-            self._ctx.selection.select(str(cid))
+        if 0 <= index < self.child_combo.count():
+            self._ctx.selection.select(self.child_combo.values()[index])
 
     def _on_selection_child_changed(self, _child_id: str) -> None:
         self._fill_children()

@@ -24,7 +24,7 @@ from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QApplication, QGraphicsTextItem
 
 from rlbaby.analysis.chart_data import NightRange, day_index, interval_histogram
-from rlbaby.model import Child, MovementKind
+from rlbaby.model import Child, MovementKind, Sign
 from rlbaby.model.arrays import KIND_CODE
 from rlbaby.store import Store
 from rlbaby.ui import charts_tab as charts_tab_module
@@ -103,11 +103,11 @@ def test_range_switching_redraws_every_chart(qtbot, tab) -> None:  # type: ignor
 
 def test_range_box_and_custom_dates(qtbot, tab) -> None:  # type: ignore[no-untyped-def]
     combo = tab.range_combo
-    combo.setCurrentIndex(combo.findData("7"))
+    combo.setCurrentIndex(combo.values().index("7"))
     combo.activated.emit(combo.currentIndex())
     assert tab.nights.nights == 7
     assert not tab.from_date.isVisible()
-    combo.setCurrentIndex(combo.findData("custom"))
+    combo.setCurrentIndex(combo.values().index("custom"))
     combo.activated.emit(combo.currentIndex())
     assert tab.from_date.isVisible()
     tab.from_date.setDate(tab.from_date.date().addDays(-400))
@@ -208,7 +208,7 @@ def test_child_switch_follows_the_selection(qtbot, tab) -> None:  # type: ignore
     assert tab.child_combo.count() == 2
     with qtbot.waitSignal(tab.redrawn, timeout=2000):
         ctx.selection.select(ben.id)
-    assert tab.child_combo.currentData() == ben.id
+    assert tab.child_combo.value() == ben.id
     assert tab.timeline.is_empty
     assert tab.trend.is_empty
 
@@ -237,7 +237,10 @@ def test_exports_png_and_csv(tab, tmp_path: Path, page: str) -> None:  # type: i
         ),
         "trend": (header, 2),
         "map": (header, 7),
-        "details": (["breakdown", "answer", "episodes", "percent", "out_of"], 3 + 7 + 7 + 4),
+        "details": (
+            ["breakdown", "answer", "episodes", "percent", "out_of"],
+            3 + 7 + len(Sign) + 4,
+        ),
         "soothing": (
             [
                 "soothing",
@@ -457,7 +460,7 @@ def test_earlier_night_puts_the_range_on_that_night(qtbot, tab) -> None:  # type
     assert tab.nights == NightRange(TONIGHT, TONIGHT)
     assert tab.timeline.night == TONIGHT
     # Back to plain words once it is not the range shown.
-    assert tab.range_combo.itemText(tab.range_combo.findData("night")) == "One night"
+    assert tab.range_combo.itemText(tab.range_combo.values().index("night")) == "One night"
 
 
 def test_stepping_inside_a_longer_range_keeps_it(qtbot, tab) -> None:  # type: ignore[no-untyped-def]
@@ -477,7 +480,7 @@ def test_one_night_from_the_range_box(tab) -> None:  # type: ignore[no-untyped-d
     tab.set_range("7")
     tab.show_night(EARLIER)
     combo = tab.range_combo
-    combo.setCurrentIndex(combo.findData("night"))
+    combo.setCurrentIndex(combo.values().index("night"))
     combo.activated.emit(combo.currentIndex())
     assert combo.currentText() == "Night of Fri 20 Nov"
     assert tab.nights == NightRange(EARLIER, EARLIER)
