@@ -115,7 +115,9 @@ class RedFlag(StrEnum):
     """
 
     NOT_STOPPED_WHEN_WOKEN = "not_stopped_when_woken"
-    SAME_WHEN_AWAKE = "same_when_awake"
+    # Values differ from every Sign's: StrEnums with equal values are equal dict
+    # keys, and LABELS holds both (one "same_when_awake" would overwrite the other).
+    SAME_WHEN_AWAKE = "same_jerking_when_awake"
     STIFFENING_OR_SPASMS = "stiffening_or_spasms"
     EYES = "eyes"
     COLOUR = "colour"
@@ -162,7 +164,7 @@ LABELS: dict[StrEnum, str] = {
     Sign.EYES_ROLLING: "eyes rolling or fixed",
     Sign.COLOUR_CHANGE: "colour change",
     Sign.BREATHING_PAUSES: "breathing pauses",
-    Sign.SAME_WHEN_AWAKE: "same jerking when awake",
+    Sign.SAME_WHEN_AWAKE: "the same jerking also happens awake",
     Trigger.HUNGER: "hunger",
     Trigger.DIAPER: "wet or soiled diaper",
     Trigger.TIGHT_CLOTHING: "tight clothing or swaddle",

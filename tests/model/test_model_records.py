@@ -200,3 +200,18 @@ def test_records_coerce_enum_fields_given_as_their_stored_spelling() -> None:
 def test_records_refuse_values_outside_their_enums(make, problem) -> None:  # type: ignore[no-untyped-def]
     with pytest.raises(ValueError, match=problem):
         make()
+
+
+def test_no_two_labelled_enums_share_a_stored_value_by_accident() -> None:
+    # StrEnum members with equal values are one dict key: LABELS keeps only the
+    # last label written for them. Only the plain answers may be shared.
+    from rlbaby.model.records import LABELS
+
+    classes = {type(k) for k in LABELS}
+    seen: dict[str, type] = {}
+    shared = set()
+    for m in [m for cls in classes for m in cls]:
+        if m.value in seen and seen[m.value] is not type(m):
+            shared.add(m.value)
+        seen.setdefault(m.value, type(m))
+    assert shared <= {"yes", "no"}, shared
