@@ -27,7 +27,7 @@ from rlbaby.ui.child_bar import ChildBar
 from rlbaby.ui.context import UiContext
 from rlbaby.ui.episode_panel import EpisodePanel
 from rlbaby.ui.episode_sheet import EpisodeSheet
-from rlbaby.ui.tap_target import TapTarget
+from rlbaby.ui.tap_target import KEYS_HINT, TapTarget
 from rlbaby.ui.urgent_notice import UrgentNotice
 from rlbaby.ui.wording import fmt_ago, fmt_duration
 
@@ -239,6 +239,9 @@ class LogTab(QWidget):
             self.sheet.hide()
             self.side.setCurrentWidget(self.panel)
             self.target.setToolTip("Read-only: another copy of rlbaby is logging to this folder")
+        # The foot line invites a key that does nothing here: say where logging happens.
+        self.target.hint = "Log in the other copy of rlbaby" if readonly else KEYS_HINT
+        self.target.update()
         self.child_bar.set_readonly(readonly)
         self._update_sleep_button()
         self.refresh_clock()

@@ -89,6 +89,7 @@ def test_a_banner_says_read_only_on_every_tab(qtbot, window: MainWindow) -> None
     # The tap target does not invite a tap either.
     window.tabs.setCurrentWidget(window.log_tab)
     assert window.log_tab.target.headline == "Read-only"
+    assert window.log_tab.target.hint == "Log in the other copy of rlbaby"  # no dead key invited
 
 
 def test_what_cannot_work_is_disabled(window: MainWindow, writer, clock) -> None:  # type: ignore[no-untyped-def]
