@@ -5,6 +5,7 @@ Standard library + pytest only; files are read straight from the repository.
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
@@ -12,7 +13,12 @@ import pytest
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 GUIDE_DIR = REPO_ROOT / "resources" / "guide"
-SOURCE_DOC = REPO_ROOT.parent / "shared" / "source" / "content-document.txt"
+# shared/ sits beside the clone; a worktree elsewhere can point at it instead.
+SOURCE_DOC = Path(
+    os.environ.get(
+        "RLBABY_CONTENT_DOC", REPO_ROOT.parent / "shared" / "source" / "content-document.txt"
+    )
+)
 
 NGRAM = 12
 
