@@ -109,9 +109,12 @@ class Section:
 
     @property
     def plain_text(self) -> str:
-        """The words without Markdown: no link targets, markers or table rules."""
+        """The words without Markdown: no link targets, markers or table rules.
+
+        Source markers are left out too: they are citations, not words to search.
+        """
         lines = []
-        for line in self.markdown.splitlines():
+        for line in _MARKER.sub("", self.markdown).splitlines():
             cells = [c.strip() for c in line.strip().strip("|").split("|")]
             if line.strip().startswith("|") and all(_RULE_CELL.match(c) for c in cells):
                 continue  # a table's |---|---| line

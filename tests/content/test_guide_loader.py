@@ -187,3 +187,10 @@ def test_emergency_number_from_the_parent() -> None:
     assert EMERGENCY_EXAMPLES not in now
     assert "(000)" in guide.section("when-to-see-a-doctor").markdown
     assert fill_emergency_number("x {{emergency_number}}", None) == f"x {EMERGENCY_EXAMPLES}"
+
+
+def test_search_skips_source_markers(guide: Guide) -> None:
+    """Citations are not words to find: 'added' or 'S11' must not hit every section."""
+    assert guide.search("added; see") == []
+    assert all("added; see" not in s.plain_text for s in guide.sections)
+    assert {h.slug for h in guide.search("S11")} <= {"sources"}
