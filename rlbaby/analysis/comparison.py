@@ -98,13 +98,16 @@ APPEARANCE = "Physical appearance"
 
 GUIDE_TABLE: dict[str, tuple[str, str]] = {
     FREQUENCY: (
-        "Kicking or fidgeting that comes and goes",
-        "Jerking that hardly stops and keeps disturbing sleep",
+        "Kicks or fidgets now and then, with quiet spells between",
+        "Jerking that hardly lets up and keeps waking your baby",
     ),
-    RESPONSE: ("Settles when you comfort your baby", "Carries on even when you soothe"),
-    ASSOCIATED: ("Nothing else unusual", "Crying you cannot console, or trouble feeding"),
-    TIME: ("Mostly during active periods", "Mainly at night"),
-    APPEARANCE: ("Smooth, flowing, rhythmic movements", "Twitchy spasms or stiffness"),
+    RESPONSE: (
+        "Calms when you comfort your baby",
+        "Keeps going however you try to settle your baby",
+    ),
+    ASSOCIATED: ("Nothing else seems wrong", "Crying you cannot settle, or problems with feeding"),
+    TIME: ("Mostly when your baby is lively and alert", "Mostly in the night"),
+    APPEARANCE: ("Smooth, flowing (stretching, cycling)", "Twitchy spasms or stiffness"),
 }
 
 DISCLAIMER = (

@@ -1,5 +1,25 @@
 """Guide content loaded from resources/guide/. Qt-free."""
 
-from rlbaby.content.guide import Guide, Hit, Section, search_words, word_pattern
+from rlbaby.content.guide import (
+    EMERGENCY_EXAMPLES,
+    EMERGENCY_TOKEN,
+    Guide,
+    Hit,
+    Section,
+    fill_emergency_number,
+    quiet_markers,
+    search_words,
+    word_pattern,
+)
 
-__all__ = ["Guide", "Hit", "Section", "search_words", "word_pattern"]
+__all__ = [
+    "EMERGENCY_EXAMPLES",
+    "EMERGENCY_TOKEN",
+    "Guide",
+    "Hit",
+    "Section",
+    "fill_emergency_number",
+    "quiet_markers",
+    "search_words",
+    "word_pattern",
+]

@@ -17,6 +17,13 @@ _NAME = re.compile(r"^(\d+)-([a-z0-9-]+)\.md$")
 _LINK = re.compile(r"\]\(#([a-z0-9-]+)\)")
 _RULE_CELL = re.compile(r"^:?-+:?$")
 _LIST_MARK = re.compile(r"^\s*(?:[-*+]|\d+\.)\s+")
+# "*(added; see [S11](#sources), [S12](#sources))*": a fact from beyond the
+# content document, with the sources that back it.
+_MARKER = re.compile(r"\s*\*\(added; see ((?:\[S\d+\]\(#sources\)(?:,\s*)?)+)\)\*")
+_MARKER_REF = re.compile(r"\[(S\d+)\]\(#sources\)")
+EMERGENCY_TOKEN = "{{emergency_number}}"
+# Said when the parent has not set a number: examples, never one number for all.
+EMERGENCY_EXAMPLES = "for example 112 in Europe, 911 in North America, 999 in the UK"
 SNIPPET_BEFORE = 30
 SNIPPET_AFTER = 110
 
@@ -29,6 +36,27 @@ def search_words(term: str) -> list[str]:
 def word_pattern(word: str) -> re.Pattern[str]:
     """Case-insensitive: `word` at the start of a word (the search's matching rule)."""
     return re.compile(r"(?<!\w)" + re.escape(word), re.IGNORECASE)
+
+
+def quiet_markers(markdown: str) -> str:
+    """The Markdown with each "(added; see Sn)" marker as small superscript links.
+
+    The files keep the spelled-out marker (it reads well as plain text and the
+    content tests check it); on screen and in print a marker is only a quiet
+    superscript "S11" that opens the Sources page.
+    """
+
+    def sup(m: re.Match[str]) -> str:
+        refs = _MARKER_REF.findall(m.group(1))
+        links = ",".join(f'<a href="#sources">{ref}</a>' for ref in refs)
+        return f"<sup>{links}</sup>"
+
+    return _MARKER.sub(sup, markdown)
+
+
+def fill_emergency_number(markdown: str, number: str | None = None) -> str:
+    """Put the emergency number (or, with none set, some examples) in for the token."""
+    return markdown.replace(EMERGENCY_TOKEN, number.strip() if number else EMERGENCY_EXAMPLES)
 
 
 @dataclass(frozen=True)
@@ -81,9 +109,12 @@ class Section:
 
     @property
     def plain_text(self) -> str:
-        """The words without Markdown: no link targets, markers or table rules."""
+        """The words without Markdown: no link targets, markers or table rules.
+
+        Source markers are left out too: they are citations, not words to search.
+        """
         lines = []
-        for line in self.markdown.splitlines():
+        for line in _MARKER.sub("", self.markdown).splitlines():
             cells = [c.strip() for c in line.strip().strip("|").split("|")]
             if line.strip().startswith("|") and all(_RULE_CELL.match(c) for c in cells):
                 continue  # a table's |---|---| line
@@ -113,10 +144,17 @@ def _snippet(text: str, at: int) -> str:
 
 
 class Guide:
-    """All sections, in order, with search."""
+    """All sections, in order, with search.
 
-    def __init__(self, folder: str = "guide") -> None:
+    Args:
+        folder: the resource folder holding the `NN-slug.md` files.
+        emergency_number: put in for `{{emergency_number}}` in the text; None
+            puts in examples from several regions instead.
+    """
+
+    def __init__(self, folder: str = "guide", emergency_number: str | None = None) -> None:
         self.folder = folder
+        self.emergency_number = emergency_number
 
     @cached_property
     def sections(self) -> list[Section]:
@@ -125,7 +163,7 @@ class Guide:
             m = _NAME.match(PurePosixPath(rel).name)
             if not m:
                 continue
-            text = resources.read_text(rel)
+            text = fill_emergency_number(resources.read_text(rel), self.emergency_number)
             first = text.splitlines()[0] if text else ""
             if not first.startswith("# "):
                 raise ValueError(f"{rel} must start with a '# Title' line")

@@ -162,7 +162,7 @@ LABELS: dict[StrEnum, str] = {
     Sign.STIFFNESS: "stiffness",
     Sign.TWITCHING_SPASMS: "twitching spasms",
     Sign.EYES_ROLLING: "eyes rolling or fixed",
-    Sign.COLOUR_CHANGE: "colour change",
+    Sign.COLOUR_CHANGE: "color change",
     Sign.BREATHING_PAUSES: "breathing pauses",
     Sign.SAME_WHEN_AWAKE: "the same jerking also happens awake",
     Trigger.HUNGER: "hunger",
@@ -179,7 +179,7 @@ LABELS: dict[StrEnum, str] = {
     RedFlag.SAME_WHEN_AWAKE: "the same jerking also happens awake",
     RedFlag.STIFFENING_OR_SPASMS: "stiffening or spasms",
     RedFlag.EYES: "eyes rolling or fixed",
-    RedFlag.COLOUR: "colour change",
+    RedFlag.COLOUR: "color change",
     RedFlag.BREATHING: "breathing pauses",
 }
 

@@ -288,7 +288,7 @@ def test_urgent_signs_listed_on_top_with_their_night() -> None:
     first = c.urgent[0]
     assert first.night == date(2026, 11, 24)  # 02:14 on the 25th belongs to the 24th's night
     assert first.at == at("2026-11-25T02:14:00")
-    assert first.signs == ("colour change", "breathing pauses")  # urgent ones only, readable
+    assert first.signs == ("color change", "breathing pauses")  # urgent ones only, readable
     assert c.urgent[1].night == date(2026, 11, 3)
     assert c.urgent[1].signs == ("eyes rolling or fixed",)
     # Listed even when there is not enough log for the table.

@@ -2,10 +2,19 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from test_guide_text import REQUIRED_SLUGS
 
-from rlbaby.content import Guide, search_words
+from rlbaby.content import (
+    EMERGENCY_EXAMPLES,
+    EMERGENCY_TOKEN,
+    Guide,
+    fill_emergency_number,
+    quiet_markers,
+    search_words,
+)
 from rlbaby.content.guide import Section
 
 # One list of the sections the issue names, kept with the raw-file checks.
@@ -64,7 +73,7 @@ def test_sources_section_lists_the_added_sources(guide: Guide) -> None:
 def test_subsection(guide: Guide) -> None:
     urgent = guide.section("urgent-signs")
     now = urgent.subsection("seek medical help NOW")  # case-insensitive
-    assert now.startswith("Try to stay calm")
+    assert now.startswith("Stay as calm as you can")
     assert "What to tell the doctor" not in now
     with pytest.raises(KeyError):
         urgent.subsection("Nope")
@@ -114,3 +123,74 @@ def test_plain_text_drops_markup(guide: Guide) -> None:
     assert "|" not in text
     assert "**" not in text
     assert "Urgent signs" in text
+
+
+# --- issue 12: one table, quiet markers, the emergency number ------------------
+
+
+def test_page_07_table_is_the_comparisons_table(guide: Guide) -> None:
+    from rlbaby.analysis.comparison import GUIDE_TABLE
+
+    rows = guide.section("normal-or-concerning").table()
+    assert {r[0]: (r[1], r[2]) for r in rows[1:]} == GUIDE_TABLE
+
+
+def test_every_marked_source_is_listed_in_full(guide: Guide) -> None:
+    listed = guide.section("sources").subsection("Added sources")
+    entries = dict(re.findall(r"\*\*\[(S\d+)\]\*\* (.+)", listed))
+    cited = {
+        ref
+        for s in guide.sections
+        if s.slug != "sources"
+        for ref in re.findall(r"\[(S\d+)\]\(#sources\)", s.markdown)
+    }
+    assert cited
+    assert cited <= set(entries), sorted(cited - set(entries))
+    for ref in cited:
+        # In full: who, what, and what the guide uses it for.
+        assert "Used for:" in entries[ref], ref
+        assert len(entries[ref]) > 80, ref
+
+
+def test_quiet_markers_become_superscript_links() -> None:
+    md = (
+        "A fact *(added; see [S11](#sources), [S12](#sources))*."
+        " More *(added; see [S3](#sources))*."
+    )
+    out = quiet_markers(md)
+    assert out == (
+        'A fact<sup><a href="#sources">S11</a>,<a href="#sources">S12</a></sup>.'
+        ' More<sup><a href="#sources">S3</a></sup>.'
+    )
+    assert quiet_markers("no marker (added later)") == "no marker (added later)"
+
+
+def test_every_guide_marker_is_quieted(guide: Guide) -> None:
+    for s in guide.sections:
+        assert "added; see" not in quiet_markers(s.markdown), s.slug
+
+
+def test_emergency_number_defaults_to_examples(guide: Guide) -> None:
+    now = guide.section("urgent-signs").subsection("Seek medical help now")
+    assert EMERGENCY_TOKEN not in now
+    assert f"Call your local emergency number ({EMERGENCY_EXAMPLES})" in now
+    for number in ("112", "911", "999"):
+        assert number in now
+    for s in guide.sections:
+        assert "{{" not in s.markdown, s.slug
+
+
+def test_emergency_number_from_the_parent() -> None:
+    guide = Guide(emergency_number=" 000 ")
+    now = guide.section("urgent-signs").subsection("Seek medical help now")
+    assert "call your local emergency number (000)" in now.lower()
+    assert EMERGENCY_EXAMPLES not in now
+    assert "(000)" in guide.section("when-to-see-a-doctor").markdown
+    assert fill_emergency_number("x {{emergency_number}}", None) == f"x {EMERGENCY_EXAMPLES}"
+
+
+def test_search_skips_source_markers(guide: Guide) -> None:
+    """Citations are not words to find: 'added' or 'S11' must not hit every section."""
+    assert guide.search("added; see") == []
+    assert all("added; see" not in s.plain_text for s in guide.sections)
+    assert {h.slug for h in guide.search("S11")} <= {"sources"}

@@ -5,6 +5,7 @@ Standard library + pytest only; files are read straight from the repository.
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
@@ -12,7 +13,12 @@ import pytest
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 GUIDE_DIR = REPO_ROOT / "resources" / "guide"
-SOURCE_DOC = REPO_ROOT.parent / "shared" / "source" / "content-document.txt"
+# shared/ sits beside the clone; a worktree elsewhere can point at it instead.
+SOURCE_DOC = Path(
+    os.environ.get(
+        "RLBABY_CONTENT_DOC", REPO_ROOT.parent / "shared" / "source" / "content-document.txt"
+    )
+)
 
 NGRAM = 12
 
@@ -255,3 +261,100 @@ def test_every_added_marker_points_to_a_listed_source() -> None:
 def test_no_file_mentions_the_banned_phrase() -> None:
     for path in guide_files().values():
         assert "plms index" not in read(path).lower(), f"{path.name} says 'PLMS index'"
+
+
+# --- (7) safety wording (issue 12) ---------------------------------------------
+
+US_ONLY = {
+    "nappy": "diaper",
+    "nappies": "diapers",
+    "colour": "color",
+    "grey": "gray",
+    "recognise": "recognize",
+    "behaviour": "behavior",
+    "paediatric": "pediatric",
+    "health visitor": "nurse",
+}
+
+
+def test_guide_uses_us_spelling() -> None:
+    found = [
+        f"{path.name}: {uk!r} (write {us!r})"
+        for path in guide_files().values()
+        for uk, us in US_ONLY.items()
+        if re.search(rf"\b{uk}", read(path), re.IGNORECASE)
+    ]
+    assert not found, "UK spelling in the guide:\n" + "\n".join(found)
+
+
+def test_every_marker_is_well_formed() -> None:
+    """A marker the loader cannot turn into superscript links would show raw."""
+    for path in guide_files().values():
+        text = read(path)
+        assert text.count("(added; see") == len(MARKER.findall(text)), path.name
+        for inside in MARKER.findall(text):
+            assert re.fullmatch(r"\[S\d+\]\(#sources\)(, \[S\d+\]\(#sources\))*", inside), inside
+
+
+def test_urgent_action_part_has_no_markers_and_names_the_emergency_number() -> None:
+    """The Log tab's notice is built from this part: action first, no citations."""
+    sections = h2_sections(read(guide_files()["urgent-signs"]))
+    now = sections["Seek medical help now"]
+    assert "(added; see" not in now
+    assert "call your local emergency number ({{emergency_number}})" in now.lower()
+    assert "(added; see" not in sections["What to tell the doctor"]
+
+
+def test_no_fixed_emergency_number_outside_the_token() -> None:
+    for path in guide_files().values():
+        text = read(path)
+        assert not re.search(r"\b(?:112|911|999)\b", text), f"{path.name}: a fixed number"
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "same jerking happens both when your baby is awake and when asleep",
+        "does not stop when you wake your baby",
+        "stiffening of the body, arms or legs lasting seconds to minutes",
+        "stiffening or jerks in clusters",
+        "waking, not holding, tells them apart",
+        "5 to 10 seconds",
+        "longer than about 10 to 20 seconds",
+        "5 minutes or more",
+        "lay your baby on their side",
+        "do not hold your baby down",
+        "note the time",
+    ],
+)
+def test_urgent_page_says(phrase: str) -> None:
+    text = " ".join(read(guide_files()["urgent-signs"]).split()).lower()
+    assert phrase in text
+
+
+def test_holding_the_limb_is_not_the_urgent_test() -> None:
+    """Benign sleep jerks may not stop when held; waking is what tells them apart."""
+    files = guide_files()
+    now = h2_sections(read(files["urgent-signs"]))["Seek medical help now"].lower()
+    assert "hold" not in now
+    myoclonus = " ".join(read(files["sleep-myoclonus"]).split()).lower()
+    assert "waking, not holding" in myoclonus
+
+
+def test_the_seven_night_rule_is_never_a_reason_to_wait() -> None:
+    text = " ".join(read(guide_files()["using-your-log"]).split()).lower()
+    assert "never a reason to wait" in text
+    assert "a cluster with stiffening" in text
+    assert "less than 10" not in text
+
+
+def test_typical_appearance_is_not_called_rhythmic() -> None:
+    table = read(guide_files()["normal-or-concerning"])
+    row = next(line for line in table.splitlines() if line.startswith("| Physical appearance"))
+    assert "rhythmic" not in row.lower()
+    assert "Smooth, flowing (stretching, cycling)" in row
+
+
+def test_page_07_says_the_thresholds_are_the_apps_own() -> None:
+    text = " ".join(read(guide_files()["normal-or-concerning"]).split())
+    assert "the app's own choice, not numbers from medical studies" in text

@@ -261,7 +261,7 @@ def test_zoom_buttons_and_text_scale(tab: GuideTab) -> None:
 
 def test_theme_change_restyles_links_and_hits(tab: GuideTab) -> None:
     tab.show_section("normal-or-concerning")
-    tab.search("soothe")
+    tab.search("comfort")
 
     def link_colours() -> set[str]:
         doc = tab.reader.document()

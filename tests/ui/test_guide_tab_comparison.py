@@ -132,7 +132,7 @@ def test_a_concerning_log_leans_to_discuss_and_lists_urgent_signs(tab: GuideTab)
     assert sum(e.signs == ("stiffening or spasms",) for e in shown) == 16
     (entry,) = [e for e in shown if e.episode_id == ep.id]
     assert entry.night == night
-    assert entry.signs == ("eyes rolling or fixed", "colour change", "breathing pauses")[1:]
+    assert entry.signs == ("eyes rolling or fixed", "color change", "breathing pauses")[1:]
     line = view.urgent.entries.text()
     assert entry_text(entry) in line
     assert f"Night of {night:%a} {night.day} {night:%b}, at 02:14" in line

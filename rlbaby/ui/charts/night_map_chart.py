@@ -120,7 +120,7 @@ class NightMapChart(ChartWidget):
             for t in (0.0, 0.25, 0.5, 0.75, 1.0)
         )
         self.legend.setText(
-            f"Colour: no movements {cells} {self.top} movement{'s' if self.top != 1 else ''} "
+            f"Color: no movements {cells} {self.top} movement{'s' if self.top != 1 else ''} "
             f"in {self.map.bin_min} minutes (the busiest in this range)"
         )
 

@@ -25,7 +25,7 @@ from PySide6.QtGui import (
     QTextTable,
 )
 
-from rlbaby.content import Guide
+from rlbaby.content import Guide, quiet_markers
 
 # Heading sizes relative to the text (Qt's Markdown import uses +3 and +2,
 # which shout at 3 a.m.).
@@ -92,8 +92,11 @@ def _style_table(table: QTextTable, palette: dict[str, str]) -> None:
 
 
 def render(doc: QTextDocument, markdown: str, palette: dict[str, str]) -> None:
-    """Replace the document's content with `markdown`, styled for the palette."""
-    doc.setMarkdown(markdown)
+    """Replace the document's content with `markdown`, styled for the palette.
+
+    Source markers become small superscript links (`quiet_markers`).
+    """
+    doc.setMarkdown(quiet_markers(markdown))
     style_document(doc, palette)
 
 
