@@ -11,6 +11,7 @@ import sys
 import tracemalloc
 import warnings
 import zipfile
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
@@ -20,14 +21,13 @@ from store_strategies import folder_hashes
 
 from rlbaby.model import Child
 from rlbaby.store import Store, zipsafe
-from rlbaby.store.exchange import ImportError_, import_file
-from rlbaby.store.exchange import importer
+from rlbaby.store.exchange import ImportError_, import_file, importer
 
 MOVES = "child,time,kind\nAda,2026-11-24T22:00:00+01:00,kick\n"
 GOOD = {"children.csv": "id,name\n,Ada\n", "movements.csv": MOVES}
 
 
-def craft(path: Path, members: list[tuple[zipfile.ZipInfo | str, bytes | str]]) -> Path:
+def craft(path: Path, members: Sequence[tuple[zipfile.ZipInfo | str, bytes | str]]) -> Path:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", UserWarning)  # zipfile: "Duplicate name"
         with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
@@ -201,12 +201,15 @@ _HOSTILE = st.one_of(
         lambda k: [(_link("sleep.csv", k), "x")]
     ),
     st.from_regex(r"[a-z]{1,5}/", fullmatch=True).map(lambda n: [(n, "")]),
-    st.tuples(st.sampled_from(["../", "/", "x/../../", "D:", "x\\"]), st.sampled_from(list(GOOD)))
-    .map(lambda t: [(t[0] + t[1], MOVES)]),
+    st.tuples(
+        st.sampled_from(["../", "/", "x/../../", "D:", "x\\"]), st.sampled_from(list(GOOD))
+    ).map(lambda t: [(t[0] + t[1], MOVES)]),
 )
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(hostile=_HOSTILE, at=st.integers(0, 2))
 def test_any_hostile_entry_anywhere_is_refused_and_changes_nothing(
     file_store: Store,
@@ -249,4 +252,3 @@ def test_a_named_pipe_is_refused_without_waiting_for_a_writer(tmp_path: Path, na
     assert f"{name}: not a regular file" in done.stderr
     assert "Traceback" not in done.stderr
     assert data_hashes(folder) == before
-
