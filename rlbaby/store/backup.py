@@ -17,7 +17,6 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-import stat
 import time
 import zipfile
 import zlib
@@ -27,6 +26,7 @@ from typing import Any
 
 import orjson
 
+from rlbaby.store import zipsafe
 from rlbaby.store.atomic import TEMP_SUFFIX, fsync_dir
 from rlbaby.store.errors import StoreError, WriteError
 from rlbaby.store.thinning import backups_to_keep as backups_to_keep
@@ -51,8 +51,6 @@ MAX_MEMBERS = 10_000
 MAX_MEMBER_BYTES = 64 * 1024 * 1024
 MAX_TOTAL_BYTES = 1024 * 1024 * 1024
 MAX_MANIFEST_BYTES = 1024 * 1024
-MAX_RATIO = 100  # uncompressed / compressed, checked for members over RATIO_FROM
-RATIO_FROM = 1024 * 1024
 
 # A backup dated more than this after "now" was made with a clock set ahead.
 FUTURE_SLACK_MS = 5 * 60 * 1000
@@ -164,49 +162,39 @@ DAMAGE = (
 )
 
 
+_BOUNDS = zipsafe.Bounds(
+    kind="backup",
+    members=MAX_MEMBERS + 1,
+    member_bytes=MAX_MEMBER_BYTES,
+    total_bytes=MAX_TOTAL_BYTES,
+    special={MANIFEST: MAX_MANIFEST_BYTES},
+)
+
+
+def _refuser(path: Path) -> zipsafe.Refuse:
+    return lambda problem: BadBackupError(f"{path.name}: {problem}")
+
+
+def _name_problem(name: str) -> str | None:
+    if name != MANIFEST and not DATA_NAME.fullmatch(name):
+        return f"holds {name!r}, which is not an rlbaby data file"
+    return None
+
+
 def check_members(zf: zipfile.ZipFile, path: Path) -> dict[str, zipfile.ZipInfo]:
     """The zip's members by name, after refusing anything this format never writes.
 
     Raises:
         BadBackupError: a name that is not a data file of this format (with the
             name), a duplicate, a link or folder entry, or a size or ratio past
-            the bounds.
+            the bounds (rlbaby.store.zipsafe).
     """
-    infos = zf.infolist()
-    if len(infos) > MAX_MEMBERS + 1:
-        raise BadBackupError(f"{path.name} holds {len(infos)} files, more than any backup")
-    members: dict[str, zipfile.ZipInfo] = {}
-    total = 0
-    for info in infos:
-        name = info.filename
-        if name != MANIFEST and not DATA_NAME.fullmatch(name):
-            raise BadBackupError(f"{path.name} holds {name!r}, which is not an rlbaby data file")
-        if name in members:
-            raise BadBackupError(f"{path.name} holds {name!r} twice")
-        kind = stat.S_IFMT(info.external_attr >> 16)  # 0: written without a type, a file
-        if info.is_dir() or kind not in (0, stat.S_IFREG):
-            raise BadBackupError(f"{path.name} holds {name!r} as a link or folder, not a file")
-        limit = MAX_MANIFEST_BYTES if name == MANIFEST else MAX_MEMBER_BYTES
-        if info.file_size > limit:
-            raise BadBackupError(f"{path.name}: {name} is too large ({info.file_size} bytes)")
-        if info.file_size > RATIO_FROM and info.file_size > MAX_RATIO * info.compress_size:
-            raise BadBackupError(f"{path.name}: {name} is compressed suspiciously well")
-        total += info.file_size
-        members[name] = info
-    if total > MAX_TOTAL_BYTES:
-        raise BadBackupError(f"{path.name} would unpack to {total} bytes, more than any backup")
-    return members
+    return zipsafe.check_members(zf, _BOUNDS, _refuser(path), _name_problem)
 
 
 def read_member(zf: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path) -> bytes:
-    """A member's bytes, never more than its declared size allows (the header
-    may lie; the read stops at the bound instead of trusting it)."""
-    limit = MAX_MANIFEST_BYTES if info.filename == MANIFEST else MAX_MEMBER_BYTES
-    with zf.open(info) as fh:
-        raw = fh.read(min(limit, info.file_size) + 1)
-    if len(raw) != info.file_size:
-        raise BadBackupError(f"{path.name}: {info.filename} is not the size it declares")
-    return raw
+    """A member's bytes, never more than its bound (see zipsafe.read_member)."""
+    return zipsafe.read_member(zf, info, _BOUNDS, _refuser(path))
 
 
 def open_manifest(

@@ -10,8 +10,10 @@ What gets in is checked (`checks`, `csvfile`, `Planner.finish`): times from
 2000 to now with offsets -12:00..+14:00, names and notes within
 rlbaby.model.limits, strict CSV quoting, one kind per id, and no record
 pointing to a child or episode that is nowhere. Every refusal names the file
-and line. Export escapes formula-like cells and never writes inside the data
-folder or creates a folder.
+and line. A zip is bounded as a backup is (rlbaby.store.zipsafe), and a
+path that is not a regular file is refused without reading it. Export
+escapes formula-like cells and never writes inside the data folder or
+creates a folder.
 
 A JSON record carries its `updated_ms`, and the newer copy wins. A CSV row
 carries no time, so it may add to a record that is here (fill in an empty

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
-import io
+import os
+import stat
 import zipfile
+import zlib
+from collections.abc import Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 from rlbaby.model import Child
+from rlbaby.store import zipsafe
 from rlbaby.store.backend import FileBackend
 from rlbaby.store.exchange.formats import CSV_TABLES, err
 from rlbaby.store.exchange.plan import ImportPlan, Planner
@@ -22,6 +27,26 @@ from rlbaby.store.exchange.readers import (
 from rlbaby.store.journal import journalled
 from rlbaby.store.store import Store
 
+# Far above real data: five years of taps make a movements table of ~20 MB.
+MAX_FILE_BYTES = 512 * 1024 * 1024
+ZIP_BOUNDS = zipsafe.Bounds(
+    kind="export",
+    members=1000,
+    member_bytes=64 * 1024 * 1024,
+    total_bytes=512 * 1024 * 1024,
+)
+# What opening or reading a zip raises for a damaged one; RuntimeError: encrypted.
+_ZIP_DAMAGE = (
+    zipfile.BadZipFile,
+    zipfile.LargeZipFile,
+    zlib.error,
+    NotImplementedError,
+    EOFError,
+    OSError,
+    ValueError,
+    RuntimeError,
+)
+
 
 def plan_import(store: Store, path: Path) -> ImportPlan:
     """Validate `path` and work out what importing it would add. Writes nothing.
@@ -30,17 +55,15 @@ def plan_import(store: Store, path: Path) -> ImportPlan:
         ImportError_: names the file, the line and the problem.
     """
     path = Path(path)
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise err(path, None, f"cannot read: {exc.strerror or exc}") from None
-    planner = Planner(store, path)
-    suffix = path.suffix.lower()
-    if suffix == ".json":
+    with _open_regular(path) as fh:
+        planner = Planner(store, path)
+        if path.suffix.lower() == ".zip":
+            for name, member in _zip_tables(fh, path):
+                CSV_PLANNERS[name](planner, member, f"{path.name}/{name}")
+            return planner.finish()
+        raw = _read_bounded(fh, path)
+    if path.suffix.lower() == ".json":
         plan_json(planner, raw, path)
-    elif suffix == ".zip":
-        for name, member in _zip_members(raw, path).items():
-            CSV_PLANNERS[name](planner, member, f"{path.name}/{name}")
     else:
         end = raw.find(b"\n")
         first = raw[: end if end >= 0 else len(raw)].decode("utf-8-sig", errors="replace")
@@ -58,16 +81,70 @@ def plan_import(store: Store, path: Path) -> ImportPlan:
     return planner.finish()
 
 
-def _zip_members(raw: bytes, path: Path) -> dict[str, bytes]:
-    """The CSV_TABLES in the zip, in the order to read them."""
+def _open_regular(path: Path) -> BinaryIO:
+    """`path` opened for reading, refused unless it is a regular file.
+
+    Opened without blocking, then checked: a FIFO would otherwise wait for a
+    writer forever, and a device or folder never ends or never reads.
+    """
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
     try:
-        with zipfile.ZipFile(io.BytesIO(raw)) as zf:
-            names = {Path(n).name: n for n in zf.namelist()}
-            return {name: zf.read(names[name]) for name in CSV_TABLES if name in names}
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, EOFError, OSError):
+        fd = os.open(path, flags)
+    except OSError as exc:
+        raise err(path, None, f"cannot read: {exc.strerror or exc}") from None
+    try:
+        mode = os.fstat(fd).st_mode
+    except OSError as exc:
+        os.close(fd)
+        raise err(path, None, f"cannot read: {exc.strerror or exc}") from None
+    if not stat.S_ISREG(mode):
+        os.close(fd)
+        raise err(path, None, "not a regular file (a folder, pipe or device cannot be imported)")
+    return os.fdopen(fd, "rb")
+
+
+def _read_bounded(fh: BinaryIO, path: Path) -> bytes:
+    """The whole file, refused past MAX_FILE_BYTES (read no further than that)."""
+    try:
+        raw = fh.read(MAX_FILE_BYTES + 1)
+    except OSError as exc:
+        raise err(path, None, f"cannot read: {exc.strerror or exc}") from None
+    if len(raw) > MAX_FILE_BYTES:
+        raise err(path, None, f"the file is larger than {MAX_FILE_BYTES:,} bytes")
+    return raw
+
+
+def _table_key(name: str) -> str:
+    """A table in a subfolder is still that table: two of them are a duplicate."""
+    base = name.rsplit("/", 1)[-1]
+    return base if base in CSV_TABLES else name
+
+
+def _zip_tables(fh: BinaryIO, path: Path) -> Iterator[tuple[str, bytes]]:
+    """The CSV_TABLES in the zip, one at a time in the order to read them,
+    after every member passed zipsafe's checks (sizes, ratios, names, kinds).
+
+    Raises:
+        ImportError_: "x.zip: problem"; nothing has been read past the bounds.
+    """
+
+    def refuse(problem: str) -> Exception:
+        return err(path, None, problem)
+
+    try:
+        zf = zipfile.ZipFile(fh)
+    except _ZIP_DAMAGE:
         raise err(path, None, "not a valid zip file") from None
-    except RuntimeError as exc:  # encrypted
-        raise err(path, None, f"cannot read the zip file ({exc})") from None
+    with zf:
+        members = zipsafe.check_members(zf, ZIP_BOUNDS, refuse, key=_table_key)
+        for name in CSV_TABLES:
+            if name not in members:
+                continue
+            try:
+                raw = zipsafe.read_member(zf, members[name], ZIP_BOUNDS, refuse)
+            except _ZIP_DAMAGE as exc:
+                raise err(path, None, f"{members[name].filename} is damaged ({exc})") from None
+            yield name, raw
 
 
 def apply_import(store: Store, plan: ImportPlan) -> None:
