@@ -34,6 +34,8 @@ class Bounds:
         member_bytes: the most bytes one member may unpack to.
         total_bytes: the most bytes all members together may unpack to.
         special: a smaller or larger limit for members of these names.
+        folders: plain folder entries are skipped instead of refused (a zip
+            made by compressing a folder has them; a backup never does).
     """
 
     kind: str
@@ -41,6 +43,7 @@ class Bounds:
     member_bytes: int
     total_bytes: int
     special: Mapping[str, int] = field(default_factory=dict)
+    folders: bool = False
 
     def limit(self, name: str) -> int:
         return self.special.get(name, self.member_bytes)
@@ -78,6 +81,10 @@ def check_members(
         if problem:
             raise refuse(problem)
         kind = stat.S_IFMT(info.external_attr >> 16)  # 0: written without a type, a file
+        if bounds.folders and info.is_dir() and kind in (0, stat.S_IFDIR):
+            if _ESCAPE.search(name):
+                raise refuse(f"holds {name!r}, a name that points outside the zip")
+            continue  # holds nothing: the files inside it are members of their own
         if info.is_dir() or kind not in (0, stat.S_IFREG):
             raise refuse(f"holds {name!r} as a link or folder, not a file")
         if not name or _ESCAPE.search(name):

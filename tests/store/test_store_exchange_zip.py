@@ -162,9 +162,22 @@ def test_link_and_special_entries_are_refused(
     refused(file_store, bad, folder, "holds 'movements.csv' as a link or folder, not a file")
 
 
-def test_a_folder_entry_is_refused(file_store: Store, folder: Path, tmp_path: Path) -> None:
-    bad = craft(tmp_path / "dir.zip", [("export/", b""), *GOOD.items()])
-    refused(file_store, bad, folder, "holds 'export/' as a link or folder")
+def test_a_compressed_folder_with_its_folder_entry_imports(
+    file_store: Store, tmp_path: Path
+) -> None:
+    # "Compress" on a folder (macOS, Windows) writes an entry for the folder itself.
+    ok = craft(
+        tmp_path / "dir.zip", [("export/", b""), *((f"export/{n}", t) for n, t in GOOD.items())]
+    )
+    import_file(file_store, ok)
+    assert file_store.counts()["movements"] == 1
+
+
+def test_a_folder_entry_that_points_outside_is_refused(
+    file_store: Store, folder: Path, tmp_path: Path
+) -> None:
+    bad = craft(tmp_path / "dir.zip", [("../up/", b""), *GOOD.items()])
+    refused(file_store, bad, folder, "a name that points outside the zip")
 
 
 @pytest.mark.parametrize(
@@ -200,7 +213,6 @@ _HOSTILE = st.one_of(
     st.sampled_from([stat.S_IFLNK, stat.S_IFIFO, stat.S_IFSOCK, stat.S_IFBLK]).map(
         lambda k: [(_link("sleep.csv", k), "x")]
     ),
-    st.from_regex(r"[a-z]{1,5}/", fullmatch=True).map(lambda n: [(n, "")]),
     st.tuples(
         st.sampled_from(["../", "/", "x/../../", "D:", "x\\"]), st.sampled_from(list(GOOD))
     ).map(lambda t: [(t[0] + t[1], MOVES)]),

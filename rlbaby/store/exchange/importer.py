@@ -34,6 +34,7 @@ ZIP_BOUNDS = zipsafe.Bounds(
     members=1000,
     member_bytes=64 * 1024 * 1024,
     total_bytes=512 * 1024 * 1024,
+    folders=True,  # "Compress" on a folder of CSV files writes folder entries
 )
 # What opening or reading a zip raises for a damaged one; RuntimeError: encrypted.
 _ZIP_DAMAGE = (
