@@ -1,5 +1,23 @@
 """Guide content loaded from resources/guide/. Qt-free."""
 
-from rlbaby.content.guide import Guide, Hit, Section, search_words, word_pattern
+from rlbaby.content.guide import (
+    EMERGENCY_TOKEN,
+    Guide,
+    Hit,
+    Section,
+    fill,
+    search_words,
+    without_markers,
+    word_pattern,
+)
 
-__all__ = ["Guide", "Hit", "Section", "search_words", "word_pattern"]
+__all__ = [
+    "EMERGENCY_TOKEN",
+    "Guide",
+    "Hit",
+    "Section",
+    "fill",
+    "search_words",
+    "without_markers",
+    "word_pattern",
+]

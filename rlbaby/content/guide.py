@@ -19,6 +19,13 @@ _RULE_CELL = re.compile(r"^:?-+:?$")
 _LIST_MARK = re.compile(r"^\s*(?:[-*+]|\d+\.)\s+")
 SNIPPET_BEFORE = 30
 SNIPPET_AFTER = 110
+# Written in a page where the local emergency number belongs; the app puts the
+# parent's number (Settings) in its place when it shows the page.
+EMERGENCY_TOKEN = "{{emergency_number}}"
+_MARKERS = (
+    re.compile(r"\s*\*\(added;.*?\)\*"),  # *(added; see [S11](#sources))*
+    re.compile(r"\s*<sup>.*?</sup>"),  # a superscript source link
+)
 
 
 def search_words(term: str) -> list[str]:
@@ -29,6 +36,18 @@ def search_words(term: str) -> list[str]:
 def word_pattern(word: str) -> re.Pattern[str]:
     """Case-insensitive: `word` at the start of a word (the search's matching rule)."""
     return re.compile(r"(?<!\w)" + re.escape(word), re.IGNORECASE)
+
+
+def fill(markdown: str, emergency_number: str) -> str:
+    """`markdown` with the emergency-number token replaced by `emergency_number`."""
+    return markdown.replace(EMERGENCY_TOKEN, emergency_number)
+
+
+def without_markers(markdown: str) -> str:
+    """`markdown` without its source markers (for the short in-app notice)."""
+    for pattern in _MARKERS:
+        markdown = pattern.sub("", markdown)
+    return markdown
 
 
 @dataclass(frozen=True)
