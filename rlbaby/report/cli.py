@@ -120,7 +120,9 @@ def make_report(
     app = QApplication.instance() or QApplication([])
     from rlbaby.ui.theme import load_palette
 
-    content = gather(store, child, first, last, now_ms)
+    from rlbaby.ui.emergency import system_country
+
+    content = gather(store, child, first, last, now_ms, country=system_country())
     images = ChartImages(store, child.id, load_palette("day"))
     try:
         with _quiet_harmless_qt_messages():

@@ -146,7 +146,9 @@ def overview(cv: PageCanvas, c: ReportContent) -> None:
     if k:
         cv.paragraph(
             f"{plural(k, 'episode')} had a red flag the guide says not to wait with "
-            f"({RED_FLAG_LIST}). Each is listed under 'Episodes with signs'.",
+            f"({RED_FLAG_LIST}). Each is listed under 'Episodes with signs'. The app told "
+            "the parent to seek medical help at once for these: call a doctor urgently, or "
+            f"the local emergency number ({c.emergency_number}).",
             cv.fonts.bold,
             color="urgent",
         )
