@@ -20,7 +20,7 @@ RED_FLAG_LIST = ", ".join(label(f) for f in RedFlag)
 LEAN_WORDS = {
     "typical": "typical",
     "discuss": "worth discussing",
-    "not_enough": "not enough logged yet",
+    "not_enough": "cannot tell",
 }
 
 
@@ -162,7 +162,9 @@ def comparison(cv: PageCanvas, c: ReportContent) -> None:
     cv.paragraph(
         "The app's guide describes five aspects of leg movements in babies, each with what is "
         "typical and what is worth discussing with a doctor. Each row says which side this "
-        "log leans to, and why, by a simple counting rule.",
+        "log leans to, and why, by a simple counting rule. The rules' thresholds are this "
+        "app's own choice, not figures from medical research. Red flags are never only "
+        "counted here: they are listed on their own under 'Episodes with signs'.",
         color="text_dim",
     )
     if not cmp.enough:
@@ -176,7 +178,8 @@ def comparison(cv: PageCanvas, c: ReportContent) -> None:
         rows.append(
             Row(
                 [r.aspect, r.typical, r.concerning, log, LEAN_WORDS[lean]],
-                tones={4: "urgent"} if lean == "discuss" else {},
+                # The urgent tone is kept for red flags: a lean is a prompt to talk.
+                tones={4: "accent"} if lean == "discuss" else {},
             )
         )
     draw_table(
