@@ -9,6 +9,7 @@ from __future__ import annotations
 import time
 from datetime import date
 
+from rlbaby.analysis.runs import overlap_s
 from rlbaby.model import Child, FamilyHistory, RedFlag, label
 from rlbaby.report.canvas import DPI, PageCanvas
 from rlbaby.report.charts import ChartImages
@@ -342,10 +343,24 @@ def night_table(cv: PageCanvas, c: ReportContent) -> None:
             f"{hi:.0f} seconds (the {c.rule.title} interval rule for leg-movement series). "
             "This is a pattern in a parent's taps, not a sleep-lab measurement: a tap marks "
             "when a movement was noticed, and movements are missed while a parent sleeps.",
-            "Rapid clusters: 4 or more taps in a row, every gap under 10 seconds, as with "
-            "ordinary twitching in active (dreaming) sleep.",
+            "Rapid clusters: 4 or more taps in a row within one episode, every gap under 10 "
+            "seconds. This is what ordinary twitching in active (dreaming) sleep often looks "
+            "like; a cluster with stiffening, eye signs or a colour change is a red flag."
+            + rapid_overlap_note(c),
         ],
         font=cv.fonts.small,
+    )
+
+
+def rapid_overlap_note(c: ReportContent) -> str:
+    """Under the AASM rule a run of 5-9 s gaps is both kinds of run: say so."""
+    both = overlap_s(c.rule.interval_s[0])
+    if both is None:
+        return ""
+    lo, hi = both
+    return (
+        f" Under the {c.rule.title} rule, gaps of {lo:.0f} to under {hi:.0f} seconds fit both "
+        "patterns: such a run is counted as a periodic run and as a rapid cluster."
     )
 
 

@@ -59,3 +59,17 @@ def test_worth_discussing_is_not_in_the_urgent_colour(store: Store, monkeypatch)
     assert f"the local emergency number ({c.emergency_number})" in said
     sections.sign_episodes(cv, c)  # type: ignore[arg-type]
     assert any(r.tones == {1: "urgent"} for r in seen[-1])
+
+
+@pytest.mark.parametrize(("rule", "said"), [("aasm", True), ("wasm", False)])
+def test_the_notes_explain_the_aasm_overlap_of_runs_and_clusters(
+    store: Store, monkeypatch, rule: str, said: bool
+) -> None:  # type: ignore[no-untyped-def]
+    from rlbaby.model import RuleSet
+
+    c = gather(store, fill(store), FIRST, LAST, now_ms=NOW)
+    c = replace(c, rule=RuleSet(rule))
+    notes = sections.rapid_overlap_note(c)
+    assert ("counted as a periodic run and as a rapid cluster" in notes) is said
+    if said:
+        assert "gaps of 5 to under 10 seconds" in notes
