@@ -138,7 +138,8 @@ class HistoryTab(QWidget):
         self.sleep_editor = HistorySleepEditor(ctx.service, ctx.clock)
         self.episode_editor = HistoryEpisodeEditor(ctx.service, ctx.clock)
         self.episode_editor.guide_requested.connect(self.guide_requested)
-        self.episode_editor.red_flag_raised.connect(self._on_episode_editor_red_flag_raised)
+        self.episode_editor.red_flag_raised.connect(self._on_editor_red_flag_raised)
+        self.movement_editor.red_flag_raised.connect(self._on_editor_red_flag_raised)
         for editor in (self.movement_editor, self.sleep_editor, self.episode_editor):
             editor.save_failed.connect(self.show_error)
             editor.done.connect(self._on_editor_done)
@@ -413,7 +414,7 @@ class HistoryTab(QWidget):
             self.side.setCurrentWidget(self.hint)  # the sheet's Close: put the panel away
         self.tree.setFocus()
 
-    def _on_episode_editor_red_flag_raised(self, flags: tuple[RedFlag, ...]) -> None:
+    def _on_editor_red_flag_raised(self, flags: tuple[RedFlag, ...]) -> None:
         number = shown_emergency_number(self._ctx.store.settings)
         self.error.setText(
             f"You noted a red flag ({', '.join(label(f) for f in flags)}). If it is happening "

@@ -500,3 +500,17 @@ def test_a_read_only_folder_can_be_looked_at_but_not_changed(
         qtbot.keyClick(w.movement_editor.time_edit, Qt.Key.Key_Return)
         assert w.error.text() == ""
         assert reader.movement(ids["m0"]).at == at(22, 23)  # type: ignore[union-attr]
+
+
+def test_marking_a_past_movement_stiffening_raises_the_red_flag(
+    qtbot, tab: HistoryTab, ids
+) -> None:  # type: ignore[no-untyped-def]
+    tab.select_key(ids["m0"])
+    editor = tab.movement_editor
+    assert not tab.error.isVisible()
+    editor.kind.setCurrentIndex(editor.kind.findText("Stiffening"))
+    editor.kind.activated.emit(editor.kind.currentIndex())
+    assert tab._ctx.store.movement(ids["m0"]).kind is MovementKind.STIFFENING  # type: ignore[union-attr]
+    assert tab.error.isVisible()
+    assert "(stiffening or spasms)" in tab.error.text()
+    assert "local emergency number (" in tab.error.text()
