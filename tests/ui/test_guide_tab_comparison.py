@@ -13,6 +13,7 @@ from rlbaby.analysis.comparison import DISCLAIMER, GUIDE_TABLE, Lean
 from rlbaby.content import Guide
 from rlbaby.model import Child, Episode, Instant, Movement, MovementKind, Response, Sign, night_of
 from rlbaby.services.insights import comparison_for, last_n_nights
+from rlbaby.ui.emergency import shown_emergency_number
 from rlbaby.ui.guide.comparison_table import lean_text
 from rlbaby.ui.guide.reader import COMPARE_SLUG
 from rlbaby.ui.guide.urgent_list import entry_text
@@ -137,6 +138,8 @@ def test_a_concerning_log_leans_to_discuss_and_lists_urgent_signs(tab: GuideTab)
     line = view.urgent.entries.text()
     assert entry_text(entry) in line
     assert f"Night of {night:%a} {night.day} {night:%b}, at 02:14" in line
+    number = shown_emergency_number(store.settings)
+    assert f"your local emergency number ({number})" in view.urgent.advice.text()
     layout = view.widget().layout()
     assert layout.indexOf(view.urgent) < layout.indexOf(view.table)
     view.urgent.findChild(QPushButton, "urgent_list_read").click()
