@@ -11,7 +11,15 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 
 from rlbaby.content import Guide
-from rlbaby.model import Child, MovementKind, OnsetState, Response, Sign, Soothing
+from rlbaby.model import (
+    URGENT_SIGNS,
+    Child,
+    MovementKind,
+    OnsetState,
+    Response,
+    Sign,
+    Soothing,
+)
 from rlbaby.store import Store, WriteError
 from rlbaby.ui.app import build_window
 from rlbaby.ui.emergency import shown_emergency_number
@@ -19,6 +27,9 @@ from rlbaby.ui.log_tab import LogTab
 from rlbaby.ui.settings_dialog import SettingsDialog
 from rlbaby.ui.shortcuts_dialog import SHORTCUTS
 from rlbaby.ui.wording import fmt_ago, plural
+
+# A sign that is not a red flag (which signs are is decided in rlbaby.model).
+PLAIN_SIGN = next(s for s in Sign if s not in URGENT_SIGNS)
 
 
 @pytest.fixture
@@ -167,47 +178,19 @@ def test_each_sheet_change_persists(qtbot, tab, data_dir) -> None:  # type: igno
     assert tab._ctx.store.episode(eid).response is None
 
 
-def test_urgent_notice_is_short_action_first_details_one_click_away(qtbot, tab) -> None:  # type: ignore[no-untyped-def]
-    tab.resize(1000, 700)
+def test_urgent_sign_shows_notice_from_guide(qtbot, tab) -> None:  # type: ignore[no-untyped-def]
     qtbot.keyClick(tab.target, Qt.Key.Key_Space)
     tab.open_sheet()
-    signs = tab.sheet.groups["signs"].buttons
-    qtbot.mouseClick(signs[Sign.INCONSOLABLE_CRYING], Qt.MouseButton.LeftButton)
-    assert not tab.notice.isVisible()  # not a red flag
-    qtbot.mouseClick(signs[Sign.BREATHING_PAUSES], Qt.MouseButton.LeftButton)
-    assert tab.notice.isVisible()
-    action = tab.notice.text.text()
-    number = shown_emergency_number(tab._ctx.store.settings)
-    # The action comes first, with the number to dial.
-    assert action.startswith("Seek medical help now")
-    assert f"call your local emergency number ({number})" in action.lower()
-    assert tab.notice.flags.text() == "You noted: breathing pauses."
-    # Short: the guide's fuller words are one click away, not in the way.
-    assert not tab.notice.details.isVisible()
-    qtbot.waitUntil(lambda: tab.notice.height() > 0)
-    assert tab.notice.height() <= tab.height() // 4, (tab.notice.height(), tab.height())
-    qtbot.mouseClick(tab.notice.more, Qt.MouseButton.LeftButton)
-    assert tab.notice.details.isVisible()
-    details = tab.notice.details.text()
-    assert "What to tell the doctor" in details
-    section = Guide().section("urgent-signs")
-    assert section.subsection("What to tell the doctor").split()[0] in details
-    # No source markers in the notice (they belong to the guide page).
-    for text in (action, tab.notice.flags.text(), details):
-        assert "added; see" not in text
-        assert "#sources" not in text
-        assert "{{" not in text
-
-
-def test_notice_names_the_emergency_number_from_settings(qtbot, tab) -> None:  # type: ignore[no-untyped-def]
-    store = tab._ctx.store
-    store.save_settings(replace(store.settings, emergency_number="+44 999"))
-    qtbot.keyClick(tab.target, Qt.Key.Key_Space)
-    tab.open_sheet()
+    assert not tab.notice.isVisible()
+    qtbot.mouseClick(tab.sheet.groups["signs"].buttons[PLAIN_SIGN], Qt.MouseButton.LeftButton)
+    assert not tab.notice.isVisible()
     qtbot.mouseClick(
-        tab.sheet.groups["signs"].buttons[Sign.COLOUR_CHANGE], Qt.MouseButton.LeftButton
+        tab.sheet.groups["signs"].buttons[Sign.BREATHING_PAUSES], Qt.MouseButton.LeftButton
     )
-    assert "(+44 999)" in tab.notice.text.text()
+    assert tab.notice.isVisible()
+    text = tab.notice.text.text()
+    assert text.startswith("Seek medical help now")  # the action first
+    assert "What to tell the doctor" in tab.notice.details.text()  # one click away
 
 
 def test_sleep_toggle(qtbot, tab, clock) -> None:  # type: ignore[no-untyped-def]
@@ -332,10 +315,10 @@ def test_a_chosen_urgent_sign_is_unmistakable(qtbot, tab, theme) -> None:  # typ
     assert Sign.BREATHING_PAUSES in tab._ctx.store.episodes(_child(tab))[-1].signs
     qtbot.mouseClick(chip, Qt.MouseButton.LeftButton)
     assert not chip.text().startswith("✓")
-    plain = signs.buttons[Sign.INCONSOLABLE_CRYING]
+    plain = signs.buttons[PLAIN_SIGN]
     qtbot.mouseClick(plain, Qt.MouseButton.LeftButton)
     assert plain.isChecked()
-    assert plain.text() == "inconsolable crying"  # only red flags carry the mark
+    assert not plain.text().startswith("✓")  # only urgent signs carry the mark
 
 
 def test_status_words_are_a_parents(qtbot, tab, clock) -> None:  # type: ignore[no-untyped-def]
@@ -453,3 +436,46 @@ def test_history_night_hint_counts_in_words(qtbot, window) -> None:  # type: ign
     tree.setCurrentIndex(w.history_tab.model.index(0, 0))
     text = w.history_tab.hint.text()
     assert ": 1 movement in 1 episode, no sleep marks." in text, text
+
+
+def test_urgent_notice_is_short_action_first_details_one_click_away(qtbot, tab) -> None:  # type: ignore[no-untyped-def]
+    tab.resize(1000, 700)
+    qtbot.keyClick(tab.target, Qt.Key.Key_Space)
+    tab.open_sheet()
+    signs = tab.sheet.groups["signs"].buttons
+    qtbot.mouseClick(signs[Sign.INCONSOLABLE_CRYING], Qt.MouseButton.LeftButton)
+    assert not tab.notice.isVisible()  # not a red flag
+    qtbot.mouseClick(signs[Sign.BREATHING_PAUSES], Qt.MouseButton.LeftButton)
+    assert tab.notice.isVisible()
+    action = tab.notice.text.text()
+    number = shown_emergency_number(tab._ctx.store.settings)
+    # The action comes first, with the number to dial.
+    assert action.startswith("Seek medical help now")
+    assert f"call your local emergency number ({number})" in action.lower()
+    assert tab.notice.flags.text() == "You noted: breathing pauses."
+    # Short: the guide's fuller words are one click away, not in the way.
+    assert not tab.notice.details.isVisible()
+    qtbot.waitUntil(lambda: tab.notice.height() > 0)
+    assert tab.notice.height() <= tab.height() // 4, (tab.notice.height(), tab.height())
+    qtbot.mouseClick(tab.notice.more, Qt.MouseButton.LeftButton)
+    assert tab.notice.details.isVisible()
+    details = tab.notice.details.text()
+    assert "What to tell the doctor" in details
+    section = Guide().section("urgent-signs")
+    assert section.subsection("What to tell the doctor").split()[0] in details
+    # No source markers in the notice (they belong to the guide page).
+    for text in (action, tab.notice.flags.text(), details):
+        assert "added; see" not in text
+        assert "#sources" not in text
+        assert "{{" not in text
+
+
+def test_notice_names_the_emergency_number_from_settings(qtbot, tab) -> None:  # type: ignore[no-untyped-def]
+    store = tab._ctx.store
+    store.save_settings(replace(store.settings, emergency_number="+44 999"))
+    qtbot.keyClick(tab.target, Qt.Key.Key_Space)
+    tab.open_sheet()
+    qtbot.mouseClick(
+        tab.sheet.groups["signs"].buttons[Sign.COLOUR_CHANGE], Qt.MouseButton.LeftButton
+    )
+    assert "(+44 999)" in tab.notice.text.text()
