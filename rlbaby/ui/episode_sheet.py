@@ -230,8 +230,9 @@ class EpisodeSheet(QScrollArea):
             self.red_flag_raised.emit(raised)
             # The notice above takes room: keep the chosen chip in view once the
             # layout has settled.
-            group = self.groups.get(field)
-            chip = group.buttons.get(value) if group and group.exclusive else None  # type: ignore[arg-type]
+            chip = None
+            if field == "stopped_when_woken":
+                chip = self.groups[field].buttons[StoppedWhenWoken.NO]
             for sign in saved.signs - ep.signs:
                 chip = self.groups["signs"].buttons[sign]
             if chip is not None:
