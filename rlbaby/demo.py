@@ -40,6 +40,8 @@ _KINDS = [MovementKind.UNSPECIFIED] * 5 + [
     MovementKind.STRETCH,
 ]
 
+_WOKEN = [StoppedWhenWoken.YES, StoppedWhenWoken.YES, StoppedWhenWoken.NOT_TRIED]
+
 
 def _instant(utc_ms: int) -> Instant:
     return Instant(utc_ms, system_offset_min(utc_ms))
@@ -105,7 +107,9 @@ def generate_night(
             onset_state=onset,
             soothing=soothing,
             response=response if soothing or rng.random() < 0.5 else None,
-            stopped_when_woken=rng.choice(list(StoppedWhenWoken)) if rng.random() < 0.3 else None,
+            # Never "no": movements that go on after waking are a red flag (issue 12),
+            # and the demo's children are ordinary restless sleepers.
+            stopped_when_woken=rng.choice(_WOKEN) if rng.random() < 0.3 else None,
             signs=signs,
             triggers=triggers,
             video=True if rng.random() < 0.05 else None,

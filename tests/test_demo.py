@@ -6,6 +6,7 @@ from datetime import date, datetime, timedelta
 
 import pytest
 
+from rlbaby.analysis.comparison import stiffening_episode_ids
 from rlbaby.demo import night_of, populate
 from rlbaby.store import Store
 
@@ -48,3 +49,15 @@ def test_an_explicit_end_keeps_whole_nights() -> None:
         populate(store, nights=3, end=TODAY)
         latest = max(p.awake.utc_ms for p in store.sleep_periods() if p.awake)
         assert latest > _local_ms(TODAY + timedelta(days=1), 5, 59)
+
+
+def test_the_demo_children_log_no_red_flags() -> None:
+    """Ordinary restless sleepers: a red flag in the demo would sit on top of every
+    comparison and report (issue 12 made "did not stop when woken: no" one)."""
+    with Store.in_memory() as store:
+        populate(store, nights=42, end=TODAY)
+        episodes = store.episodes()
+        assert len(episodes) > 100
+        stiff = stiffening_episode_ids(store.movements())
+        flagged = [e for e in episodes if e.red_flags(stiffening_tap=e.id in stiff)]
+        assert flagged == []

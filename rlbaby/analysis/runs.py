@@ -3,6 +3,13 @@
 These are patterns in a parent's taps, not sleep-lab measurements: a tap is
 when a parent noticed a movement, not an EMG onset. Never call the rate of
 periodic runs a "PLMS index".
+
+Periodic runs and rapid clusters are counted independently. Under the WASM rule
+(10-90 s) they are disjoint: a rapid gap is under 10 s. Under the AASM rule
+(5-90 s) gaps of 5 to under 10 s qualify for both, so a run with such gaps
+counts once as a periodic run and once as a rapid cluster. This is kept on
+purpose (a rapid cluster means the same whatever the rule) and said beside the
+figures (`overlap_s`, the report's notes).
 """
 
 from __future__ import annotations
@@ -72,6 +79,13 @@ def periodic_runs(at_ms: I64, episode: I32, lo_s: float, hi_s: float) -> Runs:
     gaps, same = intervals_ms(at_ms, episode)
     ok = same & (gaps >= round(lo_s * 1000)) & (gaps <= round(hi_s * 1000))
     return maximal_runs(ok)
+
+
+def overlap_s(lo_s: float) -> tuple[float, float] | None:
+    """Gaps [lo, hi) seconds that count toward both kinds of run, for a periodic
+    rule starting at `lo_s`; None when the two are disjoint (WASM)."""
+    hi = RAPID_BELOW_MS / 1000
+    return (lo_s, hi) if lo_s < hi else None
 
 
 def rapid_clusters(at_ms: I64, episode: I32) -> Runs:

@@ -6,9 +6,11 @@ from rlbaby.content.guide import (
     Guide,
     Hit,
     Section,
+    fill,
     fill_emergency_number,
     quiet_markers,
     search_words,
+    without_markers,
     word_pattern,
 )
 
@@ -21,5 +23,7 @@ __all__ = [
     "fill_emergency_number",
     "quiet_markers",
     "search_words",
+    "fill",
+    "without_markers",
     "word_pattern",
 ]

@@ -26,6 +26,10 @@ EMERGENCY_TOKEN = "{{emergency_number}}"
 EMERGENCY_EXAMPLES = "for example 112 in Europe, 911 in North America, 999 in the UK"
 SNIPPET_BEFORE = 30
 SNIPPET_AFTER = 110
+_MARKERS = (
+    re.compile(r"\s*\*\(added;.*?\)\*"),  # *(added; see [S11](#sources))*
+    re.compile(r"\s*<sup>.*?</sup>"),  # a superscript source link
+)
 
 
 def search_words(term: str) -> list[str]:
@@ -57,6 +61,18 @@ def quiet_markers(markdown: str) -> str:
 def fill_emergency_number(markdown: str, number: str | None = None) -> str:
     """Put the emergency number (or, with none set, some examples) in for the token."""
     return markdown.replace(EMERGENCY_TOKEN, number.strip() if number else EMERGENCY_EXAMPLES)
+
+
+def fill(markdown: str, emergency_number: str) -> str:
+    """`markdown` with the emergency-number token replaced by `emergency_number`."""
+    return fill_emergency_number(markdown, emergency_number)
+
+
+def without_markers(markdown: str) -> str:
+    """`markdown` without its source markers (for the short in-app notice)."""
+    for pattern in _MARKERS:
+        markdown = pattern.sub("", markdown)
+    return markdown
 
 
 @dataclass(frozen=True)
@@ -112,9 +128,10 @@ class Section:
         """The words without Markdown: no link targets, markers or table rules.
 
         Source markers are left out too: they are citations, not words to search.
+        The emergency-number token reads as its examples (a search has no setting).
         """
         lines = []
-        for line in _MARKER.sub("", self.markdown).splitlines():
+        for line in _MARKER.sub("", fill_emergency_number(self.markdown)).splitlines():
             cells = [c.strip() for c in line.strip().strip("|").split("|")]
             if line.strip().startswith("|") and all(_RULE_CELL.match(c) for c in cells):
                 continue  # a table's |---|---| line
@@ -148,8 +165,10 @@ class Guide:
 
     Args:
         folder: the resource folder holding the `NN-slug.md` files.
-        emergency_number: put in for `{{emergency_number}}` in the text; None
-            puts in examples from several regions instead.
+        emergency_number: put in for `{{emergency_number}}` when the pages are
+            loaded. None keeps the token, for the app to put in the parent's own
+            number (Settings) when it shows a page (`fill`); Qt-free readers that
+            show no setting use `fill_emergency_number`, which names examples.
     """
 
     def __init__(self, folder: str = "guide", emergency_number: str | None = None) -> None:
@@ -163,7 +182,9 @@ class Guide:
             m = _NAME.match(PurePosixPath(rel).name)
             if not m:
                 continue
-            text = fill_emergency_number(resources.read_text(rel), self.emergency_number)
+            text = resources.read_text(rel)
+            if self.emergency_number is not None:
+                text = fill_emergency_number(text, self.emergency_number)
             first = text.splitlines()[0] if text else ""
             if not first.startswith("# "):
                 raise ValueError(f"{rel} must start with a '# Title' line")

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from rlbaby.model.emergency import check_emergency_number
+
 
 class RuleSet(StrEnum):
     """Interval rules for periodic runs, in seconds (inclusive)."""
@@ -41,6 +43,8 @@ class Settings:
     text_scale: float = 1.0
     theme: ThemeChoice = ThemeChoice.AUTO
     selected_child_id: str | None = None
+    # Empty: follow the country of the computer's locale (emergency.py).
+    emergency_number: str = ""
 
     def __post_init__(self) -> None:
         # Settings come from meta.json too: reject wrong types here (a bool is
@@ -54,6 +58,7 @@ class Settings:
         scale = self.text_scale
         if not isinstance(scale, int | float) or isinstance(scale, bool) or not 0.75 <= scale <= 2:
             raise ValueError("the text size must be 75% to 200%")
+        object.__setattr__(self, "emergency_number", check_emergency_number(self.emergency_number))
         try:
             object.__setattr__(self, "rule", RuleSet(self.rule))
         except ValueError:

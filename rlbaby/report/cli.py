@@ -118,9 +118,10 @@ def make_report(
         raise ValueError(f"paper must be one of {', '.join(PAPERS)}, not {paper!r}")
     # Chart rendering uses widgets (pyqtgraph); keep one application alive.
     app = QApplication.instance() or QApplication([])
+    from rlbaby.ui.emergency import system_country
     from rlbaby.ui.theme import load_palette
 
-    content = gather(store, child, first, last, now_ms)
+    content = gather(store, child, first, last, now_ms, country=system_country())
     images = ChartImages(store, child.id, load_palette("day"))
     try:
         with _quiet_harmless_qt_messages():

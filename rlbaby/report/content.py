@@ -31,6 +31,7 @@ from rlbaby.model import (
     night_of,
 )
 from rlbaby.model.arrays import KIND_CODE, MovementArrays
+from rlbaby.model.emergency import FALLBACK, emergency_number
 from rlbaby.model.timekeeping import EPOCH_DATE, MS_PER_DAY, night_bounds_utc_ms
 from rlbaby.services.insights import comparison_for
 from rlbaby.store import Store
@@ -93,6 +94,7 @@ class ReportContent:
     sign_episodes: tuple[SignEpisode, ...]
     comparison: Comparison
     soothing: SoothingSummary
+    emergency_number: str = FALLBACK
 
     @property
     def few_nights(self) -> bool:
@@ -220,9 +222,19 @@ def first_taps(mv: MovementArrays, keep: np.ndarray) -> dict[str, Instant]:
 
 
 def gather(
-    store: Store, child: Child, first: date, last: date, now_ms: int | None = None
+    store: Store,
+    child: Child,
+    first: date,
+    last: date,
+    now_ms: int | None = None,
+    country: str = "",
 ) -> ReportContent:
-    """Collect what the report shows for `child`'s nights `first`..`last` (inclusive)."""
+    """Collect what the report shows for `child`'s nights `first`..`last` (inclusive).
+
+    Args:
+        country: the ISO code whose emergency number is named when the parent
+            set none (the caller asks the system locale; "" gives 112).
+    """
     if last < first:
         raise ValueError(f"the range ends ({last}) before it starts ({first})")
     now_ms = time.time_ns() // 1_000_000 if now_ms is None else now_ms
@@ -265,6 +277,7 @@ def gather(
         sign_episodes=sign_episodes(in_range, starts, start_hour, _stiffening(mv, keep)),
         comparison=comparison_for(store, child.id, first, last, now_ms),
         soothing=soothing_summary(in_range),
+        emergency_number=emergency_number(store.settings.emergency_number, country),
     )
 
 

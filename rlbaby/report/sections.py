@@ -9,6 +9,7 @@ from __future__ import annotations
 import time
 from datetime import date
 
+from rlbaby.analysis.runs import overlap_s
 from rlbaby.model import Child, FamilyHistory, RedFlag, label
 from rlbaby.report.canvas import DPI, PageCanvas
 from rlbaby.report.charts import ChartImages
@@ -20,7 +21,7 @@ RED_FLAG_LIST = ", ".join(label(f) for f in RedFlag)
 LEAN_WORDS = {
     "typical": "typical",
     "discuss": "worth discussing",
-    "not_enough": "not enough logged yet",
+    "not_enough": "cannot tell",
 }
 
 
@@ -146,7 +147,9 @@ def overview(cv: PageCanvas, c: ReportContent) -> None:
     if k:
         cv.paragraph(
             f"{plural(k, 'episode')} had a red flag the guide says not to wait with "
-            f"({RED_FLAG_LIST}). Each is listed under 'Episodes with signs'.",
+            f"({RED_FLAG_LIST}). Each is listed under 'Episodes with signs'. The app told "
+            "the parent to seek medical help at once for these: call a doctor urgently, or "
+            f"the local emergency number ({c.emergency_number}).",
             cv.fonts.bold,
             color="urgent",
         )
@@ -160,7 +163,9 @@ def comparison(cv: PageCanvas, c: ReportContent) -> None:
     cv.paragraph(
         "The app's guide describes five aspects of leg movements in babies, each with what is "
         "typical and what is worth discussing with a doctor. Each row says which side this "
-        "log leans to, and why, by a simple counting rule.",
+        "log leans to, and why, by a simple counting rule. The rules' thresholds are this "
+        "app's own choice, not figures from medical research. Red flags are never only "
+        "counted here: they are listed on their own under 'Episodes with signs'.",
         color="text_dim",
     )
     if not cmp.enough:
@@ -174,7 +179,8 @@ def comparison(cv: PageCanvas, c: ReportContent) -> None:
         rows.append(
             Row(
                 [r.aspect, r.typical, r.concerning, log, LEAN_WORDS[lean]],
-                tones={4: "urgent"} if lean == "discuss" else {},
+                # The urgent tone is kept for red flags: a lean is a prompt to talk.
+                tones={4: "accent"} if lean == "discuss" else {},
             )
         )
     draw_table(
@@ -337,10 +343,24 @@ def night_table(cv: PageCanvas, c: ReportContent) -> None:
             f"{hi:.0f} seconds (the {c.rule.title} interval rule for leg-movement series). "
             "This is a pattern in a parent's taps, not a sleep-lab measurement: a tap marks "
             "when a movement was noticed, and movements are missed while a parent sleeps.",
-            "Rapid clusters: 4 or more taps in a row, every gap under 10 seconds, as with "
-            "ordinary twitching in active (dreaming) sleep.",
+            "Rapid clusters: 4 or more taps in a row within one episode, every gap under 10 "
+            "seconds. This is what ordinary twitching in active (dreaming) sleep often looks "
+            "like; a cluster with stiffening, eye signs or a colour change is a red flag."
+            + rapid_overlap_note(c),
         ],
         font=cv.fonts.small,
+    )
+
+
+def rapid_overlap_note(c: ReportContent) -> str:
+    """Under the AASM rule a run of 5-9 s gaps is both kinds of run: say so."""
+    both = overlap_s(c.rule.interval_s[0])
+    if both is None:
+        return ""
+    lo, hi = both
+    return (
+        f" Under the {c.rule.title} rule, gaps of {lo:.0f} to under {hi:.0f} seconds fit both "
+        "patterns: such a run is counted as a periodic run and as a rapid cluster."
     )
 
 

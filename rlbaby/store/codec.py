@@ -327,6 +327,7 @@ def settings_to_doc(s: Settings) -> Doc:
         "text_scale": s.text_scale,
         "theme": s.theme.value,
         "selected_child_id": s.selected_child_id,
+        "emergency_number": s.emergency_number,
     }
 
 
@@ -348,4 +349,5 @@ def settings_from_doc(doc: Mapping[str, Any]) -> Settings:
         text_scale=float(scale),
         theme=_enum(ThemeChoice, doc.get("theme", default.theme.value)),
         selected_child_id=selected,
+        emergency_number=doc.get("emergency_number", default.emergency_number),
     )

@@ -25,12 +25,14 @@ from rlbaby.model import (
     URGENT_SIGNS,
     Episode,
     OnsetState,
+    RedFlag,
     Response,
     Sign,
     Soothing,
     StoppedWhenWoken,
     Trigger,
 )
+from rlbaby.model.records import RED_FLAG_OF_SIGN
 from rlbaby.services import LoggerService
 from rlbaby.store import StoreError
 from rlbaby.ui.chips import ChipGroup
@@ -51,15 +53,16 @@ TIPS: dict[Any, str] = {
     Response.SETTLED_SLOW: "Calmed down, but it took longer",
     Response.NOT_SETTLED: "Soothing did not calm the baby",
     StoppedWhenWoken.YES: "The movements stopped when the baby woke up",
-    StoppedWhenWoken.NO: "The movements went on after the baby woke up (worth telling the doctor)",
+    StoppedWhenWoken.NO: "URGENT: the movements went on after the baby woke. Seek medical help now",
     StoppedWhenWoken.NOT_TRIED: "You did not wake the baby",
     Sign.INCONSOLABLE_CRYING: "Crying that nothing would calm",
     Sign.FEEDING_DIFFICULTY: "Trouble feeding around this episode",
-    Sign.STIFFNESS: "The body or legs went stiff",
-    Sign.TWITCHING_SPASMS: "Twitching or spasms rather than smooth kicks",
+    Sign.STIFFNESS: "URGENT: the body or legs went stiff. Seek medical help now",
+    Sign.TWITCHING_SPASMS: "URGENT: spasms or jerks in clusters, not smooth kicks. Seek help now",
     Sign.EYES_ROLLING: "URGENT: eyes rolling or fixed. Seek medical help now",
     Sign.COLOUR_CHANGE: "URGENT: colour change (pale, blue or grey). Seek medical help now",
     Sign.BREATHING_PAUSES: "URGENT: pauses in breathing. Seek medical help now",
+    Sign.SAME_WHEN_AWAKE: "URGENT: the same jerking also happens when awake. Seek medical help now",
     Trigger.HUNGER: "The baby may have been hungry",
     Trigger.DIAPER: "The diaper was wet or soiled",
     Trigger.TIGHT_CLOTHING: "Clothing or swaddle seemed tight",
@@ -70,17 +73,26 @@ TIPS: dict[Any, str] = {
 }
 
 
+def new_red_flags(before: Episode, after: Episode) -> tuple[RedFlag, ...]:
+    """The red flags a change raised: a newly ticked urgent sign always does (even
+    when another sign already gave the same flag), as does "did not stop when woken"."""
+    old = set(before.red_flags())
+    fresh = {RED_FLAG_OF_SIGN[s] for s in after.signs - before.signs if s in URGENT_SIGNS}
+    return tuple(f for f in after.red_flags() if f not in old or f in fresh)
+
+
 class EpisodeSheet(QScrollArea):
     """Edits one episode through the service.
 
     Signals:
-        urgent_sign_chosen(object): a newly chosen urgent Sign.
+        red_flag_raised(object): a change gave the episode red flags (a tuple of
+            RedFlag): a newly chosen urgent sign, or "did not stop when woken".
         guide_requested(str): a "?" asked for this guide section.
         closed(): the parent closed the sheet.
         save_failed(str): a change could not be saved (message for the parent).
     """
 
-    urgent_sign_chosen = Signal(object)
+    red_flag_raised = Signal(object)
     guide_requested = Signal(str)
     closed = Signal()
     save_failed = Signal(str)
@@ -121,7 +133,12 @@ class EpisodeSheet(QScrollArea):
             "onset_state": ChipGroup(list(OnsetState), exclusive=True, tooltips=TIPS),
             "soothing": ChipGroup(list(Soothing), exclusive=False, tooltips=TIPS),
             "response": ChipGroup(list(Response), exclusive=True, tooltips=TIPS),
-            "stopped_when_woken": ChipGroup(list(StoppedWhenWoken), exclusive=True, tooltips=TIPS),
+            "stopped_when_woken": ChipGroup(
+                list(StoppedWhenWoken),
+                exclusive=True,
+                tooltips=TIPS,
+                urgent=frozenset({StoppedWhenWoken.NO}),
+            ),
             "signs": ChipGroup(list(Sign), exclusive=False, tooltips=TIPS, urgent=URGENT_SIGNS),
             "triggers": ChipGroup(list(Trigger), exclusive=False, tooltips=TIPS),
         }
@@ -202,21 +219,24 @@ class EpisodeSheet(QScrollArea):
         ep = self._episode()
         if ep is None:
             return
-        before = ep.signs
         try:
             saved = self._service.update(ep, **{field: value})
         except StoreError as exc:
             self.save_failed.emit(str(exc))
             self.refresh()
             return
-        if field == "signs":
-            for sign in saved.signs - before:
-                if sign in URGENT_SIGNS:
-                    self.urgent_sign_chosen.emit(sign)
-                    # The notice above takes room: keep the chosen chip in view
-                    # once the layout has settled.
-                    chip = self.groups["signs"].buttons[sign]
-                    QTimer.singleShot(0, lambda c=chip: self.ensureWidgetVisible(c))
+        raised = new_red_flags(ep, saved)
+        if raised:
+            self.red_flag_raised.emit(raised)
+            # The notice above takes room: keep the chosen chip in view once the
+            # layout has settled.
+            chip = None
+            if field == "stopped_when_woken":
+                chip = self.groups[field].buttons[StoppedWhenWoken.NO]
+            for sign in saved.signs - ep.signs:
+                chip = self.groups["signs"].buttons[sign]
+            if chip is not None:
+                QTimer.singleShot(0, lambda c=chip: self.ensureWidgetVisible(c))
 
     def _save_note(self) -> None:
         self._note_timer.stop()

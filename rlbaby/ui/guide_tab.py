@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut, QTextDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QDialog,
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from rlbaby.content import Guide
 from rlbaby.ui.context import UiContext
 from rlbaby.ui.dialogs import save_path
+from rlbaby.ui.emergency import shown_emergency_number
 from rlbaby.ui.guide.comparison_view import ComparisonView
 from rlbaby.ui.guide.contents import GuideContents
 from rlbaby.ui.guide.document import guide_document, write_pdf
@@ -186,7 +187,13 @@ class GuideTab(QWidget):
         if slug == COMPARE_SLUG:
             self.pages.setCurrentWidget(self.comparison)
         else:
-            if slug != self.current or self.reader.section is None:
+            number = shown_emergency_number(self._ctx.store.settings)
+            if (
+                slug != self.current
+                or self.reader.section is None
+                or (number != self.reader.emergency_number)
+            ):
+                self.reader.emergency_number = number
                 self.reader.show_section(self.guide.section(slug))
             self.reader.highlight(self.search_edit.text())
             self.pages.setCurrentWidget(self.reader)
@@ -259,10 +266,14 @@ class GuideTab(QWidget):
         Raises:
             OSError: the file cannot be written.
         """
-        write_pdf(guide_document(self.guide, load_palette(PRINT_THEME)), path)
+        write_pdf(self._print_document(), path)
 
     def print_to(self, printer: QPrinter) -> None:
-        guide_document(self.guide, load_palette(PRINT_THEME)).print_(printer)
+        self._print_document().print_(printer)
+
+    def _print_document(self) -> QTextDocument:
+        number = shown_emergency_number(self._ctx.store.settings)
+        return guide_document(self.guide, load_palette(PRINT_THEME), number)
 
     def print_guide(self) -> None:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)

@@ -21,11 +21,11 @@ class HistoryEpisodeEditor(HistoryEditor):
     """The side panel for an episode row (save_failed and done: see HistoryEditor).
 
     Signals:
-        urgent_sign_chosen(object): an urgent Sign was newly ticked.
+        red_flag_raised(object): a change raised red flags (a tuple of RedFlag).
         guide_requested(str): a "?" asked for this guide section.
     """
 
-    urgent_sign_chosen = Signal(object)
+    red_flag_raised = Signal(object)
     guide_requested = Signal(str)
 
     def __init__(self, service: LoggerService, clock: Clock, parent: QWidget | None = None) -> None:
@@ -44,7 +44,7 @@ class HistoryEpisodeEditor(HistoryEditor):
         form.addRow("Settled", self.settled_edit)
         self.sheet = EpisodeSheet(service)
         self.sheet.save_failed.connect(self.save_failed)
-        self.sheet.urgent_sign_chosen.connect(self.urgent_sign_chosen)
+        self.sheet.red_flag_raised.connect(self.red_flag_raised)
         self.sheet.guide_requested.connect(self.guide_requested)
         self.sheet.closed.connect(self._on_sheet_closed)
         layout = QVBoxLayout(self)

@@ -7,9 +7,10 @@ or one in the future, gets a message and nothing is saved.
 
 from __future__ import annotations
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
 
-from rlbaby.model import Clock, Movement, MovementKind, label, night_of
+from rlbaby.model import Clock, Movement, MovementKind, RedFlag, label, night_of
 from rlbaby.services import LoggerService
 from rlbaby.services.history import TIME_HELP, check_not_future, format_local, parse_local
 from rlbaby.ui.history_editor import HistoryEditor
@@ -17,7 +18,14 @@ from rlbaby.ui.widgets.value_combo import EnumCombo
 
 
 class HistoryMovementEditor(HistoryEditor):
-    """The side panel for a movement row (signals: see HistoryEditor)."""
+    """The side panel for a movement row (save_failed and done: see HistoryEditor).
+
+    Signals:
+        red_flag_raised(object): the movement was newly marked stiffening, a red
+            flag (a tuple of RedFlag).
+    """
+
+    red_flag_raised = Signal(object)
 
     def __init__(self, service: LoggerService, clock: Clock, parent: QWidget | None = None) -> None:
         super().__init__(service, clock, "movement", parent)
@@ -100,7 +108,10 @@ class HistoryMovementEditor(HistoryEditor):
             return True
         new_kind = changes.get("kind", m.kind)
         new_at = changes.get("at", m.at)
-        return self._save(m, changes, f"Saved: {label(new_kind)} at {format_local(new_at)}.")
+        saved = self._save(m, changes, f"Saved: {label(new_kind)} at {format_local(new_at)}.")
+        if saved and changes.get("kind") is MovementKind.STIFFENING:
+            self.red_flag_raised.emit((RedFlag.STIFFENING_OR_SPASMS,))
+        return saved
 
     def _on_time_edit_editing_finished(self) -> None:
         self.commit()

@@ -25,7 +25,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rlbaby.model import Child, Episode, Movement, MovementKind, SleepPeriod, label, night_of
+from rlbaby.model import (
+    Child,
+    Episode,
+    Movement,
+    MovementKind,
+    RedFlag,
+    SleepPeriod,
+    label,
+    night_of,
+)
 from rlbaby.services import MovementRecorded, RecordsChanged
 from rlbaby.services.history import (
     EpisodeItem,
@@ -38,6 +47,7 @@ from rlbaby.services.history import (
 )
 from rlbaby.store import StoreError
 from rlbaby.ui.context import UiContext
+from rlbaby.ui.emergency import shown_emergency_number
 from rlbaby.ui.history_add_dialog import AddWhat, HistoryAddDialog
 from rlbaby.ui.history_episode_editor import HistoryEpisodeEditor
 from rlbaby.ui.history_filter_bar import HistoryFilterBar
@@ -128,7 +138,8 @@ class HistoryTab(QWidget):
         self.sleep_editor = HistorySleepEditor(ctx.service, ctx.clock)
         self.episode_editor = HistoryEpisodeEditor(ctx.service, ctx.clock)
         self.episode_editor.guide_requested.connect(self.guide_requested)
-        self.episode_editor.urgent_sign_chosen.connect(self._on_episode_editor_urgent_sign_chosen)
+        self.episode_editor.red_flag_raised.connect(self._on_editor_red_flag_raised)
+        self.movement_editor.red_flag_raised.connect(self._on_editor_red_flag_raised)
         for editor in (self.movement_editor, self.sleep_editor, self.episode_editor):
             editor.save_failed.connect(self.show_error)
             editor.done.connect(self._on_editor_done)
@@ -403,10 +414,12 @@ class HistoryTab(QWidget):
             self.side.setCurrentWidget(self.hint)  # the sheet's Close: put the panel away
         self.tree.setFocus()
 
-    def _on_episode_editor_urgent_sign_chosen(self, _sign: object) -> None:
+    def _on_editor_red_flag_raised(self, flags: tuple[RedFlag, ...]) -> None:
+        number = shown_emergency_number(self._ctx.store.settings)
         self.error.setText(
-            "You marked an urgent sign. If it is happening now, get medical help now "
-            "(call your local emergency number). The Guide's urgent-signs page says more."
+            f"You noted a red flag ({', '.join(label(f) for f in flags)}). If it is happening "
+            f"now, seek medical help now: call a doctor urgently, or your local emergency "
+            f"number ({number}). The Guide's urgent-signs page says more."
         )
         self.error.show()
 

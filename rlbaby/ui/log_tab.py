@@ -20,11 +20,13 @@ from PySide6.QtWidgets import (
 )
 
 from rlbaby.content import Guide
-from rlbaby.model import MovementKind, label
+from rlbaby.model import MovementKind, RedFlag, label
+from rlbaby.model.arrays import KIND_CODE
 from rlbaby.services import MovementRecorded
 from rlbaby.store import StoreError
 from rlbaby.ui.child_bar import ChildBar
 from rlbaby.ui.context import UiContext
+from rlbaby.ui.emergency import shown_emergency_number
 from rlbaby.ui.episode_panel import EpisodePanel
 from rlbaby.ui.episode_sheet import EpisodeSheet
 from rlbaby.ui.tap_target import KEYS_HINT, TapTarget
@@ -116,7 +118,7 @@ class LogTab(QWidget):
         self.panel.settle_clicked.connect(self.settle)
         self.panel.annotate_clicked.connect(self.open_sheet)
         self.sheet = EpisodeSheet(ctx.service)
-        self.sheet.urgent_sign_chosen.connect(self._on_sheet_urgent_sign_chosen)
+        self.sheet.red_flag_raised.connect(self._on_sheet_red_flag_raised)
         self.sheet.guide_requested.connect(self.guide_requested)
         self.sheet.closed.connect(self._on_sheet_closed)
         self.sheet.save_failed.connect(self.show_error)
@@ -311,6 +313,11 @@ class LogTab(QWidget):
             return
         what = f"Last tap marked as {label(m.kind)}" if labelled else f"Logged a {label(m.kind)}"
         self.status.setText(f"{what} at {m.at.local():%H:%M:%S}")
+        if m.kind is MovementKind.STIFFENING:
+            # Stiffening is a red flag: say so the first time this episode shows it.
+            kinds = self._ctx.store.movements(episode_id=m.episode_id).kind
+            if int((kinds == KIND_CODE[MovementKind.STIFFENING]).sum()) == 1:
+                self.raise_notice((RedFlag.STIFFENING_OR_SPASMS,))
 
     def settle(self) -> None:
         cid = self._ctx.selection.child_id
@@ -355,8 +362,12 @@ class LogTab(QWidget):
         self.side.setCurrentWidget(self.panel)
         self.target.setFocus()
 
-    def _on_sheet_urgent_sign_chosen(self, _sign: object) -> None:
-        self.notice.show()
+    def _on_sheet_red_flag_raised(self, flags: tuple[RedFlag, ...]) -> None:
+        self.raise_notice(flags)
+
+    def raise_notice(self, flags: tuple[RedFlag, ...]) -> None:
+        """Show the urgent notice for these red flags, with the emergency number."""
+        self.notice.raise_for(flags, shown_emergency_number(self._ctx.store.settings))
 
     def toggle_sleep(self) -> None:
         cid = self._ctx.selection.child_id

@@ -1,21 +1,26 @@
-"""Settings: night start, idle timeout, night-theme hours, rule set, text size."""
+"""Settings: night start, idle timeout, night-theme hours, rule set, text size,
+and the local emergency number named in the urgent notice, guide and report."""
 
 from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRegularExpression, Qt
+from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
+    QLineEdit,
     QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
 from rlbaby.model import RuleSet, Settings, ThemeChoice
+from rlbaby.model.emergency import MAX_CHARS, check_emergency_number, default_emergency_number
+from rlbaby.ui.emergency import system_country
 from rlbaby.ui.widgets.value_combo import EnumCombo
 
 # The rules in plain words; the sleep-medicine name stays in each item's tooltip.
@@ -32,7 +37,10 @@ RULE_TEXT = {
 
 
 class SettingsDialog(QDialog):
-    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, settings: Settings, parent: QWidget | None = None, country: str | None = None
+    ) -> None:
+        """`country`: the ISO code the default number follows (the system locale's)."""
         super().__init__(parent)
         self.setObjectName("settings_dialog")
         self.setWindowTitle("Settings")
@@ -78,6 +86,26 @@ class SettingsDialog(QDialog):
         form.addRow("Night theme until", self.theme_to)
         form.addRow("Periodic run rule", self.rule)
         form.addRow("Text size", self.text)
+        self._default_number = default_emergency_number(
+            system_country() if country is None else country
+        )
+        self.emergency = QLineEdit(settings.emergency_number or self._default_number)
+        self.emergency.setObjectName("emergency_number")
+        self.emergency.setMaxLength(MAX_CHARS)
+        self.emergency.setValidator(
+            QRegularExpressionValidator(QRegularExpression(r"\+?[0-9 ]*"), self.emergency)
+        )
+        self.emergency.setToolTip(
+            "The number the urgent notice, the guide and the report tell you to call "
+            "(112 in Europe, 911 in North America, 999 in the UK). Empty: "
+            f"{self._default_number}, from this computer's country setting."
+        )
+        form.addRow("Emergency number", self.emergency)
+        self.problem = QLabel()
+        self.problem.setObjectName("settings_problem")
+        self.problem.setProperty("role", "urgent")
+        self.problem.setWordWrap(True)
+        self.problem.hide()
         note = QLabel("Settings are kept in the data folder, so backups carry them.")
         note.setProperty("role", "dim")
         buttons = QDialogButtonBox(
@@ -87,6 +115,7 @@ class SettingsDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addWidget(self.problem)
         layout.addWidget(note)
         layout.addWidget(buttons)
         self.theme.currentIndexChanged.connect(self._on_theme_current_index_changed)
@@ -121,7 +150,25 @@ class SettingsDialog(QDialog):
             theme=self.theme.enum_value(),
             rule=self.rule.enum_value(),
             text_scale=self.text.value() / 100,
+            emergency_number=self._emergency_number(),
         )
+
+    def accept(self) -> None:
+        try:
+            check_emergency_number(self.emergency.text())
+        except ValueError as exc:
+            self.problem.setText(f"Not saved: {exc}.")
+            self.problem.show()
+            self.emergency.setFocus()
+            return
+        super().accept()
+
+    def _emergency_number(self) -> str:
+        """What was typed; empty (follow the country) while it is the country's default."""
+        number = check_emergency_number(self.emergency.text())
+        if number == self._default_number and not self._settings.emergency_number:
+            return ""
+        return number
 
     @classmethod
     def ask(cls, settings: Settings, parent: QWidget | None = None) -> Settings | None:

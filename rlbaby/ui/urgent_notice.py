@@ -1,23 +1,40 @@
-"""A calm, clear notice shown at once when an urgent sign is logged.
+"""A short notice, action first, shown at once when a red flag is logged.
 
-Its words come from the guide (08-urgent-signs.md), so there is one text to keep right.
+Every red flag of the guide raises it (`Episode.red_flags()`): an urgent sign,
+"did not stop when woken", a tap marked stiffening. It says what to do in two
+lines, with the local emergency number; the guide's fuller words
+(08-urgent-signs.md, without their source markers) are one click away.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from rlbaby.content import Guide
+from rlbaby.content import Guide, fill, without_markers
+from rlbaby.model import RedFlag, label
 
 URGENT_SLUG = "urgent-signs"
 
 
-def urgent_markdown(guide: Guide) -> str:
+def action_text(number: str) -> str:
+    """The first words a parent reads: what to do, now."""
+    return (
+        "Seek medical help now: call a doctor urgently. Call your local emergency number "
+        f"({number}) at once if the colour or breathing changes, or the jerking or "
+        "stiffness lasts 5 minutes or more."
+    )
+
+
+def details_markdown(guide: Guide, number: str) -> str:
+    """The guide's own words, for the parent who opens the details."""
     section = guide.section(URGENT_SLUG)
     now = section.subsection("Seek medical help now")
     tell = section.subsection("What to tell the doctor")
-    return f"### Seek medical help now\n\n{now}\n\n### What to tell the doctor\n\n{tell}"
+    text = f"**Seek medical help now**\n\n{now}\n\n**What to tell the doctor**\n\n{tell}"
+    return fill(without_markers(text), number)
 
 
 class UrgentNotice(QFrame):
@@ -31,25 +48,57 @@ class UrgentNotice(QFrame):
 
     def __init__(self, guide: Guide, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._guide = guide
         self.setObjectName("urgent_notice")
         self.setProperty("role", "urgent")
         layout = QVBoxLayout(self)
-        self.text = QLabel()
+        self.text = QLabel()  # the action: the words that matter at 3 a.m.
         self.text.setObjectName("urgent_text")
-        self.text.setTextFormat(Qt.TextFormat.MarkdownText)
         self.text.setWordWrap(True)
-        self.text.setText(urgent_markdown(guide))
-        layout.addWidget(self.text)
+        self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        font = self.text.font()
+        font.setBold(True)
+        self.text.setFont(font)
+        self.flags = QLabel()
+        self.flags.setObjectName("urgent_flags")
+        self.flags.setWordWrap(True)
+        self.details = QLabel()
+        self.details.setObjectName("urgent_details")
+        self.details.setTextFormat(Qt.TextFormat.MarkdownText)
+        self.details.setWordWrap(True)
+        self.details.hide()
         row = QHBoxLayout()
-        more = QPushButton("Read more in the guide")
-        more.clicked.connect(lambda: self.guide_requested.emit(URGENT_SLUG))
+        self.more = QPushButton("What to tell the doctor")
+        self.more.setObjectName("urgent_more")
+        self.more.setCheckable(True)
+        self.more.setToolTip("Show the guide's advice here, under this notice")
+        self.more.toggled.connect(self._on_more_toggled)
+        page = QPushButton("Guide page")
+        page.setToolTip("Open the guide's page on urgent signs")
+        page.clicked.connect(lambda: self.guide_requested.emit(URGENT_SLUG))
         close = QPushButton("Close")
         close.clicked.connect(self._on_close_clicked)
-        row.addWidget(more)
+        row.addWidget(self.more)
+        row.addWidget(page)
         row.addStretch(1)
         row.addWidget(close)
+        layout.addWidget(self.text)
+        layout.addWidget(self.flags)
+        layout.addWidget(self.details)
         layout.addLayout(row)
         self.hide()
+
+    def raise_for(self, flags: Sequence[RedFlag], number: str) -> None:
+        """Show the notice for these red flags, naming the emergency number."""
+        self.text.setText(action_text(number))
+        self.flags.setText("You noted: " + ", ".join(label(f) for f in flags) + ".")
+        self.details.setText(details_markdown(self._guide, number))
+        self.more.setChecked(False)
+        self.show()
+
+    def _on_more_toggled(self, checked: bool) -> None:
+        self.details.setVisible(checked)
+        self.more.setText("Hide the details" if checked else "What to tell the doctor")
 
     def _on_close_clicked(self) -> None:
         self.hide()

@@ -142,3 +142,19 @@ def test_runs_on_large_arrays_match_a_simple_scan() -> None:
     inside = r.start + r.movements < 5_000
     assert r.start[inside].tolist() == starts
     assert r.movements[inside].tolist() == lengths
+
+
+def test_aasm_runs_of_5_to_9_s_are_both_kinds_and_the_overlap_is_named() -> None:
+    """Kept on purpose and explained (issue 12): a 6 s run is periodic under AASM
+    and a rapid cluster under either rule; under WASM the two never overlap."""
+    from rlbaby.analysis.runs import overlap_s
+
+    gaps = [6.0] * 3
+    assert runs_of(gaps, AASM) == ([0], [4])
+    assert rapid_of(gaps) == ([0], [4])
+    assert runs_of(gaps, WASM) == ([], [])
+    assert overlap_s(AASM[0]) == (5.0, 10.0)
+    assert overlap_s(WASM[0]) is None
+    for gap in np.arange(0.5, 95.0, 0.5):  # WASM: no gap is in both
+        both = bool(runs_of([gap] * 3, WASM)[0]) and bool(rapid_of([gap] * 3)[0])
+        assert not both, gap

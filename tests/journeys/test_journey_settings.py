@@ -8,11 +8,13 @@ from driving import button, handle_modal, menu_action, open_tab, start_app
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QComboBox, QDialog, QSpinBox
+from PySide6.QtWidgets import QComboBox, QDialog, QLineEdit, QSpinBox
 
 from rlbaby.demo import populate
-from rlbaby.model import RuleSet, ThemeChoice
+from rlbaby.model import RedFlag, RuleSet, ThemeChoice
+from rlbaby.model.emergency import default_emergency_number
 from rlbaby.store import Store
+from rlbaby.ui.emergency import system_country
 
 
 def _spin(dlg: QDialog, label: str) -> QSpinBox:
@@ -26,6 +28,21 @@ def _spin(dlg: QDialog, label: str) -> QSpinBox:
                 if item.widget().text() == label:
                     field = form.itemAt(row, QFormLayout.ItemRole.FieldRole).widget()
                     assert isinstance(field, QSpinBox), label
+                    return field
+    raise AssertionError(f"no field {label!r}")
+
+
+def _line(dlg: QDialog, label: str) -> QLineEdit:
+    """The text field on the form row labelled `label`."""
+    from PySide6.QtWidgets import QFormLayout, QLabel
+
+    for form in dlg.findChildren(QFormLayout):
+        for row in range(form.rowCount()):
+            item = form.itemAt(row, QFormLayout.ItemRole.LabelRole)
+            if item is not None and isinstance(item.widget(), QLabel):
+                if item.widget().text() == label:
+                    field = form.itemAt(row, QFormLayout.ItemRole.FieldRole).widget()
+                    assert isinstance(field, QLineEdit), label
                     return field
     raise AssertionError(f"no field {label!r}")
 
@@ -65,6 +82,11 @@ def change_everything(dlg: QDialog) -> dict[str, object]:
     seen["rules"] = [rule.itemText(i) for i in range(rule.count())]
     _choose(rule, next(t for t in seen["rules"] if t.startswith("Gaps of 5 to 90")))
     _step(_spin(dlg, "Text size"), Qt.Key.Key_Up, 1)  # 100 -> 125 %
+    number = _line(dlg, "Emergency number")
+    seen["number_before"] = number.text()
+    number.setFocus()
+    number.selectAll()
+    QTest.keyClicks(number, "+41 144x")  # the x is refused as it is typed
     button(dlg, r"^save$").click()
     return seen
 
@@ -78,6 +100,7 @@ def _check_store(store: Store) -> None:
     assert s.theme is ThemeChoice.DAY
     assert s.rule is RuleSet.AASM
     assert s.text_scale == pytest.approx(1.25)
+    assert s.emergency_number == "+41 144"
 
 
 def test_settings_change_everything_and_hold_after_restart(qtbot, data_dir) -> None:  # type: ignore[no-untyped-def]
@@ -92,6 +115,7 @@ def test_settings_change_everything_and_hold_after_restart(qtbot, data_dir) -> N
     assert isinstance(seen, dict)
     assert seen["hours_enabled"] == (False, False)
     assert all(t.startswith("Gaps of") for t in seen["rules"])  # plain words first
+    assert seen["number_before"] == default_emergency_number(system_country())
     _check_store(store)
 
     # At once: the day theme, the larger text and the 5-90 s rule in the charts.
@@ -103,6 +127,11 @@ def test_settings_change_everything_and_hold_after_restart(qtbot, data_dir) -> N
     label = window.charts_tab.intervals.periodic_label
     qtbot.waitUntil(lambda: "5-90 s" in label.toPlainText())
     assert window._ctx.service.store.settings.idle_timeout_s == 600
+    # The urgent notice names the new number at once.
+    open_tab(window, "Log")
+    window.log_tab.raise_notice((RedFlag.BREATHING,))
+    assert "local emergency number (+41 144)" in window.log_tab.notice.text.text()
+    window.log_tab.notice.hide()
 
     window.close()
     store.close()
@@ -122,6 +151,7 @@ def test_settings_change_everything_and_hold_after_restart(qtbot, data_dir) -> N
                 "Text size",
             )
         ]
+        assert _line(dlg, "Emergency number").text() == "+41 144"
         combos = {c.currentText() for c in dlg.findChildren(QComboBox)}
         assert "Always day theme" in combos
         assert any(t.startswith("Gaps of 5 to 90") for t in combos)

@@ -46,11 +46,12 @@ def test_comparison_covers_exactly_the_chosen_nights(store: Store, kid: Child) -
     urgent = log_night(store, kid, FIRST + timedelta(days=10), frozenset({Sign.BREATHING_PAUSES}))
     c = comparison_for(store, kid.id, FIRST + timedelta(days=4), FIRST + timedelta(days=10), NOW)
     assert (c.nights, c.episodes, c.enough) == (7, 7, True)
-    # Every tap at 23:00: only the time row leans "worth discussing".
-    assert [r.lean for r in c.rows] == [Lean.TYPICAL] * 3 + [Lean.DISCUSS, Lean.TYPICAL]
+    # Every tap at 23:00: the time row cannot judge a night log (it leaned
+    # "worth discussing" here before, on a log of one quiet tap a night).
+    assert [r.lean for r in c.rows] == [Lean.TYPICAL] * 3 + [Lean.NOT_ENOUGH, Lean.TYPICAL]
     assert c.rows[0].your_log == "1.0 episodes a night, longest 1 min"
     assert c.rows[1].your_log == "settled with soothing in 7 of 7 episodes"
-    assert c.rows[3].your_log == "100% of movements between 22:00 and 06:00"
+    assert c.rows[3].your_log == "100% of your taps between 22:00 and 06:00"
     assert [u.episode_id for u in c.urgent] == [urgent.id]
     assert c.urgent[0].night == FIRST + timedelta(days=10)
     # The urgent night left out of the range: not listed, and one night fewer.
@@ -115,7 +116,8 @@ def test_demo_data_gives_a_full_comparison(store: Store) -> None:
     assert c.enough
     assert c.nights == 14
     assert c.episodes > 14
-    assert all(r.lean is not Lean.NOT_ENOUGH for r in c.rows[:4])
+    assert all(r.lean is not Lean.NOT_ENOUGH for r in c.rows[:3])
+    assert c.rows[3].lean is Lean.NOT_ENOUGH  # time of occurrence: never from a night log
     assert len(c.rows) == 5
     assert MS_PER_MIN  # the demo's episodes last minutes, not hours
     assert "min" in c.rows[0].your_log

@@ -13,6 +13,7 @@ from rlbaby.analysis.comparison import DISCLAIMER, GUIDE_TABLE, Lean
 from rlbaby.content import Guide
 from rlbaby.model import Child, Episode, Instant, Movement, MovementKind, Response, Sign, night_of
 from rlbaby.services.insights import comparison_for, last_n_nights
+from rlbaby.ui.emergency import shown_emergency_number
 from rlbaby.ui.guide.comparison_table import lean_text
 from rlbaby.ui.guide.reader import COMPARE_SLUG
 from rlbaby.ui.guide.urgent_list import entry_text
@@ -96,7 +97,7 @@ def test_rows_show_the_analysis_with_leans_and_rules(tab: GuideTab) -> None:
     rows = texts(tab)
     assert rows[0]["your_log"] == "2.0 episodes a night, longest 1 min"
     assert rows[1]["your_log"] == "settled with soothing in 20 of 20 episodes"
-    assert rows[3]["your_log"] == "50% of movements between 22:00 and 06:00"
+    assert rows[3]["your_log"] == "50% of your taps between 22:00 and 06:00"
     for row, labels, cells in zip(expected.rows, rows, view.table.cells, strict=True):
         assert labels["your_log"] == row.your_log
         assert labels["lean"] == lean_text(row)
@@ -104,7 +105,8 @@ def test_rows_show_the_analysis_with_leans_and_rules(tab: GuideTab) -> None:
         assert cells["concerning"].property("lean") == ("on" if row.lean is Lean.DISCUSS else "off")
         for w in (*cells.values(), *view.table.labels[expected.rows.index(row)].values()):
             assert row.rule in w.toolTip()
-    assert all(r["lean"].startswith("Closer to typical.") for r in rows)
+    assert all(r["lean"].startswith("Closer to typical.") for i, r in enumerate(rows) if i != 3)
+    assert rows[3]["lean"].startswith("A night log cannot judge this row")
     assert view.summary.text().endswith("10 logged, 20 episodes.")
     assert view.not_enough.isHidden()
     assert not any(row["lean"].isHidden() for row in view.table.labels)
@@ -136,6 +138,8 @@ def test_a_concerning_log_leans_to_discuss_and_lists_urgent_signs(tab: GuideTab)
     line = view.urgent.entries.text()
     assert entry_text(entry) in line
     assert f"Night of {night:%a} {night.day} {night:%b}, at 02:14" in line
+    number = shown_emergency_number(store.settings)
+    assert f"your local emergency number ({number})" in view.urgent.advice.text()
     layout = view.widget().layout()
     assert layout.indexOf(view.urgent) < layout.indexOf(view.table)
     view.urgent.findChild(QPushButton, "urgent_list_read").click()

@@ -18,6 +18,7 @@ from rlbaby.model import (
     OnsetState,
     Sign,
     SleepPeriod,
+    StoppedWhenWoken,
 )
 from rlbaby.services import LoggerService
 from rlbaby.services.history import EpisodeItem
@@ -454,7 +455,20 @@ def test_an_urgent_sign_on_a_past_episode_says_what_to_do_now(qtbot, tab: Histor
     qtbot.mouseClick(chip, Qt.MouseButton.LeftButton)
     assert Sign.BREATHING_PAUSES in tab._ctx.store.episode(ids["ep1"]).signs  # type: ignore[union-attr]
     assert tab.error.isVisible()
-    assert "get medical help now" in tab.error.text()
+    assert "seek medical help now" in tab.error.text()
+    assert "(breathing pauses)" in tab.error.text()
+
+
+def test_not_stopping_when_woken_on_a_past_episode_is_a_red_flag_too(
+    qtbot, tab: HistoryTab, ids
+) -> None:  # type: ignore[no-untyped-def]
+    tab.select_key(ids["ep1"])
+    chip = tab.episode_editor.sheet.groups["stopped_when_woken"].buttons[StoppedWhenWoken.NO]
+    assert "URGENT" in chip.toolTip()
+    qtbot.mouseClick(chip, Qt.MouseButton.LeftButton)
+    assert tab.error.isVisible()
+    assert "did not stop when woken" in tab.error.text()
+    assert "local emergency number (" in tab.error.text()
 
 
 def test_a_read_only_folder_can_be_looked_at_but_not_changed(
@@ -486,3 +500,17 @@ def test_a_read_only_folder_can_be_looked_at_but_not_changed(
         qtbot.keyClick(w.movement_editor.time_edit, Qt.Key.Key_Return)
         assert w.error.text() == ""
         assert reader.movement(ids["m0"]).at == at(22, 23)  # type: ignore[union-attr]
+
+
+def test_marking_a_past_movement_stiffening_raises_the_red_flag(
+    qtbot, tab: HistoryTab, ids
+) -> None:  # type: ignore[no-untyped-def]
+    tab.select_key(ids["m0"])
+    editor = tab.movement_editor
+    assert not tab.error.isVisible()
+    editor.kind.setCurrentIndex(editor.kind.findText("Stiffening"))
+    editor.kind.activated.emit(editor.kind.currentIndex())
+    assert tab._ctx.store.movement(ids["m0"]).kind is MovementKind.STIFFENING  # type: ignore[union-attr]
+    assert tab.error.isVisible()
+    assert "(stiffening or spasms)" in tab.error.text()
+    assert "local emergency number (" in tab.error.text()

@@ -22,6 +22,7 @@ from rlbaby.model import (
 )
 from rlbaby.store import Store, WriteError
 from rlbaby.ui.app import build_window
+from rlbaby.ui.emergency import shown_emergency_number
 from rlbaby.ui.log_tab import LogTab
 from rlbaby.ui.settings_dialog import SettingsDialog
 from rlbaby.ui.shortcuts_dialog import SHORTCUTS
@@ -188,9 +189,8 @@ def test_urgent_sign_shows_notice_from_guide(qtbot, tab) -> None:  # type: ignor
     )
     assert tab.notice.isVisible()
     text = tab.notice.text.text()
-    section = Guide().section("urgent-signs")
-    assert section.subsection("Seek medical help now").split()[0] in text
-    assert "What to tell the doctor" in text
+    assert text.startswith("Seek medical help now")  # the action first
+    assert "What to tell the doctor" in tab.notice.details.text()  # one click away
 
 
 def test_sleep_toggle(qtbot, tab, clock) -> None:  # type: ignore[no-untyped-def]
@@ -436,3 +436,46 @@ def test_history_night_hint_counts_in_words(qtbot, window) -> None:  # type: ign
     tree.setCurrentIndex(w.history_tab.model.index(0, 0))
     text = w.history_tab.hint.text()
     assert ": 1 movement in 1 episode, no sleep marks." in text, text
+
+
+def test_urgent_notice_is_short_action_first_details_one_click_away(qtbot, tab) -> None:  # type: ignore[no-untyped-def]
+    tab.resize(1000, 700)
+    qtbot.keyClick(tab.target, Qt.Key.Key_Space)
+    tab.open_sheet()
+    signs = tab.sheet.groups["signs"].buttons
+    qtbot.mouseClick(signs[Sign.INCONSOLABLE_CRYING], Qt.MouseButton.LeftButton)
+    assert not tab.notice.isVisible()  # not a red flag
+    qtbot.mouseClick(signs[Sign.BREATHING_PAUSES], Qt.MouseButton.LeftButton)
+    assert tab.notice.isVisible()
+    action = tab.notice.text.text()
+    number = shown_emergency_number(tab._ctx.store.settings)
+    # The action comes first, with the number to dial.
+    assert action.startswith("Seek medical help now")
+    assert f"call your local emergency number ({number})" in action.lower()
+    assert tab.notice.flags.text() == "You noted: breathing pauses."
+    # Short: the guide's fuller words are one click away, not in the way.
+    assert not tab.notice.details.isVisible()
+    qtbot.waitUntil(lambda: tab.notice.height() > 0)
+    assert tab.notice.height() <= tab.height() // 4, (tab.notice.height(), tab.height())
+    qtbot.mouseClick(tab.notice.more, Qt.MouseButton.LeftButton)
+    assert tab.notice.details.isVisible()
+    details = tab.notice.details.text()
+    assert "What to tell the doctor" in details
+    section = Guide().section("urgent-signs")
+    assert section.subsection("What to tell the doctor").split()[0] in details
+    # No source markers in the notice (they belong to the guide page).
+    for text in (action, tab.notice.flags.text(), details):
+        assert "added; see" not in text
+        assert "#sources" not in text
+        assert "{{" not in text
+
+
+def test_notice_names_the_emergency_number_from_settings(qtbot, tab) -> None:  # type: ignore[no-untyped-def]
+    store = tab._ctx.store
+    store.save_settings(replace(store.settings, emergency_number="+44 999"))
+    qtbot.keyClick(tab.target, Qt.Key.Key_Space)
+    tab.open_sheet()
+    qtbot.mouseClick(
+        tab.sheet.groups["signs"].buttons[Sign.COLOUR_CHANGE], Qt.MouseButton.LeftButton
+    )
+    assert "(+44 999)" in tab.notice.text.text()

@@ -98,3 +98,20 @@ def test_every_label_and_field_fits(qtbot, dialog) -> None:  # type: ignore[no-u
     for i in range(combo.count()):
         need = combo.fontMetrics().horizontalAdvance(combo.itemText(i))
         assert combo.width() > need, combo.itemText(i)
+
+
+def test_emergency_number_defaults_to_the_country_and_refuses_a_lone_plus(qtbot) -> None:  # type: ignore[no-untyped-def]
+    dlg = SettingsDialog(Settings(), country="GB")
+    qtbot.addWidget(dlg)
+    dlg.show()
+    assert dlg.emergency.text() == "999"
+    assert dlg.result_settings().emergency_number == ""  # still follows the country
+    dlg.emergency.clear()
+    qtbot.keyClicks(dlg.emergency, "+")
+    dlg.accept()
+    assert dlg.isVisible()  # not saved
+    assert "emergency number" in dlg.problem.text()
+    qtbot.keyClicks(dlg.emergency, "44 999")
+    dlg.accept()
+    assert dlg.result() == dlg.DialogCode.Accepted
+    assert dlg.result_settings().emergency_number == "+44 999"

@@ -23,6 +23,7 @@ from rlbaby.analysis.comparison import DISCLAIMER, ENOUGH_RULE, Comparison
 from rlbaby.model import night_of
 from rlbaby.services.insights import comparison_for, last_n_nights
 from rlbaby.ui.context import UiContext
+from rlbaby.ui.emergency import shown_emergency_number
 from rlbaby.ui.guide.comparison_table import ComparisonTable
 from rlbaby.ui.guide.urgent_list import UrgentList
 from rlbaby.ui.widgets.value_combo import ValueCombo
@@ -165,7 +166,7 @@ class ComparisonView(QScrollArea):
         )
         self.not_enough.setText(f"Not enough logged yet. {ENOUGH_RULE}")
         self.not_enough.setHidden(c.enough)
-        self.urgent.set_entries(c.urgent)
+        self.urgent.set_entries(c.urgent, shown_emergency_number(self._ctx.store.settings))
         self.table.set_rows(c.rows)
         self.table.show()
 

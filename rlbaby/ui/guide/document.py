@@ -25,7 +25,8 @@ from PySide6.QtGui import (
     QTextTable,
 )
 
-from rlbaby.content import Guide, quiet_markers
+from rlbaby.content import Guide, fill, quiet_markers
+from rlbaby.model.emergency import FALLBACK
 
 # Heading sizes relative to the text (Qt's Markdown import uses +3 and +2,
 # which shout at 3 a.m.).
@@ -100,13 +101,16 @@ def render(doc: QTextDocument, markdown: str, palette: dict[str, str]) -> None:
     style_document(doc, palette)
 
 
-def guide_document(guide: Guide, palette: dict[str, str]) -> QTextDocument:
+def guide_document(
+    guide: Guide, palette: dict[str, str], emergency_number: str = FALLBACK
+) -> QTextDocument:
     """The whole guide as one document for print and PDF, each section on a new page."""
     doc = QTextDocument()
     font = doc.defaultFont()
     font.setPointSizeF(PRINT_POINT_SIZE)
     doc.setDefaultFont(font)
-    render(doc, "\n\n".join(s.markdown.strip() for s in guide.sections), palette)
+    text = "\n\n".join(s.markdown.strip() for s in guide.sections)
+    render(doc, fill(text, emergency_number), palette)
     cursor = QTextCursor(doc)
     block = doc.begin().next()  # the first title needs no page break
     while block.isValid():

@@ -6,7 +6,8 @@ from PySide6.QtCore import QRegularExpression, QUrl, Signal
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
-from rlbaby.content import Section, search_words, word_pattern
+from rlbaby.content import Section, fill, search_words, word_pattern
+from rlbaby.model.emergency import FALLBACK
 from rlbaby.ui.guide.document import render
 
 COMPARE_SLUG = "compare"
@@ -34,6 +35,8 @@ class GuideReader(QTextBrowser):
         self.anchorClicked.connect(self._on_self_anchor_clicked)
         self._palette = palette
         self.section: Section | None = None
+        # Put where a page names the emergency number (see content.EMERGENCY_TOKEN).
+        self.emergency_number = FALLBACK
         self.term = ""
         self._hits: list[QTextCursor] = []
         self._current = -1
@@ -58,7 +61,7 @@ class GuideReader(QTextBrowser):
     def _render(self) -> None:
         if self.section is None:
             return
-        md = self.section.markdown
+        md = fill(self.section.markdown, self.emergency_number)
         if self.section.slug == TABLE_SLUG:
             md = f"{md.rstrip()}\n\n{COMPARE_LINK}\n"
         render(self.document(), md, self._palette)

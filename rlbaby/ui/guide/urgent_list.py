@@ -1,6 +1,6 @@
-"""Urgent signs found in the log, listed above the comparison, each with its night.
+"""Red flags found in the log, listed above the comparison, each with its night.
 
-They are never weighed in the table: one logged urgent sign matters on its own.
+They are never only weighed in the table: one logged red flag matters on its own.
 """
 
 from __future__ import annotations
@@ -9,14 +9,19 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from rlbaby.analysis.comparison import UrgentEntry
+from rlbaby.model.emergency import FALLBACK
 
 URGENT_SLUG = "urgent-signs"
 MAX_SHOWN = 8
 TITLE = "Signs you logged that should not wait"
-ADVICE = (
-    "If you have not talked with a doctor about these yet, please do so soon. "
-    "If a sign like this is happening now, get medical help now."
-)
+
+
+def advice(number: str) -> str:
+    return (
+        "If you have not talked with a doctor about these yet, please do so soon. "
+        "If a sign like this is happening now, get medical help now: call a doctor "
+        f"urgently, or your local emergency number ({number})."
+    )
 
 
 def entry_text(entry: UrgentEntry) -> str:
@@ -46,13 +51,14 @@ class UrgentList(QFrame):
         self.entries = QLabel()
         self.entries.setObjectName("urgent_list_entries")
         self.entries.setWordWrap(True)
-        advice = QLabel(ADVICE)
-        advice.setWordWrap(True)
+        self.advice = QLabel(advice(FALLBACK))
+        self.advice.setObjectName("urgent_list_advice")
+        self.advice.setWordWrap(True)
         row = QHBoxLayout()
         read = QPushButton("Read: Urgent signs")
         read.setObjectName("urgent_list_read")
         read.clicked.connect(lambda: self.guide_requested.emit(URGENT_SLUG))
-        row.addWidget(advice, 1)
+        row.addWidget(self.advice, 1)
         row.addWidget(read)
         box.addWidget(title)
         box.addWidget(self.entries)
@@ -60,8 +66,10 @@ class UrgentList(QFrame):
         self.shown: tuple[UrgentEntry, ...] = ()
         self.hide()
 
-    def set_entries(self, entries: tuple[UrgentEntry, ...]) -> None:
+    def set_entries(self, entries: tuple[UrgentEntry, ...], number: str = FALLBACK) -> None:
+        """Show `entries`, with `number` as the emergency number to call."""
         self.shown = entries
+        self.advice.setText(advice(number))
         lines = [entry_text(e) for e in entries[:MAX_SHOWN]]
         if len(entries) > MAX_SHOWN:
             lines.append(f"and {len(entries) - MAX_SHOWN} more in these nights")
