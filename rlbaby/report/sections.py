@@ -345,7 +345,7 @@ def night_table(cv: PageCanvas, c: ReportContent) -> None:
             "when a movement was noticed, and movements are missed while a parent sleeps.",
             "Rapid clusters: 4 or more taps in a row within one episode, every gap under 10 "
             "seconds. This is what ordinary twitching in active (dreaming) sleep often looks "
-            "like; a cluster with stiffening, eye signs or a colour change is a red flag."
+            "like; a cluster with stiffening, eye signs or a color change is a red flag."
             + rapid_overlap_note(c),
         ],
         font=cv.fonts.small,

@@ -23,7 +23,7 @@ def action_text(number: str) -> str:
     """The first words a parent reads: what to do, now."""
     return (
         "Seek medical help now: call a doctor urgently. Call your local emergency number "
-        f"({number}) at once if the colour or breathing changes, or the jerking or "
+        f"({number}) at once if the color or breathing changes, or the jerking or "
         "stiffness lasts 5 minutes or more."
     )
 
