@@ -66,7 +66,19 @@ def test_a_failing_disk_leaves_the_folder_and_memory_as_they_were(
     path = _csv(tmp_path)
     with Store.open(filled, now_ms=lambda: T0) as s:
         before, files = contents(s), folder_hashes(filled)
-        monkeypatch.setattr(os, call, _raiser(code))
+        fail = _raiser(code)
+        if call == "open":
+            # Only the data folder's disk fails: the file being imported still reads.
+            real_open = os.open
+
+            def fail_in_folder(name: Any, *args: Any, **kwargs: Any) -> Any:
+                if str(name).startswith(str(filled)):
+                    return fail()
+                return real_open(name, *args, **kwargs)
+
+            monkeypatch.setattr(os, "open", fail_in_folder)
+        else:
+            monkeypatch.setattr(os, call, fail)
         with pytest.raises(WriteError) as info:
             import_file(s, path)
         monkeypatch.undo()
