@@ -64,6 +64,7 @@ def _start(path: Path, data_dir: Path) -> subprocess.Popen[bytes]:
 
 
 @pytest.mark.slow
+@pytest.mark.timeout(900)  # 100 whole `python -m rlbaby import` processes: ~200 s here
 def test_kill_9_during_cli_imports_never_leaves_a_mix(tmp_path: Path) -> None:
     data_dir = tmp_path / "data"
     rng = random.Random(11)
