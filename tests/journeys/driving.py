@@ -186,3 +186,30 @@ def press(pattern: str) -> Callable[[QDialog], str]:
         return text
 
     return handler
+
+
+def add_child(qtbot: Any, window: MainWindow, name: str) -> None:
+    """ "+ Add child", type the name, Save: through the real dialog."""
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QLineEdit
+
+    def fill(dlg: QDialog) -> None:
+        edit = dlg.findChild(QLineEdit, "child_name")
+        assert edit is not None
+        QTest.keyClicks(edit, name)
+        button(dlg, r"^save$").click()
+
+    handle_modal(qtbot, button(window, r"add child").click, fill)
+
+
+def tap(qtbot: Any, window: MainWindow) -> None:
+    """One click on the tap target, waiting until it is saved."""
+    from PySide6.QtCore import Qt
+
+    from rlbaby.ui.tap_target import TapTarget
+
+    target = window.findChild(TapTarget)
+    assert target is not None
+    before = len(window._ctx.store.movements())
+    qtbot.mouseClick(target, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: len(window._ctx.store.movements()) == before + 1)

@@ -5,31 +5,28 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from driving import button, choose_file, handle_modal, handle_modals, menu_action, press, start_app
+from driving import (
+    add_child,
+    button,
+    choose_file,
+    handle_modals,
+    menu_action,
+    press,
+    start_app,
+    tap,
+)
 from pypdf import PdfReader
 
-from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QDialog, QLineEdit
 
 from rlbaby.ui.main_window import MainWindow
-from rlbaby.ui.tap_target import TapTarget
 
 
 def add_child_and_tap(qtbot, window: MainWindow, name: str, taps: int) -> None:  # type: ignore[no-untyped-def]
-    def fill(dlg: QDialog) -> None:
-        edit = dlg.findChild(QLineEdit, "child_name")
-        assert edit is not None
-        QTest.keyClicks(edit, name)
-        button(dlg, r"^save$").click()
-
-    handle_modal(qtbot, button(window, r"add child").click, fill)
-    target = window.findChild(TapTarget)
-    assert target is not None
-    store = window._ctx.store
-    for i in range(taps):
-        qtbot.mouseClick(target, Qt.MouseButton.LeftButton)
-        qtbot.waitUntil(lambda i=i: len(store.movements()) == i + 1)
+    add_child(qtbot, window, name)
+    for _ in range(taps):
+        tap(qtbot, window)
 
 
 def import_into(qtbot, folder: Path, source: Path) -> tuple[list[str], int]:  # type: ignore[no-untyped-def]

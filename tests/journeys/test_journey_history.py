@@ -4,33 +4,13 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from driving import button, handle_modal, open_tab, start_app
+from driving import add_child, button, handle_modal, open_tab, start_app, tap
 
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QDialog, QLineEdit, QRadioButton, QSpinBox, QTreeView
 
 from rlbaby.model import Soothing
-from rlbaby.ui.main_window import MainWindow
-from rlbaby.ui.tap_target import TapTarget
-
-
-def add_child(qtbot, window: MainWindow, name: str) -> None:  # type: ignore[no-untyped-def]
-    def fill(dlg: QDialog) -> None:
-        edit = dlg.findChild(QLineEdit, "child_name")
-        assert edit is not None
-        QTest.keyClicks(edit, name)
-        button(dlg, r"^save$").click()
-
-    handle_modal(qtbot, button(window, r"add child").click, fill)
-
-
-def tap(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
-    target = window.findChild(TapTarget)
-    assert target is not None
-    before = len(window._ctx.store.movements())
-    qtbot.mouseClick(target, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: len(window._ctx.store.movements()) == before + 1)
 
 
 def click_row(qtbot, tree: QTreeView, key: str) -> None:  # type: ignore[no-untyped-def]
