@@ -79,8 +79,10 @@ def test_kill_9_during_cli_imports_never_leaves_a_mix(tmp_path: Path) -> None:
     for k in range(1, kills + 1):
         path = _file(tmp_path, k)
         proc = _start(path, data_dir)
-        # Most kills land late, where the import writes; some during start-up.
-        time.sleep(whole * rng.uniform(0.4, 1.05))
+        # Most kills land late, where the import writes; some during start-up, and
+        # some after it finished (the first import's time is only a guess of this
+        # one's: a loaded machine shifts it, so the range reaches well past it).
+        time.sleep(whole * rng.uniform(0.3, 1.5))
         proc.send_signal(signal.SIGKILL)
         _, err = proc.communicate(timeout=60)
         assert b"Traceback" not in err, err.decode()
@@ -96,5 +98,5 @@ def test_kill_9_during_cli_imports_never_leaves_a_mix(tmp_path: Path) -> None:
     assert _state(data_dir) == state
     # The kills landed on both sides of the commit.
     print(outcomes)  # noqa: T201
-    assert outcomes["before"] > 5
-    assert outcomes["after"] > 5
+    assert outcomes["before"] >= 3
+    assert outcomes["after"] >= 3
