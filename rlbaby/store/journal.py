@@ -30,7 +30,7 @@ from typing import Any
 
 import orjson
 
-from rlbaby.store.atomic import fsync_dir, staged_writes
+from rlbaby.store.atomic import fsync_dir, staged_writes, write_synced
 from rlbaby.store.errors import LockedError, StoreError, WriteError, why
 from rlbaby.store.lock import DataDirLock
 
@@ -56,17 +56,6 @@ def _identity(path: Path) -> list[int] | None:
     except FileNotFoundError:
         return None
     return [st.st_ino, st.st_size, st.st_mtime_ns]
-
-
-def _write_synced(path: Path, data: bytes) -> None:
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o644)
-    try:
-        view = memoryview(data)
-        while view:
-            view = view[os.write(fd, view) :]
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 def _target_ok(rel: Any) -> bool:
@@ -107,7 +96,7 @@ class Batch:
         name = f"{next(self._names)}.json"
         try:
             self.stage_dir.mkdir(exist_ok=True)
-            _write_synced(self.stage_dir / name, data)
+            write_synced(self.stage_dir / name, data)
         except OSError as exc:
             try:
                 (self.stage_dir / name).unlink(missing_ok=True)
@@ -146,7 +135,7 @@ class Batch:
             fsync_dir(self.stage_dir)
             fsync_dir(self.data_dir)
             tmp.unlink(missing_ok=True)
-            _write_synced(tmp, doc)
+            write_synced(tmp, doc)
             os.replace(tmp, journal)
             fsync_dir(self.stage_dir)
         except OSError as exc:
