@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
@@ -213,3 +213,21 @@ def tap(qtbot: Any, window: MainWindow) -> None:
     before = len(window._ctx.store.movements())
     qtbot.mouseClick(target, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: len(window._ctx.store.movements()) == before + 1)
+
+
+W = TypeVar("W", bound=QWidget)
+
+
+def field_by_label(dlg: QWidget, label: str, kind: type[W]) -> W:
+    """The field on the form row whose label reads `label`, as a parent finds it."""
+    from PySide6.QtWidgets import QFormLayout, QLabel
+
+    for form in dlg.findChildren(QFormLayout):
+        for row in range(form.rowCount()):
+            item = form.itemAt(row, QFormLayout.ItemRole.LabelRole)
+            if item is not None and isinstance(item.widget(), QLabel):
+                if item.widget().text() == label:
+                    field = form.itemAt(row, QFormLayout.ItemRole.FieldRole).widget()
+                    assert isinstance(field, kind), label
+                    return field
+    raise AssertionError(f"no field {label!r}")

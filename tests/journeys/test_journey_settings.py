@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from driving import button, handle_modal, menu_action, open_tab, start_app
+from driving import button, field_by_label, handle_modal, menu_action, open_tab, start_app
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
@@ -18,33 +18,11 @@ from rlbaby.ui.emergency import system_country
 
 
 def _spin(dlg: QDialog, label: str) -> QSpinBox:
-    """The spin box on the form row labelled `label`."""
-    from PySide6.QtWidgets import QFormLayout, QLabel
-
-    for form in dlg.findChildren(QFormLayout):
-        for row in range(form.rowCount()):
-            item = form.itemAt(row, QFormLayout.ItemRole.LabelRole)
-            if item is not None and isinstance(item.widget(), QLabel):
-                if item.widget().text() == label:
-                    field = form.itemAt(row, QFormLayout.ItemRole.FieldRole).widget()
-                    assert isinstance(field, QSpinBox), label
-                    return field
-    raise AssertionError(f"no field {label!r}")
+    return field_by_label(dlg, label, QSpinBox)
 
 
 def _line(dlg: QDialog, label: str) -> QLineEdit:
-    """The text field on the form row labelled `label`."""
-    from PySide6.QtWidgets import QFormLayout, QLabel
-
-    for form in dlg.findChildren(QFormLayout):
-        for row in range(form.rowCount()):
-            item = form.itemAt(row, QFormLayout.ItemRole.LabelRole)
-            if item is not None and isinstance(item.widget(), QLabel):
-                if item.widget().text() == label:
-                    field = form.itemAt(row, QFormLayout.ItemRole.FieldRole).widget()
-                    assert isinstance(field, QLineEdit), label
-                    return field
-    raise AssertionError(f"no field {label!r}")
+    return field_by_label(dlg, label, QLineEdit)
 
 
 def _step(box: QSpinBox, key: Qt.Key, times: int) -> None:
