@@ -108,7 +108,7 @@ def bench_charts(ctx: Context) -> list[Row]:
     from rlbaby.model import system_clock
     from rlbaby.services import LoggerService
     from rlbaby.ui.bridge import ServiceBridge
-    from rlbaby.ui.charts_tab import ChartsTab
+    from rlbaby.ui.charts.tab import ChartsTab
     from rlbaby.ui.context import ChildSelection, UiContext
     from rlbaby.ui.theme import ThemeManager
 

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from rlbaby import version
 from rlbaby.content import Guide
 from rlbaby.logfile import LogFile
-from rlbaby.model import Settings, ThemeChoice, system_clock
+from rlbaby.model import Settings, system_clock
 from rlbaby.services import LoggerService
 from rlbaby.store import LockedError, NewerVersionError, Store, StoreError
 from rlbaby.store.backup import BackupInfo, BackupManager, list_backups, restore_backup
@@ -26,10 +26,10 @@ from rlbaby.store.restore import RestoreInterruptedError
 from rlbaby.ui.bridge import ServiceBridge
 from rlbaby.ui.context import ChildSelection, UiContext
 from rlbaby.ui.crash import CrashHandler
-from rlbaby.ui.dialogs import inform, message_box
+from rlbaby.ui.dialogs.common import inform, message_box
+from rlbaby.ui.dialogs.restore_dialog import reopen_after_restore
 from rlbaby.ui.main_window import MainWindow
-from rlbaby.ui.restore_dialog import reopen_after_restore
-from rlbaby.ui.theme import ThemeManager
+from rlbaby.ui.theme import ThemeManager, theme_for
 
 BACKUP_CHECK_MS = 60_000
 # Closes the window after this many ms; for smoke tests of an installed build
@@ -37,15 +37,6 @@ BACKUP_CHECK_MS = 60_000
 ENV_QUIT_AFTER = "RLBABY_QUIT_AFTER_MS"
 
 log = logging.getLogger(__name__)
-
-
-def theme_for(settings: Settings, hour: int | None = None) -> str:
-    if settings.theme is ThemeChoice.NIGHT:
-        return "night"
-    if settings.theme is ThemeChoice.DAY:
-        return "day"
-    hour = time.localtime().tm_hour if hour is None else hour
-    return "night" if settings.is_night_theme_hour(hour) else "day"
 
 
 def open_store_interactively(data_dir: Path) -> Store | None:

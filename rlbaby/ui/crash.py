@@ -17,7 +17,7 @@ from types import TracebackType
 from PySide6.QtCore import QObject, QThread, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
-from rlbaby.ui.crash_dialog import CrashDialog
+from rlbaby.ui.dialogs.crash_dialog import CrashDialog
 
 log = logging.getLogger(__name__)
 

@@ -12,18 +12,19 @@ from PySide6.QtWidgets import QMainWindow, QTabWidget, QVBoxLayout, QWidget
 from rlbaby import version
 from rlbaby.content import Guide
 from rlbaby.store import StoreError
-from rlbaby.ui.charts_tab import ChartsTab
-from rlbaby.ui.child_dialog import ChildDialog
+from rlbaby.ui.charts.tab import ChartsTab
 from rlbaby.ui.context import UiContext
-from rlbaby.ui.dialogs import confirm, inform
-from rlbaby.ui.guide_tab import GuideTab
-from rlbaby.ui.history_tab import HistoryTab
-from rlbaby.ui.log_tab import LogTab
-from rlbaby.ui.readonly_banner import ReadOnlyBanner
-from rlbaby.ui.readonly_mode import ReadOnlyMode
+from rlbaby.ui.dialogs.child_dialog import ChildDialog
+from rlbaby.ui.dialogs.common import confirm, inform
+from rlbaby.ui.dialogs.settings_dialog import SettingsDialog
+from rlbaby.ui.dialogs.shortcuts_dialog import ShortcutsDialog
+from rlbaby.ui.guide.tab import GuideTab
+from rlbaby.ui.history.tab import HistoryTab
+from rlbaby.ui.log.tab import LogTab
+from rlbaby.ui.readonly.banner import ReadOnlyBanner
+from rlbaby.ui.readonly.mode import ReadOnlyMode
 from rlbaby.ui.screen_fit import fit_to_screen
-from rlbaby.ui.settings_dialog import SettingsDialog
-from rlbaby.ui.shortcuts_dialog import ShortcutsDialog
+from rlbaby.ui.theme import theme_for
 
 
 class MainWindow(QMainWindow):
@@ -187,7 +188,6 @@ class MainWindow(QMainWindow):
     def follow_clock_theme(self, hour: int | None = None) -> None:
         """Once a minute: switch theme at the configured night hours (Settings:
         automatic), unless the parent switched it by hand this session."""
-        from rlbaby.ui.app import theme_for
 
         if not self.manual_theme:
             self._ctx.theme.set_theme(theme_for(self._ctx.store.settings, hour))
@@ -216,7 +216,6 @@ class MainWindow(QMainWindow):
         if new is None or not self._save_settings(new):
             return
         self._ctx.theme.set_scale(new.text_scale)
-        from rlbaby.ui.app import theme_for
 
         self._ctx.theme.set_theme(theme_for(new))
         self._ctx.bridge.data_replaced.emit()
@@ -261,14 +260,14 @@ class MainWindow(QMainWindow):
             show(slug)
 
     def make_report(self) -> None:
-        from rlbaby.ui.report_dialog import report_interactively
+        from rlbaby.ui.dialogs.report_dialog import report_interactively
 
         out = report_interactively(self._ctx, self)
         if out is not None:
             self.statusBar().showMessage(f"Report saved as {out}", 8000)
 
     def import_file(self) -> None:
-        from rlbaby.ui.import_dialog import import_interactively
+        from rlbaby.ui.dialogs.import_dialog import import_interactively
 
         if not import_interactively(self._ctx.store, self):
             return
@@ -277,7 +276,7 @@ class MainWindow(QMainWindow):
         self.log_tab.reload()
 
     def export_file(self) -> None:
-        from rlbaby.ui.export_dialog import export_interactively
+        from rlbaby.ui.dialogs.export_dialog import export_interactively
 
         written = export_interactively(self._ctx.store, self)
         if written:
@@ -298,7 +297,7 @@ class MainWindow(QMainWindow):
     restore_request: Path | None = None
 
     def restore_backup(self) -> None:
-        from rlbaby.ui.restore_dialog import RestoreDialog, check_restorable, when_text
+        from rlbaby.ui.dialogs.restore_dialog import RestoreDialog, check_restorable, when_text
 
         data_dir = self._ctx.store.data_dir
         if data_dir is None:

@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import json
 import re
+import time
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
 from rlbaby import resources
+from rlbaby.model import Settings, ThemeChoice
 from rlbaby.ui.caret import CaretOverlay
 from rlbaby.ui.theme_style import ThemeStyle, indicator_images
 
@@ -141,3 +143,13 @@ class ThemeManager(QObject):
         self.caret.set_enabled(night)
         self._app.setPalette(qpalette(self.palette))
         self._app.setStyleSheet(render_qss(self.palette, self._base_pt, self._scale))
+
+
+def theme_for(settings: Settings, hour: int | None = None) -> str:
+    """The theme name for the settings' choice; "auto" follows the local hour."""
+    if settings.theme is ThemeChoice.NIGHT:
+        return "night"
+    if settings.theme is ThemeChoice.DAY:
+        return "day"
+    hour = time.localtime().tm_hour if hour is None else hour
+    return "night" if settings.is_night_theme_hour(hour) else "day"

@@ -206,7 +206,7 @@ def tap(qtbot: Any, window: MainWindow) -> None:
     """One click on the tap target, waiting until it is saved."""
     from PySide6.QtCore import Qt
 
-    from rlbaby.ui.tap_target import TapTarget
+    from rlbaby.ui.log.tap_target import TapTarget
 
     target = window.findChild(TapTarget)
     assert target is not None

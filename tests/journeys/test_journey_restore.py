@@ -21,7 +21,7 @@ from rlbaby.model import Child
 from rlbaby.store import Store
 from rlbaby.store.backup import BackupInfo, BackupManager, list_backups
 from rlbaby.ui.app import _safe_backup, build_window
-from rlbaby.ui.restore_dialog import PIN_NAME, RestoreDialog, reopen_after_restore
+from rlbaby.ui.dialogs.restore_dialog import PIN_NAME, RestoreDialog, reopen_after_restore
 
 
 def when_shown(kind: type[QWidget], act: Callable[[QWidget], None], seen: list[str]) -> QTimer:

@@ -11,8 +11,8 @@ from report_fixtures import FIRST, LAST, fill
 
 from rlbaby.model import Child
 from rlbaby.store import Store
-from rlbaby.ui import report_dialog
-from rlbaby.ui.report_dialog import ReportDialog, ReportRequest, report_interactively
+from rlbaby.ui.dialogs import report_dialog as report_dialog
+from rlbaby.ui.dialogs.report_dialog import ReportDialog, ReportRequest, report_interactively
 
 
 def test_defaults_and_request(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

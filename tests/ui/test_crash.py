@@ -25,7 +25,7 @@ from rlbaby.logfile import LogFile, log_path
 from rlbaby.store import StoreError
 from rlbaby.ui import app as app_module
 from rlbaby.ui.crash import CrashHandler, describe, failed_in
-from rlbaby.ui.crash_dialog import CrashDialog
+from rlbaby.ui.dialogs.crash_dialog import CrashDialog
 
 pytestmark = pytest.mark.qt_no_exception_capture
 

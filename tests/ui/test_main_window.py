@@ -8,7 +8,7 @@ from rlbaby.demo import populate
 from rlbaby.model import Settings, ThemeChoice
 from rlbaby.store import Store
 from rlbaby.ui.app import build_window, theme_for
-from rlbaby.ui.child_dialog import ChildDialog
+from rlbaby.ui.dialogs.child_dialog import ChildDialog
 
 
 def test_opens_on_an_empty_folder(qtbot, qapp, data_dir, clock, monkeypatch) -> None:  # type: ignore[no-untyped-def]

@@ -33,7 +33,7 @@ def test_repainting_a_plot_keeps_none_refcount(qtbot) -> None:  # type: ignore[n
 
 
 def test_python_paint_event_keeps_none_refcount(qtbot) -> None:  # type: ignore[no-untyped-def]
-    from rlbaby.ui.tap_target import TapTarget
+    from rlbaby.ui.log.tap_target import TapTarget
     from rlbaby.ui.theme import ThemeManager
 
     theme = ThemeManager(qtbot_app(), "night")

@@ -18,10 +18,10 @@ from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QWidget
 from rlbaby.demo import populate
 from rlbaby.store import Store
 from rlbaby.ui.app import build_window
-from rlbaby.ui.history_add_dialog import HistoryAddDialog
+from rlbaby.ui.dialogs.shortcuts_dialog import ShortcutsDialog
+from rlbaby.ui.history.add_dialog import HistoryAddDialog
 from rlbaby.ui.main_window import MainWindow
 from rlbaby.ui.screen_fit import fit_to_screen
-from rlbaby.ui.shortcuts_dialog import ShortcutsDialog
 
 NETBOOK = QSize(1024, 600 - 32)  # a 1024 x 600 screen less a 32 px panel
 

@@ -16,15 +16,15 @@ from rlbaby.content import Guide
 from rlbaby.demo import populate
 from rlbaby.store.backup import BackupManager
 from rlbaby.store.exchange import export_json, plan_import
-from rlbaby.ui.child_dialog import ChildDialog
-from rlbaby.ui.dialogs import file_dialog, message_box
-from rlbaby.ui.history_add_dialog import HistoryAddDialog
-from rlbaby.ui.import_dialog import ImportDialog
+from rlbaby.ui.dialogs.child_dialog import ChildDialog
+from rlbaby.ui.dialogs.common import file_dialog, message_box
+from rlbaby.ui.dialogs.import_dialog import ImportDialog
+from rlbaby.ui.dialogs.report_dialog import ReportDialog
+from rlbaby.ui.dialogs.restore_dialog import RestoreDialog
+from rlbaby.ui.dialogs.settings_dialog import SettingsDialog
+from rlbaby.ui.dialogs.shortcuts_dialog import ShortcutsDialog
+from rlbaby.ui.history.add_dialog import HistoryAddDialog
 from rlbaby.ui.main_window import MainWindow
-from rlbaby.ui.report_dialog import ReportDialog
-from rlbaby.ui.restore_dialog import RestoreDialog
-from rlbaby.ui.settings_dialog import SettingsDialog
-from rlbaby.ui.shortcuts_dialog import ShortcutsDialog
 from rlbaby.ui.theme import load_palette, render_qss
 
 # Rec. 601 luma on 0-255. The brightest night token (accent text) is ~154.

@@ -1,0 +1,176 @@
+"""File > Import…: a preview of what a file would add, then all or nothing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from rlbaby.model import Child, Episode, Instant, Movement, SleepPeriod
+from rlbaby.store import Store, StoreError
+from rlbaby.store.exchange import ImportPlan, apply_import, plan_import
+from rlbaby.store.journal import UnfinishedCommitError
+from rlbaby.ui.dialogs.common import inform, open_path
+
+KINDS = ("children", "episodes", "movements", "sleep periods")
+IMPORT_FILTERS = "rlbaby exports (*.csv *.zip *.json);;All files (*)"
+
+
+def _instant(rec: object) -> Instant | None:
+    """The record's time, for the preview's date range (children have none)."""
+    if isinstance(rec, Movement):
+        return rec.at
+    if isinstance(rec, Episode):
+        return rec.opened
+    if isinstance(rec, SleepPeriod):
+        return rec.asleep
+    return None
+
+
+def _day(inst: Instant) -> str:
+    d = inst.local().date()
+    return f"{d.day} {d:%b %Y}"
+
+
+def span_text(plan: ImportPlan) -> str:
+    """The local dates the new records cover, e.g. "from 3 Nov 2026 to 24 Nov 2026"."""
+    instants = [i for rec in plan.records if (i := _instant(rec)) is not None]
+    if not instants:
+        return ""
+    first = _day(min(instants, key=lambda i: i.utc_ms))
+    last = _day(max(instants, key=lambda i: i.utc_ms))
+    return f"on {first}" if first == last else f"from {first} to {last}"
+
+
+class ImportDialog(QDialog):
+    """Shows what importing one file would add or update; Import applies it.
+
+    The plan was made without writing anything; accepting the dialog is the
+    only way it gets applied, and it is applied in one all-or-nothing step.
+    """
+
+    def __init__(self, plan: ImportPlan, store: Store, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("import_dialog")
+        name = Path(plan.source).name
+        self.setWindowTitle(f"Import {name}")
+        self.plan = plan
+        known = {c.id for c in store.children(include_deleted=True)}
+        names = [c.name for c in plan.new_children]
+        names += [r.name for r in plan.records if isinstance(r, Child) and r.id not in known]
+        self.new_children = list(dict.fromkeys(names))
+        layout = QVBoxLayout(self)
+        title = QLabel(f"What importing {name} would do")
+        title.setProperty("role", "big")
+        layout.addWidget(title)
+
+        self.table = QTableWidget(len(KINDS), 3)
+        self.table.setObjectName("import_counts")
+        self.table.setHorizontalHeaderLabels(["", "New", "Updated"])
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.setSelectionMode(QTableWidget.SelectionMode.NoSelection)
+        for r, kind in enumerate(KINDS):
+            for c, text in enumerate(
+                (kind, str(plan.added.get(kind, 0)), str(plan.updated.get(kind, 0)))
+            ):
+                self.table.setItem(r, c, QTableWidgetItem(text))
+        self.table.resizeColumnsToContents()
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setFixedHeight(
+            self.table.horizontalHeader().height()
+            + sum(self.table.rowHeight(r) for r in range(len(KINDS)))
+            + 4
+        )
+        layout.addWidget(self.table)
+
+        self.details = QLabel(self._details_text())
+        self.details.setObjectName("import_details")
+        self.details.setWordWrap(True)
+        layout.addWidget(self.details)
+        note = QLabel(
+            "Importing is all or nothing: if anything goes wrong, nothing is added. "
+            "Records already here are recognised and not added twice."
+        )
+        note.setWordWrap(True)
+        note.setProperty("role", "dim")
+        layout.addWidget(note)
+
+        self.buttons = QDialogButtonBox()
+        self.import_button: QPushButton | None = None
+        if plan.empty:
+            self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        else:
+            self.import_button = self.buttons.addButton(
+                "Import", QDialogButtonBox.ButtonRole.AcceptRole
+            )
+            self.import_button.setObjectName("import_button")
+            self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        self.resize(480, self.sizeHint().height())
+
+    def _details_text(self) -> str:
+        plan = self.plan
+        if plan.empty:
+            lines = ["Everything in this file is already here: nothing to add."]
+        else:
+            lines = []
+            span = span_text(plan)
+            if span:
+                lines.append(f"The records are {span}.")
+        if self.new_children:
+            lines.append(f"New children: {', '.join(self.new_children)}.")
+        if plan.unchanged:
+            lines.append(f"{plan.unchanged} records are already here and stay as they are.")
+        if plan.differing:
+            lines.append(
+                f"{plan.differing} rows hold values that differ from what is here. A CSV row "
+                "carries no time of change, so what is here is kept; only empty details "
+                "are filled in."
+            )
+        return "\n".join(lines)
+
+    @classmethod
+    def ask(cls, plan: ImportPlan, store: Store, parent: QWidget | None = None) -> bool:
+        """True when the parent chose Import (never for an empty plan)."""
+        dlg = cls(plan, store, parent)
+        return dlg.exec() == QDialog.DialogCode.Accepted and not plan.empty
+
+
+def import_interactively(store: Store, parent: QWidget | None, path: Path | None = None) -> bool:
+    """Pick a file, preview it, and import it all or nothing.
+
+    Returns:
+        True when records were written (the caller refreshes the views).
+    """
+    if path is None:
+        path = open_path(parent, "Import", IMPORT_FILTERS)
+        if path is None:
+            return False
+    try:
+        plan = plan_import(store, path)
+    except StoreError as exc:
+        inform(parent, "Import", f"Nothing was imported. {exc}")
+        return False
+    if not ImportDialog.ask(plan, store, parent):
+        return False
+    try:
+        apply_import(store, plan)
+    except UnfinishedCommitError as exc:
+        inform(parent, "Import", str(exc))  # imported: the views show it
+        return True
+    except StoreError as exc:
+        inform(parent, "Import", f"Nothing was imported. {exc}")
+        return False
+    return True

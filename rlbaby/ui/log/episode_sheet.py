@@ -1,0 +1,257 @@
+"""The episode sheet: every annotation as chips, saved the moment it changes.
+
+It never blocks tapping: it sits beside the tap target, opening it does not
+take keyboard focus (press A to move into it, Escape to come back), and Enter
+logs a movement even while a chip or the note has focus (the Log tab's shortcut).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from rlbaby.model import (
+    URGENT_SIGNS,
+    Episode,
+    OnsetState,
+    RedFlag,
+    Response,
+    Sign,
+    Soothing,
+    StoppedWhenWoken,
+    Trigger,
+)
+from rlbaby.model.records import RED_FLAG_OF_SIGN
+from rlbaby.services import LoggerService
+from rlbaby.store import StoreError
+from rlbaby.ui.widgets.chips import ChipGroup
+
+TIPS: dict[Any, str] = {
+    OnsetState.ASLEEP: "The baby was asleep when the movements began",
+    OnsetState.DROWSY: "The baby was drifting off or half awake",
+    OnsetState.AWAKE: "The baby was awake when the movements began",
+    Soothing.ROCKING: "You rocked the baby",
+    Soothing.FEEDING: "You fed the baby",
+    Soothing.DIAPER: "You changed the diaper",
+    Soothing.LOOSENED: "You loosened clothing or the swaddle",
+    Soothing.TEMPERATURE: "You made the room warmer or cooler",
+    Soothing.MASSAGE: "You gently massaged the legs",
+    Soothing.WHITE_NOISE: "You used white noise or soft sound",
+    Soothing.HOLDING_LEGS: "You gently held the legs still",
+    Response.SETTLED_FAST: "Calm again within about 5 minutes of soothing",
+    Response.SETTLED_SLOW: "Calmed down, but it took longer",
+    Response.NOT_SETTLED: "Soothing did not calm the baby",
+    StoppedWhenWoken.YES: "The movements stopped when the baby woke up",
+    StoppedWhenWoken.NO: "URGENT: the movements went on after the baby woke. Seek medical help now",
+    StoppedWhenWoken.NOT_TRIED: "You did not wake the baby",
+    Sign.INCONSOLABLE_CRYING: "Crying that nothing would calm",
+    Sign.FEEDING_DIFFICULTY: "Trouble feeding around this episode",
+    Sign.STIFFNESS: "URGENT: the body or legs went stiff. Seek medical help now",
+    Sign.TWITCHING_SPASMS: "URGENT: spasms or jerks in clusters, not smooth kicks. Seek help now",
+    Sign.EYES_ROLLING: "URGENT: eyes rolling or fixed. Seek medical help now",
+    Sign.COLOUR_CHANGE: "URGENT: colour change (pale, blue or grey). Seek medical help now",
+    Sign.BREATHING_PAUSES: "URGENT: pauses in breathing. Seek medical help now",
+    Sign.SAME_WHEN_AWAKE: "URGENT: the same jerking also happens when awake. Seek medical help now",
+    Trigger.HUNGER: "The baby may have been hungry",
+    Trigger.DIAPER: "The diaper was wet or soiled",
+    Trigger.TIGHT_CLOTHING: "Clothing or swaddle seemed tight",
+    Trigger.TOO_WARM: "The baby or room seemed too warm",
+    Trigger.TOO_COLD: "The baby or room seemed too cold",
+    Trigger.OVERSTIMULATION: "A busy or exciting time before sleep",
+    Trigger.UNWELL: "The baby seemed unwell (cold, fever, teething...)",
+}
+
+
+def new_red_flags(before: Episode, after: Episode) -> tuple[RedFlag, ...]:
+    """The red flags a change raised: a newly ticked urgent sign always does (even
+    when another sign already gave the same flag), as does "did not stop when woken"."""
+    old = set(before.red_flags())
+    fresh = {RED_FLAG_OF_SIGN[s] for s in after.signs - before.signs if s in URGENT_SIGNS}
+    return tuple(f for f in after.red_flags() if f not in old or f in fresh)
+
+
+class EpisodeSheet(QScrollArea):
+    """Edits one episode through the service.
+
+    Signals:
+        red_flag_raised(object): a change gave the episode red flags (a tuple of
+            RedFlag): a newly chosen urgent sign, or "did not stop when woken".
+        guide_requested(str): a "?" asked for this guide section.
+        closed(): the parent closed the sheet.
+        save_failed(str): a change could not be saved (message for the parent).
+    """
+
+    red_flag_raised = Signal(object)
+    guide_requested = Signal(str)
+    closed = Signal()
+    save_failed = Signal(str)
+
+    def __init__(self, service: LoggerService, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("episode_sheet")
+        self.setWidgetResizable(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self._service = service
+        self.episode_id: str | None = None
+        body = QWidget()
+        outer = QVBoxLayout(body)
+        head = QHBoxLayout()
+        self.heading = QLabel("Episode details")
+        self.heading.setProperty("role", "big")
+        close = QPushButton("Close")
+        close.setObjectName("sheet_close")
+        close.setToolTip("Close the sheet (Escape). Everything is already saved.")
+        close.clicked.connect(self.close_sheet)
+        head.addWidget(self.heading, 1)
+        head.addWidget(close)
+        outer.addLayout(head)
+        saved = QLabel("Every change is saved at once.")
+        saved.setProperty("role", "dim")
+        outer.addWidget(saved)
+        self.keys = QLabel("Enter logs a movement · Space ticks the chip in focus")
+        self.keys.setObjectName("sheet_keys")
+        self.keys.setProperty("role", "dim")
+        self.keys.setWordWrap(True)
+        outer.addWidget(self.keys)
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        # Each heading above its chips: beside them, the headings took half of the
+        # narrow side panel and the chips wrapped one per line.
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
+        self.groups: dict[str, ChipGroup] = {
+            "onset_state": ChipGroup(list(OnsetState), exclusive=True, tooltips=TIPS),
+            "soothing": ChipGroup(list(Soothing), exclusive=False, tooltips=TIPS),
+            "response": ChipGroup(list(Response), exclusive=True, tooltips=TIPS),
+            "stopped_when_woken": ChipGroup(
+                list(StoppedWhenWoken),
+                exclusive=True,
+                tooltips=TIPS,
+                urgent=frozenset({StoppedWhenWoken.NO}),
+            ),
+            "signs": ChipGroup(list(Sign), exclusive=False, tooltips=TIPS, urgent=URGENT_SIGNS),
+            "triggers": ChipGroup(list(Trigger), exclusive=False, tooltips=TIPS),
+        }
+        labels = {
+            "onset_state": ("State at onset", None),
+            "soothing": ("Soothing tried", "what-parents-can-do"),
+            "response": ("Response", "normal-or-concerning"),
+            "stopped_when_woken": ("Stopped when woken", "sleep-myoclonus"),
+            "signs": ("Associated signs", "urgent-signs"),
+            "triggers": ("Possible triggers", "common-causes"),
+        }
+        for field, group in self.groups.items():
+            text, slug = labels[field]
+            form.addRow(self._label(text, slug), group)
+            group.changed.connect(lambda value, f=field: self._on_field_changed(f, value))
+        self.video = QPushButton("Video taken")
+        self.video.setObjectName("video_toggle")
+        self.video.setCheckable(True)
+        self.video.setProperty("chip", True)
+        self.video.setToolTip("You filmed this episode (a video helps the doctor a lot)")
+        self.video.clicked.connect(lambda checked: self._on_field_changed("video", checked))
+        form.addRow(self._label("Video", None), self.video)
+        self.note = QLineEdit()
+        self.note.setObjectName("note_edit")
+        self.note.setPlaceholderText("Anything else worth remembering")
+        self.note.setToolTip("A free note; saved as you type")
+        self._note_timer = QTimer(self)
+        self._note_timer.setSingleShot(True)
+        self._note_timer.setInterval(800)
+        self._note_timer.timeout.connect(self._save_note)
+        self.note.textEdited.connect(lambda _t: self._note_timer.start())
+        self.note.editingFinished.connect(self._save_note)
+        form.addRow(self._label("Note", None), self.note)
+        outer.addLayout(form)
+        outer.addStretch(1)
+        self.setWidget(body)
+
+    def _label(self, text: str, slug: str | None) -> QWidget:
+        w = QWidget()
+        row = QHBoxLayout(w)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(QLabel(text))
+        if slug:
+            q = QPushButton("?")
+            q.setObjectName(f"help_{slug}")
+            q.setFixedWidth(36)
+            q.setToolTip("Read about this in the guide")
+            q.clicked.connect(lambda: self.guide_requested.emit(slug))
+            row.addWidget(q)
+        row.addStretch(1)
+        return w
+
+    # --- showing -------------------------------------------------------------
+
+    def show_episode(self, episode_id: str) -> None:
+        self.episode_id = episode_id
+        self.refresh()
+
+    def refresh(self) -> None:
+        ep = self._episode()
+        if ep is None:
+            return
+        self.heading.setText(f"Episode at {ep.opened.local():%a %H:%M}")
+        for field, group in self.groups.items():
+            group.set_value(getattr(ep, field))
+        self.video.setChecked(bool(ep.video))
+        if not self.note.hasFocus():
+            self.note.setText(ep.note)
+
+    def _episode(self) -> Episode | None:
+        if self.episode_id is None:
+            return None
+        return self._service.store.episode(self.episode_id)
+
+    # --- saving --------------------------------------------------------------
+
+    def _on_field_changed(self, field: str, value: object) -> None:
+        ep = self._episode()
+        if ep is None:
+            return
+        try:
+            saved = self._service.update(ep, **{field: value})
+        except StoreError as exc:
+            self.save_failed.emit(str(exc))
+            self.refresh()
+            return
+        raised = new_red_flags(ep, saved)
+        if raised:
+            self.red_flag_raised.emit(raised)
+            # The notice above takes room: keep the chosen chip in view once the
+            # layout has settled.
+            chip = None
+            if field == "stopped_when_woken":
+                chip = self.groups[field].buttons[StoppedWhenWoken.NO]
+            for sign in saved.signs - ep.signs:
+                chip = self.groups["signs"].buttons[sign]
+            if chip is not None:
+                QTimer.singleShot(0, lambda c=chip: self.ensureWidgetVisible(c))
+
+    def _save_note(self) -> None:
+        self._note_timer.stop()
+        ep = self._episode()
+        if ep is not None and ep.note != self.note.text():
+            self._on_field_changed("note", self.note.text())
+
+    def close_sheet(self) -> None:
+        """Save the note and hide; the Log tab shows its panel again."""
+        self._save_note()
+        self.hide()
+        self.closed.emit()
+
+    def keyPressEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
+        if event.key() == Qt.Key.Key_Escape:
+            self.close_sheet()
+            return
+        super().keyPressEvent(event)

@@ -1,0 +1,441 @@
+"""The Log tab: the huge tap target and everything a parent needs at 3 a.m.
+
+Keys (only on this tab, so they never act from History or Charts): Enter taps
+wherever the focus is on this tab, Space taps unless it ticks a chip in the
+sheet · 1-4 kind · E settled · A episode details · S asleep/awake · C next
+child · N night/day theme · Escape back to the target.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from rlbaby.content import Guide
+from rlbaby.model import MovementKind, RedFlag, label
+from rlbaby.model.arrays import KIND_CODE
+from rlbaby.services import MovementRecorded
+from rlbaby.store import StoreError
+from rlbaby.ui.context import UiContext
+from rlbaby.ui.emergency import shown_emergency_number
+from rlbaby.ui.log.episode_panel import EpisodePanel
+from rlbaby.ui.log.episode_sheet import EpisodeSheet
+from rlbaby.ui.log.tap_target import KEYS_HINT, TapTarget
+from rlbaby.ui.log.urgent_notice import UrgentNotice
+from rlbaby.ui.widgets.child_bar import ChildBar
+from rlbaby.ui.wording import fmt_ago, fmt_duration
+
+UNDO_VISIBLE_MS = 10_000
+KIND_KEYS = (
+    (MovementKind.KICK, "1"),
+    (MovementKind.JERK, "2"),
+    (MovementKind.STRETCH, "3"),
+    (MovementKind.STIFFENING, "4"),
+)
+
+
+class LogTab(QWidget):
+    """Signals:
+    add_child_requested(): "+ Add child".
+    edit_child_requested(str): edit this child.
+    guide_requested(str): open this guide section.
+    theme_toggle_requested(): N on this tab (night/day theme).
+    """
+
+    add_child_requested = Signal()
+    edit_child_requested = Signal(str)
+    guide_requested = Signal(str)
+    theme_toggle_requested = Signal()
+
+    def __init__(self, ctx: UiContext, guide: Guide, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("log_tab")
+        self._ctx = ctx
+        self._times: list[int] = []  # this episode's tap times (UTC ms), kept in memory
+        self._episode_id: str | None = None
+        self._last_tap_ms: int | None = None
+        self._naming_hint = False  # the first tap made a child "Baby": say how to rename
+        self.readonly = False  # see set_readonly
+
+        self.child_bar = ChildBar(ctx.store, ctx.selection)
+        self.child_bar.add_requested.connect(self.add_child_requested)
+        self.child_bar.edit_requested.connect(self.edit_child_requested)
+        self.sleep_button = QPushButton()
+        self.sleep_button.setObjectName("sleep_toggle")
+        self.sleep_button.setCheckable(True)
+        self.sleep_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.sleep_button.setToolTip("Mark when the baby falls asleep and wakes (S)")
+        self.sleep_button.clicked.connect(self._on_sleep_button_clicked)
+
+        self.notice = UrgentNotice(guide)
+        self.notice.guide_requested.connect(self.guide_requested)
+        self.error = QLabel()
+        self.error.setObjectName("log_error")
+        self.error.setProperty("role", "urgent")
+        self.error.setWordWrap(True)
+        self.error.hide()
+
+        self.target = TapTarget(ctx.theme)
+        self.target.tapped.connect(self._on_target_tapped)
+
+        self.kind_buttons: dict[MovementKind, QPushButton] = {}
+        kinds = QHBoxLayout()
+        for kind, key in KIND_KEYS:
+            b = QPushButton(f"{label(kind).capitalize()}  {key}")
+            b.setObjectName(f"kind_{kind.value}")
+            b.setProperty("chip", True)
+            b.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            b.setToolTip(
+                f"Within 5 s of a tap: that tap was a {label(kind)}. "
+                f"Later: log a new {label(kind)}. Key {key}."
+            )
+            b.clicked.connect(lambda _c=False, k=kind: self.choose_kind(k))
+            kinds.addWidget(b)
+            self.kind_buttons[kind] = b
+        kinds.addStretch(1)
+        self.undo_button = QPushButton("Undo  (Ctrl+Z)")
+        self.undo_button.setObjectName("undo_button")
+        self.undo_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.undo_button.setToolTip(
+            "Take back the last change, such as that tap (redo: Ctrl+Shift+Z)"
+        )
+        self.undo_button.clicked.connect(self.undo)
+        self.undo_button.hide()
+        kinds.addWidget(self.undo_button)
+        self.status = QLabel("")
+        self.status.setObjectName("log_status")
+        self.status.setProperty("role", "dim")
+
+        self.panel = EpisodePanel()
+        self.panel.settle_clicked.connect(self.settle)
+        self.panel.annotate_clicked.connect(self.open_sheet)
+        self.sheet = EpisodeSheet(ctx.service)
+        self.sheet.red_flag_raised.connect(self._on_sheet_red_flag_raised)
+        self.sheet.guide_requested.connect(self.guide_requested)
+        self.sheet.closed.connect(self._on_sheet_closed)
+        self.sheet.save_failed.connect(self.show_error)
+        self.side = QStackedWidget()
+        self.side.addWidget(self.panel)
+        self.side.addWidget(self.sheet)
+        self.side.setMinimumWidth(300)
+        self.side.setMaximumWidth(460)
+
+        top = QHBoxLayout()
+        top.addWidget(self.child_bar, 1)
+        top.addWidget(self.sleep_button)
+        left = QVBoxLayout()
+        left.addWidget(self.target, 1)
+        left.addLayout(kinds)
+        left.addWidget(self.status)
+        body = QHBoxLayout()
+        body.addLayout(left, 3)
+        body.addWidget(self.side, 2)
+        root = QVBoxLayout(self)
+        root.addLayout(top)
+        root.addWidget(self.notice)
+        root.addWidget(self.error)
+        root.addLayout(body, 1)
+
+        self._undo_timer = QTimer(self)
+        self._undo_timer.setSingleShot(True)
+        self._undo_timer.setInterval(UNDO_VISIBLE_MS)
+        self._undo_timer.timeout.connect(self.undo_button.hide)
+        self._tick = QTimer(self)
+        self._tick.setInterval(1000)
+        self._tick.timeout.connect(self.refresh_clock)
+        self._tick.start()
+
+        for key, slot in (
+            ("E", self.settle),
+            ("A", self.focus_sheet),
+            ("S", self.toggle_sleep),
+            ("C", self.child_bar.cycle),
+            ("N", self.theme_toggle_requested.emit),
+            # Enter logs whatever has focus on this tab (a chip, the note, Close):
+            # a shortcut outranks the focused widget, so no movement is lost.
+            ("Return", self._on_target_tapped),
+            ("Enter", self._on_target_tapped),
+            *((k, lambda kind=kind: self.choose_kind(kind)) for kind, k in KIND_KEYS),
+        ):
+            sc = QShortcut(QKeySequence(key), self)
+            sc.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            sc.setAutoRepeat(False)  # a held key is one movement, not twenty
+            sc.activated.connect(slot)
+
+        ctx.bridge.movement_recorded.connect(self._on_bridge_movement_recorded)
+        ctx.bridge.records_changed.connect(self._on_bridge_records_changed)
+        ctx.selection.child_changed.connect(self._on_selection_child_changed)
+        self.reload()
+
+    # --- state ---------------------------------------------------------------
+
+    def reload(self) -> None:
+        """Re-read the open episode and sleep state (not on the tap path)."""
+        cid = self._ctx.selection.child_id
+        ep = self._ctx.service.open_episode(cid) if cid else None
+        self._episode_id = ep.id if ep else None
+        self._times = (
+            self._ctx.store.movements(episode_id=ep.id).at_ms.tolist() if ep is not None else []
+        )
+        last = self._ctx.store.last_movement(cid) if cid else None
+        self._last_tap_ms = None if last is None else last[1]
+        self._update_sleep_button()
+        self.refresh_clock()
+
+    def refresh_clock(self) -> None:
+        """Once a second: time since last tap, episode duration, idle auto-close."""
+        now = self._ctx.clock()
+        cid = self._ctx.selection.child_id
+        if self._episode_id is not None:
+            ep = self._ctx.service.open_episode(cid, now)
+            if ep is None or ep.id != self._episode_id:
+                self._episode_id = None
+                self._times = []
+        ep = self._ctx.store.episode(self._episode_id) if self._episode_id else None
+        self.panel.show_episode(ep, self._times, now)
+        if self.readonly:
+            self.panel.settle.setEnabled(False)  # show_episode enables it for an open episode
+        if self.readonly and ep is None:
+            # Nothing is logged here: do not invite a tap (the banner says why).
+            last = self._last_tap_ms
+            ago = "" if last is None else f" · last movement {fmt_ago(now.utc_ms - last)} ago"
+            self.target.set_text("Read-only", "nothing is logged here" + ago)
+        elif not cid or ep is None:
+            since = (
+                f"last movement {fmt_ago(now.utc_ms - self._last_tap_ms)} ago"
+                if cid and self._last_tap_ms is not None
+                else "No episode open"
+            )
+            self.target.set_text("Tap", since)
+        else:
+            n = len(self._times)
+            ago = fmt_duration(now.utc_ms - self._times[-1]) if self._times else ""
+            self.target.set_text(
+                str(n), f"{'movement' if n == 1 else 'movements'} this episode · last {ago} ago"
+            )
+
+    @property
+    def episode_count(self) -> int:
+        return len(self._times)
+
+    def set_readonly(self, readonly: bool) -> None:
+        """Another copy writes to this folder: show everything, log nothing.
+
+        The keys are kept from logging by the window (see readonly_mode.py).
+        """
+        self.readonly = readonly
+        for w in (self.target, self.undo_button, self.panel.annotate, self.sheet):
+            w.setEnabled(not readonly)
+        for b in self.kind_buttons.values():
+            b.setEnabled(not readonly)
+        if readonly:
+            self.undo_button.hide()
+            self.sheet.hide()
+            self.side.setCurrentWidget(self.panel)
+            self.target.setToolTip("Read-only: another copy of rlbaby is logging to this folder")
+        # The foot line invites a key that does nothing here: say where logging happens.
+        self.target.hint = "Log in the other copy of rlbaby" if readonly else KEYS_HINT
+        self.target.update()
+        self.child_bar.set_readonly(readonly)
+        self._update_sleep_button()
+        self.refresh_clock()
+
+    # --- actions -------------------------------------------------------------
+
+    def _on_target_tapped(self) -> None:
+        cid = self._ctx.selection.child_id
+        try:
+            if not cid:
+                cid = self._first_child()
+            self._ctx.service.record_movement(cid)
+        except StoreError as exc:
+            self.show_error(f"Not saved. {exc}")
+
+    def _first_child(self) -> str:
+        """A fresh install: log for "Baby" at once; the parent names the baby later (Edit)."""
+        child = self._ctx.service.first_child()
+        self._ctx.selection.select(child.id)
+        self._naming_hint = True
+        return child.id
+
+    def _on_bridge_movement_recorded(self, event: MovementRecorded) -> None:
+        """The tap is durable: now (and only now) show it."""
+        if event.movement.child_id != self._ctx.selection.child_id:
+            return
+        if event.new_episode or event.episode.id != self._episode_id:
+            self._episode_id = event.episode.id
+            self._times = []
+            if self.side.currentWidget() is self.sheet:
+                # The sheet was for the episode that ended: show the one in progress.
+                self.close_sheet()
+        self._times.append(event.movement.at.utc_ms)
+        self._last_tap_ms = event.movement.at.utc_ms
+        self.error.hide()
+        self.target.pulse()
+        self.undo_button.show()
+        self._undo_timer.start()
+        saved = f"Saved {event.movement.at.local():%H:%M:%S}"
+        if self._naming_hint:
+            child = self._ctx.store.child(event.movement.child_id)
+            name = child.name if child else "Baby"
+            saved += f". Logging for “{name}”: press Edit to give your baby's name."
+        self.status.setText(saved)
+        self.refresh_clock()
+
+    def _on_bridge_records_changed(self, _event: object) -> None:
+        self.reload()
+        if self.sheet.isVisible():
+            self.sheet.refresh()
+
+    def _on_selection_child_changed(self, _child_id: str) -> None:
+        self._naming_hint = False
+        self.child_bar.reload()
+        self.sheet.hide()
+        self.side.setCurrentWidget(self.panel)
+        self.reload()
+
+    def choose_kind(self, kind: MovementKind) -> None:
+        cid = self._ctx.selection.child_id
+        if not cid:
+            return
+        try:
+            m, labelled = self._ctx.service.label_or_record(cid, kind)
+        except StoreError as exc:
+            self.show_error(f"Not saved. {exc}")
+            return
+        what = f"Last tap marked as {label(m.kind)}" if labelled else f"Logged a {label(m.kind)}"
+        self.status.setText(f"{what} at {m.at.local():%H:%M:%S}")
+        if m.kind is MovementKind.STIFFENING:
+            # Stiffening is a red flag: say so the first time this episode shows it.
+            kinds = self._ctx.store.movements(episode_id=m.episode_id).kind
+            if int((kinds == KIND_CODE[MovementKind.STIFFENING]).sum()) == 1:
+                self.raise_notice((RedFlag.STIFFENING_OR_SPASMS,))
+
+    def settle(self) -> None:
+        cid = self._ctx.selection.child_id
+        try:
+            ep = self._ctx.service.settle(cid) if cid else None
+        except StoreError as exc:
+            self.show_error(f"Not saved. {exc}")
+            return
+        if ep is None:
+            self.status.setText("No episode is open.")
+            return
+        self.status.setText(
+            f"Episode settled at {ep.settled.local():%H:%M}. Add details if you like."
+        )
+        self.open_sheet(ep.id)
+
+    def open_sheet(self, episode_id: str | None = None) -> None:
+        """Show the sheet for `episode_id` (default: the open or latest episode)."""
+        cid = self._ctx.selection.child_id
+        if episode_id is None:
+            episode_id = self._episode_id
+            if episode_id is None and cid:
+                eps = self._ctx.store.episodes(cid)
+                episode_id = eps[-1].id if eps else None
+        if episode_id is None:
+            self.status.setText("No episode to describe yet.")
+            return
+        self.sheet.show_episode(episode_id)
+        self.side.setCurrentWidget(self.sheet)
+        self.sheet.show()
+
+    def focus_sheet(self) -> None:
+        self.open_sheet()
+        first = self.sheet.groups["onset_state"].buttons
+        next(iter(first.values())).setFocus()
+
+    def close_sheet(self) -> None:
+        """Back to the episode panel; the sheet's note is saved first."""
+        self.sheet.close_sheet()
+
+    def _on_sheet_closed(self) -> None:
+        self.side.setCurrentWidget(self.panel)
+        self.target.setFocus()
+
+    def _on_sheet_red_flag_raised(self, flags: tuple[RedFlag, ...]) -> None:
+        self.raise_notice(flags)
+
+    def raise_notice(self, flags: tuple[RedFlag, ...]) -> None:
+        """Show the urgent notice for these red flags, with the emergency number."""
+        self.notice.raise_for(flags, shown_emergency_number(self._ctx.store.settings))
+
+    def toggle_sleep(self) -> None:
+        cid = self._ctx.selection.child_id
+        if not cid:
+            return
+        try:
+            period = self._ctx.service.toggle_sleep(cid)
+        except StoreError as exc:
+            self.show_error(f"Not saved. {exc}")
+            return
+        if period.deleted_ms is not None:
+            self.status.setText(
+                f"Asleep mark of {period.asleep.local():%H:%M} cancelled (S pressed twice)."
+            )
+        else:
+            when = period.awake or period.asleep
+            word = "Awake" if period.awake else "Asleep"
+            self.status.setText(f"{word} at {when.local():%H:%M}")
+        self._update_sleep_button()
+
+    def _on_sleep_button_clicked(self) -> None:
+        self.toggle_sleep()
+
+    def _update_sleep_button(self) -> None:
+        cid = self._ctx.selection.child_id
+        current = self._ctx.service.current_sleep(cid) if cid else None
+        self.sleep_button.setChecked(current is not None)
+        self.sleep_button.setEnabled(bool(cid) and not self.readonly)
+        if current is not None:
+            self.sleep_button.setText(f"Asleep since {current.asleep.local():%H:%M} · S = awake")
+        else:
+            self.sleep_button.setText("Awake · S = asleep")
+
+    def undo(self) -> None:
+        try:
+            change = self._ctx.service.undo()
+        except StoreError as exc:
+            self.show_error(f"Could not undo. {exc}")
+            return
+        self.undo_button.hide()
+        self.status.setText(f"Undone: {change.label}" if change else "Nothing to undo.")
+
+    def redo(self) -> None:
+        try:
+            change = self._ctx.service.redo()
+        except StoreError as exc:
+            self.show_error(f"Could not redo. {exc}")
+            return
+        self.status.setText(f"Redone: {change.label}" if change else "Nothing to redo.")
+
+    def show_error(self, message: str) -> None:
+        self.error.setText(message)
+        self.error.show()
+
+    # --- keys ----------------------------------------------------------------
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        if event.key() in (Qt.Key.Key_Space, Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            if not event.isAutoRepeat():
+                self._on_target_tapped()
+            event.accept()
+            return
+        if event.key() == Qt.Key.Key_Escape:
+            self.target.setFocus()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
+        super().showEvent(event)
+        self.target.setFocus()
