@@ -119,7 +119,12 @@ def bench_charts(ctx: Context) -> list[Row]:
         service = LoggerService(store, system_clock)
         bridge = ServiceBridge(service)
         ui = UiContext(
-            store, service, bridge, ThemeManager(app, "night"), ChildSelection(store), system_clock
+            store,
+            service,
+            bridge,
+            ThemeManager(app, "night"),
+            ChildSelection(service),
+            system_clock,
         )
         heard: list[int] = []  # stamped before the tab's slot (slots run in connection order)
         bridge.movement_recorded.connect(lambda _e: heard.append(time.perf_counter_ns()))

@@ -1,6 +1,19 @@
 """Use cases the UI calls. Qt-free; the UI adapts their events to signals."""
 
-from rlbaby.services.events import Event, MovementRecorded, RecordsChanged
+from rlbaby.services.events import (
+    DataReplaced,
+    Event,
+    MovementRecorded,
+    RecordsChanged,
+    SettingsChanged,
+)
 from rlbaby.services.logger import LoggerService
 
-__all__ = ["Event", "LoggerService", "MovementRecorded", "RecordsChanged"]
+__all__ = [
+    "DataReplaced",
+    "Event",
+    "LoggerService",
+    "MovementRecorded",
+    "RecordsChanged",
+    "SettingsChanged",
+]

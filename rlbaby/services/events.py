@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from rlbaby.model import Child, Episode, Movement, SleepPeriod
+from rlbaby.model import Child, Episode, Movement, Settings, SleepPeriod
 
 Record = Movement | Episode | SleepPeriod | Child
 
@@ -27,7 +27,25 @@ class RecordsChanged:
     reason: str
 
 
-Event = MovementRecorded | RecordsChanged
+@dataclass(frozen=True)
+class SettingsChanged:
+    """The parent saved new settings (theme, text size, night hours, timeout...)."""
+
+    old: Settings
+    new: Settings
+
+
+@dataclass(frozen=True)
+class DataReplaced:
+    """Much changed at once: an import, or a read-only copy re-read the folder.
+
+    Listeners reload everything they show from the store.
+    """
+
+    reason: str
+
+
+Event = MovementRecorded | RecordsChanged | SettingsChanged | DataReplaced
 Listener = Callable[[Event], None]
 
 

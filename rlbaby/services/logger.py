@@ -23,8 +23,17 @@ from rlbaby.model import (
     system_clock,
 )
 from rlbaby.model.timekeeping import Clock
-from rlbaby.services.events import Emitter, MovementRecorded, Record, RecordsChanged
+from rlbaby.services.events import (
+    DataReplaced,
+    Emitter,
+    MovementRecorded,
+    Record,
+    RecordsChanged,
+    SettingsChanged,
+)
 from rlbaby.store import Store, StoreError
+from rlbaby.store.exchange import ImportPlan, apply_import
+from rlbaby.store.journal import UnfinishedCommitError
 
 KIND_WINDOW_MS = 5_000  # a kind chosen this soon after a tap labels that tap
 UNDO_DEPTH = 200
@@ -133,6 +142,7 @@ class LoggerService:
         self._last_tap.clear()
         self._undo.clear()
         self._redo.clear()
+        self.events.emit(DataReplaced("followed"))
 
     def _forget_last(self, child_id: str) -> None:
         self._last_tap.pop(child_id, None)
@@ -172,9 +182,41 @@ class LoggerService:
         Raises:
             StoreError: not saved.
         """
+        old = self.store.settings
         for child in self.store.children():
             self.open_episode(child.id)  # notes episodes the old timeout has closed
         self.store.save_settings(settings)
+        self.events.emit(SettingsChanged(old, settings))
+
+    def remember_child(self, child_id: str) -> None:
+        """Keep the child being logged for the next start (no event: a preference
+        that changes nothing on screen beyond the selection itself).
+
+        Raises:
+            StoreError: not saved.
+        """
+        if self.store.readonly or self.store.settings.selected_child_id == child_id:
+            return
+        self.store.save_settings(replace(self.store.settings, selected_child_id=child_id))
+
+    def import_planned(self, plan: ImportPlan) -> None:
+        """Write a previewed import, all or nothing, then tell every view.
+
+        Raises:
+            UnfinishedCommitError: written, but its clean-up is left for the next
+                open; the records are there, so the views are told anyway.
+            StoreError: nothing was imported.
+        """
+        try:
+            apply_import(self.store, plan)
+        except UnfinishedCommitError:
+            self._imported()
+            raise
+        self._imported()
+
+    def _imported(self) -> None:
+        self._last_tap.clear()  # an imported movement may be the newest now
+        self.events.emit(DataReplaced("import"))
 
     def episode_movements(self, episode_id: str) -> np.ndarray:
         return self.store.movements(episode_id=episode_id).at_ms

@@ -113,7 +113,7 @@ def build_window(store: Store, app: QApplication, clock=system_clock) -> MainWin
         service=service,
         bridge=ServiceBridge(service),
         theme=theme,
-        selection=ChildSelection(store),
+        selection=ChildSelection(service),
         clock=clock,
     )
     return MainWindow(ctx, Guide())

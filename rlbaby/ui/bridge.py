@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
 
-from rlbaby.services import Event, LoggerService, MovementRecorded
+from rlbaby.services import (
+    DataReplaced,
+    Event,
+    LoggerService,
+    MovementRecorded,
+    SettingsChanged,
+)
 
 
 class ServiceBridge(QObject):
@@ -13,11 +19,14 @@ class ServiceBridge(QObject):
     Signals:
         movement_recorded(MovementRecorded): one durable new tap (hot path).
         records_changed(RecordsChanged): any other change (edits, undo, sheet).
-        data_replaced(): the whole store was swapped (restore, import).
+        settings_changed(SettingsChanged): the parent saved new settings.
+        data_replaced(): much changed at once (an import, or a read-only copy
+            re-read the folder): reload everything shown.
     """
 
     movement_recorded = Signal(object)
     records_changed = Signal(object)
+    settings_changed = Signal(object)
     data_replaced = Signal()
 
     def __init__(self, service: LoggerService) -> None:
@@ -28,5 +37,9 @@ class ServiceBridge(QObject):
     def _on_service_event(self, event: Event) -> None:
         if isinstance(event, MovementRecorded):
             self.movement_recorded.emit(event)
+        elif isinstance(event, SettingsChanged):
+            self.settings_changed.emit(event)
+        elif isinstance(event, DataReplaced):
+            self.data_replaced.emit()
         else:
             self.records_changed.emit(event)

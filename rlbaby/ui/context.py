@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+import logging
+from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, Signal
 
 from rlbaby.model import Clock
 from rlbaby.services import LoggerService
-from rlbaby.store import Store
+from rlbaby.store import Store, StoreError
 from rlbaby.ui.bridge import ServiceBridge
 from rlbaby.ui.theme import ThemeManager
+
+log = logging.getLogger(__name__)
 
 
 class ChildSelection(QObject):
@@ -22,9 +25,10 @@ class ChildSelection(QObject):
 
     child_changed = Signal(str)
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, service: LoggerService) -> None:
         super().__init__()
-        self._store = store
+        self._service = service
+        store = service.store
         kids = store.children()
         wanted = store.settings.selected_child_id
         ids = [c.id for c in kids]
@@ -38,8 +42,11 @@ class ChildSelection(QObject):
         if child_id == self._child_id:
             return
         self._child_id = child_id
-        if not self._store.readonly:
-            self._store.save_settings(replace(self._store.settings, selected_child_id=child_id))
+        try:
+            self._service.remember_child(child_id)
+        except StoreError as exc:
+            # Only the choice for the next start is lost; logging goes on.
+            log.warning("could not remember the selected child: %s", exc)
         self.child_changed.emit(child_id)
 
 

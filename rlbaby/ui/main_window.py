@@ -11,6 +11,8 @@ from PySide6.QtWidgets import QMainWindow, QTabWidget, QVBoxLayout, QWidget
 
 from rlbaby import version
 from rlbaby.content import Guide
+from rlbaby.model import Settings
+from rlbaby.services import SettingsChanged
 from rlbaby.store import StoreError
 from rlbaby.ui.charts.tab import ChartsTab
 from rlbaby.ui.context import UiContext
@@ -34,6 +36,7 @@ class MainWindow(QMainWindow):
         self._ctx = ctx
         self.guide = guide
         self.manual_theme = False
+        ctx.bridge.settings_changed.connect(self._on_bridge_settings_changed)
         self._session_scale = ctx.store.settings.text_scale
         title = "rlbaby"
         if ctx.store.readonly:
@@ -201,9 +204,8 @@ class MainWindow(QMainWindow):
             return
         scale = min(2.0, max(0.75, s.text_scale + delta))
         self._save_settings(replace(s, text_scale=scale))
-        self._ctx.theme.set_scale(scale)
 
-    def _save_settings(self, settings) -> bool:  # type: ignore[no-untyped-def]
+    def _save_settings(self, settings: Settings) -> bool:
         try:
             self._ctx.service.save_settings(settings)  # keeps idle-closed episodes closed
         except StoreError as exc:
@@ -213,13 +215,15 @@ class MainWindow(QMainWindow):
 
     def edit_settings(self) -> None:
         new = SettingsDialog.ask(self._ctx.store.settings, self)
-        if new is None or not self._save_settings(new):
-            return
-        self._ctx.theme.set_scale(new.text_scale)
+        if new is not None:
+            self._save_settings(new)  # every view follows bridge.settings_changed
 
-        self._ctx.theme.set_theme(theme_for(new))
-        self._ctx.bridge.data_replaced.emit()
-        self.log_tab.reload()
+    def _on_bridge_settings_changed(self, event: SettingsChanged) -> None:
+        self._ctx.theme.set_scale(event.new.text_scale)
+        if replace(event.old, text_scale=event.new.text_scale) != event.new:
+            # Saved from the Settings dialog (not Ctrl +/-): its theme choice and
+            # night hours apply now.
+            self._ctx.theme.set_theme(theme_for(event.new))
 
     def add_child(self) -> None:
         child = ChildDialog.ask(None, self)
@@ -230,7 +234,6 @@ class MainWindow(QMainWindow):
         except StoreError as exc:
             self.error(str(exc))
             return
-        self.log_tab.child_bar.reload()
         self._ctx.selection.select(saved.id)
 
     def edit_child(self, child_id: str) -> None:
@@ -250,8 +253,6 @@ class MainWindow(QMainWindow):
             )
         except StoreError as exc:
             self.error(str(exc))
-            return
-        self.log_tab.child_bar.reload()
 
     def show_guide(self, slug: str) -> None:
         self.tabs.setCurrentWidget(self.guide_tab)
@@ -269,11 +270,7 @@ class MainWindow(QMainWindow):
     def import_file(self) -> None:
         from rlbaby.ui.dialogs.import_dialog import import_interactively
 
-        if not import_interactively(self._ctx.store, self):
-            return
-        self._ctx.bridge.data_replaced.emit()
-        self.log_tab.child_bar.reload()
-        self.log_tab.reload()
+        import_interactively(self._ctx.service, self)  # the views follow its event
 
     def export_file(self) -> None:
         from rlbaby.ui.dialogs.export_dialog import export_interactively
@@ -334,5 +331,5 @@ class MainWindow(QMainWindow):
         if self.readonly_mode is not None:
             self.readonly_mode.stop()
         else:
-            self.log_tab.sheet._save_note()
+            self.log_tab.flush_pending()
         super().closeEvent(event)

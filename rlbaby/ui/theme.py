@@ -114,6 +114,11 @@ class ThemeManager(QObject):
     def is_night(self) -> bool:
         return self.name == "night"
 
+    @property
+    def scale(self) -> float:
+        """The text size, 1.0 being the platform's."""
+        return self._scale
+
     def color(self, token: str) -> QColor:
         return QColor(self.palette[token])
 

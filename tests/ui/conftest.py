@@ -25,7 +25,7 @@ def make_ctx(store: Store, clock, theme: str = "night") -> UiContext:  # type: i
         service=service,
         bridge=ServiceBridge(service),
         theme=ThemeManager(app, theme),
-        selection=ChildSelection(store),
+        selection=ChildSelection(service),
         clock=clock,
     )
 

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtCore import Qt
 
 from rlbaby.demo import populate
-from rlbaby.model import Settings, ThemeChoice
+from rlbaby.model import Child, Settings, ThemeChoice
 from rlbaby.store import Store
-from rlbaby.ui.app import build_window, theme_for
+from rlbaby.ui.app import build_window
 from rlbaby.ui.dialogs.child_dialog import ChildDialog
+from rlbaby.ui.theme import theme_for
 
 
 def test_opens_on_an_empty_folder(qtbot, qapp, data_dir, clock, monkeypatch) -> None:  # type: ignore[no-untyped-def]
@@ -107,3 +110,44 @@ def test_theme_follows_the_clock_until_switched_by_hand(qtbot, qapp, data_dir, c
         w.toggle_theme()  # by hand: night at noon
         w.follow_clock_theme(hour=12)
         assert w._ctx.theme.name == "night"
+
+
+def test_views_follow_the_services_on_their_own(qtbot, qapp, data_dir, clock) -> None:  # type: ignore[no-untyped-def]
+    """Settings and children saved through the service reach every view by its
+    events; nothing reloads them by hand."""
+    with Store.open(data_dir, now_ms=clock.now_ms) as store:
+        w = build_window(store, qapp, clock)
+        qtbot.addWidget(w)
+        w.show()
+        qtbot.waitExposed(w)
+        service = w.log_tab._ctx.service
+        noah = service.add_child(Child("Noah"))
+        bar = w.log_tab.child_bar
+        assert bar.buttons[noah.id].text() == "Noah"
+        service.update(noah, name="Noah Lee")
+        assert bar.buttons[noah.id].text() == "Noah Lee"
+        theme = w.log_tab._ctx.theme
+        night = theme.is_night
+        choice = ThemeChoice.DAY if night else ThemeChoice.NIGHT
+        service.save_settings(replace(store.settings, theme=choice, text_scale=1.25))
+        assert theme.is_night is not night
+        assert theme.scale == 1.25
+
+
+def test_a_note_being_typed_is_saved_when_the_window_closes(qtbot, qapp, data_dir, clock) -> None:  # type: ignore[no-untyped-def]
+    with Store.open(data_dir, now_ms=clock.now_ms) as store:
+        w = build_window(store, qapp, clock)
+        qtbot.addWidget(w)
+        w.show()
+        qtbot.waitExposed(w)
+        tab = w.log_tab
+        with qtbot.waitSignal(tab._ctx.bridge.movement_recorded):
+            qtbot.keyClick(tab.target, Qt.Key.Key_Space)
+        w.activateWindow()  # the Log tab's keys are window shortcuts
+        qtbot.waitUntil(w.isActiveWindow)
+        qtbot.keyClick(tab.target, Qt.Key.Key_E)  # settled: the sheet opens
+        qtbot.waitUntil(tab.sheet.isVisible)
+        tab.sheet.note.setFocus()
+        qtbot.keyClicks(tab.sheet.note, "warm bath")
+        w.close()
+        assert [e.note for e in store.episodes()] == ["warm bath"]

@@ -204,6 +204,8 @@ class ChartsTab(QWidget):
         ctx.bridge.movement_recorded.connect(self._on_bridge_movement_recorded)
         ctx.bridge.records_changed.connect(self._on_bridge_records_changed)
         ctx.bridge.data_replaced.connect(self._on_bridge_data_replaced)
+        # New night hours or emergency number change what every row shows.
+        ctx.bridge.settings_changed.connect(self._on_bridge_data_replaced)
         ctx.selection.child_changed.connect(self._on_selection_child_changed)
         ctx.theme.theme_changed.connect(self._on_theme_theme_changed)
 
@@ -451,7 +453,7 @@ class ChartsTab(QWidget):
     def _on_bridge_records_changed(self, _event: object) -> None:
         self._mark_stale()
 
-    def _on_bridge_data_replaced(self) -> None:
+    def _on_bridge_data_replaced(self, *_event: object) -> None:
         self.source.invalidate()
         self._fill_children()
         self._mark_stale()

@@ -16,8 +16,9 @@ from PySide6.QtWidgets import (
 )
 
 from rlbaby.model import Child, Episode, Instant, Movement, SleepPeriod
+from rlbaby.services import LoggerService
 from rlbaby.store import Store, StoreError
-from rlbaby.store.exchange import ImportPlan, apply_import, plan_import
+from rlbaby.store.exchange import ImportPlan, plan_import
 from rlbaby.store.journal import UnfinishedCommitError
 from rlbaby.ui.dialogs.common import inform, open_path
 
@@ -148,12 +149,16 @@ class ImportDialog(QDialog):
         return dlg.exec() == QDialog.DialogCode.Accepted and not plan.empty
 
 
-def import_interactively(store: Store, parent: QWidget | None, path: Path | None = None) -> bool:
-    """Pick a file, preview it, and import it all or nothing.
+def import_interactively(
+    service: LoggerService, parent: QWidget | None, path: Path | None = None
+) -> bool:
+    """Pick a file, preview it, and import it all or nothing through the service,
+    whose event tells every view.
 
     Returns:
-        True when records were written (the caller refreshes the views).
+        True when records were written.
     """
+    store = service.store
     if path is None:
         path = open_path(parent, "Import", IMPORT_FILTERS)
         if path is None:
@@ -166,7 +171,7 @@ def import_interactively(store: Store, parent: QWidget | None, path: Path | None
     if not ImportDialog.ask(plan, store, parent):
         return False
     try:
-        apply_import(store, plan)
+        service.import_planned(plan)
     except UnfinishedCommitError as exc:
         inform(parent, "Import", str(exc))  # imported: the views show it
         return True

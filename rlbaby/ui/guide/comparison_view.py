@@ -121,6 +121,7 @@ class ComparisonView(QScrollArea):
         ctx.bridge.records_changed.connect(self._on_bridge_changed)
         ctx.bridge.movement_recorded.connect(self._on_bridge_changed)
         ctx.bridge.data_replaced.connect(self._on_bridge_changed)
+        ctx.bridge.settings_changed.connect(self._on_bridge_changed)
 
     @property
     def night_count(self) -> int:

@@ -175,6 +175,8 @@ class HistoryTab(QWidget):
         ctx.bridge.movement_recorded.connect(self._on_bridge_movement_recorded)
         ctx.bridge.records_changed.connect(self._on_bridge_records_changed)
         ctx.bridge.data_replaced.connect(self._on_bridge_data_replaced)
+        # New night hours or emergency number change what every row shows.
+        ctx.bridge.settings_changed.connect(self._on_bridge_data_replaced)
         ctx.theme.theme_changed.connect(self._on_theme_theme_changed)
         self.reload()
 
@@ -304,7 +306,7 @@ class HistoryTab(QWidget):
     def _on_filters_changed(self) -> None:
         self.reload()
 
-    def _on_bridge_data_replaced(self) -> None:
+    def _on_bridge_data_replaced(self, *_event: object) -> None:
         self.filters.reload_children()
         self.reload()
 

@@ -168,9 +168,9 @@ class EpisodeSheet(QScrollArea):
         self._note_timer = QTimer(self)
         self._note_timer.setSingleShot(True)
         self._note_timer.setInterval(800)
-        self._note_timer.timeout.connect(self._save_note)
+        self._note_timer.timeout.connect(self.flush_note)
         self.note.textEdited.connect(lambda _t: self._note_timer.start())
-        self.note.editingFinished.connect(self._save_note)
+        self.note.editingFinished.connect(self.flush_note)
         form.addRow(self._label("Note", None), self.note)
         outer.addLayout(form)
         outer.addStretch(1)
@@ -238,7 +238,8 @@ class EpisodeSheet(QScrollArea):
             if chip is not None:
                 QTimer.singleShot(0, lambda c=chip: self.ensureWidgetVisible(c))
 
-    def _save_note(self) -> None:
+    def flush_note(self) -> None:
+        """Save a note still being typed (the window is closing, or typing paused)."""
         self._note_timer.stop()
         ep = self._episode()
         if ep is not None and ep.note != self.note.text():
@@ -246,7 +247,7 @@ class EpisodeSheet(QScrollArea):
 
     def close_sheet(self) -> None:
         """Save the note and hide; the Log tab shows its panel again."""
-        self._save_note()
+        self.flush_note()
         self.hide()
         self.closed.emit()
 

@@ -65,7 +65,7 @@ class LogTab(QWidget):
         self._naming_hint = False  # the first tap made a child "Baby": say how to rename
         self.readonly = False  # see set_readonly
 
-        self.child_bar = ChildBar(ctx.store, ctx.selection)
+        self.child_bar = ChildBar(ctx.store, ctx.selection, ctx.bridge)
         self.child_bar.add_requested.connect(self.add_child_requested)
         self.child_bar.edit_requested.connect(self.edit_child_requested)
         self.sleep_button = QPushButton()
@@ -172,6 +172,8 @@ class LogTab(QWidget):
 
         ctx.bridge.movement_recorded.connect(self._on_bridge_movement_recorded)
         ctx.bridge.records_changed.connect(self._on_bridge_records_changed)
+        ctx.bridge.settings_changed.connect(self._on_bridge_records_changed)
+        ctx.bridge.data_replaced.connect(self._on_bridge_data_replaced)
         ctx.selection.child_changed.connect(self._on_selection_child_changed)
         self.reload()
 
@@ -294,6 +296,13 @@ class LogTab(QWidget):
         self.reload()
         if self.sheet.isVisible():
             self.sheet.refresh()
+
+    def _on_bridge_data_replaced(self) -> None:
+        self.reload()
+
+    def flush_pending(self) -> None:
+        """Save what the parent is still typing (the window is closing)."""
+        self.sheet.flush_note()
 
     def _on_selection_child_changed(self, _child_id: str) -> None:
         self._naming_hint = False

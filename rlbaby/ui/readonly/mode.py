@@ -99,14 +99,11 @@ class ReadOnlyMode(QObject):
             return False
         if not changed:
             return False
-        self._ctx.service.store_reloaded()
         ids = [c.id for c in self._ctx.store.children()]
         selection = self._ctx.selection
         if ids and selection.child_id not in ids:
             selection.select(ids[0])  # the writer added the first child
-        self._ctx.bridge.data_replaced.emit()
-        self._window.log_tab.child_bar.reload()
-        self._window.log_tab.reload()
+        self._ctx.service.store_reloaded()  # every view reloads on its event
         self.followed.emit()
         return True
 

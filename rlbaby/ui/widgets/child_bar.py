@@ -5,7 +5,10 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QPushButton, QWidget
 
+from rlbaby.model import Child
+from rlbaby.services import RecordsChanged
 from rlbaby.store import Store
+from rlbaby.ui.bridge import ServiceBridge
 from rlbaby.ui.context import ChildSelection
 
 
@@ -21,7 +24,11 @@ class ChildBar(QWidget):
     edit_requested = Signal(str)
 
     def __init__(
-        self, store: Store, selection: ChildSelection, parent: QWidget | None = None
+        self,
+        store: Store,
+        selection: ChildSelection,
+        bridge: ServiceBridge,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._store = store
@@ -33,7 +40,13 @@ class ChildBar(QWidget):
         self.buttons: dict[str, QPushButton] = {}
         self.readonly = False  # another copy writes: no adding or editing here
         selection.child_changed.connect(self._on_selection_child_changed)
+        bridge.records_changed.connect(self._on_bridge_records_changed)
+        bridge.data_replaced.connect(self.reload)
         self.reload()
+
+    def _on_bridge_records_changed(self, event: RecordsChanged) -> None:
+        if any(isinstance(r, Child) for r in event.records):
+            self.reload()  # a child added, renamed, deleted or restored by undo
 
     def reload(self) -> None:
         while self._layout.count():

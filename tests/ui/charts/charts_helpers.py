@@ -98,6 +98,6 @@ def memory_ctx(store: Store, clock) -> UiContext:  # type: ignore[no-untyped-def
         service=service,
         bridge=ServiceBridge(service),
         theme=ThemeManager(app, "night"),
-        selection=ChildSelection(store),
+        selection=ChildSelection(service),
         clock=clock,
     )

@@ -26,6 +26,7 @@ from rlbaby.model import (
     StoppedWhenWoken,
     Trigger,
 )
+from rlbaby.services import DataReplaced, LoggerService
 from rlbaby.store import Store
 from rlbaby.store.exchange import plan_import
 from rlbaby.ui.dialogs import import_dialog as import_dialog
@@ -181,12 +182,17 @@ def test_import_then_reimport_adds_nothing(
         return not plan.empty
 
     monkeypatch.setattr(ImportDialog, "ask", staticmethod(fake_ask))
-    assert import_interactively(target, None, out) is True
+    service = LoggerService(target)
+    events: list[object] = []
+    service.events.subscribe(events.append)
+    assert import_interactively(service, None, out) is True
     counts = target.counts()
     assert counts["movements"] == 6
-    assert import_interactively(target, None, out) is False
+    assert events == [DataReplaced("import")]  # every view reloads on it
+    assert import_interactively(service, None, out) is False
     assert shown == [False, True]
     assert target.counts() == counts
+    assert len(events) == 1
 
 
 def test_empty_plan_offers_only_close(qtbot, source: Store, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -218,7 +224,7 @@ def test_bad_file_imports_nothing_and_says_why(monkeypatch, target: Store, tmp_p
     told: list[str] = []
     monkeypatch.setattr(import_dialog, "inform", lambda _p, _t, text, *_a: told.append(text))
     monkeypatch.setattr(ImportDialog, "ask", staticmethod(lambda *_a: pytest.fail("no preview")))
-    assert import_interactively(target, None, bad) is False
+    assert import_interactively(LoggerService(target), None, bad) is False
     assert len(told) == 1
     assert told[0].startswith("Nothing was imported. bad.csv:3")
     assert target.counts()["movements"] == 0

@@ -481,7 +481,7 @@ def test_a_read_only_folder_can_be_looked_at_but_not_changed(
             service,
             ServiceBridge(service),
             ThemeManager(qapp, "night"),
-            ChildSelection(reader),
+            ChildSelection(service),
             clock,
         )
         w = HistoryTab(ctx)
