@@ -107,7 +107,7 @@ def test_json_round_trip_keeps_every_field(source: Store, target: Store, tmp_pat
     (out,) = export_to(source, tmp_path / "all", JSON)
     assert out.name == "all.json"
     plan = plan_import(target, out)
-    import_dialog.apply_import(target, plan)
+    LoggerService(target).import_planned(plan)
     assert snapshot(target) == snapshot(source)
 
 
@@ -115,7 +115,7 @@ def test_csv_zip_round_trip_keeps_every_annotation(
     source: Store, target: Store, tmp_path: Path
 ) -> None:
     (out,) = export_to(source, tmp_path / "tables.zip", ZIP)
-    import_dialog.apply_import(target, plan_import(target, out))
+    LoggerService(target).import_planned(plan_import(target, out))
     got, want = snapshot(target), snapshot(source)
     # CSV carries no record stamps; the child comes whole, with its id.
     stamps = ("created_ms", "updated_ms")
@@ -137,7 +137,7 @@ def test_five_csv_files_import_one_by_one(source: Store, target: Store, tmp_path
         "log.csv",
     ]
     for path in written:
-        import_dialog.apply_import(target, plan_import(target, path))
+        LoggerService(target).import_planned(plan_import(target, path))
     assert [e.signs for e in snapshot(target)["episodes"]] == [
         e.signs for e in snapshot(source)["episodes"]
     ]
