@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -14,19 +15,25 @@ from rlbaby.content import Guide
 from rlbaby.model import Settings
 from rlbaby.services import SettingsChanged
 from rlbaby.store import StoreError
-from rlbaby.ui.charts.tab import ChartsTab
 from rlbaby.ui.context import UiContext
 from rlbaby.ui.dialogs.child_dialog import ChildDialog
 from rlbaby.ui.dialogs.common import confirm, inform
 from rlbaby.ui.dialogs.settings_dialog import SettingsDialog
 from rlbaby.ui.dialogs.shortcuts_dialog import ShortcutsDialog
-from rlbaby.ui.guide.tab import GuideTab
-from rlbaby.ui.history.tab import HistoryTab
 from rlbaby.ui.log.tab import LogTab
 from rlbaby.ui.readonly.banner import ReadOnlyBanner
 from rlbaby.ui.readonly.mode import ReadOnlyMode
 from rlbaby.ui.screen_fit import fit_to_screen
 from rlbaby.ui.theme import theme_for
+
+if TYPE_CHECKING:
+    from rlbaby.ui.charts.tab import ChartsTab
+    from rlbaby.ui.guide.tab import GuideTab
+    from rlbaby.ui.history.tab import HistoryTab
+
+# The tabs in order: a key for code, a label for the parent.
+TAB_KEYS = ("log", "charts", "guide", "history")
+TAB_NAMES = ("Log", "Charts", "Guide", "History")
 
 
 class MainWindow(QMainWindow):
@@ -45,16 +52,13 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget()
         self.tabs.setObjectName("tabs")
         self.log_tab = LogTab(ctx, guide)
-        self.charts_tab = ChartsTab(ctx)
-        self.guide_tab = GuideTab(ctx, guide)
-        self.history_tab = HistoryTab(ctx)
-        for w, name in (
-            (self.log_tab, "Log"),
-            (self.charts_tab, "Charts"),
-            (self.guide_tab, "Guide"),
-            (self.history_tab, "History"),
-        ):
-            self.tabs.addTab(w, name)
+        # Only the Log tab is built at start: at 3 a.m. the window must be ready
+        # for the first tap at once. The others (and pyqtgraph) are built the
+        # first time they are shown or asked for; a placeholder page stands in.
+        self._lazy_pages: dict[str, QWidget] = {}
+        for i, name in enumerate(TAB_NAMES):
+            self.tabs.addTab(self.log_tab if i == 0 else QWidget(), name)
+        self.tabs.currentChanged.connect(self._on_tabs_current_changed)
         self.readonly_mode: ReadOnlyMode | None = None
         if ctx.store.readonly:
             self.setCentralWidget(self._readonly_central())
@@ -64,16 +68,71 @@ class MainWindow(QMainWindow):
         self.log_tab.edit_child_requested.connect(self.edit_child)
         self.log_tab.guide_requested.connect(self.show_guide)
         self.log_tab.theme_toggle_requested.connect(self.toggle_theme)
-        self.history_tab.guide_requested.connect(self.show_guide)
         self._build_menus()
         if ctx.store.readonly:
             self.log_tab.set_readonly(True)
-            self.history_tab.set_readonly(True)
             self.readonly_mode = ReadOnlyMode(self, ctx, self.readonly_banner)
             self.readonly_banner.reopen_requested.connect(self._on_readonly_banner_reopen_requested)
         size, minimum = fit_to_screen(self.screen().availableGeometry().size())
         self.resize(size)
         self.setMinimumSize(minimum)
+
+    # --- tabs built on first use ---------------------------------------------
+
+    @property
+    def charts_tab(self) -> ChartsTab:
+        return cast("ChartsTab", self._page("charts"))
+
+    @property
+    def guide_tab(self) -> GuideTab:
+        return cast("GuideTab", self._page("guide"))
+
+    @property
+    def history_tab(self) -> HistoryTab:
+        return cast("HistoryTab", self._page("history"))
+
+    def built_page(self, key: str) -> QWidget | None:
+        """The tab `key` (see TAB_KEYS) if it has been built, without building it."""
+        return self.log_tab if key == "log" else self._lazy_pages.get(key)
+
+    def _page(self, key: str) -> QWidget:
+        page = self._lazy_pages.get(key)
+        if page is None:
+            index = TAB_KEYS.index(key)
+            page = self._build_page(key)
+            self._lazy_pages[key] = page
+            # Swap the placeholder for the real page, keeping the shown tab.
+            current = self.tabs.currentIndex()
+            placeholder = self.tabs.widget(index)
+            blocked = self.tabs.blockSignals(True)
+            self.tabs.removeTab(index)
+            self.tabs.insertTab(index, page, TAB_NAMES[index])
+            self.tabs.setCurrentIndex(current)
+            self.tabs.blockSignals(blocked)
+            placeholder.deleteLater()
+        return page
+
+    def _build_page(self, key: str) -> QWidget:
+        ctx = self._ctx
+        if key == "charts":
+            from rlbaby.ui.charts.tab import ChartsTab  # imports pyqtgraph
+
+            return ChartsTab(ctx)
+        if key == "guide":
+            from rlbaby.ui.guide.tab import GuideTab
+
+            return GuideTab(ctx, self.guide)
+        from rlbaby.ui.history.tab import HistoryTab
+
+        history = HistoryTab(ctx)
+        history.guide_requested.connect(self.show_guide)
+        if ctx.store.readonly:
+            history.set_readonly(True)
+        return history
+
+    def _on_tabs_current_changed(self, index: int) -> None:
+        if index > 0:
+            self._page(TAB_KEYS[index])
 
     def _readonly_central(self) -> QWidget:
         """The tabs under a banner that says, on every tab, why nothing can be logged."""
@@ -158,7 +217,7 @@ class MainWindow(QMainWindow):
             view, "Smaller text", lambda: self.change_text(-0.25), "Ctrl+-", name="act_smaller"
         )
         view.addSeparator()
-        for i, name in enumerate(("Log", "Charts", "Guide", "History")):
+        for i, name in enumerate(TAB_NAMES):
             self._action(
                 view, name, lambda _c=False, i=i: self.tabs.setCurrentIndex(i), f"Ctrl+{i + 1}"
             )

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from dataclasses import replace
 
 from PySide6.QtCore import Qt
@@ -151,3 +154,44 @@ def test_a_note_being_typed_is_saved_when_the_window_closes(qtbot, qapp, data_di
         qtbot.keyClicks(tab.sheet.note, "warm bath")
         w.close()
         assert [e.note for e in store.episodes()] == ["warm bath"]
+
+
+def test_only_the_log_tab_is_built_at_start(qtbot, qapp, data_dir, clock) -> None:  # type: ignore[no-untyped-def]
+    """At 3 a.m. the window is ready for the first tap: Charts, Guide and History
+    are built the first time the parent opens them."""
+    with Store.open(data_dir, now_ms=clock.now_ms) as store:
+        w = build_window(store, qapp, clock)
+        qtbot.addWidget(w)
+        w.show()
+        qtbot.waitExposed(w)
+        assert [w.built_page(k) is None for k in ("charts", "guide", "history")] == [True] * 3
+        bar = w.tabs.tabBar()
+        qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(3).center())
+        history = w.built_page("history")
+        assert history is not None
+        assert w.tabs.currentWidget() is history
+        assert history.isVisible()
+        assert [w.tabs.tabText(i) for i in range(4)] == ["Log", "Charts", "Guide", "History"]
+        assert w.built_page("charts") is None
+
+
+def test_starting_the_window_does_not_import_pyqtgraph(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """pyqtgraph costs a good part of a second to import; the Log tab needs none of it."""
+    code = (
+        "import sys\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "from rlbaby.store import Store\n"
+        "from rlbaby.ui.app import build_window\n"
+        "app = QApplication([])\n"
+        f"store = Store.open({str(tmp_path / 'data')!r})\n"
+        "w = build_window(store, app)\n"
+        "w.show(); app.processEvents()\n"
+        "print(sorted(m for m in sys.modules if m.startswith('pyqtgraph'))[:3])\n"
+        "w.close(); store.close()\n"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120
+    )
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "[]"

@@ -152,8 +152,12 @@ class ReadOnlyMode(QObject):
         inside = obj is log_tab or log_tab.isAncestorOf(obj) or obj is self._window
         if key in _LOG_KEYS and inside:
             return log_tab.isVisible()
-        history = self._window.history_tab
-        return key in _HISTORY_KEYS and (obj is history or history.isAncestorOf(obj))
+        history = self._window.built_page("history")  # unbuilt: nothing there to guard
+        return (
+            history is not None
+            and key in _HISTORY_KEYS
+            and (obj is history or history.isAncestorOf(obj))
+        )
 
     def stop(self) -> None:
         """Stop watching and guarding (the window is closing)."""
