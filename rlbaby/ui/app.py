@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from rlbaby import version
 from rlbaby.content import Guide
 from rlbaby.logfile import LogFile
-from rlbaby.model import Settings, system_clock
+from rlbaby.model import Clock, Settings, system_clock
 from rlbaby.services import LoggerService
 from rlbaby.store import LockedError, NewerVersionError, Store, StoreError
 from rlbaby.store.backup import BackupInfo, BackupManager, list_backups, restore_backup
@@ -104,7 +104,7 @@ def _offer_restore(store: Store, data_dir: Path) -> Store:
     return store
 
 
-def build_window(store: Store, app: QApplication, clock=system_clock) -> MainWindow:  # type: ignore[no-untyped-def]
+def build_window(store: Store, app: QApplication, clock: Clock = system_clock) -> MainWindow:
     """Wire the objects the widgets need (used by run_gui and by tests)."""
     theme = ThemeManager(app, theme_for(store.settings), store.settings.text_scale)
     service = LoggerService(store, clock)

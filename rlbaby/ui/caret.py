@@ -10,7 +10,7 @@ blinking at the platform's rate.
 from __future__ import annotations
 
 import shiboken6
-from PySide6.QtCore import QObject, QRect, Qt, QTimer, SignalInstance
+from PySide6.QtCore import QEvent, QObject, QRect, Qt, QTimer, SignalInstance
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
@@ -88,7 +88,7 @@ class CaretOverlay(QObject):
         self._field = None
         self.bar = None
 
-    def eventFilter(self, watched: QObject, event) -> bool:  # type: ignore[no-untyped-def]  # noqa: N802
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         if watched is self._field:
             if event.type() in (event.Type.Resize, event.Type.Show):
                 self._on_field_changed()

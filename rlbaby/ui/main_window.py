@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QMainWindow, QMenu, QTabWidget, QVBoxLayout, QWidget
 
 from rlbaby import version
 from rlbaby.content import Guide
@@ -109,7 +111,8 @@ class MainWindow(QMainWindow):
             self.tabs.insertTab(index, page, TAB_NAMES[index])
             self.tabs.setCurrentIndex(current)
             self.tabs.blockSignals(blocked)
-            placeholder.deleteLater()
+            if placeholder is not None:
+                placeholder.deleteLater()
         return page
 
     def _build_page(self, key: str) -> QWidget:
@@ -156,8 +159,13 @@ class MainWindow(QMainWindow):
     # --- menus ---------------------------------------------------------------
 
     def _action(
-        self, menu, text: str, slot, shortcut: str | QKeySequence | None = None, name: str = ""
-    ) -> QAction:  # type: ignore[no-untyped-def]
+        self,
+        menu: QMenu,
+        text: str,
+        slot: Callable[[], object],
+        shortcut: str | QKeySequence | QKeySequence.StandardKey | None = None,
+        name: str = "",
+    ) -> QAction:
         act = QAction(text, self)
         if shortcut is not None:
             act.setShortcut(QKeySequence(shortcut))
@@ -218,9 +226,7 @@ class MainWindow(QMainWindow):
         )
         view.addSeparator()
         for i, name in enumerate(TAB_NAMES):
-            self._action(
-                view, name, lambda _c=False, i=i: self.tabs.setCurrentIndex(i), f"Ctrl+{i + 1}"
-            )
+            self._action(view, name, partial(self.tabs.setCurrentIndex, i), f"Ctrl+{i + 1}")
         for i in range(9):
             act = QAction(self)
             act.setShortcut(QKeySequence(f"Alt+{i + 1}"))

@@ -26,7 +26,7 @@ import numpy as np
 
 from PySide6.QtCore import QPointF, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QIcon, QIconEngine, QImage, QPainter, QPen, QPixmap, QPolygonF
-from PySide6.QtWidgets import QProxyStyle, QStyle
+from PySide6.QtWidgets import QProxyStyle, QStyle, QStyleOption, QWidget
 
 # The darkest a recoloured pixel gets, as a share of the tint: keeps the icons'
 # black outlines visible on a dark background instead of vanishing.
@@ -118,12 +118,22 @@ class ThemeStyle(QProxyStyle):
         self.icon_tint: QColor | None = None
         self.own_caret = False
 
-    def pixelMetric(self, metric, option=None, widget=None):  # type: ignore[no-untyped-def]  # noqa: N802
+    def pixelMetric(  # noqa: N802
+        self,
+        metric: QStyle.PixelMetric,
+        option: QStyleOption | None = None,
+        widget: QWidget | None = None,
+    ) -> int:
         if metric == QStyle.PixelMetric.PM_TextCursorWidth and self.own_caret:
             return 0
         return super().pixelMetric(metric, option, widget)
 
-    def standardIcon(self, standard_icon, option=None, widget=None):  # type: ignore[no-untyped-def]  # noqa: N802
+    def standardIcon(  # noqa: N802
+        self,
+        standard_icon: QStyle.StandardPixmap,
+        option: QStyleOption | None = None,
+        widget: QWidget | None = None,
+    ) -> QIcon:
         base = super().standardIcon(standard_icon, option, widget)
         if base.isNull():
             return base
@@ -201,7 +211,7 @@ def _paint_pictures(palette: dict[str, str], folder: Path) -> dict[str, str]:
             painter.end()
             # Written beside and renamed, so a half-written picture is never read.
             partial = target.with_suffix(f".{os.getpid()}.part")
-            if not image.save(str(partial), "PNG"):
+            if not image.save(str(partial), b"PNG"):
                 raise OSError(f"could not write {partial}")
             os.replace(partial, target)
         out[token] = target.as_posix()

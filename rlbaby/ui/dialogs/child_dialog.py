@@ -118,7 +118,8 @@ class ChildDialog(QDialog):
         samples = ("Ferritin (serum)", "1000.5", "µg/L", "2026-11-24")
         widths = []
         for c, sample in enumerate(samples):
-            title = self.labs.horizontalHeaderItem(c).text()
+            head = self.labs.horizontalHeaderItem(c)
+            title = head.text() if head is not None else ""
             widths.append(max(fm.horizontalAdvance(sample), header.horizontalAdvance(title)) + pad)
             self.labs.setColumnWidth(c, widths[-1])
         frame = 2 * self.labs.frameWidth()
@@ -148,10 +149,8 @@ class ChildDialog(QDialog):
     def _read_labs(self) -> tuple[LabResult, ...]:
         out = []
         for r in range(self.labs.rowCount()):
-            cells = [
-                (self.labs.item(r, c).text().strip() if self.labs.item(r, c) else "")
-                for c in range(4)
-            ]
+            items = [self.labs.item(r, c) for c in range(4)]
+            cells = [item.text().strip() if item is not None else "" for item in items]
             if not any(cells):
                 continue
             if not cells[0] or not cells[1]:
@@ -171,16 +170,31 @@ class ChildDialog(QDialog):
         try:
             labs = self._read_labs()
             early = self.born_early.value()
-            birth = self.birth.date().toPython() if self.has_birth.isChecked() else None
-            fields = dict(
-                name=self.name.text().strip(),
-                birth_date=birth,
-                born_early=early,
-                family_history=self.family.enum_value(),
-                labs=labs,
-                notes=self.notes.toPlainText().strip(),
+            q = self.birth.date()
+            birth = date(q.year(), q.month(), q.day()) if self.has_birth.isChecked() else None
+            name = self.name.text().strip()
+            family = self.family.enum_value()
+            notes = self.notes.toPlainText().strip()
+            self._result = (
+                replace(
+                    self._child,
+                    name=name,
+                    birth_date=birth,
+                    born_early=early,
+                    family_history=family,
+                    labs=labs,
+                    notes=notes,
+                )
+                if self._child
+                else Child(
+                    name=name,
+                    birth_date=birth,
+                    born_early=early,
+                    family_history=family,
+                    labs=labs,
+                    notes=notes,
+                )
             )
-            self._result = replace(self._child, **fields) if self._child else Child(**fields)
         except ValueError as exc:
             self.message.setText(str(exc).capitalize())
             self.message.show()

@@ -17,10 +17,10 @@ from PySide6.QtWidgets import QComboBox, QFileDialog, QMessageBox, QWidget
 class PlainIconProvider(QAbstractFileIconProvider):
     """No file icons: names and types are listed in the theme's own colours."""
 
-    def icon(self, _arg: object) -> QIcon:  # type: ignore[override]
+    def icon(self, _arg: object) -> QIcon:
         return QIcon()
 
-    def type(self, info: QFileInfo) -> str:  # type: ignore[override]
+    def type(self, info: QFileInfo) -> str:
         return "Folder" if info.isDir() else (info.suffix().upper() + " file").strip()
 
 

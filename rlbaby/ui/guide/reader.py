@@ -129,7 +129,7 @@ class GuideReader(QTextBrowser):
         marks = []
         for i, cursor in enumerate(self._hits):
             sel = QTextEdit.ExtraSelection()
-            sel.cursor = cursor  # type: ignore[misc]
-            sel.format = current if i == self._current else plain  # type: ignore[misc]
+            sel.cursor = cursor
+            sel.format = current if i == self._current else plain
             marks.append(sel)
         self.setExtraSelections(marks)

@@ -202,8 +202,9 @@ class HistoryAddDialog(QDialog):
             if help_line.minimumHeight() != need:
                 help_line.setMinimumHeight(need)
                 changed = True
-        if changed:
-            self.layout().activate()  # now, not at the next turn of the event loop
+        layout = self.layout()
+        if changed and layout is not None:
+            layout.activate()  # now, not at the next turn of the event loop
 
     @classmethod
     def ask(

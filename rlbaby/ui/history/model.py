@@ -223,7 +223,7 @@ class HistoryModel(QAbstractItemModel):
         # position, and the Python node objects stay owned by their lists.
         return self.createIndex(row, column, self._node(parent))
 
-    def parent(self, index: AnyIndex | None = None) -> Any:  # type: ignore[override]
+    def parent(self, index: AnyIndex | None = None) -> Any:
         if index is None:  # QObject.parent(), which this name shadows
             return super().parent()
         if not index.isValid():

@@ -106,8 +106,8 @@ class HistoryMovementEditor(HistoryEditor):
         }
         if not changes:
             return True
-        new_kind = changes.get("kind", m.kind)
-        new_at = changes.get("at", m.at)
+        new_kind = kind if "kind" in changes else m.kind
+        new_at = at if "at" in changes else m.at
         saved = self._save(m, changes, f"Saved: {label(new_kind)} at {format_local(new_at)}.")
         if saved and changes.get("kind") is MovementKind.STIFFENING:
             self.red_flag_raised.emit((RedFlag.STIFFENING_OR_SPASMS,))

@@ -14,7 +14,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtGui import QFontMetrics, QShowEvent
+from PySide6.QtGui import QFontMetrics, QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -408,8 +408,9 @@ class HistoryTab(QWidget):
             return
         self._show_current(index)  # the panel may have been closed
         page = self.side.currentWidget()
-        if page in (self.movement_editor, self.sleep_editor, self.episode_editor):
-            page.focus_first()  # type: ignore[attr-defined]
+        for editor in (self.movement_editor, self.sleep_editor, self.episode_editor):
+            if page is editor:
+                editor.focus_first()
 
     def _on_editor_done(self) -> None:
         if self.sender() is self.episode_editor and not self.episode_editor.sheet.isVisible():
@@ -525,8 +526,8 @@ class HistoryTab(QWidget):
             else:
                 m = self._ctx.service.add_movement_at(cid, request.at, request.kind)
                 key = m.id
-                what = "a movement" if m.kind is MovementKind.UNSPECIFIED else f"a {label(m.kind)}"
-                text = f"Added {what} at {m.at.local():%a %H:%M:%S}."
+                added = "a movement" if m.kind is MovementKind.UNSPECIFIED else f"a {label(m.kind)}"
+                text = f"Added {added} at {m.at.local():%a %H:%M:%S}."
         except (StoreError, ValueError) as exc:
             self.show_error(f"Not saved. {exc}")
             return
@@ -539,7 +540,7 @@ class HistoryTab(QWidget):
         self.status.setText(text)
         self.tree.setFocus()
 
-    def keyPressEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
         if event.key() == Qt.Key.Key_Insert:
             self.add_forgotten()
             event.accept()

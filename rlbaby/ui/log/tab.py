@@ -9,7 +9,7 @@ child · N night/day theme · Escape back to the target.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -335,7 +335,7 @@ class LogTab(QWidget):
         except StoreError as exc:
             self.show_error(f"Not saved. {exc}")
             return
-        if ep is None:
+        if ep is None or ep.settled is None:
             self.status.setText("No episode is open.")
             return
         self.status.setText(
@@ -445,6 +445,6 @@ class LogTab(QWidget):
             return
         super().keyPressEvent(event)
 
-    def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
         super().showEvent(event)
         self.target.setFocus()

@@ -51,9 +51,10 @@ class ChildBar(QWidget):
     def reload(self) -> None:
         while self._layout.count():
             item = self._layout.takeAt(0)
-            if item.widget():
-                item.widget().hide()  # at once: the old "Edit" must not linger on screen
-                item.widget().deleteLater()
+            old = item.widget() if item is not None else None
+            if old is not None:
+                old.hide()  # at once: the old "Edit" must not linger on screen
+                old.deleteLater()
         self.buttons.clear()
         self._layout.addWidget(QLabel("Child:"))
         for i, child in enumerate(self._store.children()):
@@ -87,7 +88,8 @@ class ChildBar(QWidget):
         self._layout.addWidget(edit)
         self._layout.addStretch(1)
         for i in range(self._layout.count()):
-            w = self._layout.itemAt(i).widget()
+            item = self._layout.itemAt(i)
+            w = item.widget() if item is not None else None
             if w is not None:
                 w.show()  # now, not on the next event loop turn: the old ones are gone
 

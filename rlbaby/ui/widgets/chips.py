@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from enum import StrEnum
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSizePolicy, QWidget
 
 from rlbaby.model import label
@@ -43,20 +44,20 @@ class FlowRow(QWidget):
     def heightForWidth(self, width: int) -> int:  # noqa: N802
         return self._layout(width, apply=False)
 
-    def sizeHint(self):  # type: ignore[no-untyped-def]  # noqa: N802
+    def sizeHint(self) -> QSize:  # noqa: N802
         from PySide6.QtCore import QSize
 
         w = sum(i.sizeHint().width() + 6 for i in self._items)
         h = max((i.sizeHint().height() for i in self._items), default=0)
         return QSize(min(w, 480), h)
 
-    def minimumSizeHint(self):  # type: ignore[no-untyped-def]  # noqa: N802
+    def minimumSizeHint(self) -> QSize:  # noqa: N802
         from PySide6.QtCore import QSize
 
         w = max((i.sizeHint().width() for i in self._items), default=0)
         return QSize(w, self.heightForWidth(max(w, 1)))
 
-    def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
         self._layout(self.width(), apply=True)
         super().resizeEvent(event)
 
