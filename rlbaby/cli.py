@@ -225,7 +225,8 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
-    from rlbaby.store.backup import BadBackupError, restore_backup
+    from rlbaby.store.backup import BadBackupError
+    from rlbaby.store.restore import restore_backup
 
     data_dir = resolve_data_dir(args.data_dir)
     try:

@@ -29,6 +29,7 @@ import orjson
 from rlbaby.store import zipsafe
 from rlbaby.store.atomic import TEMP_SUFFIX, fsync_dir
 from rlbaby.store.errors import StoreError, WriteError
+from rlbaby.store.schema import SCHEMA_VERSION
 from rlbaby.store.thinning import backups_to_keep as backups_to_keep
 from rlbaby.store.thinning import thin as thin
 
@@ -102,8 +103,6 @@ def create_backup(
     Raises:
         WriteError: the backup could not be written (the data is untouched).
     """
-    from rlbaby.store.store import SCHEMA_VERSION  # late: store imports backup users
-
     now_ms = now_ms if now_ms is not None else time.time_ns() // 1_000_000
     stamp = time.strftime("%Y%m%d-%H%M%S", time.gmtime(now_ms / 1000))
     dest_dir = data_dir / BACKUP_DIR
@@ -407,10 +406,3 @@ class BackupManager:
                     continue  # thinning is housekeeping; a refusal costs only space
                 removed.append(b.path)
         return removed
-
-
-def restore_backup(data_dir: Path, backup: Path) -> Path:
-    """Replace the folder's data with `backup`; see `rlbaby.store.restore`."""
-    from rlbaby.store.restore import restore_backup as restore
-
-    return restore(data_dir, backup)

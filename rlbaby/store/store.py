@@ -10,121 +10,27 @@ import gc
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import replace
-from itertools import repeat
-from operator import itemgetter
 from pathlib import Path
 from typing import Any, TypeVar
 
 from tinydb import TinyDB
 
 from rlbaby import __version__
-from rlbaby.model import Child, Episode, Movement, MovementKind, Settings, SleepPeriod
+from rlbaby.model import Child, Episode, Movement, Settings, SleepPeriod
 from rlbaby.model.arrays import MovementArrays
 from rlbaby.store import codec, colcache, errors
 from rlbaby.store.atomic import remove_temp_files
 from rlbaby.store.backend import Backend, FileBackend, MemoryBackend, Problem
 from rlbaby.store.columns import MovementColumns
-from rlbaby.store.errors import CorruptFileError, NewerVersionError, StoreError
+from rlbaby.store.errors import CorruptFileError, StoreError
 from rlbaby.store.follow import Follower, folder_signature
 from rlbaby.store.journal import finish_pending
 from rlbaby.store.lock import DataDirLock
+from rlbaby.store.movement_check import check_movement_docs
+from rlbaby.store.schema import SCHEMA_VERSION, check_version, meta_version, single
 from rlbaby.store.shards import ShardedTable, month_key, ten_day_key
 
-SCHEMA_VERSION = 1
-
 R = TypeVar("R", Movement, Episode, SleepPeriod, Child)
-
-_MOVEMENT_FIELDS = (
-    ("id", str),
-    ("child", str),
-    ("episode", str),
-    ("at_ms", int),
-    ("at_offset_min", int),
-    ("kind", str),
-    ("created_ms", int),
-    ("updated_ms", int),
-)
-_KINDS = frozenset(k.value for k in MovementKind)
-
-
-_MOVEMENT_NAMES = (*(name for name, _typ in _MOVEMENT_FIELDS), "deleted_ms")
-_MOVEMENT_ROW = itemgetter(*_MOVEMENT_NAMES)
-_DELETED_TYPES = frozenset({int, type(None)})
-_TIME_FIELDS = ("at_ms", "created_ms", "updated_ms")
-
-
-def _in_range(values: tuple[int, ...], lo: int, hi: int) -> bool:
-    """All of `values` in [lo, hi] (two passes at C speed)."""
-    return not values or (lo <= min(values) and max(values) <= hi)
-
-
-def _movement_values_ok(columns: dict[str, tuple[Any, ...]], docs: list[Any]) -> bool:
-    """What types alone let through: a non-text note, and times or offsets out of
-    range (a huge int would overflow the int64 columns, or fail much later)."""
-    notes = map(dict.get, docs, repeat("note"), repeat(""))
-    deleted = tuple(filter(None, columns["deleted_ms"]))
-    return (
-        set(map(type, notes)) <= {str}
-        and all(_in_range(columns[name], 0, codec.MAX_MS - 1) for name in _TIME_FIELDS)
-        and _in_range(deleted, 0, codec.MAX_MS - 1)
-        and _in_range(columns["at_offset_min"], -codec.MAX_OFFSET_MIN, codec.MAX_OFFSET_MIN)
-    )
-
-
-def _check_movement_docs(docs: list[Mapping[str, Any]], where: str) -> dict[str, tuple[Any, ...]]:
-    """Fast shape check for movement docs (full decoding of 200k is too slow).
-
-    Checks whole columns at C speed; only a file that fails is walked doc by
-    doc, to name the first bad record. Every rule of that walk needs its
-    column twin here, or a bad record passes.
-
-    Returns:
-        Each field's column (name -> values, in doc order), for MovementColumns.
-    """
-    if not docs:
-        return {}
-    try:
-        rows = zip(*map(_MOVEMENT_ROW, docs), strict=True)
-        columns = dict(zip(_MOVEMENT_NAMES, rows, strict=True))
-    except (KeyError, TypeError):
-        pass  # the walk below names the record
-    else:
-        if (
-            all(set(map(type, columns[name])) == {typ} for name, typ in _MOVEMENT_FIELDS)
-            and _KINDS.issuperset(columns["kind"])
-            and _DELETED_TYPES.issuperset(map(type, columns["deleted_ms"]))
-            and _movement_values_ok(columns, docs)
-        ):
-            return columns
-    for doc in docs:
-        for name in _MOVEMENT_NAMES:
-            if name not in doc:
-                raise errors.MalformedRecord(
-                    f"field {name!r} of movement {doc.get('id')!r} is missing"
-                )
-        for name, typ in _MOVEMENT_FIELDS:
-            if type(doc[name]) is not typ:
-                raise errors.MalformedRecord(
-                    f"field {name!r} of movement {doc.get('id')!r} is {doc[name]!r}"
-                )
-        if doc["kind"] not in _KINDS:
-            raise errors.MalformedRecord(f"unknown movement kind {doc['kind']!r}")
-        deleted = doc["deleted_ms"]
-        if deleted is not None and type(deleted) is not int:
-            raise errors.MalformedRecord(f"deleted_ms of movement {doc['id']!r} is {deleted!r}")
-        note = doc.get("note", "")
-        if type(note) is not str:
-            raise errors.MalformedRecord(f"note of movement {doc['id']!r} is {note!r}")
-        for name in (*_TIME_FIELDS, "deleted_ms"):
-            if doc[name] is not None and not 0 <= doc[name] < codec.MAX_MS:
-                raise errors.MalformedRecord(
-                    f"{name} of movement {doc['id']!r} is not a time: {doc[name]!r}"
-                )
-        if abs(doc["at_offset_min"]) > codec.MAX_OFFSET_MIN:
-            raise errors.MalformedRecord(
-                f"at_offset_min of movement {doc['id']!r} is {doc['at_offset_min']!r}"
-            )
-    raise AssertionError("the column check and the walk disagree")  # pragma: no cover
 
 
 def _now_ms() -> int:
@@ -319,7 +225,7 @@ class Store:
 
             def check(docs: list[Mapping[str, Any]], where: str) -> None:
                 cols.clear()
-                cols.update(_check_movement_docs(docs, where))
+                cols.update(check_movement_docs(docs, where))
 
             skip, cached = self._load_cached_files()
             parsed: dict[str, tuple[int, int]] = {}
@@ -438,17 +344,13 @@ class Store:
                 if not self.readonly:
                     self._write_meta_header()
                 return
-            meta = _single(data, "meta")
+            meta = single(data, "meta")
             if meta is None:
                 if not self.readonly:
                     self._write_meta_header()
             else:
-                version = meta.get("schema_version")
-                if type(version) is not int or version < 1:
-                    raise errors.MalformedRecord(
-                        f"schema_version is {version!r}, not a version number"
-                    )
-            self._settings = codec.settings_from_doc(_single(data, "settings") or {})
+                meta_version(meta)
+            self._settings = codec.settings_from_doc(single(data, "settings") or {})
             for doc in data.get("children", {}).values():
                 child = codec.child_from_doc(doc)
                 self._children[child.id] = child
@@ -682,31 +584,3 @@ class Store:
             "episodes": sum(1 for e in self._episode_recs.values() if e.deleted_ms is None),
             "sleep_periods": sum(1 for s in self._sleep_recs.values() if s.deleted_ms is None),
         }
-
-
-def _single(data: Mapping[str, Any], table: str) -> dict[str, Any] | None:
-    docs = data.get(table) or {}
-    for doc in docs.values():
-        return dict(doc)
-    return None
-
-
-def read_schema_version(backend: Backend) -> int | None:
-    """The folder's schema version, or None for a new (or meta-less) folder."""
-    if not backend.exists("", "meta"):
-        return None
-    try:
-        data = backend.storage("", "meta").read()
-    except CorruptFileError:
-        return None  # handled (quarantined) when the store loads
-    meta = _single(data or {}, "meta")
-    version = None if meta is None else meta.get("schema_version")
-    # Not a bool, and never below 1: such a meta.json is quarantined at load.
-    return version if type(version) is int and version >= 1 else None
-
-
-def check_version(backend: Backend) -> None:
-    version = read_schema_version(backend)
-    if version is not None and version > SCHEMA_VERSION:
-        where = getattr(backend, "data_dir", "this data folder")
-        raise NewerVersionError(where, version, SCHEMA_VERSION)
