@@ -239,7 +239,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
 def cmd_report(args: argparse.Namespace) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from rlbaby.report.cli import make_report
+    from rlbaby.report.pdf import make_report
 
     with _open_store(resolve_data_dir(args.data_dir), readonly=True) as store:
         child = _find_child(store, args.child)[0]

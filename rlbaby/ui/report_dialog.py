@@ -229,7 +229,7 @@ def report_interactively(ctx: UiContext, parent: QWidget | None) -> Path | None:
         The PDF written, or None when cancelled or when it failed (the parent
         was told why).
     """
-    from rlbaby.report.cli import make_report  # late: only when a report is made
+    from rlbaby.report.pdf import make_report  # late: only when a report is made
 
     store = ctx.store
     kids = store.children()

@@ -11,7 +11,7 @@ from pypdf import PdfReader
 from report_fixtures import FIRST, LAST, NOTE, fill
 
 from rlbaby.demo import populate
-from rlbaby.report.cli import make_report
+from rlbaby.report.pdf import make_report
 from rlbaby.store import Store
 
 NOW = 1_800_000_000_000
