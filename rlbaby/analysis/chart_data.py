@@ -19,7 +19,11 @@ from enum import StrEnum
 import numpy as np
 import numpy.typing as npt
 
-from rlbaby.analysis.nights import MAX_OPEN_SLEEP_MS, SETTLED, NightSummary, night_index
+from rlbaby.analysis.nights import (
+    MAX_OPEN_SLEEP_MS,
+    SETTLED,
+    NightSummary,
+)
 from rlbaby.model import (
     Episode,
     OnsetState,
@@ -32,10 +36,11 @@ from rlbaby.model import (
 )
 from rlbaby.model.arrays import I8, I32, I64, MovementArrays
 from rlbaby.model.timekeeping import (
-    EPOCH_DATE,
     MS_PER_DAY,
     MS_PER_HOUR,
     MS_PER_MIN,
+    night_index,
+    night_number,
     night_window_local_ms,
 )
 
@@ -58,15 +63,6 @@ SINGLE_NIGHT = "night"  # the choice that shows one night (its text names the ni
 def single_night_text(night: date) -> str:
     """How the range box names a single night: "Night of Sun 29 Nov"."""
     return f"Night of {night:%a} {night.day} {night:%b}"
-
-
-def day_index(night: date) -> int:
-    """Days since 1970-01-01: the x (or y) coordinate of a night on the charts."""
-    return (night - EPOCH_DATE).days
-
-
-def night_from_index(index: int) -> date:
-    return EPOCH_DATE + timedelta(days=int(index))
 
 
 @dataclass(frozen=True)
@@ -128,7 +124,7 @@ def resolve_range(
 def movements_in_nights(mv: MovementArrays, start_hour: int, nights: NightRange) -> MovementArrays:
     """The movements of `nights` only. Episode codes keep pointing into the same ids."""
     idx = night_index(mv.local_ms, start_hour)
-    keep = (idx >= day_index(nights.first)) & (idx <= day_index(nights.last))
+    keep = (idx >= night_number(nights.first)) & (idx <= night_number(nights.last))
     if bool(keep.all()):
         return mv
     rows = np.flatnonzero(keep)
@@ -391,7 +387,7 @@ class TrendData:
     """Per-night figures of the logged nights in a range, and their rolling means.
 
     Attributes:
-        night_idx: the logged nights (day_index), ascending.
+        night_idx: the logged nights (night_number), ascending.
         values: per metric, one value per logged night; NaN when unknown
             (movements per hour asleep on a night without sleep marks).
         rolling_idx: every night of the range, logged or not.
@@ -446,8 +442,8 @@ def trend_data(
 ) -> TrendData:
     """The trend of `first`..`last`. Pass earlier summaries too: the first
     rolling means of the range then include the nights just before it."""
-    all_idx = np.array([day_index(s.night) for s in summaries], np.int64)
-    lo, hi = day_index(first), day_index(last)
+    all_idx = np.array([night_number(s.night) for s in summaries], np.int64)
+    lo, hi = night_number(first), night_number(last)
     in_range = (all_idx >= lo) & (all_idx <= hi)
     values: dict[str, F64] = {}
     rolling: dict[str, F64] = {}
@@ -499,7 +495,7 @@ def night_map(local_ms: I64, start_hour: int, nights: NightRange, bin_min: int =
         raise ValueError("the bin width must divide a day")
     bins = 24 * 60 // bin_min
     shifted = local_ms - start_hour * MS_PER_HOUR
-    rows = shifted // MS_PER_DAY - day_index(nights.first)
+    rows = night_index(local_ms, start_hour) - night_number(nights.first)
     cols = (shifted % MS_PER_DAY) // (bin_min * MS_PER_MIN)
     keep = (rows >= 0) & (rows < nights.nights)
     flat = rows[keep] * bins + cols[keep]

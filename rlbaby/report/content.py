@@ -16,9 +16,11 @@ from typing import Any
 import numpy as np
 
 from rlbaby.analysis import NightSummary, summarize_nights
-from rlbaby.analysis.chart_data import SoothingSummary, soothing_summary
+from rlbaby.analysis.chart_data import (
+    SoothingSummary,
+    soothing_summary,
+)
 from rlbaby.analysis.comparison import Comparison
-from rlbaby.analysis.nights import night_index
 from rlbaby.model import (
     URGENT_SIGNS,
     Child,
@@ -32,7 +34,12 @@ from rlbaby.model import (
 )
 from rlbaby.model.arrays import KIND_CODE, MovementArrays
 from rlbaby.model.emergency import FALLBACK, emergency_number
-from rlbaby.model.timekeeping import EPOCH_DATE, MS_PER_DAY, night_bounds_utc_ms
+from rlbaby.model.timekeeping import (
+    MS_PER_DAY,
+    night_bounds_utc_ms,
+    night_index,
+    night_number,
+)
 from rlbaby.services.insights import comparison_for
 from rlbaby.store import Store
 
@@ -259,7 +266,7 @@ def gather(
     # An episode belongs to the range when it has a tap on one of its nights
     # (as in the comparison); its time is its first such tap.
     idx = night_index(mv.local_ms, start_hour)
-    keep = (idx >= (first - EPOCH_DATE).days) & (idx <= (last - EPOCH_DATE).days)
+    keep = (idx >= night_number(first)) & (idx <= night_number(last))
     starts = first_taps(mv, keep)
     in_range = [e for e in eps if e.id in starts]
     return ReportContent(

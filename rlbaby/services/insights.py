@@ -10,9 +10,16 @@ from datetime import date, timedelta
 import numpy as np
 
 from rlbaby.analysis.comparison import Comparison, compare
-from rlbaby.analysis.nights import night_index, summarize_nights
+from rlbaby.analysis.nights import (
+    summarize_nights,
+)
 from rlbaby.model.arrays import MovementArrays
-from rlbaby.model.timekeeping import EPOCH_DATE, night_bounds_utc_ms, night_of
+from rlbaby.model.timekeeping import (
+    night_bounds_utc_ms,
+    night_index,
+    night_number,
+    night_of,
+)
 from rlbaby.store import Store
 
 
@@ -25,7 +32,7 @@ def _night_range_arrays(
     the codes of the episodes that remain are renumbered 0..k-1.
     """
     idx = night_index(mv.local_ms, start_hour)
-    keep = (idx >= (first - EPOCH_DATE).days) & (idx <= (last - EPOCH_DATE).days)
+    keep = (idx >= night_number(first)) & (idx <= night_number(last))
     if keep.all():
         return mv
     codes = mv.episode[keep]
@@ -81,7 +88,7 @@ def last_n_nights(store: Store, child_id: str, n: int, today: date) -> tuple[dat
     start_hour = store.settings.night_start_hour
     last = today
     t0, t1 = night_bounds_utc_ms(today, start_hour)
-    today_idx = (today - EPOCH_DATE).days
+    today_idx = night_number(today)
     taps = night_index(store.movements(child_id, t0, t1).local_ms, start_hour)
     has_taps = bool(np.any(taps == today_idx))
     has_sleep = any(

@@ -17,7 +17,6 @@ from rlbaby.analysis.chart_data import (
     bar_outline,
     breakdowns,
     clock_text,
-    day_index,
     duration_text,
     interval_histogram,
     movements_in_nights,
@@ -33,6 +32,7 @@ from rlbaby.analysis.chart_data import (
     trend_data,
 )
 from rlbaby.model import Episode, Response, Sign, SleepPeriod, Soothing, Trigger
+from rlbaby.model.timekeeping import night_number
 
 NIGHT = date(2026, 11, 23)
 
@@ -192,7 +192,10 @@ def test_trend_per_night_and_rolling() -> None:
         _summary(date(2026, 11, 20), 6, episodes=1, sleep_hours=2.0, movements_in_sleep=6),
     ]
     t = trend_data(sums, date(2026, 11, 2), date(2026, 11, 20))
-    assert t.night_idx.tolist() == [day_index(date(2026, 11, 3)), day_index(date(2026, 11, 20))]
+    assert t.night_idx.tolist() == [
+        night_number(date(2026, 11, 3)),
+        night_number(date(2026, 11, 20)),
+    ]
     assert t.values["movements"].tolist() == [20, 6]
     assert t.values["episodes"].tolist() == [4, 1]
     assert np.isnan(t.values["per_sleep_hour"][0])  # no sleep logged: unknown, not zero

@@ -17,14 +17,12 @@ from rlbaby.analysis import NightSummary, summarize_nights
 from rlbaby.analysis.chart_data import (
     NightRange,
     TimelineData,
-    day_index,
     movements_in_nights,
     timeline_data,
 )
-from rlbaby.analysis.nights import night_index
 from rlbaby.model import Episode, RuleSet, SleepPeriod
 from rlbaby.model.arrays import MovementArrays
-from rlbaby.model.timekeeping import night_bounds_utc_ms
+from rlbaby.model.timekeeping import night_bounds_utc_ms, night_index, night_number
 from rlbaby.store import Store
 
 
@@ -53,7 +51,7 @@ class History:
     def episodes_in(self, nights: NightRange) -> list[Episode]:
         """The episodes of `nights`: each belongs to the night of its first
         movement, as in the night summaries (so the counts agree)."""
-        lo, hi = day_index(nights.first), day_index(nights.last)
+        lo, hi = night_number(nights.first), night_number(nights.last)
         return [e for e in self.episodes if lo <= self.episode_nights.get(e.id, lo - 1) <= hi]
 
 
