@@ -43,6 +43,7 @@ from rlbaby.model.timekeeping import (
     night_number,
     night_window_local_ms,
 )
+from rlbaby.wording import plural
 
 F64 = npt.NDArray[np.float64]
 
@@ -153,17 +154,6 @@ def clock_text(hours_after: float, start_hour: int, seconds: bool = False) -> st
     h, rest = divmod(total_s, 3600)
     m, s = divmod(rest, 60)
     return f"{h:02d}:{m:02d}:{s:02d}" if seconds else f"{h:02d}:{m:02d}"
-
-
-def duration_text(hours: float) -> str:
-    """ "3 h 05 min", "12 min" or "40 s": durations as a parent reads them."""
-    secs = round(hours * 3600)
-    if secs < 60:
-        return f"{secs} s"
-    minutes = round(secs / 60)
-    if minutes < 60:
-        return f"{minutes} min"
-    return f"{minutes // 60} h {minutes % 60:02d} min"
 
 
 def pair_segments(x: F64, y0: float, y1: float) -> tuple[F64, F64]:
@@ -546,10 +536,6 @@ BREAKDOWNS: tuple[tuple[str, str, type[StrEnum]], ...] = (
 NOT_NOTED = "unknown"  # how summaries count an episode without an onset state
 
 
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
-
-
 def breakdowns(summaries: Iterable[NightSummary]) -> list[Breakdown]:
     """The four breakdown charts of the episodes in `summaries`.
 
@@ -576,10 +562,10 @@ def breakdowns(summaries: Iterable[NightSummary]) -> list[Breakdown]:
         counts = np.array([totals[name].get(k, 0) for k in keys], np.int64)
         if name == "responses":
             base = int(counts.sum())
-            base_text = f"of {_plural(base, 'episode')} with a response noted"
+            base_text = f"of {plural(base, 'episode')} with a response noted"
         else:
             base = episodes
-            base_text = f"of {_plural(base, 'episode')}"
+            base_text = f"of {plural(base, 'episode')}"
         out.append(Breakdown(name, title, tuple(keys), tuple(labels), counts, base, base_text))
     return out
 
@@ -633,7 +619,7 @@ class SoothingSummary:
         n, h, k = int(self.tried[i]), int(self.helped[i]), int(self.noted[i])
         if n == 0:
             return "not tried"
-        text = f"tried in {_plural(n, 'episode')}"
+        text = f"tried in {plural(n, 'episode')}"
         if k == 0:
             return text + "; no response noted"
         the = "the one" if k == 1 else f"the {k}"

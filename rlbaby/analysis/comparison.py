@@ -30,12 +30,21 @@ import numpy as np
 from rlbaby.analysis.nights import CORE_HOURS, SETTLED, NightSummary
 from rlbaby.model import Episode, Instant, MovementKind, Sign, label, night_of
 from rlbaby.model.arrays import KIND_CODE, MovementArrays
+from rlbaby.wording import plural
 
 
 class Lean(StrEnum):
     TYPICAL = "typical"
     DISCUSS = "discuss"
     NOT_ENOUGH = "not_enough"
+
+
+# How the Guide's table and the report name a row's lean; the same words in both.
+LEAN_WORDS = {
+    Lean.TYPICAL: "Closer to typical",
+    Lean.DISCUSS: "Leans to worth discussing",
+    Lean.NOT_ENOUGH: "Cannot tell yet",
+}
 
 
 @dataclass(frozen=True)
@@ -187,10 +196,6 @@ def times(n: int) -> str:
     return {0: "never", 1: "once", 2: "twice"}.get(n, f"{n} times")
 
 
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
-
-
 def _row(aspect: str, your_log: str, lean: Lean, why: str) -> AspectRow:
     typical, concerning = GUIDE_TABLE[aspect]
     return AspectRow(aspect, typical, concerning, your_log, lean, why, RULES[aspect])
@@ -235,10 +240,10 @@ def response_row(episodes: Sequence[Episode]) -> AspectRow:
             Lean.NOT_ENOUGH,
             "Note in the episode details how your baby responded, and this row fills in.",
         )
-    your_log = f"settled with soothing in {settled} of {_plural(len(noted), 'episode')}"
+    your_log = f"settled with soothing in {settled} of {plural(len(noted), 'episode')}"
     if len(noted) < MIN_RESPONSES:
         why = (
-            f"A response is noted for {_plural(len(noted), 'episode')} so far; "
+            f"A response is noted for {plural(len(noted), 'episode')} so far; "
             f"this row needs {MIN_RESPONSES}."
         )
         return _row(RESPONSE, your_log, Lean.NOT_ENOUGH, why)
@@ -262,7 +267,7 @@ def associated_row(episodes: Sequence[Episode]) -> AspectRow:
         1 for e in episodes if e.signs & {Sign.INCONSOLABLE_CRYING, Sign.FEEDING_DIFFICULTY}
     )
     if crying == feeding == 0:
-        your_log = f"no inconsolable crying or feeding difficulty in {_plural(n, 'episode')}"
+        your_log = f"no inconsolable crying or feeding difficulty in {plural(n, 'episode')}"
     else:
         parts = []
         if crying:
@@ -376,8 +381,7 @@ def urgent_entries(
 
 def _not_enough(row: AspectRow, nights: int, episodes: int) -> AspectRow:
     your_log = (
-        f"Not enough logged yet: {_plural(nights, 'night')} and "
-        f"{_plural(episodes, 'episode')} so far"
+        f"Not enough logged yet: {plural(nights, 'night')} and {plural(episodes, 'episode')} so far"
     )
     return AspectRow(
         row.aspect, row.typical, row.concerning, your_log, Lean.NOT_ENOUGH, ENOUGH_RULE, row.rule

@@ -9,6 +9,7 @@ from __future__ import annotations
 import time
 from datetime import date
 
+from rlbaby.analysis.comparison import LEAN_WORDS, Lean
 from rlbaby.analysis.runs import overlap_s
 from rlbaby.model import Child, FamilyHistory, RedFlag, label
 from rlbaby.report.canvas import DPI, PageCanvas
@@ -18,11 +19,6 @@ from rlbaby.report.table import Column, Row, draw_table
 
 DASH = "–"
 RED_FLAG_LIST = ", ".join(label(f) for f in RedFlag)
-LEAN_WORDS = {
-    "typical": "typical",
-    "discuss": "worth discussing",
-    "not_enough": "cannot tell",
-}
 
 
 def day(d: date) -> str:
@@ -174,13 +170,12 @@ def comparison(cv: PageCanvas, c: ReportContent) -> None:
         cv.paragraph(f"{first.your_log}. {first.why}", cv.fonts.bold)
     rows = []
     for r in cmp.rows:
-        lean = str(r.lean)
         log = f"{r.your_log}.\n{r.why}" if cmp.enough else DASH
         rows.append(
             Row(
-                [r.aspect, r.typical, r.concerning, log, LEAN_WORDS[lean]],
+                [r.aspect, r.typical, r.concerning, log, LEAN_WORDS[r.lean]],
                 # The urgent tone is kept for red flags: a lean is a prompt to talk.
-                tones={4: "accent"} if lean == "discuss" else {},
+                tones={4: "accent"} if r.lean is Lean.DISCUSS else {},
             )
         )
     draw_table(
@@ -190,7 +185,7 @@ def comparison(cv: PageCanvas, c: ReportContent) -> None:
             Column("Typical", 0.19),
             Column("Worth discussing", 0.19),
             Column("This log", 0.34),
-            Column("Leans to", 0.14),
+            Column("Lean", 0.14),
         ],
         rows,
     )

@@ -56,7 +56,7 @@ from rlbaby.ui.history_movement_editor import HistoryMovementEditor
 from rlbaby.ui.history_sleep_editor import HistorySleepEditor
 from rlbaby.ui.history_tree import HistoryTree
 from rlbaby.ui.history_undo_bar import HistoryUndoBar
-from rlbaby.ui.wording import plural
+from rlbaby.wording import plural
 
 HINT = (
     "Pick a row to change it.\n\n"

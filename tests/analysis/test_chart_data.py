@@ -17,7 +17,6 @@ from rlbaby.analysis.chart_data import (
     bar_outline,
     breakdowns,
     clock_text,
-    duration_text,
     interval_histogram,
     movements_in_nights,
     night_map,
@@ -82,14 +81,11 @@ def test_movements_in_nights_keeps_episode_codes() -> None:
 # --- small helpers --------------------------------------------------------------
 
 
-def test_clock_and_duration_text() -> None:
+def test_clock_text() -> None:
     assert clock_text(0, 18) == "18:00"
     assert clock_text(3, 21) == "00:00"
     assert clock_text(8.25, 18) == "02:15"
     assert clock_text(8 + 14 / 60 + 33 / 3600, 18, seconds=True) == "02:14:33"
-    assert duration_text(3 + 5 / 60) == "3 h 05 min"
-    assert duration_text(0.2) == "12 min"
-    assert duration_text(40 / 3600) == "40 s"
 
 
 def test_segments_and_outlines() -> None:

@@ -127,7 +127,7 @@ def test_comparison_rows(report: list[str]) -> None:
         "Physical appearance",
     ):
         assert aspect in text
-    assert text.count("cannot tell") == 5
+    assert text.count("Cannot tell yet") == 5
     # With too few nights every row has the same reason: it is said once.
     assert text.count("The comparison starts once 7 nights and 5 episodes are logged") == 1
     assert "This is not a diagnosis" in text

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QWidget
 from rlbaby.analysis.chart_data import SoothingSummary, soothing_summary
 from rlbaby.ui.charts.axes import fixed_ticks
 from rlbaby.ui.charts.base import ChartWidget, brush, pen
+from rlbaby.wording import plural
 
 BAR_HEIGHT = 0.6
 # The three parts of each bar, left to right, and the colour token of each.
@@ -22,10 +23,6 @@ HONEST_NOTE = (
     "An episode where you tried several things counts for each of them. "
     "This is what you noted, not a test of what works."
 )
-
-
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
 
 class SoothingChart(ChartWidget):
@@ -103,7 +100,7 @@ class SoothingChart(ChartWidget):
         keys = " &nbsp;&nbsp; ".join(swatch.format(c=p[token], t=t) for _n, token, t in PARTS)
         base = (
             f"Something tried is noted for {s.with_soothing} of "
-            f"{_plural(s.episodes, 'episode')} in this range."
+            f"{plural(s.episodes, 'episode')} in this range."
         )
         self.legend.setText(f"{keys}<br>{base} {HONEST_NOTE}")
 
