@@ -181,20 +181,10 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def night_summaries(store, child, date_from, date_to, rule):  # type: ignore[no-untyped-def]
-    from rlbaby.analysis import summarize_nights
+    from rlbaby.services.nights import night_window
 
-    lo = date_from or date(1970, 1, 1)
-    hi = date_to or date(9999, 12, 31)
-    return summarize_nights(
-        child.id,
-        store.movements(child.id),
-        store.episodes(child.id),
-        store.sleep_periods(child.id),
-        start_hour=store.settings.night_start_hour,
-        rule=rule or store.settings.rule,
-        now_ms=time.time_ns() // 1_000_000,
-        nights=(lo, hi),
-    )
+    window = night_window(store, child.id, date_from, date_to, rule=rule)
+    return window.summaries(time.time_ns() // 1_000_000)
 
 
 def cmd_summary(args: argparse.Namespace) -> int:

@@ -122,23 +122,6 @@ def resolve_range(
     raise ValueError(f"unknown range {choice!r}")
 
 
-def movements_in_nights(mv: MovementArrays, start_hour: int, nights: NightRange) -> MovementArrays:
-    """The movements of `nights` only. Episode codes keep pointing into the same ids."""
-    idx = night_index(mv.local_ms, start_hour)
-    keep = (idx >= night_number(nights.first)) & (idx <= night_number(nights.last))
-    if bool(keep.all()):
-        return mv
-    rows = np.flatnonzero(keep)
-    return MovementArrays(
-        at_ms=mv.at_ms[rows],
-        offset_min=mv.offset_min[rows],
-        kind=mv.kind[rows],
-        episode=mv.episode[rows],
-        episode_ids=mv.episode_ids,
-        ids=tuple(mv.ids[i] for i in rows.tolist()),
-    )
-
-
 # --- clock times on a night ------------------------------------------------------------
 
 

@@ -104,6 +104,35 @@ class NightSummary:
         }
 
 
+def movements_of_nights(
+    mv: MovementArrays, start_hour: int, first: date | None, last: date | None
+) -> MovementArrays:
+    """The movements whose night lies in [first, last] (None: no bound on that side).
+
+    The one way to cut a range out of movement arrays. Episode codes are renumbered
+    0..k-1 over the episodes that keep a movement, as summarize_nights expects;
+    `mv` itself comes back when every movement is in the range.
+    """
+    idx = night_index(mv.local_ms, start_hour)
+    keep = np.ones(len(mv), bool)
+    if first is not None:
+        keep &= idx >= night_number(first)
+    if last is not None:
+        keep &= idx <= night_number(last)
+    if bool(keep.all()):
+        return mv
+    codes = mv.episode[keep]
+    present = np.unique(codes)
+    return MovementArrays(
+        at_ms=mv.at_ms[keep],
+        offset_min=mv.offset_min[keep],
+        kind=mv.kind[keep],
+        episode=np.searchsorted(present, codes).astype(np.int32),
+        episode_ids=tuple(mv.episode_ids[int(c)] for c in present.tolist()),
+        ids=tuple(i for i, k in zip(mv.ids, keep.tolist(), strict=True) if k),
+    )
+
+
 def episode_spans(mv: MovementArrays) -> tuple[I64, I64]:
     """First and last movement time of each episode code in `mv`."""
     n = len(mv.episode_ids)

@@ -18,7 +18,6 @@ from rlbaby.analysis.chart_data import (
     breakdowns,
     clock_text,
     interval_histogram,
-    movements_in_nights,
     night_map,
     pair_segments,
     resolve_range,
@@ -30,6 +29,7 @@ from rlbaby.analysis.chart_data import (
     timeline_data,
     trend_data,
 )
+from rlbaby.analysis.nights import movements_of_nights
 from rlbaby.model import Episode, Response, Sign, SleepPeriod, Soothing, Trigger
 from rlbaby.model.timekeeping import night_number
 
@@ -63,7 +63,7 @@ def test_resolve_all_and_custom() -> None:
         NightRange(NIGHT, date(2026, 11, 1))
 
 
-def test_movements_in_nights_keeps_episode_codes() -> None:
+def test_movements_of_nights_cuts_a_range_with_dense_episode_codes() -> None:
     mv = arrays(
         [
             (at("2026-11-22T23:00:00"), "a"),  # night of the 22nd
@@ -71,11 +71,15 @@ def test_movements_in_nights_keeps_episode_codes() -> None:
             (at("2026-11-23T19:00:00"), "b"),  # night of the 23rd
         ]
     )
-    cut = movements_in_nights(mv, 18, NightRange(NIGHT, NIGHT))
+    cut = movements_of_nights(mv, 18, NIGHT, NIGHT)
     assert len(cut) == 1
     assert cut.episode_ids[int(cut.episode[0])] == "b"
     assert cut.ids == ("m2",)
-    assert movements_in_nights(mv, 18, NightRange(date(2026, 11, 22), NIGHT)) is mv
+    assert cut.episode.tolist() == [0]
+    assert cut.episode_ids == ("b",)
+    assert movements_of_nights(mv, 18, date(2026, 11, 22), NIGHT) is mv
+    assert movements_of_nights(mv, 18, None, date(2026, 11, 22)).ids == ("m0", "m1")
+    assert movements_of_nights(mv, 18, None, None) is mv
 
 
 # --- small helpers --------------------------------------------------------------

@@ -13,16 +13,17 @@ from datetime import date
 
 import numpy as np
 
-from rlbaby.analysis import NightSummary, summarize_nights
+from rlbaby.analysis import NightSummary
 from rlbaby.analysis.chart_data import (
     NightRange,
     TimelineData,
-    movements_in_nights,
     timeline_data,
 )
+from rlbaby.analysis.nights import movements_of_nights
 from rlbaby.model import Episode, RuleSet, SleepPeriod
 from rlbaby.model.arrays import MovementArrays
 from rlbaby.model.timekeeping import night_bounds_utc_ms, night_index, night_number
+from rlbaby.services.nights import night_window
 from rlbaby.store import Store
 
 
@@ -43,7 +44,7 @@ class History:
         return self.summaries[0].night if self.summaries else None
 
     def movements(self, nights: NightRange) -> MovementArrays:
-        return movements_in_nights(self.mv, self.start_hour, nights)
+        return movements_of_nights(self.mv, self.start_hour, nights.first, nights.last)
 
     def summaries_in(self, nights: NightRange) -> list[NightSummary]:
         return [s for s in self.summaries if nights.contains(s.night)]
@@ -84,25 +85,15 @@ class ChartSource:
         settings = self.store.settings
         key = (child_id, self.store.revision, settings.night_start_hour, settings.rule)
         if self._history is None or key != self._key:
-            mv = self.store.movements(child_id)
-            episodes = tuple(self.store.episodes(child_id))
-            summaries = summarize_nights(
-                child_id,
-                mv,
-                episodes,
-                self.store.sleep_periods(child_id),
-                start_hour=settings.night_start_hour,
-                rule=settings.rule,
-                now_ms=self.now_ms(),
-            )
+            window = night_window(self.store, child_id)
             self._history = History(
                 child_id,
-                settings.night_start_hour,
-                settings.rule,
-                mv,
-                summaries,
-                episodes,
-                first_tap_nights(mv, settings.night_start_hour),
+                window.start_hour,
+                window.rule,
+                window.mv,
+                window.summaries(self.now_ms()),
+                window.episodes,
+                first_tap_nights(window.mv, window.start_hour),
             )
             self._key = key
         return self._history
