@@ -55,6 +55,7 @@ from rlbaby.ui.charts.timeline_chart import TimelineChart
 from rlbaby.ui.charts.trend_chart import TrendChart
 from rlbaby.ui.context import UiContext
 from rlbaby.ui.dialogs import save_path
+from rlbaby.ui.widgets.dates import date_of, qdate_of
 from rlbaby.ui.widgets.value_combo import ValueCombo
 
 PAGES = {
@@ -67,14 +68,6 @@ PAGES = {
 }
 STALE_REDRAW_MS = 400  # coalesce a burst of edits into one redraw
 NO_CHILD_TEXT = "Add your child on the Log tab first; the charts fill in as you log."
-
-
-def _qdate(d: date) -> QDate:
-    return QDate(d.year, d.month, d.day)
-
-
-def _pydate(q: QDate) -> date:
-    return date(q.year(), q.month(), q.day())
 
 
 class ChartsTab(QWidget):
@@ -267,7 +260,7 @@ class ChartsTab(QWidget):
                 raise ValueError("a custom range needs a first and a last night")
             for edit, d in ((self.from_date, first), (self.to_date, last)):
                 edit.blockSignals(True)
-                edit.setDate(_qdate(d))
+                edit.setDate(qdate_of(d))
                 edit.blockSignals(False)
         self.range_combo.set_value(choice)
         self._name_single_night()
@@ -306,7 +299,7 @@ class ChartsTab(QWidget):
         if self.range_choice == SINGLE_NIGHT:
             custom = (self._single_night, self._single_night)
         else:
-            custom = (_pydate(self.from_date.date()), _pydate(self.to_date.date()))
+            custom = (date_of(self.from_date.date()), date_of(self.to_date.date()))
         self.nights = resolve_range(self.range_choice, tonight, history.first_night, custom)
         mv = history.movements(self.nights)
         self.intervals.set_data(
@@ -483,7 +476,7 @@ class ChartsTab(QWidget):
             first = max(self.nights.first, last - timedelta(days=29))
             self.set_range("custom", first, last)
         else:
-            self.set_range(choice, _pydate(self.from_date.date()), _pydate(self.to_date.date()))
+            self.set_range(choice, date_of(self.from_date.date()), date_of(self.to_date.date()))
 
     def _on_custom_date_changed(self, _qdate: QDate) -> None:
         if self.range_choice == "custom":
