@@ -37,3 +37,11 @@ def ago(ms: int) -> str:
     if ms < MS_PER_DAY:
         return duration(ms, clock=True)
     return plural(ms // MS_PER_DAY, "day")
+
+
+def clock_text(hours_after: float, start_hour: int, seconds: bool = False) -> str:
+    """A wall-clock label such as "21:00" (or "02:14:33") for hours after the night start."""
+    total_s = round((start_hour + hours_after) * 3600) % (24 * 3600)
+    h, rest = divmod(total_s, 3600)
+    m, s = divmod(rest, 60)
+    return f"{h:02d}:{m:02d}:{s:02d}" if seconds else f"{h:02d}:{m:02d}"

@@ -16,6 +16,7 @@ from rlbaby.report.canvas import DPI, PageCanvas
 from rlbaby.report.charts import ChartImages
 from rlbaby.report.content import MIN_NIGHTS, ReportContent, doctor_questions
 from rlbaby.report.table import Column, Row, draw_table
+from rlbaby.ui.charts.words import soothing_labels
 
 DASH = "–"
 RED_FLAG_LIST = ", ".join(label(f) for f in RedFlag)
@@ -253,7 +254,7 @@ def soothing(cv: PageCanvas, c: ReportContent) -> None:
     rows = [
         Row(
             [
-                sentence_case(s.labels[i]),
+                sentence_case(soothing_labels(s)[i]),
                 str(int(s.tried[i])),
                 str(int(s.helped[i])),
                 str(int(s.not_helped[i])),

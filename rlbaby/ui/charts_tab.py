@@ -28,21 +28,17 @@ from PySide6.QtWidgets import (
 )
 
 from rlbaby.analysis import NightSummary, within_episode_intervals_s
+from rlbaby.analysis.breakdowns import breakdowns, soothing_summary
 from rlbaby.analysis.chart_data import (
-    RANGE_CHOICES,
-    SINGLE_NIGHT,
-    NightRange,
-    breakdowns,
     hours_after_start,
     night_map,
-    resolve_range,
-    single_night_text,
-    soothing_summary,
     trend_data,
 )
+from rlbaby.analysis.ranges import SINGLE_NIGHT, NightRange, resolve_range
 from rlbaby.model import night_of
 from rlbaby.model.arrays import KIND_CODE
 from rlbaby.services import MovementRecorded
+from rlbaby.services.charts import ChartSource
 from rlbaby.ui.charts.base import ChartWidget
 from rlbaby.ui.charts.breakdown_chart import BreakdownChart
 from rlbaby.ui.charts.interval_chart import IntervalChart
@@ -50,9 +46,9 @@ from rlbaby.ui.charts.night_map_chart import NightMapChart
 from rlbaby.ui.charts.night_stepper import NightStepper
 from rlbaby.ui.charts.save_notice import SaveNotice
 from rlbaby.ui.charts.soothing_chart import SoothingChart
-from rlbaby.ui.charts.source import ChartSource
 from rlbaby.ui.charts.timeline_chart import TimelineChart
 from rlbaby.ui.charts.trend_chart import TrendChart
+from rlbaby.ui.charts.words import RANGE_CHOICES, single_night_text
 from rlbaby.ui.context import UiContext
 from rlbaby.ui.dialogs import save_path
 from rlbaby.ui.widgets.dates import date_of, qdate_of

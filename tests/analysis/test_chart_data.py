@@ -11,27 +11,28 @@ import pytest
 from analysis_helpers import arrays, at
 
 from rlbaby.analysis import NightSummary
+from rlbaby.analysis.breakdowns import breakdowns, soothing_summary
 from rlbaby.analysis.chart_data import (
-    SINGLE_NIGHT,
-    NightRange,
-    bar_outline,
-    breakdowns,
-    clock_text,
     interval_histogram,
     night_map,
-    pair_segments,
-    resolve_range,
     rolling_mean,
     share_between,
-    single_night_text,
-    soothing_summary,
-    span_outline,
     timeline_data,
     trend_data,
 )
 from rlbaby.analysis.nights import movements_of_nights
+from rlbaby.analysis.ranges import SINGLE_NIGHT, NightRange, resolve_range
 from rlbaby.model import Episode, Response, Sign, SleepPeriod, Soothing, Trigger
 from rlbaby.model.timekeeping import night_number
+from rlbaby.ui.charts.geometry import bar_outline, pair_segments, span_outline
+from rlbaby.ui.charts.words import (
+    answer_labels,
+    base_text,
+    helped_text,
+    single_night_text,
+    soothing_labels,
+)
+from rlbaby.wording import clock_text
 
 NIGHT = date(2026, 11, 23)
 
@@ -262,7 +263,7 @@ def test_breakdowns_sum_nights_and_give_percentages() -> None:
     by = {b.field: b for b in breakdowns(sums)}
     r = by["responses"]
     assert r.keys == tuple(x.value for x in Response)
-    assert r.labels[0] == "settled within 5 minutes"
+    assert answer_labels(r)[0] == "settled within 5 minutes"
     assert r.counts.tolist() == [2, 0, 1]
     assert r.base == 3
     assert r.percents.tolist() == pytest.approx([200 / 3, 0, 100 / 3])
@@ -270,11 +271,11 @@ def test_breakdowns_sum_nights_and_give_percentages() -> None:
     assert s.counts[s.keys.index(Sign.STIFFNESS.value)] == 2
     assert s.base == 4
     assert s.percents[s.keys.index(Sign.STIFFNESS.value)] == 50
-    assert s.base_text == "of 4 episodes"
+    assert base_text(s) == "of 4 episodes"
     t = by["triggers"]
     assert t.counts.sum() == 1
     o = by["onset"]
-    assert o.labels[-1] == "not noted"
+    assert answer_labels(o)[-1] == "not noted"
     assert dict(zip(o.keys, o.counts.tolist(), strict=True)) == {
         "asleep": 2,
         "drowsy": 0,
@@ -317,20 +318,20 @@ def test_soothing_summary_counts_what_was_tried_and_how_it_ended() -> None:
     row = {k: i for i, k in enumerate(s.keys)}
     r, f, m = row["rocking"], row["feeding"], row["leg_massage"]
     assert s.keys == tuple(x.value for x in Soothing)
-    assert s.labels[m] == "leg massage"
+    assert soothing_labels(s)[m] == "leg massage"
     assert (s.tried[r], s.helped[r], s.not_helped[r], s.not_noted[r]) == (4, 2, 1, 1)
     assert (s.tried[f], s.helped[f], s.noted[f]) == (1, 1, 1)
     assert (s.tried[m], s.helped[m], s.not_helped[m]) == (1, 0, 1)
     assert int(s.tried.sum()) == 6
     assert (s.episodes, s.with_soothing) == (6, 5)
     assert s.order_by_tried() == [r, f, m]
-    assert s.helped_text(r) == (
+    assert helped_text(s, r) == (
         "tried in 4 episodes; you noted it helped in 2 of the 3 with a response noted"
     )
-    assert s.helped_text(f) == (
+    assert helped_text(s, f) == (
         "tried in 1 episode; you noted it helped in 1 of the one with a response noted"
     )
-    assert s.helped_text(row["white_noise"]) == "not tried"
+    assert helped_text(s, row["white_noise"]) == "not tried"
     assert not s.empty
 
 
@@ -340,6 +341,6 @@ def test_soothing_summary_of_nothing() -> None:
     assert s.order_by_tried() == []
     assert (s.episodes, s.with_soothing) == (1, 0)
     only = soothing_summary([_ep({Soothing.WHITE_NOISE})])
-    assert only.helped_text(only.keys.index("white_noise")) == (
+    assert helped_text(only, only.keys.index("white_noise")) == (
         "tried in 1 episode; no response noted"
     )

@@ -24,9 +24,9 @@ from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QApplication, QGraphicsTextItem
 
 from rlbaby.analysis.chart_data import (
-    NightRange,
     interval_histogram,
 )
+from rlbaby.analysis.ranges import NightRange
 from rlbaby.model import Child, MovementKind, Sign
 from rlbaby.model.arrays import KIND_CODE
 from rlbaby.model.timekeeping import night_number

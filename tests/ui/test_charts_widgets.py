@@ -14,25 +14,23 @@ from hypothesis import strategies as st
 
 from PySide6.QtGui import QImage
 
+from rlbaby.analysis.breakdowns import breakdowns, soothing_summary
 from rlbaby.analysis.chart_data import (
-    NightRange,
     TimelineData,
-    bar_outline,
-    breakdowns,
     interval_histogram,
     night_map,
-    pair_segments,
-    soothing_summary,
     trend_data,
 )
 from rlbaby.analysis.nights import (
     NightSummary,
 )
+from rlbaby.analysis.ranges import NightRange
 from rlbaby.model import Episode, Instant, MovementKind, Response, Soothing
 from rlbaby.model.arrays import KIND_CODE
 from rlbaby.model.timekeeping import night_number
 from rlbaby.ui.charts.axes import ClockAxis, NightAxis, count_step
 from rlbaby.ui.charts.breakdown_chart import BreakdownChart
+from rlbaby.ui.charts.geometry import bar_outline, pair_segments
 from rlbaby.ui.charts.interval_chart import IntervalChart
 from rlbaby.ui.charts.night_map_chart import NightMapChart
 from rlbaby.ui.charts.soothing_chart import SoothingChart

@@ -7,10 +7,8 @@ from datetime import date
 
 import pyqtgraph as pg
 
-from rlbaby.analysis.chart_data import (
-    clock_text,
-)
 from rlbaby.model.timekeeping import night_date, night_number
+from rlbaby.wording import clock_text
 
 # Hour steps for clock ticks, from 5 minutes to 6 hours.
 _CLOCK_STEPS_H = (5 / 60, 10 / 60, 15 / 60, 0.5, 1.0, 2.0, 3.0, 6.0)

@@ -13,14 +13,14 @@ from PySide6.QtWidgets import QWidget
 
 from rlbaby.analysis.chart_data import (
     NightMap,
-    NightRange,
-    clock_text,
     night_map,
 )
+from rlbaby.analysis.ranges import NightRange
 from rlbaby.model.timekeeping import night_date, night_number
 from rlbaby.ui.charts.axes import ClockAxis, NightAxis
 from rlbaby.ui.charts.base import ChartWidget
 from rlbaby.ui.charts.timeline_chart import DEFAULT_HOURS
+from rlbaby.wording import clock_text
 
 
 def blend(a: str, b: str, t: float) -> str:

@@ -7,9 +7,10 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtWidgets import QWidget
 
-from rlbaby.analysis.chart_data import SoothingSummary, soothing_summary
+from rlbaby.analysis.breakdowns import SoothingSummary, soothing_summary
 from rlbaby.ui.charts.axes import fixed_ticks
 from rlbaby.ui.charts.base import ChartWidget, brush, pen
+from rlbaby.ui.charts.words import helped_text, soothing_labels
 from rlbaby.wording import plural
 
 BAR_HEIGHT = 0.6
@@ -42,7 +43,7 @@ class SoothingChart(ChartWidget):
         vb.setMouseEnabled(x=False, y=False)
         vb.invertY(True)
         self.plot.hideAxis("bottom")  # each bar carries its numbers
-        fixed_ticks(self.plot.getAxis("left"), list(enumerate(self.summary.labels)))
+        fixed_ticks(self.plot.getAxis("left"), list(enumerate(soothing_labels(self.summary))))
         y = np.arange(len(self.summary.keys), dtype=np.float64)
         self.bars: dict[str, pg.BarGraphItem] = {}
         for name, _token, _text in PARTS:
@@ -122,7 +123,7 @@ class SoothingChart(ChartWidget):
         k = round(y)
         if 0 <= k < len(self.summary.keys):
             s = self.summary
-            return f"{s.labels[k].capitalize()}: {s.helped_text(k)}"
+            return f"{soothing_labels(s)[k].capitalize()}: {helped_text(s, k)}"
         return None
 
     def csv_table(self) -> tuple[list[str], list[list[object]]]:

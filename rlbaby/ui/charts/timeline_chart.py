@@ -12,16 +12,14 @@ from PySide6.QtWidgets import QWidget
 from rlbaby.analysis.chart_data import (
     F64,
     TimelineData,
-    clock_text,
-    pair_segments,
-    span_outline,
 )
 from rlbaby.model import label
 from rlbaby.model.arrays import KINDS
 from rlbaby.model.timekeeping import MS_PER_HOUR
 from rlbaby.ui.charts.axes import ClockAxis, fixed_ticks
 from rlbaby.ui.charts.base import ChartWidget, brush, pen
-from rlbaby.wording import duration, plural
+from rlbaby.ui.charts.geometry import pair_segments, span_outline
+from rlbaby.wording import clock_text, duration, plural
 
 TICK_Y = (0.08, 0.92)  # movement ticks
 SPAN_Y = (0.0, 1.0)  # episode shading behind them

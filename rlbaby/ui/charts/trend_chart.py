@@ -13,13 +13,13 @@ from PySide6.QtWidgets import QWidget
 
 from rlbaby.analysis.chart_data import (
     ROLLING_NIGHTS,
-    TREND_METRICS,
     TrendData,
-    bar_outline,
 )
 from rlbaby.model.timekeeping import night_date, night_number
 from rlbaby.ui.charts.axes import NightAxis
 from rlbaby.ui.charts.base import ChartWidget, brush, pen
+from rlbaby.ui.charts.geometry import bar_outline
+from rlbaby.ui.charts.words import TREND_METRICS
 
 BAR_HALF_WIDTH = 0.4
 
