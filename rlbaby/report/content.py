@@ -15,7 +15,12 @@ from typing import Any
 
 from rlbaby.analysis import NightSummary
 from rlbaby.analysis.breakdowns import SoothingSummary, soothing_summary
-from rlbaby.analysis.comparison import Comparison, compare, first_taps, stiffening_episode_ids
+from rlbaby.analysis.comparison import (
+    Comparison,
+    compare,
+    first_taps,
+    stiffening_episode_ids,
+)
 from rlbaby.model import (
     URGENT_SIGNS,
     Child,

@@ -9,7 +9,10 @@ from __future__ import annotations
 import time
 from datetime import date
 
-from rlbaby.analysis.comparison import LEAN_WORDS, Lean
+from rlbaby.analysis.guide_table import (
+    LEAN_WORDS,
+    Lean,
+)
 from rlbaby.analysis.runs import overlap_s
 from rlbaby.model import Child, FamilyHistory, RedFlag, label
 from rlbaby.report.canvas import DPI, PageCanvas

@@ -9,7 +9,10 @@ from datetime import date, timedelta
 
 import numpy as np
 
-from rlbaby.analysis.comparison import Comparison, compare
+from rlbaby.analysis.comparison import (
+    Comparison,
+    compare,
+)
 from rlbaby.model.timekeeping import (
     night_bounds_utc_ms,
     night_index,

@@ -8,7 +8,9 @@ from typing import Any
 import pytest
 from report_fixtures import FIRST, LAST, fill
 
-from rlbaby.analysis.comparison import Lean
+from rlbaby.analysis.guide_table import (
+    Lean,
+)
 from rlbaby.report import sections
 from rlbaby.report.content import gather
 from rlbaby.report.table import Row

@@ -10,7 +10,14 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 
-from rlbaby.analysis.comparison import ENOUGH_RULE, LEAN_WORDS, AspectRow, Lean
+from rlbaby.analysis.comparison import (
+    AspectRow,
+)
+from rlbaby.analysis.guide_table import (
+    ENOUGH_RULE,
+    LEAN_WORDS,
+    Lean,
+)
 
 HEADERS = ("", "Typical", "Worth discussing with a doctor", "Your log")
 
