@@ -39,12 +39,12 @@ import orjson
 from rlbaby.store import codec
 from rlbaby.store.atomic import atomic_write_bytes, fsync_dir, parse_tinydb_json
 from rlbaby.store.backend import FileBackend
-from rlbaby.store.backup import (
+from rlbaby.store.backup import create_backup
+from rlbaby.store.backup_format import (
     DAMAGE,
     DATA_FOLDERS,
     BackupInfo,
     BadBackupError,
-    create_backup,
     open_manifest,
     read_member,
 )
