@@ -19,11 +19,11 @@ from rlbaby.analysis.chart_data import (
     trend_data,
 )
 from rlbaby.analysis.ranges import NightRange
+from rlbaby.services.charts import ChartSource
 from rlbaby.store import Store
 from rlbaby.ui.charts.base import ChartWidget
 from rlbaby.ui.charts.interval_chart import IntervalChart
 from rlbaby.ui.charts.night_map_chart import NightMapChart
-from rlbaby.ui.charts.source import ChartSource
 from rlbaby.ui.charts.timeline_chart import TimelineChart
 from rlbaby.ui.charts.trend_chart import TrendChart
 
