@@ -9,15 +9,13 @@ from __future__ import annotations
 import gc
 import time
 from collections.abc import Callable, Mapping
-from dataclasses import replace
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 from tinydb import TinyDB
 
 from rlbaby import __version__
-from rlbaby.model import Child, Episode, Movement, Settings, SleepPeriod
-from rlbaby.model.arrays import MovementArrays
+from rlbaby.model import Child, Episode, Settings, SleepPeriod
 from rlbaby.store import codec, colcache, errors
 from rlbaby.store.atomic import remove_temp_files
 from rlbaby.store.backend import Backend, FileBackend, MemoryBackend, Problem
@@ -27,18 +25,21 @@ from rlbaby.store.follow import Follower, folder_signature
 from rlbaby.store.journal import finish_pending
 from rlbaby.store.lock import DataDirLock
 from rlbaby.store.movement_check import check_movement_docs
+from rlbaby.store.queries import StoreQueries
 from rlbaby.store.schema import SCHEMA_VERSION, check_version, meta_version, single
-from rlbaby.store.shards import ShardedTable, month_key, ten_day_key
-
-R = TypeVar("R", Movement, Episode, SleepPeriod, Child)
+from rlbaby.store.shards import ShardedTable
+from rlbaby.store.writes import StoreWrites
 
 
 def _now_ms() -> int:
     return time.time_ns() // 1_000_000
 
 
-class Store:
+class Store(StoreWrites, StoreQueries):
     """Children, movements, episodes, sleep periods and settings of one data folder.
+
+    This module opens, loads and follows the folder; what the store answers is
+    `queries.StoreQueries`, how it saves is `writes.StoreWrites`.
 
     Every `save()` is durable when it returns (fsync + atomic replace). On a
     failed save it raises StoreError and memory is left as it was.
@@ -381,206 +382,3 @@ class Store:
             {"schema_version": SCHEMA_VERSION, "app_version": __version__},
             lambda _doc: True,
         )
-
-    # --- settings and children ----------------------------------------------
-
-    @property
-    def settings(self) -> Settings:
-        return self._settings
-
-    def save_settings(self, settings: Settings) -> None:
-        self._meta_db.table("settings").upsert(codec.settings_to_doc(settings), lambda _d: True)
-        self._settings = settings
-        self.revision += 1
-
-    def children(self, include_deleted: bool = False) -> list[Child]:
-        kids = [c for c in self._children.values() if include_deleted or c.deleted_ms is None]
-        return sorted(kids, key=lambda c: (c.created_ms, c.name))
-
-    def child(self, child_id: str) -> Child | None:
-        return self._children.get(child_id)
-
-    def child_by_name(self, name: str) -> Child | None:
-        folded = name.strip().casefold()
-        for c in self.children():
-            if c.name.strip().casefold() == folded:
-                return c
-        return None
-
-    # --- saving --------------------------------------------------------------
-
-    def save(self, record: R) -> R:
-        """Persist a new or changed record durably; returns it with fresh stamps.
-
-        Raises:
-            ReadOnlyError: the folder is open read-only.
-            WriteError: the disk refused (full, read-only, I/O); nothing changed.
-        """
-        now = self.now_ms()
-        stamped = replace(record, created_ms=record.created_ms or now, updated_ms=now)
-        self._persist(stamped)
-        self.revision += 1
-        return stamped
-
-    def save_many(self, records: list[Any], commit: Callable[[], None] | None = None) -> list[Any]:
-        """Persist many records with one write per file; all or nothing.
-
-        Used by import, restore and the demo. Children first, then the rest.
-        `commit` runs once every file is written, before memory changes; if it
-        raises, the batch is undone as for a failed write (import's journal).
-        """
-        now = self.now_ms()
-        stamped = [
-            replace(r, created_ms=r.created_ms or now, updated_ms=r.updated_ms or now)
-            for r in records
-        ]
-        kids = [r for r in stamped if isinstance(r, Child)]
-        groups: dict[str, list[tuple[str, str, codec.Doc]]] = {}
-        for r in stamped:
-            if isinstance(r, Movement):
-                item = (r.id, ten_day_key(r.at.utc_ms), codec.movement_to_doc(r))
-                groups.setdefault("movements", []).append(item)
-            elif isinstance(r, Episode):
-                item = (r.id, month_key(r.opened.utc_ms), codec.episode_to_doc(r))
-                groups.setdefault("episodes", []).append(item)
-            elif isinstance(r, SleepPeriod):
-                item = (r.id, month_key(r.asleep.utc_ms), codec.sleep_to_doc(r))
-                groups.setdefault("sleep", []).append(item)
-        # Episodes before movements: a crash in between leaves empty episodes,
-        # never movements pointing at a missing episode.
-        rollbacks = []
-        children_before = dict(self._children)
-        meta_before = self._meta_storage.snapshot() if kids else None
-        try:
-            for c in kids:
-                self._persist(c)
-            for name, table in (
-                ("episodes", self._episodes),
-                ("sleep", self._sleep),
-                ("movements", self._movements),
-            ):
-                if name in groups:
-                    rollbacks.append(table.put_many(groups[name]))
-            if commit is not None:
-                commit()
-        except BaseException:
-            # Put every file back byte for byte, and memory as it was.
-            for undo in reversed(rollbacks):
-                undo()
-            if kids:
-                try:
-                    self._meta_storage.restore(meta_before)
-                except StoreError:
-                    pass  # the disk is failing; the children saved are complete records
-            self._children = children_before
-            raise
-        for r in stamped:
-            if isinstance(r, Movement):
-                self.columns.put(r)
-            elif isinstance(r, Episode):
-                self._episode_recs[r.id] = r
-            elif isinstance(r, SleepPeriod):
-                self._sleep_recs[r.id] = r
-        self.revision += 1
-        return stamped
-
-    def delete(self, record: R) -> R:
-        """Leave a tombstone (undo with `undelete`)."""
-        return self.save(replace(record, deleted_ms=self.now_ms()))
-
-    def undelete(self, record: R) -> R:
-        return self.save(replace(record, deleted_ms=None))
-
-    def _persist(self, rec: Movement | Episode | SleepPeriod | Child) -> None:
-        if isinstance(rec, Movement):
-            self._movements.put(rec.id, ten_day_key(rec.at.utc_ms), codec.movement_to_doc(rec))
-            self.columns.put(rec)
-        elif isinstance(rec, Episode):
-            self._episodes.put(rec.id, month_key(rec.opened.utc_ms), codec.episode_to_doc(rec))
-            self._episode_recs[rec.id] = rec
-        elif isinstance(rec, SleepPeriod):
-            self._sleep.put(rec.id, month_key(rec.asleep.utc_ms), codec.sleep_to_doc(rec))
-            self._sleep_recs[rec.id] = rec
-        else:
-            table = self._meta_db.table("children")
-            table.upsert(codec.child_to_doc(rec), lambda d: d.get("id") == rec.id)
-            self._children[rec.id] = rec
-
-    # --- queries -------------------------------------------------------------
-
-    def movements(
-        self,
-        child_id: str | None = None,
-        t0_ms: int | None = None,
-        t1_ms: int | None = None,
-        episode_id: str | None = None,
-    ) -> MovementArrays:
-        """Live movements in [t0_ms, t1_ms) as arrays sorted by time."""
-        return self.columns.query(child_id, t0_ms, t1_ms, episode_id)
-
-    def last_movement(
-        self, child_id: str, until_ms: int | None = None
-    ) -> tuple[str, int, str] | None:
-        """The child's latest live movement (at or before `until_ms` if given):
-        (movement id, UTC ms, episode id)."""
-        return self.columns.last(child_id, until_ms)
-
-    def movement(self, movement_id: str) -> Movement | None:
-        doc = self._movements.get_doc(movement_id)
-        return None if doc is None else codec.movement_from_doc(doc)
-
-    def movements_of_episode(self, episode_id: str) -> list[Movement]:
-        ids = self.columns.query(episode_id=episode_id).ids
-        return [m for m in (self.movement(i) for i in ids) if m is not None]
-
-    def episode(self, episode_id: str) -> Episode | None:
-        return self._episode_recs.get(episode_id)
-
-    def episodes(
-        self,
-        child_id: str | None = None,
-        t0_ms: int | None = None,
-        t1_ms: int | None = None,
-        include_deleted: bool = False,
-    ) -> list[Episode]:
-        """Episodes opened in [t0_ms, t1_ms), oldest first."""
-        out = [
-            e
-            for e in self._episode_recs.values()
-            if (include_deleted or e.deleted_ms is None)
-            and (child_id is None or e.child_id == child_id)
-            and (t0_ms is None or e.opened.utc_ms >= t0_ms)
-            and (t1_ms is None or e.opened.utc_ms < t1_ms)
-        ]
-        out.sort(key=lambda e: e.opened.utc_ms)
-        return out
-
-    def sleep_period(self, sleep_id: str) -> SleepPeriod | None:
-        return self._sleep_recs.get(sleep_id)
-
-    def sleep_periods(
-        self,
-        child_id: str | None = None,
-        t0_ms: int | None = None,
-        t1_ms: int | None = None,
-        include_deleted: bool = False,
-    ) -> list[SleepPeriod]:
-        """Sleep periods overlapping [t0_ms, t1_ms), oldest first."""
-        out = [
-            s
-            for s in self._sleep_recs.values()
-            if (include_deleted or s.deleted_ms is None)
-            and (child_id is None or s.child_id == child_id)
-            and (t1_ms is None or s.asleep.utc_ms < t1_ms)
-            and (t0_ms is None or s.awake is None or s.awake.utc_ms > t0_ms)
-        ]
-        out.sort(key=lambda s: s.asleep.utc_ms)
-        return out
-
-    def counts(self) -> dict[str, int]:
-        return {
-            "children": len(self.children()),
-            "movements": int(self.columns.live[: len(self.columns)].sum()),
-            "episodes": sum(1 for e in self._episode_recs.values() if e.deleted_ms is None),
-            "sleep_periods": sum(1 for s in self._sleep_recs.values() if s.deleted_ms is None),
-        }
