@@ -15,7 +15,7 @@ from rlbaby.store.columns import MovementColumns
 from rlbaby.store.errors import StoreError
 from rlbaby.store.shards import ShardedTable, month_key, ten_day_key
 
-R = TypeVar("R", Movement, Episode, SleepPeriod, Child)
+R = TypeVar("R", bound=Movement | Episode | SleepPeriod | Child)
 
 
 class StoreWrites:
