@@ -181,20 +181,10 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def night_summaries(store, child, date_from, date_to, rule):  # type: ignore[no-untyped-def]
-    from rlbaby.analysis import summarize_nights
+    from rlbaby.services.nights import night_window
 
-    lo = date_from or date(1970, 1, 1)
-    hi = date_to or date(9999, 12, 31)
-    return summarize_nights(
-        child.id,
-        store.movements(child.id),
-        store.episodes(child.id),
-        store.sleep_periods(child.id),
-        start_hour=store.settings.night_start_hour,
-        rule=rule or store.settings.rule,
-        now_ms=time.time_ns() // 1_000_000,
-        nights=(lo, hi),
-    )
+    window = night_window(store, child.id, date_from, date_to, rule=rule)
+    return window.summaries(time.time_ns() // 1_000_000)
 
 
 def cmd_summary(args: argparse.Namespace) -> int:
@@ -225,7 +215,8 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
-    from rlbaby.store.backup import BadBackupError, restore_backup
+    from rlbaby.store.backup import BadBackupError
+    from rlbaby.store.restore import restore_backup
 
     data_dir = resolve_data_dir(args.data_dir)
     try:
@@ -238,7 +229,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
 def cmd_report(args: argparse.Namespace) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from rlbaby.report.cli import make_report
+    from rlbaby.report.pdf import make_report
 
     with _open_store(resolve_data_dir(args.data_dir), readonly=True) as store:
         child = _find_child(store, args.child)[0]

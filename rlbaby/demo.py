@@ -27,6 +27,7 @@ from rlbaby.model import (
     Soothing,
     StoppedWhenWoken,
     Trigger,
+    timekeeping,
 )
 from rlbaby.model.timekeeping import MS_PER_HOUR, MS_PER_MIN, system_offset_min
 from rlbaby.store import Store
@@ -138,9 +139,8 @@ def demo_children() -> list[Child]:
 
 
 def night_of(utc_ms: int, start_hour: int = NIGHT_START_HOUR) -> date:
-    """The night (labelled by its evening's date) that local time `utc_ms` falls in."""
-    local = datetime.fromtimestamp(utc_ms / 1000)
-    return local.date() - timedelta(days=1 if local.hour < start_hour else 0)
+    """The night (labelled by its evening's date) of `utc_ms` in this computer's zone."""
+    return timekeeping.night_of(Instant.at_system_offset(utc_ms), start_hour)
 
 
 def ended_by(records: Iterable[Any], now_ms: int) -> list[Any]:

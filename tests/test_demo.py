@@ -6,7 +6,9 @@ from datetime import date, datetime, timedelta
 
 import pytest
 
-from rlbaby.analysis.comparison import stiffening_episode_ids
+from rlbaby.analysis.comparison import (
+    stiffening_episode_ids,
+)
 from rlbaby.demo import night_of, populate
 from rlbaby.store import Store
 

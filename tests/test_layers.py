@@ -13,9 +13,17 @@ QT_FREE = [
     "rlbaby.store.exchange",
     "rlbaby.store.backup",
     "rlbaby.analysis",
+    "rlbaby.analysis.chart_data",
+    "rlbaby.analysis.chart_history",
+    "rlbaby.analysis.breakdowns",
+    "rlbaby.analysis.comparison",
+    "rlbaby.services.charts",
+    "rlbaby.services.nights",
+    "rlbaby.store.schema",
     "rlbaby.services",
     "rlbaby.cli",
     "rlbaby.demo",
+    "rlbaby.wording",
 ]
 
 

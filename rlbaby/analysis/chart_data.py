@@ -13,134 +13,31 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date, timedelta
-from enum import StrEnum
+from datetime import date
 
 import numpy as np
 import numpy.typing as npt
 
-from rlbaby.analysis.nights import MAX_OPEN_SLEEP_MS, SETTLED, NightSummary, night_index
+from rlbaby.analysis.nights import (
+    MAX_OPEN_SLEEP_MS,
+    NightSummary,
+)
+from rlbaby.analysis.ranges import NightRange
 from rlbaby.model import (
     Episode,
-    OnsetState,
-    Response,
-    Sign,
     SleepPeriod,
-    Soothing,
-    Trigger,
-    label,
 )
 from rlbaby.model.arrays import I8, I32, I64, MovementArrays
 from rlbaby.model.timekeeping import (
-    EPOCH_DATE,
     MS_PER_DAY,
     MS_PER_HOUR,
     MS_PER_MIN,
+    night_index,
+    night_number,
     night_window_local_ms,
 )
 
 F64 = npt.NDArray[np.float64]
-
-# --- ranges of nights ----------------------------------------------------------------
-
-RANGE_CHOICES: dict[str, str] = {
-    "tonight": "Tonight",
-    "7": "Last 7 nights",
-    "30": "Last 30 nights",
-    "90": "Last 90 nights",
-    "all": "All nights",
-    "custom": "Chosen dates",
-    "night": "One night",
-}
-SINGLE_NIGHT = "night"  # the choice that shows one night (its text names the night)
-
-
-def single_night_text(night: date) -> str:
-    """How the range box names a single night: "Night of Sun 29 Nov"."""
-    return f"Night of {night:%a} {night.day} {night:%b}"
-
-
-def day_index(night: date) -> int:
-    """Days since 1970-01-01: the x (or y) coordinate of a night on the charts."""
-    return (night - EPOCH_DATE).days
-
-
-def night_from_index(index: int) -> date:
-    return EPOCH_DATE + timedelta(days=int(index))
-
-
-@dataclass(frozen=True)
-class NightRange:
-    """An inclusive range of nights, labelled by their evening dates."""
-
-    first: date
-    last: date
-
-    def __post_init__(self) -> None:
-        if self.last < self.first:
-            raise ValueError(f"the range ends ({self.last}) before it starts ({self.first})")
-
-    @property
-    def nights(self) -> int:
-        return (self.last - self.first).days + 1
-
-    def contains(self, night: date) -> bool:
-        return self.first <= night <= self.last
-
-
-def resolve_range(
-    choice: str,
-    tonight: date,
-    first_logged: date | None = None,
-    custom: tuple[date, date] | None = None,
-) -> NightRange:
-    """The nights a range choice means today.
-
-    Args:
-        choice: a key of RANGE_CHOICES.
-        tonight: the current night (the night the clock is in).
-        first_logged: the child's first logged night, for "all".
-        custom: (from, to) for "custom", in either order; for "night", the
-            night shown (first of the pair).
-
-    Raises:
-        ValueError: an unknown choice, or "custom" or "night" without dates.
-    """
-    if choice == "tonight":
-        return NightRange(tonight, tonight)
-    if choice in ("7", "30", "90"):
-        return NightRange(tonight - timedelta(days=int(choice) - 1), tonight)
-    if choice == "all":
-        first = min(first_logged, tonight) if first_logged is not None else tonight
-        return NightRange(first, tonight)
-    if choice == "custom":
-        if custom is None:
-            raise ValueError("choose the first and last night")
-        a, b = custom
-        return NightRange(min(a, b), max(a, b))
-    if choice == SINGLE_NIGHT:
-        if custom is None:
-            raise ValueError("choose the night to show")
-        return NightRange(custom[0], custom[0])
-    raise ValueError(f"unknown range {choice!r}")
-
-
-def movements_in_nights(mv: MovementArrays, start_hour: int, nights: NightRange) -> MovementArrays:
-    """The movements of `nights` only. Episode codes keep pointing into the same ids."""
-    idx = night_index(mv.local_ms, start_hour)
-    keep = (idx >= day_index(nights.first)) & (idx <= day_index(nights.last))
-    if bool(keep.all()):
-        return mv
-    rows = np.flatnonzero(keep)
-    return MovementArrays(
-        at_ms=mv.at_ms[rows],
-        offset_min=mv.offset_min[rows],
-        kind=mv.kind[rows],
-        episode=mv.episode[rows],
-        episode_ids=mv.episode_ids,
-        ids=tuple(mv.ids[i] for i in rows.tolist()),
-    )
-
 
 # --- clock times on a night ------------------------------------------------------------
 
@@ -149,65 +46,6 @@ def hours_after_start(local_ms: I64, night: date, start_hour: int) -> F64:
     """Local times as hours after the night's start (0 = the night-start hour)."""
     start, _end = night_window_local_ms(night, start_hour)
     return np.asarray((local_ms - start) / MS_PER_HOUR, np.float64)
-
-
-def clock_text(hours_after: float, start_hour: int, seconds: bool = False) -> str:
-    """A wall-clock label such as "21:00" (or "02:14:33") for hours after the night start."""
-    total_s = round((start_hour + hours_after) * 3600) % (24 * 3600)
-    h, rest = divmod(total_s, 3600)
-    m, s = divmod(rest, 60)
-    return f"{h:02d}:{m:02d}:{s:02d}" if seconds else f"{h:02d}:{m:02d}"
-
-
-def duration_text(hours: float) -> str:
-    """ "3 h 05 min", "12 min" or "40 s": durations as a parent reads them."""
-    secs = round(hours * 3600)
-    if secs < 60:
-        return f"{secs} s"
-    minutes = round(secs / 60)
-    if minutes < 60:
-        return f"{minutes} min"
-    return f"{minutes // 60} h {minutes % 60:02d} min"
-
-
-def pair_segments(x: F64, y0: float, y1: float) -> tuple[F64, F64]:
-    """Vertical ticks at `x` as point pairs, for one line item drawn with connect='pairs'."""
-    xs = np.repeat(np.asarray(x, np.float64), 2)
-    ys = np.tile(np.array([y0, y1], np.float64), x.size)
-    return xs, ys
-
-
-def span_outline(start: F64, end: F64, y0: float, y1: float) -> tuple[F64, F64]:
-    """Rectangles [start, end] x [y0, y1] as one outline to fill down to y0.
-
-    Each span becomes four points (up, across, down); consecutive spans join
-    along y0, which encloses no area, so one filled curve shades them all.
-    """
-    n = start.size
-    xs = np.empty(4 * n, np.float64)
-    xs[0::4] = start
-    xs[1::4] = start
-    xs[2::4] = end
-    xs[3::4] = end
-    ys = np.tile(np.array([y0, y1, y1, y0], np.float64), n)
-    return xs, ys
-
-
-def bar_outline(x: F64, heights: F64, half_width: float) -> tuple[F64, F64]:
-    """Bars centred on `x`, from 0 up to `heights`, as one outline to fill down to 0.
-
-    Cheaper to draw than one rectangle item per bar when there are thousands.
-    """
-    n = x.size
-    xs = np.empty(4 * n, np.float64)
-    xs[0::4] = x - half_width
-    xs[1::4] = x - half_width
-    xs[2::4] = x + half_width
-    xs[3::4] = x + half_width
-    ys = np.zeros(4 * n, np.float64)
-    ys[1::4] = heights
-    ys[2::4] = heights
-    return xs, ys
 
 
 # --- 1. the night timeline ---------------------------------------------------------------
@@ -377,12 +215,8 @@ def share_between(intervals_s: F64, lo_s: float, hi_s: float, inclusive_hi: bool
 
 # --- 3. the nights trend -------------------------------------------------------------------
 
-TREND_METRICS: dict[str, str] = {
-    "movements": "Movements",
-    "episodes": "Episodes",
-    "per_sleep_hour": "Movements per hour asleep",
-    "periodic_runs": "Periodic runs",
-}
+# The figures of the trend, in the order shown (their names: ui/charts/words.py).
+TREND_KEYS = ("movements", "episodes", "per_sleep_hour", "periodic_runs")
 ROLLING_NIGHTS = 7
 
 
@@ -391,7 +225,7 @@ class TrendData:
     """Per-night figures of the logged nights in a range, and their rolling means.
 
     Attributes:
-        night_idx: the logged nights (day_index), ascending.
+        night_idx: the logged nights (night_number), ascending.
         values: per metric, one value per logged night; NaN when unknown
             (movements per hour asleep on a night without sleep marks).
         rolling_idx: every night of the range, logged or not.
@@ -446,12 +280,12 @@ def trend_data(
 ) -> TrendData:
     """The trend of `first`..`last`. Pass earlier summaries too: the first
     rolling means of the range then include the nights just before it."""
-    all_idx = np.array([day_index(s.night) for s in summaries], np.int64)
-    lo, hi = day_index(first), day_index(last)
+    all_idx = np.array([night_number(s.night) for s in summaries], np.int64)
+    lo, hi = night_number(first), night_number(last)
     in_range = (all_idx >= lo) & (all_idx <= hi)
     values: dict[str, F64] = {}
     rolling: dict[str, F64] = {}
-    for name in TREND_METRICS:
+    for name in TREND_KEYS:
         v = np.array([_metric(s, name) for s in summaries], np.float64)
         values[name] = v[in_range]
         rolling[name] = rolling_mean(all_idx, v, lo, hi, window)
@@ -499,191 +333,9 @@ def night_map(local_ms: I64, start_hour: int, nights: NightRange, bin_min: int =
         raise ValueError("the bin width must divide a day")
     bins = 24 * 60 // bin_min
     shifted = local_ms - start_hour * MS_PER_HOUR
-    rows = shifted // MS_PER_DAY - day_index(nights.first)
+    rows = night_index(local_ms, start_hour) - night_number(nights.first)
     cols = (shifted % MS_PER_DAY) // (bin_min * MS_PER_MIN)
     keep = (rows >= 0) & (rows < nights.nights)
     flat = rows[keep] * bins + cols[keep]
     counts = np.bincount(flat, minlength=nights.nights * bins).astype(np.int32)
     return NightMap(nights.first, start_hour, bin_min, counts.reshape(nights.nights, bins))
-
-
-# --- 5. the breakdowns ----------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Breakdown:
-    """How often each answer was noted, over the episodes of a range.
-
-    Attributes:
-        field: the NightSummary dict it comes from ("responses", "signs", ...).
-        keys: the stored answers, in the order shown.
-        counts: episodes with each answer.
-        base: what a percentage is "of" (episodes, or episodes with an answer).
-        base_text: that base in words, e.g. "of 40 episodes".
-    """
-
-    field: str
-    title: str
-    keys: tuple[str, ...]
-    labels: tuple[str, ...]
-    counts: I64
-    base: int
-    base_text: str
-
-    @property
-    def percents(self) -> F64:
-        if self.base == 0:
-            return np.zeros(self.counts.size)
-        return np.asarray(self.counts * 100.0 / self.base, np.float64)
-
-    @property
-    def empty(self) -> bool:
-        return not bool(self.counts.any())
-
-
-BREAKDOWNS: tuple[tuple[str, str, type[StrEnum]], ...] = (
-    ("responses", "Response to soothing", Response),
-    ("signs", "Signs noticed", Sign),
-    ("triggers", "Possible triggers", Trigger),
-    ("onset", "State when it started", OnsetState),
-)
-NOT_NOTED = "unknown"  # how summaries count an episode without an onset state
-
-
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
-
-
-def breakdowns(summaries: Iterable[NightSummary]) -> list[Breakdown]:
-    """The four breakdown charts of the episodes in `summaries`.
-
-    Percentages: responses are out of the episodes with a response noted (an
-    episode has at most one); signs and triggers out of all episodes (an
-    episode may have several, so they need not add up to 100); onset out of
-    all episodes, with "not noted" for those without one.
-    """
-    totals: dict[str, dict[str, int]] = {name: {} for name, _t, _e in BREAKDOWNS}
-    episodes = 0
-    for s in summaries:
-        episodes += s.episodes
-        for name, _title, _enum in BREAKDOWNS:
-            bucket = totals[name]
-            for key, n in getattr(s, name).items():
-                bucket[key] = bucket.get(key, 0) + n
-    out = []
-    for name, title, enum in BREAKDOWNS:
-        keys = [m.value for m in enum]
-        labels = [label(m) for m in enum]
-        if name == "onset":
-            keys.append(NOT_NOTED)
-            labels.append("not noted")
-        counts = np.array([totals[name].get(k, 0) for k in keys], np.int64)
-        if name == "responses":
-            base = int(counts.sum())
-            base_text = f"of {_plural(base, 'episode')} with a response noted"
-        else:
-            base = episodes
-            base_text = f"of {_plural(base, 'episode')}"
-        out.append(Breakdown(name, title, tuple(keys), tuple(labels), counts, base, base_text))
-    return out
-
-
-# --- 6. soothing tried, and how often the parent noted it helped -------------------------
-
-
-@dataclass(frozen=True)
-class SoothingSummary:
-    """What was tried to soothe the episodes of a range, and how they ended.
-
-    An episode's response belongs to the whole episode, not to one thing tried:
-    an episode where rocking and feeding were both tried, and that settled,
-    counts as "helped" for each. "Helped" means the parent noted that the baby
-    settled (within 5 minutes or slowly); it is what was noted, not proof.
-
-    Attributes:
-        keys / labels: every kind of soothing, in the order shown.
-        tried: episodes in which each was tried.
-        helped: of those, the episodes noted as settled.
-        not_helped: of those, the episodes noted as "did not settle".
-        episodes: all episodes of the range.
-        with_soothing: episodes with anything tried noted.
-    """
-
-    keys: tuple[str, ...]
-    labels: tuple[str, ...]
-    tried: I64
-    helped: I64
-    not_helped: I64
-    episodes: int
-    with_soothing: int
-
-    @property
-    def not_noted(self) -> I64:
-        """Episodes where it was tried but no response was noted."""
-        return np.asarray(self.tried - self.helped - self.not_helped, np.int64)
-
-    @property
-    def noted(self) -> I64:
-        """Episodes where it was tried and a response was noted."""
-        return np.asarray(self.helped + self.not_helped, np.int64)
-
-    @property
-    def empty(self) -> bool:
-        return not bool(self.tried.any())
-
-    def helped_text(self, i: int) -> str:
-        """One row in words, e.g. "tried in 12 episodes; you noted it helped in 9 of
-        the 10 with a response noted"."""
-        n, h, k = int(self.tried[i]), int(self.helped[i]), int(self.noted[i])
-        if n == 0:
-            return "not tried"
-        text = f"tried in {_plural(n, 'episode')}"
-        if k == 0:
-            return text + "; no response noted"
-        the = "the one" if k == 1 else f"the {k}"
-        return text + f"; you noted it helped in {h} of {the} with a response noted"
-
-    def order_by_tried(self) -> list[int]:
-        """Rows that were tried, most tried first (ties in the usual order)."""
-        return sorted(np.flatnonzero(self.tried).tolist(), key=lambda i: -int(self.tried[i]))
-
-
-def soothing_summary(episodes: Iterable[Episode]) -> SoothingSummary:
-    """Count, for each kind of soothing, the episodes it was tried in and how they ended."""
-    kinds = list(Soothing)
-    # Plain dict counters in one pass: a numpy update or Counter.update per
-    # episode costs several times more at tens of thousands of episodes.
-    tried = dict.fromkeys(kinds, 0)
-    helped = dict.fromkeys(kinds, 0)
-    not_helped = dict.fromkeys(kinds, 0)
-    n = with_soothing = 0
-    for e in episodes:
-        n += 1
-        tried_here = e.soothing
-        if not tried_here:
-            continue
-        with_soothing += 1
-        outcome = (
-            helped
-            if e.response in SETTLED
-            else not_helped
-            if e.response is Response.NOT_SETTLED
-            else None
-        )
-        for k in tried_here:
-            tried[k] += 1
-            if outcome is not None:
-                outcome[k] += 1
-
-    def column(counts: dict[Soothing, int]) -> I64:
-        return np.array([counts[k] for k in kinds], np.int64)
-
-    return SoothingSummary(
-        keys=tuple(k.value for k in kinds),
-        labels=tuple(label(k) for k in kinds),
-        tried=column(tried),
-        helped=column(helped),
-        not_helped=column(not_helped),
-        episodes=n,
-        with_soothing=with_soothing,
-    )

@@ -23,19 +23,34 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from enum import StrEnum
 
 import numpy as np
 
-from rlbaby.analysis.nights import CORE_HOURS, SETTLED, NightSummary
+from rlbaby.analysis.guide_table import (
+    APPEARANCE,
+    APPEARANCE_MIN_EPISODES,
+    ASSOCIATED,
+    ASSOCIATED_MIN_EPISODES,
+    ASSOCIATED_MIN_SHARE,
+    CORE_TEXT,
+    DISCLAIMER,
+    ENOUGH_RULE,
+    FREQUENCY,
+    GUIDE_TABLE,
+    MIN_EPISODES,
+    MIN_NIGHTS,
+    MIN_RESPONSES,
+    RESPONSE,
+    RESTLESS_EPISODES,
+    RESTLESS_MINUTES,
+    RULES,
+    TIME,
+    Lean,
+)
+from rlbaby.analysis.nights import SETTLED, NightSummary
 from rlbaby.model import Episode, Instant, MovementKind, Sign, label, night_of
 from rlbaby.model.arrays import KIND_CODE, MovementArrays
-
-
-class Lean(StrEnum):
-    TYPICAL = "typical"
-    DISCUSS = "discuss"
-    NOT_ENOUGH = "not_enough"
+from rlbaby.wording import plural
 
 
 @dataclass(frozen=True)
@@ -92,103 +107,9 @@ class Comparison:
     disclaimer: str
 
 
-# --- the guide's table ---------------------------------------------------------
-# The same words as the table in resources/guide/07-normal-or-concerning.md;
-# tests/analysis/test_comparison.py checks that they match, so there is one text.
-
-FREQUENCY = "Frequency"
-RESPONSE = "Response to soothing"
-ASSOCIATED = "Associated symptoms"
-TIME = "Time of occurrence"
-APPEARANCE = "Physical appearance"
-
-GUIDE_TABLE: dict[str, tuple[str, str]] = {
-    FREQUENCY: (
-        "Kicks or fidgets now and then, with quiet spells between",
-        "Jerking that hardly lets up and keeps waking your baby",
-    ),
-    RESPONSE: (
-        "Calms when you comfort your baby",
-        "Keeps going however you try to settle your baby",
-    ),
-    ASSOCIATED: ("Nothing else seems wrong", "Crying you cannot settle, or problems with feeding"),
-    TIME: ("Mostly when your baby is lively and alert", "Mostly in the night"),
-    APPEARANCE: ("Smooth, flowing (stretching, cycling)", "Twitchy spasms or stiffness"),
-}
-
-DISCLAIMER = (
-    "This is not a diagnosis. It sets what you logged beside the guide's table, "
-    "as a starting point for a talk with your doctor."
-)
-
-# --- thresholds (conservative on purpose; see each rule text) ------------------
-# Chosen for this app, not taken from the literature: no study gives cut-offs for
-# a parent's taps. RESTLESS_MINUTES was 30 until the demo's all-quiet children
-# leaned "worth discussing" in 1 of 10 runs (a quiet night of 2-3 episodes often
-# adds up to half an hour); at 60, no quiet demo night counts as restless.
-
-MIN_NIGHTS = 7
-MIN_EPISODES = 5
-RESTLESS_EPISODES = 4  # episodes in one night (demo's quiet nights have 2-3)
-RESTLESS_MINUTES = 60.0  # minutes of episodes in one night
-MIN_RESPONSES = 5
-ASSOCIATED_MIN_EPISODES = 3
-ASSOCIATED_MIN_SHARE = 0.2
-APPEARANCE_MIN_EPISODES = 3
-
-_CORE = f"{CORE_HOURS[0]:02d}:00 and {CORE_HOURS[1]:02d}:00"
-OWN_THRESHOLDS = "These thresholds are this app's own choice, not figures from medical research."
-
-FREQUENCY_RULE = (
-    f"A night counts as restless when it had {RESTLESS_EPISODES} or more episodes, or "
-    f"{RESTLESS_MINUTES:.0f} minutes or more of episodes in all: movements that keep coming "
-    "back or last long are what breaks sleep. Leans 'worth discussing' when more than half "
-    "of the logged nights were restless (most nights); otherwise 'typical'. " + OWN_THRESHOLDS
-)
-RESPONSE_RULE = (
-    "Counts the episodes where you noted how your baby responded. Leans 'worth discussing' "
-    "when fewer than half of them settled (within 5 minutes or slowly); otherwise 'typical'. "
-    f"Needs at least {MIN_RESPONSES} noted responses. " + OWN_THRESHOLDS
-)
-ASSOCIATED_RULE = (
-    "Counts the episodes where you noted inconsolable crying or feeding difficulty. Leans "
-    f"'worth discussing' when that is {ASSOCIATED_MIN_EPISODES} or more episodes and at least "
-    "1 in 5 of all episodes; otherwise 'typical'. Red flags are not weighed here: they "
-    "are listed on their own. " + OWN_THRESHOLDS
-)
-TIME_RULE = (
-    "This row never leans either way. You log at night, so almost every tap falls at night "
-    "whatever the cause: the log cannot show whether the movements are mainly at night. "
-    f"It only shows the share of your taps between {_CORE}. Tell the doctor whether you "
-    "see the same movements during the day."
-)
-APPEARANCE_RULE = (
-    "Counts the episodes where you noted twitching spasms or stiffness (the sign, or taps "
-    f"marked stiffening). Leans 'worth discussing' when that is {APPEARANCE_MIN_EPISODES} or "
-    "more episodes; otherwise 'typical'. Taps marked jerk / twitch are not counted: small, "
-    "brief twitches in sleep are normal in young babies. Each such episode is also a red "
-    "flag, listed on its own at the top: do not wait for the count. " + OWN_THRESHOLDS
-)
-RULES: dict[str, str] = {
-    FREQUENCY: FREQUENCY_RULE,
-    RESPONSE: RESPONSE_RULE,
-    ASSOCIATED: ASSOCIATED_RULE,
-    TIME: TIME_RULE,
-    APPEARANCE: APPEARANCE_RULE,
-}
-ENOUGH_RULE = (
-    f"The comparison starts once {MIN_NIGHTS} nights and {MIN_EPISODES} episodes are logged, "
-    "so that one unusual night cannot tip it."
-)
-
-
 def times(n: int) -> str:
     """A count as a parent says it: never, once, twice, 3 times."""
     return {0: "never", 1: "once", 2: "twice"}.get(n, f"{n} times")
-
-
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
 
 def _row(aspect: str, your_log: str, lean: Lean, why: str) -> AspectRow:
@@ -235,10 +156,10 @@ def response_row(episodes: Sequence[Episode]) -> AspectRow:
             Lean.NOT_ENOUGH,
             "Note in the episode details how your baby responded, and this row fills in.",
         )
-    your_log = f"settled with soothing in {settled} of {_plural(len(noted), 'episode')}"
+    your_log = f"settled with soothing in {settled} of {plural(len(noted), 'episode')}"
     if len(noted) < MIN_RESPONSES:
         why = (
-            f"A response is noted for {_plural(len(noted), 'episode')} so far; "
+            f"A response is noted for {plural(len(noted), 'episode')} so far; "
             f"this row needs {MIN_RESPONSES}."
         )
         return _row(RESPONSE, your_log, Lean.NOT_ENOUGH, why)
@@ -262,7 +183,7 @@ def associated_row(episodes: Sequence[Episode]) -> AspectRow:
         1 for e in episodes if e.signs & {Sign.INCONSOLABLE_CRYING, Sign.FEEDING_DIFFICULTY}
     )
     if crying == feeding == 0:
-        your_log = f"no inconsolable crying or feeding difficulty in {_plural(n, 'episode')}"
+        your_log = f"no inconsolable crying or feeding difficulty in {plural(n, 'episode')}"
     else:
         parts = []
         if crying:
@@ -292,7 +213,7 @@ def time_row(nights: Sequence[NightSummary]) -> AspectRow:
     if not total:
         return _row(TIME, "no movements logged yet", Lean.NOT_ENOUGH, "Nothing to compare yet.")
     share = sum(s.core_movements for s in nights) / total
-    your_log = f"{share:.0%} of your taps between {_CORE}"
+    your_log = f"{share:.0%} of your taps between {CORE_TEXT}"
     why = (
         "A night log cannot judge this row: you log at night, so the taps fall at night "
         "whatever the cause. Tell the doctor whether the same movements happen in the day."
@@ -376,8 +297,7 @@ def urgent_entries(
 
 def _not_enough(row: AspectRow, nights: int, episodes: int) -> AspectRow:
     your_log = (
-        f"Not enough logged yet: {_plural(nights, 'night')} and "
-        f"{_plural(episodes, 'episode')} so far"
+        f"Not enough logged yet: {plural(nights, 'night')} and {plural(episodes, 'episode')} so far"
     )
     return AspectRow(
         row.aspect, row.typical, row.concerning, your_log, Lean.NOT_ENOUGH, ENOUGH_RULE, row.rule

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
 import numpy as np
@@ -18,7 +18,14 @@ import numpy as np
 from rlbaby.analysis.runs import periodic_runs, rapid_clusters
 from rlbaby.model import Episode, Response, RuleSet, SleepPeriod
 from rlbaby.model.arrays import I64, MovementArrays
-from rlbaby.model.timekeeping import EPOCH_DATE, MS_PER_DAY, MS_PER_HOUR, MS_PER_MIN
+from rlbaby.model.timekeeping import (
+    MS_PER_HOUR,
+    MS_PER_MIN,
+    night_date,
+    night_index,
+    night_number,
+    night_window_local_ms,
+)
 
 CORE_HOURS = (22, 6)  # local clock hours; "the night's core"
 SETTLED = frozenset({Response.SETTLED_FAST, Response.SETTLED_SLOW})
@@ -97,13 +104,33 @@ class NightSummary:
         }
 
 
-def night_index(local_ms: I64, start_hour: int) -> I64:
-    """Night of each local epoch-ms time, as days since 1970-01-01."""
-    return (local_ms - start_hour * MS_PER_HOUR) // MS_PER_DAY
+def movements_of_nights(
+    mv: MovementArrays, start_hour: int, first: date | None, last: date | None
+) -> MovementArrays:
+    """The movements whose night lies in [first, last] (None: no bound on that side).
 
-
-def night_date(index: int) -> date:
-    return EPOCH_DATE + timedelta(days=int(index))
+    The one way to cut a range out of movement arrays. Episode codes are renumbered
+    0..k-1 over the episodes that keep a movement, as summarize_nights expects;
+    `mv` itself comes back when every movement is in the range.
+    """
+    idx = night_index(mv.local_ms, start_hour)
+    keep = np.ones(len(mv), bool)
+    if first is not None:
+        keep &= idx >= night_number(first)
+    if last is not None:
+        keep &= idx <= night_number(last)
+    if bool(keep.all()):
+        return mv
+    codes = mv.episode[keep]
+    present = np.unique(codes)
+    return MovementArrays(
+        at_ms=mv.at_ms[keep],
+        offset_min=mv.offset_min[keep],
+        kind=mv.kind[keep],
+        episode=np.searchsorted(present, codes).astype(np.int32),
+        episode_ids=tuple(mv.episode_ids[int(c)] for c in present.tolist()),
+        ids=tuple(i for i, k in zip(mv.ids, keep.tolist(), strict=True) if k),
+    )
 
 
 def episode_spans(mv: MovementArrays) -> tuple[I64, I64]:
@@ -134,8 +161,8 @@ def sleep_by_night(
         off = p.asleep.offset_min * MS_PER_MIN
         lo, hi = start + off, end + off
         while lo < hi:
-            idx = (lo - start_hour * MS_PER_HOUR) // MS_PER_DAY
-            boundary = (idx + 1) * MS_PER_DAY + start_hour * MS_PER_HOUR
+            idx = night_index(lo, start_hour)
+            boundary = night_window_local_ms(night_date(idx), start_hour)[1]
             piece_end = min(hi, boundary)
             hours[idx] = hours.get(idx, 0.0) + (piece_end - lo) / MS_PER_HOUR
             lo = piece_end
@@ -193,8 +220,7 @@ def summarize_nights(
 
     all_nights = set(np.unique(m_night).tolist()) | set(sleep_hours)
     if nights is not None:
-        lo_i = (nights[0] - EPOCH_DATE).days
-        hi_i = (nights[1] - EPOCH_DATE).days
+        lo_i, hi_i = night_number(nights[0]), night_number(nights[1])
         all_nights = {n for n in all_nights if lo_i <= n <= hi_i}
     if not all_nights:
         return []

@@ -12,6 +12,11 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, timezone
+from typing import TYPE_CHECKING, TypeVar
+
+if TYPE_CHECKING:
+    import numpy as np
+    import numpy.typing as npt
 
 MS_PER_S = 1000
 MS_PER_MIN = 60 * MS_PER_S
@@ -69,20 +74,42 @@ class Instant:
         return Instant(self.utc_ms + ms, self.offset_min)
 
 
+# --- nights ------------------------------------------------------------------------
+# A night is the local-time window [start_hour, start_hour + 24 h), labelled by the
+# evening's date. Code that works on arrays numbers nights instead: a night's number
+# is the days from 1970-01-01 to its evening (also the x, or y, of a night on the
+# charts). night_number/night_date turn one into the other; night_index numbers
+# local times, one or a whole int64 array at once. Nothing else does this sum.
+
+LocalMs = TypeVar("LocalMs", int, "npt.NDArray[np.int64]")
+
+
+def night_index(local_ms: LocalMs, start_hour: int) -> LocalMs:
+    """The number of the night each *local* epoch-ms time (UTC ms + offset) belongs to."""
+    return (local_ms - start_hour * MS_PER_HOUR) // MS_PER_DAY
+
+
+def night_number(night: date) -> int:
+    """A night's number: days from 1970-01-01 to its evening."""
+    return (night - EPOCH_DATE).days
+
+
+def night_date(number: int) -> date:
+    """The night (its evening's date) with this number."""
+    return EPOCH_DATE + timedelta(days=int(number))
+
+
 def night_of(instant: Instant, start_hour: int) -> date:
     """The night `instant` belongs to, labelled by the evening's local date.
 
-    A night is the local-time window [start_hour, start_hour + 24 h). With the
-    default start of 18:00, 02:00 on the 25th belongs to the night of the 24th.
+    With the default start of 18:00, 02:00 on the 25th belongs to the night of the 24th.
     """
-    local_ms = instant.utc_ms + instant.offset_min * MS_PER_MIN
-    day = (local_ms - start_hour * MS_PER_HOUR) // MS_PER_DAY
-    return EPOCH_DATE + timedelta(days=int(day))
+    return night_date(night_index(instant.utc_ms + instant.offset_min * MS_PER_MIN, start_hour))
 
 
 def night_window_local_ms(night: date, start_hour: int) -> tuple[int, int]:
     """The night's window as *local* epoch ms (UTC ms + offset), start inclusive."""
-    start = (night - EPOCH_DATE).days * MS_PER_DAY + start_hour * MS_PER_HOUR
+    start = night_number(night) * MS_PER_DAY + start_hour * MS_PER_HOUR
     return start, start + MS_PER_DAY
 
 

@@ -13,27 +13,26 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-import numpy as np
-
-from rlbaby.analysis import NightSummary, summarize_nights
-from rlbaby.analysis.chart_data import SoothingSummary, soothing_summary
-from rlbaby.analysis.comparison import Comparison
-from rlbaby.analysis.nights import night_index
+from rlbaby.analysis import NightSummary
+from rlbaby.analysis.breakdowns import SoothingSummary, soothing_summary
+from rlbaby.analysis.comparison import (
+    Comparison,
+    compare,
+    first_taps,
+    stiffening_episode_ids,
+)
 from rlbaby.model import (
     URGENT_SIGNS,
     Child,
     Episode,
     Instant,
-    MovementKind,
     RuleSet,
     Sign,
     label,
     night_of,
 )
-from rlbaby.model.arrays import KIND_CODE, MovementArrays
 from rlbaby.model.emergency import FALLBACK, emergency_number
-from rlbaby.model.timekeeping import EPOCH_DATE, MS_PER_DAY, night_bounds_utc_ms
-from rlbaby.services.insights import comparison_for
+from rlbaby.services.nights import night_window
 from rlbaby.store import Store
 
 MIN_NIGHTS = 7  # the guide's "log at least 7 nights" rule of thumb
@@ -199,28 +198,6 @@ def sign_episodes(
     return tuple(out)
 
 
-def _stiffening(mv: MovementArrays, keep: np.ndarray) -> frozenset[str]:
-    """Episodes with a tap marked stiffening among the movements `keep` selects."""
-    codes = np.unique(mv.episode[keep & (mv.kind == KIND_CODE[MovementKind.STIFFENING])])
-    return frozenset(mv.episode_ids[int(c)] for c in codes.tolist())
-
-
-def first_taps(mv: MovementArrays, keep: np.ndarray) -> dict[str, Instant]:
-    """The first kept tap of each episode (an episode's time, as in the summaries).
-
-    Args:
-        mv: movements sorted by time.
-        keep: which movements count (a boolean mask over `mv`).
-    """
-    where = np.flatnonzero(keep)
-    codes, first = np.unique(mv.episode[where], return_index=True)
-    at = where[first]
-    return {
-        mv.episode_ids[int(c)]: Instant(int(mv.at_ms[i]), int(mv.offset_min[i]))
-        for c, i in zip(codes.tolist(), at.tolist(), strict=True)
-    }
-
-
 def gather(
     store: Store,
     child: Child,
@@ -238,30 +215,12 @@ def gather(
     if last < first:
         raise ValueError(f"the range ends ({last}) before it starts ({first})")
     now_ms = time.time_ns() // 1_000_000 if now_ms is None else now_ms
-    start_hour = store.settings.night_start_hour
-    rule = store.settings.rule
-    t0, _ = night_bounds_utc_ms(first, start_hour)
-    _, t1 = night_bounds_utc_ms(last, start_hour)
-    mv = store.movements(child.id, t0, t1)
-    # An episode is opened at its first tap; a day's margin catches one that
-    # was opened just before the range and tapped on into it.
-    eps = store.episodes(child.id, t0 - MS_PER_DAY, t1)
-    nights = summarize_nights(
-        child.id,
-        mv,
-        eps,
-        store.sleep_periods(child.id, t0, t1),
-        start_hour=start_hour,
-        rule=rule,
-        now_ms=now_ms,
-        nights=(first, last),
-    )
-    # An episode belongs to the range when it has a tap on one of its nights
-    # (as in the comparison); its time is its first such tap.
-    idx = night_index(mv.local_ms, start_hour)
-    keep = (idx >= (first - EPOCH_DATE).days) & (idx <= (last - EPOCH_DATE).days)
-    starts = first_taps(mv, keep)
-    in_range = [e for e in eps if e.id in starts]
+    window = night_window(store, child.id, first, last)
+    start_hour, rule = window.start_hour, window.rule
+    nights = window.summaries(now_ms)
+    # An episode's time is its first tap in the range, as in the summaries.
+    starts = first_taps(window.mv)
+    in_range = list(window.episodes)
     return ReportContent(
         child=child,
         first=first,
@@ -274,8 +233,10 @@ def gather(
         samples=sample_nights(nights),
         episodes=len(in_range),
         videos=sum(1 for e in in_range if e.video),
-        sign_episodes=sign_episodes(in_range, starts, start_hour, _stiffening(mv, keep)),
-        comparison=comparison_for(store, child.id, first, last, now_ms),
+        sign_episodes=sign_episodes(
+            in_range, starts, start_hour, stiffening_episode_ids(window.mv)
+        ),
+        comparison=compare(nights, in_range, window.mv, start_hour=start_hour),
         soothing=soothing_summary(in_range),
         emergency_number=emergency_number(store.settings.emergency_number, country),
     )

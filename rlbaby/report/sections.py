@@ -7,47 +7,20 @@ explained, and never presented as a measurement or a diagnosis.
 from __future__ import annotations
 
 import time
-from datetime import date
 
-from rlbaby.analysis.runs import overlap_s
+from rlbaby.analysis.guide_table import (
+    LEAN_WORDS,
+    Lean,
+)
 from rlbaby.model import Child, FamilyHistory, RedFlag, label
-from rlbaby.report.canvas import DPI, PageCanvas
-from rlbaby.report.charts import ChartImages
+from rlbaby.report.canvas import PageCanvas
 from rlbaby.report.content import MIN_NIGHTS, ReportContent, doctor_questions
+from rlbaby.report.format import DASH, day, months_between, sentence_case, short_day
 from rlbaby.report.table import Column, Row, draw_table
+from rlbaby.ui.charts.words import soothing_labels
+from rlbaby.wording import plural
 
-DASH = "–"
 RED_FLAG_LIST = ", ".join(label(f) for f in RedFlag)
-LEAN_WORDS = {
-    "typical": "typical",
-    "discuss": "worth discussing",
-    "not_enough": "cannot tell",
-}
-
-
-def day(d: date) -> str:
-    return f"{d.day} {d:%b %Y}"
-
-
-def short_day(d: date) -> str:
-    return f"{d:%a} {d.day} {d:%b}"
-
-
-def num(x: float | None, digits: int = 1) -> str:
-    return DASH if x is None else f"{x:.{digits}f}"
-
-
-def plural(n: int, word: str, words: str | None = None) -> str:
-    return f"{n} {word if n == 1 else (words or word + 's')}"
-
-
-def sentence_case(words: str) -> str:
-    return words[:1].upper() + words[1:]
-
-
-def months_between(born: date, on: date) -> int:
-    months = (on.year - born.year) * 12 + on.month - born.month
-    return max(0, months - (1 if on.day < born.day else 0))
 
 
 def footer_text(c: ReportContent) -> str:
@@ -174,13 +147,12 @@ def comparison(cv: PageCanvas, c: ReportContent) -> None:
         cv.paragraph(f"{first.your_log}. {first.why}", cv.fonts.bold)
     rows = []
     for r in cmp.rows:
-        lean = str(r.lean)
         log = f"{r.your_log}.\n{r.why}" if cmp.enough else DASH
         rows.append(
             Row(
-                [r.aspect, r.typical, r.concerning, log, LEAN_WORDS[lean]],
+                [r.aspect, r.typical, r.concerning, log, LEAN_WORDS[r.lean]],
                 # The urgent tone is kept for red flags: a lean is a prompt to talk.
-                tones={4: "accent"} if lean == "discuss" else {},
+                tones={4: "accent"} if r.lean is Lean.DISCUSS else {},
             )
         )
     draw_table(
@@ -190,7 +162,7 @@ def comparison(cv: PageCanvas, c: ReportContent) -> None:
             Column("Typical", 0.19),
             Column("Worth discussing", 0.19),
             Column("This log", 0.34),
-            Column("Leans to", 0.14),
+            Column("Lean", 0.14),
         ],
         rows,
     )
@@ -258,7 +230,7 @@ def soothing(cv: PageCanvas, c: ReportContent) -> None:
     rows = [
         Row(
             [
-                sentence_case(s.labels[i]),
+                sentence_case(soothing_labels(s)[i]),
                 str(int(s.tried[i])),
                 str(int(s.helped[i])),
                 str(int(s.not_helped[i])),
@@ -278,123 +250,6 @@ def soothing(cv: PageCanvas, c: ReportContent) -> None:
         ],
         rows,
     )
-
-
-def night_table(cv: PageCanvas, c: ReportContent) -> None:
-    cv.heading("Night by night", keep=cv.pt(110))
-    if not c.nights:
-        cv.paragraph("No nights to show.")
-        return
-    rows = [
-        Row(
-            [
-                short_day(s.night),
-                str(s.movements),
-                str(s.episodes),
-                num(s.longest_episode_min),
-                num(s.movements_per_sleep_hour),
-                str(s.periodic_runs),
-                str(s.rapid_clusters),
-            ]
-        )
-        for s in c.nights
-    ]
-    a = c.averages
-    assert a is not None  # there are nights
-    rows.append(
-        Row(
-            [
-                f"Average of {plural(len(c.nights), 'night')}",
-                num(a.movements),
-                num(a.episodes),
-                num(a.longest_episode_min),
-                num(a.movements_per_sleep_hour),
-                num(a.periodic_runs),
-                num(a.rapid_clusters),
-            ],
-            bold=True,
-            rule_above=True,
-        )
-    )
-    draw_table(
-        cv,
-        [
-            Column("Night (evening of)", 0.2),
-            Column("Movements", 0.12, right=True),
-            Column("Episodes", 0.11, right=True),
-            Column("Longest episode (min)", 0.15, right=True),
-            Column("Movements per sleep hour", 0.16, right=True),
-            Column("Periodic runs", 0.13, right=True),
-            Column("Rapid clusters", 0.13, right=True),
-        ],
-        rows,
-    )
-    lo, hi = c.rule.interval_s
-    cv.bullets(
-        [
-            "A night runs from "
-            f"{c.start_hour:02d}:00 to {c.start_hour:02d}:00 the next day and is named by its "
-            "evening. An episode is a spell of restlessness: taps with no long pause between "
-            "them.",
-            "Movements per sleep hour: taps made between the parent's Asleep and Awake marks, "
-            f"divided by those hours ({DASH} when no sleep was marked). The average pools all "
-            "marked hours.",
-            f"Periodic runs: 4 or more taps in a row within one episode, every gap {lo:.0f} to "
-            f"{hi:.0f} seconds (the {c.rule.title} interval rule for leg-movement series). "
-            "This is a pattern in a parent's taps, not a sleep-lab measurement: a tap marks "
-            "when a movement was noticed, and movements are missed while a parent sleeps.",
-            "Rapid clusters: 4 or more taps in a row within one episode, every gap under 10 "
-            "seconds. This is what ordinary twitching in active (dreaming) sleep often looks "
-            "like; a cluster with stiffening, eye signs or a color change is a red flag."
-            + rapid_overlap_note(c),
-        ],
-        font=cv.fonts.small,
-    )
-
-
-def rapid_overlap_note(c: ReportContent) -> str:
-    """Under the AASM rule a run of 5-9 s gaps is both kinds of run: say so."""
-    both = overlap_s(c.rule.interval_s[0])
-    if both is None:
-        return ""
-    lo, hi = both
-    return (
-        f" Under the {c.rule.title} rule, gaps of {lo:.0f} to under {hi:.0f} seconds fit both "
-        "patterns: such a run is counted as a periodic run and as a rapid cluster."
-    )
-
-
-def charts(cv: PageCanvas, c: ReportContent, images: ChartImages) -> None:
-    cv.heading("Charts", keep=cv.mm(95))  # the first chart (85 mm) and its caption
-    if not c.nights:
-        cv.paragraph("No nights to chart.")
-        return
-    width = cv.width * 25.4 / DPI
-    lo, hi = c.rule.interval_s
-    cv.picture(
-        images.trend(c.first, c.last, width, 85),
-        cv.mm(85),
-        f"Trend: night by night, {day(c.first)} to {day(c.last)}",
-    )
-    cv.picture(
-        images.night_map(c.first, c.last, width, 75),
-        cv.mm(75),
-        "Night map: when in the night the movements came",
-    )
-    cv.picture(
-        images.intervals(c.first, c.last, width, 55),
-        cv.mm(55),
-        f"Gaps between taps within episodes: shaded, under 10 s (rapid) and {lo:.0f} to "
-        f"{hi:.0f} s (the periodic-run range)",
-    )
-    for s in c.samples:
-        why = " and ".join(s.reasons)
-        cv.picture(
-            images.timeline(s.night, width, 42),
-            cv.mm(42),
-            f"Timeline of the night of {short_day(s.night)}: {why} "
-            f"({plural(s.movements, 'movement')})",
-        )
 
 
 def questions(cv: PageCanvas, c: ReportContent) -> None:

@@ -19,13 +19,14 @@ from datetime import date, datetime, timedelta
 
 import numpy as np
 
-from rlbaby.analysis.nights import night_index
 from rlbaby.model import Episode, Instant, Movement, SleepPeriod, night_of
 from rlbaby.model.timekeeping import (
-    EPOCH_DATE,
     MS_PER_DAY,
     MS_PER_MIN,
     night_bounds_utc_ms,
+    night_date,
+    night_index,
+    night_number,
     system_offset_min,
 )
 from rlbaby.store import Store
@@ -125,8 +126,8 @@ def build_nights(store: Store, child_id: str, first: date, last: date) -> list[N
     # placed by its true first movement and keeps all of its movements.
     t0 = night_bounds_utc_ms(first, start_hour)[0] - MS_PER_DAY
     t1 = night_bounds_utc_ms(last, start_hour)[1] + MS_PER_DAY
-    lo = (first - EPOCH_DATE).days
-    hi = (last - EPOCH_DATE).days
+    lo = night_number(first)
+    hi = night_number(last)
 
     mv = store.movements(child_id, t0, t1)
     by_night: dict[int, list[NightEntry]] = {}
@@ -159,17 +160,17 @@ def build_nights(store: Store, child_id: str, first: date, last: date) -> list[N
     for ep in store.episodes(child_id, t0, t1):
         if ep.id in listed:
             continue
-        n = (night_of(ep.opened, start_hour) - EPOCH_DATE).days
+        n = night_number(night_of(ep.opened, start_hour))
         if lo <= n <= hi:
             by_night.setdefault(n, []).append(EpisodeItem(ep))
 
     for period in store.sleep_periods(child_id, t0, t1):
-        n = (night_of(period.asleep, start_hour) - EPOCH_DATE).days
+        n = night_number(night_of(period.asleep, start_hour))
         if lo <= n <= hi:
             by_night.setdefault(n, []).append(SleepItem(period))
 
     return [
-        NightItem(EPOCH_DATE + timedelta(days=n), _sorted_items(items))
+        NightItem(night_date(n), _sorted_items(items))
         for n, items in sorted(by_night.items(), reverse=True)
     ]
 

@@ -8,7 +8,7 @@ confirms a tap that is not on disk.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import Any, TypeVar, cast
 
 import numpy as np
 
@@ -42,6 +42,7 @@ MAX_FORGOTTEN_MOVEMENTS = 500  # a remembered episode, not an import
 # 0-minute sleep (no baby falls asleep and wakes within 10 s).
 SLEEP_CANCEL_MS = 10_000
 DEFAULT_CHILD_NAME = "Baby"
+R = TypeVar("R", Movement, Episode, SleepPeriod, Child)
 # What a parent calls each record in "Undone: ..." and "Redone: ...".
 NOUNS: dict[type, str] = {
     Movement: "movement",
@@ -256,22 +257,23 @@ class LoggerService:
 
     # --- generic edits (History, sheet) ---------------------------------------
 
-    def add(self, record: Any, label: str | None = None) -> Any:
+    def add(self, record: R, label: str | None = None) -> R:
         """Save a new record; undoable. `label` names the step for "Undone: ..."."""
         saved = self.store.save(record)
         self._after_change(Change(label or f"new {NOUNS[type(record)]}", ((None, saved),)))
         return saved
 
-    def update(self, record: Any, label: str | None = None, **changes: Any) -> Any:
+    def update(self, record: R, label: str | None = None, **changes: object) -> R:
         """Save `record` with `changes`; undoable."""
         current = self._current(record)
-        saved = self.store.save(replace(current, **changes))
+        # Each record checks its own fields as it is built (__post_init__).
+        saved = self.store.save(replace(current, **cast("dict[str, Any]", changes)))
         what = label or f"change to the {NOUNS[type(record)]}"
         self._after_change(Change(what, ((current, saved),)))
         return saved
 
-    def delete(self, record: Any, label: str | None = None) -> Any:
-        """Tombstone `record`; undoable as one step.
+    def delete(self, record: R, label: str | None = None) -> R:
+        """Tombstone `record`; undoable as one step. Returns its tombstone.
 
         An episode takes its movements with it, and a movement that was its
         episode's last takes the episode with it: an episode with no movement
@@ -282,7 +284,8 @@ class LoggerService:
         if isinstance(current, Episode):
             for m in self.store.movements_of_episode(current.id):
                 pairs.append((m, self.store.delete(m)))
-        pairs.append((current, self.store.delete(current)))
+        tombstone = self.store.delete(current)
+        pairs.append((current, tombstone))
         if isinstance(current, Movement):
             episode = self.store.episode(current.episode_id)
             others = [
@@ -293,7 +296,7 @@ class LoggerService:
             if episode is not None and episode.deleted_ms is None and not others:
                 pairs.append((episode, self.store.delete(episode)))
         self._after_change(Change(label or f"deleted {NOUNS[type(record)]}", tuple(pairs)))
-        return pairs[-1][1]
+        return tombstone
 
     def add_movement_at(self, child_id: str, at: Instant, kind: MovementKind) -> Movement:
         """A forgotten movement at a past time: joins the episode it falls in, or opens one."""
@@ -360,15 +363,25 @@ class LoggerService:
         self._changed(Change("new child", ((None, saved),)), "new child")
         return saved
 
-    def _current(self, record: Any) -> Any:
-        getter = {
-            Movement: self.store.movement,
-            Episode: self.store.episode,
-            SleepPeriod: self.store.sleep_period,
-            Child: self.store.child,
-        }[type(record)]
-        current = getter(record.id)
-        return record if current is None else current
+    def _current(self, record: R) -> R:
+        """The stored version of `record` (it may have changed since it was read)."""
+        if isinstance(record, Movement):
+            return self.store.movement(record.id) or record
+        if isinstance(record, Episode):
+            return self.store.episode(record.id) or record
+        if isinstance(record, SleepPeriod):
+            return self.store.sleep_period(record.id) or record
+        return self.store.child(record.id) or record
+
+    def _stored(self, record: Record) -> Record:
+        """`_current` for a record of any kind (undo and redo hold all kinds)."""
+        if isinstance(record, Movement):
+            return self._current(record)
+        if isinstance(record, Episode):
+            return self._current(record)
+        if isinstance(record, SleepPeriod):
+            return self._current(record)
+        return self._current(record)
 
     def _after_change(self, change: Change) -> None:
         self._push(change)
@@ -405,7 +418,7 @@ class LoggerService:
         change = self._undo[-1]
         reverted: list[tuple[Record | None, Record]] = []
         for before, after in reversed(change.pairs):
-            current = self._current(after)
+            current = self._stored(after)
             if before is None:
                 reverted.append((current, self.store.delete(current)))
             else:
@@ -421,7 +434,7 @@ class LoggerService:
         change = self._redo[-1]
         redone: list[tuple[Record | None, Record]] = []
         for _before, after in change.pairs:
-            current = self._current(after)
+            current = self._stored(after)
             redone.append((current, self.store.save(replace(after))))
         self._redo.pop()
         self._undo.append(change)

@@ -9,7 +9,8 @@ from rlbaby.store.errors import (
     StoreError,
     WriteError,
 )
-from rlbaby.store.store import SCHEMA_VERSION, Store
+from rlbaby.store.schema import SCHEMA_VERSION
+from rlbaby.store.store import Store
 
 __all__ = [
     "SCHEMA_VERSION",

@@ -79,11 +79,24 @@ def _int(doc: Mapping[str, Any], key: str) -> int:
 # anything near 2**63 would overflow the int64 columns analysis works on.
 MAX_MS = 253_402_300_800_000  # 10000-01-01 UTC
 MAX_OFFSET_MIN = 18 * 60  # the widest UTC offset datetime accepts is under 24 h
+TIME_RANGE = (0, MAX_MS - 1)  # inclusive, as `within` takes it
+OFFSET_RANGE = (-MAX_OFFSET_MIN, MAX_OFFSET_MIN)
+
+
+def within(values: Any, bounds: tuple[int, int]) -> bool:
+    """Every one of `values` in [lo, hi]: the range rules above, for a whole column
+    (a tuple, or a numpy array), read at C speed."""
+    lo, hi = bounds
+    if len(values) == 0:
+        return True
+    if hasattr(values, "min"):
+        return bool(lo <= values.min() and values.max() <= hi)
+    return bool(lo <= min(values) and max(values) <= hi)
 
 
 def _ms(doc: Mapping[str, Any], key: str) -> int:
     v = _int(doc, key)
-    if not 0 <= v < MAX_MS:
+    if not 0 <= v < MAX_MS:  # within(v, TIME_RANGE), inlined: it runs per record at open
         raise MalformedRecord(f"{key} is not a time: {v!r}")
     return v
 
@@ -135,7 +148,7 @@ def _opt_bool(value: Any) -> bool | None:
 
 def _instant(doc: Mapping[str, Any], prefix: str) -> Instant:
     offset = _int(doc, f"{prefix}_offset_min")
-    if not -MAX_OFFSET_MIN <= offset <= MAX_OFFSET_MIN:
+    if not -MAX_OFFSET_MIN <= offset <= MAX_OFFSET_MIN:  # within(offset, OFFSET_RANGE)
         raise MalformedRecord(f"{prefix}_offset_min is not a UTC offset: {offset!r}")
     return Instant(_ms(doc, f"{prefix}_ms"), offset)
 

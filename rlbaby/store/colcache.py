@@ -110,11 +110,9 @@ class Snapshot:
             and (
                 n == 0
                 or (
-                    self.at_ms.min() >= 0
-                    and self.at_ms.max() < codec.MAX_MS
-                    and self.updated_ms.min() >= 0
-                    and self.updated_ms.max() < codec.MAX_MS
-                    and np.abs(self.offset).max() <= codec.MAX_OFFSET_MIN
+                    codec.within(self.at_ms, codec.TIME_RANGE)
+                    and codec.within(self.updated_ms, codec.TIME_RANGE)
+                    and codec.within(self.offset, codec.OFFSET_RANGE)
                     and self.kind.min() >= 0
                     and self.kind.max() < len(KINDS)
                     and self.child.min() >= 0

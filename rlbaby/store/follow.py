@@ -19,6 +19,7 @@ from tinydb import TinyDB
 from rlbaby.store import codec
 from rlbaby.store.columns import MovementColumns
 from rlbaby.store.errors import StoreError
+from rlbaby.store.movement_check import check_movement_docs
 from rlbaby.store.shards import ShardedTable
 
 if TYPE_CHECKING:
@@ -143,10 +144,8 @@ class Follower:
         return {rid for rid, k in table.loc._key.items() if k == key}
 
     def _apply_movements(self, docs: list[Mapping[str, Any]]) -> set[str]:
-        from rlbaby.store.store import _check_movement_docs
-
         columns = self.store.columns
-        cols = _check_movement_docs(docs, "")
+        cols = check_movement_docs(docs, "")
         if not cols:
             return set()
         columns.load_columns(*(cols[name] for name in MovementColumns.LOAD_FIELDS))

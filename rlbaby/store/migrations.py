@@ -15,6 +15,7 @@ from rlbaby.store.atomic import atomic_write_bytes
 from rlbaby.store.backend import FileBackend
 from rlbaby.store.backup import create_backup
 from rlbaby.store.errors import StoreError
+from rlbaby.store.schema import SCHEMA_VERSION, read_schema_version
 
 Migration = Callable[[Path], None]
 
@@ -34,8 +35,6 @@ def migrate_if_needed(
     data_dir: Path, migrations: dict[int, Migration] | None = None, target: int | None = None
 ) -> list[int]:
     """Bring the folder up to `target` (default: the current schema). Returns steps run."""
-    from rlbaby.store.store import SCHEMA_VERSION, read_schema_version
-
     steps = MIGRATIONS if migrations is None else migrations
     target = SCHEMA_VERSION if target is None else target
     version = read_schema_version(FileBackend(data_dir))

@@ -38,16 +38,20 @@ import orjson
 
 from rlbaby.store import codec
 from rlbaby.store.atomic import atomic_write_bytes, fsync_dir, parse_tinydb_json
-from rlbaby.store.backup import (
+from rlbaby.store.backend import FileBackend
+from rlbaby.store.backup import create_backup
+from rlbaby.store.backup_format import (
     DAMAGE,
     DATA_FOLDERS,
     BackupInfo,
     BadBackupError,
-    create_backup,
     open_manifest,
     read_member,
 )
 from rlbaby.store.errors import CorruptFileError, NewerVersionError, StoreError, WriteError, why
+from rlbaby.store.lock import DataDirLock
+from rlbaby.store.movement_check import check_movement_docs
+from rlbaby.store.schema import SCHEMA_VERSION, check_version, meta_version, single
 
 log = logging.getLogger(__name__)
 
@@ -86,8 +90,6 @@ def _check_file(name: str, raw: bytes, refs: _Refs, backup: Path) -> None:
         BadBackupError: not a TinyDB file of this kind, or a malformed record.
         NewerVersionError: meta.json says a newer schema.
     """
-    from rlbaby.store.store import SCHEMA_VERSION, _check_movement_docs, _single
-
     try:
         data = parse_tinydb_json(raw, name)
         folder = name.split("/")[0] if "/" in name else ""
@@ -96,19 +98,16 @@ def _check_file(name: str, raw: bytes, refs: _Refs, backup: Path) -> None:
         if strange:
             raise ValueError(f"it holds a table {strange[0]!r} that rlbaby never writes")
         if not folder:
-            meta = _single(data, "meta")
-            version = None if meta is None else meta.get("schema_version")
-            if type(version) is not int or version < 1:
-                raise ValueError(f"schema_version is {version!r}, not a version number")
+            version = meta_version(single(data, "meta") or {})
             if version > SCHEMA_VERSION:
                 raise NewerVersionError(backup, version, SCHEMA_VERSION)
-            codec.settings_from_doc(_single(data, "settings") or {})
+            codec.settings_from_doc(single(data, "settings") or {})
             for doc in data.get("children", {}).values():
                 refs.children.add(codec.child_from_doc(doc).id)
             return
         docs: list[Mapping[str, Any]] = list(data.get(folder, {}).values())
         if folder == "movements":
-            _check_movement_docs(docs, name)
+            check_movement_docs(docs, name)
             for d in docs:
                 refs.points.append((name, d["id"], "child", d["child"]))
                 refs.points.append((name, d["id"], "episode", d["episode"]))
@@ -154,8 +153,6 @@ def stage(data_dir: Path, backup: Path) -> BackupInfo:
             folder is removed and the data was not touched.
         WriteError: the disk refused; likewise.
     """
-    from rlbaby.store.store import SCHEMA_VERSION
-
     if not backup.is_file():
         raise BadBackupError(f"There is no backup file at {backup}")
     staging = data_dir / STAGING
@@ -292,10 +289,6 @@ def restore_backup(data_dir: Path, backup: Path) -> Path:
         RestoreInterruptedError: the disk refused during the swap; the next
             open finishes the restore.
     """
-    from rlbaby.store.backend import FileBackend
-    from rlbaby.store.lock import DataDirLock
-    from rlbaby.store.store import check_version
-
     data_dir = Path(data_dir).expanduser()
     backup = Path(backup)
     if data_dir.is_dir():

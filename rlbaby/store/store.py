@@ -9,130 +9,37 @@ from __future__ import annotations
 import gc
 import time
 from collections.abc import Callable, Mapping
-from dataclasses import replace
-from itertools import repeat
-from operator import itemgetter
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 from tinydb import TinyDB
 
 from rlbaby import __version__
-from rlbaby.model import Child, Episode, Movement, MovementKind, Settings, SleepPeriod
-from rlbaby.model.arrays import MovementArrays
+from rlbaby.model import Child, Episode, Settings, SleepPeriod
 from rlbaby.store import codec, colcache, errors
 from rlbaby.store.atomic import remove_temp_files
 from rlbaby.store.backend import Backend, FileBackend, MemoryBackend, Problem
 from rlbaby.store.columns import MovementColumns
-from rlbaby.store.errors import CorruptFileError, NewerVersionError, StoreError
+from rlbaby.store.errors import CorruptFileError, StoreError
 from rlbaby.store.follow import Follower, folder_signature
 from rlbaby.store.journal import finish_pending
 from rlbaby.store.lock import DataDirLock
-from rlbaby.store.shards import ShardedTable, month_key, ten_day_key
-
-SCHEMA_VERSION = 1
-
-R = TypeVar("R", Movement, Episode, SleepPeriod, Child)
-
-_MOVEMENT_FIELDS = (
-    ("id", str),
-    ("child", str),
-    ("episode", str),
-    ("at_ms", int),
-    ("at_offset_min", int),
-    ("kind", str),
-    ("created_ms", int),
-    ("updated_ms", int),
-)
-_KINDS = frozenset(k.value for k in MovementKind)
-
-
-_MOVEMENT_NAMES = (*(name for name, _typ in _MOVEMENT_FIELDS), "deleted_ms")
-_MOVEMENT_ROW = itemgetter(*_MOVEMENT_NAMES)
-_DELETED_TYPES = frozenset({int, type(None)})
-_TIME_FIELDS = ("at_ms", "created_ms", "updated_ms")
-
-
-def _in_range(values: tuple[int, ...], lo: int, hi: int) -> bool:
-    """All of `values` in [lo, hi] (two passes at C speed)."""
-    return not values or (lo <= min(values) and max(values) <= hi)
-
-
-def _movement_values_ok(columns: dict[str, tuple[Any, ...]], docs: list[Any]) -> bool:
-    """What types alone let through: a non-text note, and times or offsets out of
-    range (a huge int would overflow the int64 columns, or fail much later)."""
-    notes = map(dict.get, docs, repeat("note"), repeat(""))
-    deleted = tuple(filter(None, columns["deleted_ms"]))
-    return (
-        set(map(type, notes)) <= {str}
-        and all(_in_range(columns[name], 0, codec.MAX_MS - 1) for name in _TIME_FIELDS)
-        and _in_range(deleted, 0, codec.MAX_MS - 1)
-        and _in_range(columns["at_offset_min"], -codec.MAX_OFFSET_MIN, codec.MAX_OFFSET_MIN)
-    )
-
-
-def _check_movement_docs(docs: list[Mapping[str, Any]], where: str) -> dict[str, tuple[Any, ...]]:
-    """Fast shape check for movement docs (full decoding of 200k is too slow).
-
-    Checks whole columns at C speed; only a file that fails is walked doc by
-    doc, to name the first bad record. Every rule of that walk needs its
-    column twin here, or a bad record passes.
-
-    Returns:
-        Each field's column (name -> values, in doc order), for MovementColumns.
-    """
-    if not docs:
-        return {}
-    try:
-        rows = zip(*map(_MOVEMENT_ROW, docs), strict=True)
-        columns = dict(zip(_MOVEMENT_NAMES, rows, strict=True))
-    except (KeyError, TypeError):
-        pass  # the walk below names the record
-    else:
-        if (
-            all(set(map(type, columns[name])) == {typ} for name, typ in _MOVEMENT_FIELDS)
-            and _KINDS.issuperset(columns["kind"])
-            and _DELETED_TYPES.issuperset(map(type, columns["deleted_ms"]))
-            and _movement_values_ok(columns, docs)
-        ):
-            return columns
-    for doc in docs:
-        for name in _MOVEMENT_NAMES:
-            if name not in doc:
-                raise errors.MalformedRecord(
-                    f"field {name!r} of movement {doc.get('id')!r} is missing"
-                )
-        for name, typ in _MOVEMENT_FIELDS:
-            if type(doc[name]) is not typ:
-                raise errors.MalformedRecord(
-                    f"field {name!r} of movement {doc.get('id')!r} is {doc[name]!r}"
-                )
-        if doc["kind"] not in _KINDS:
-            raise errors.MalformedRecord(f"unknown movement kind {doc['kind']!r}")
-        deleted = doc["deleted_ms"]
-        if deleted is not None and type(deleted) is not int:
-            raise errors.MalformedRecord(f"deleted_ms of movement {doc['id']!r} is {deleted!r}")
-        note = doc.get("note", "")
-        if type(note) is not str:
-            raise errors.MalformedRecord(f"note of movement {doc['id']!r} is {note!r}")
-        for name in (*_TIME_FIELDS, "deleted_ms"):
-            if doc[name] is not None and not 0 <= doc[name] < codec.MAX_MS:
-                raise errors.MalformedRecord(
-                    f"{name} of movement {doc['id']!r} is not a time: {doc[name]!r}"
-                )
-        if abs(doc["at_offset_min"]) > codec.MAX_OFFSET_MIN:
-            raise errors.MalformedRecord(
-                f"at_offset_min of movement {doc['id']!r} is {doc['at_offset_min']!r}"
-            )
-    raise AssertionError("the column check and the walk disagree")  # pragma: no cover
+from rlbaby.store.movement_check import check_movement_docs
+from rlbaby.store.queries import StoreQueries
+from rlbaby.store.schema import SCHEMA_VERSION, check_version, meta_version, single
+from rlbaby.store.shards import ShardedTable
+from rlbaby.store.writes import StoreWrites
 
 
 def _now_ms() -> int:
     return time.time_ns() // 1_000_000
 
 
-class Store:
+class Store(StoreWrites, StoreQueries):
     """Children, movements, episodes, sleep periods and settings of one data folder.
+
+    This module opens, loads and follows the folder; what the store answers is
+    `queries.StoreQueries`, how it saves is `writes.StoreWrites`.
 
     Every `save()` is durable when it returns (fsync + atomic replace). On a
     failed save it raises StoreError and memory is left as it was.
@@ -319,7 +226,7 @@ class Store:
 
             def check(docs: list[Mapping[str, Any]], where: str) -> None:
                 cols.clear()
-                cols.update(_check_movement_docs(docs, where))
+                cols.update(check_movement_docs(docs, where))
 
             skip, cached = self._load_cached_files()
             parsed: dict[str, tuple[int, int]] = {}
@@ -438,17 +345,13 @@ class Store:
                 if not self.readonly:
                     self._write_meta_header()
                 return
-            meta = _single(data, "meta")
+            meta = single(data, "meta")
             if meta is None:
                 if not self.readonly:
                     self._write_meta_header()
             else:
-                version = meta.get("schema_version")
-                if type(version) is not int or version < 1:
-                    raise errors.MalformedRecord(
-                        f"schema_version is {version!r}, not a version number"
-                    )
-            self._settings = codec.settings_from_doc(_single(data, "settings") or {})
+                meta_version(meta)
+            self._settings = codec.settings_from_doc(single(data, "settings") or {})
             for doc in data.get("children", {}).values():
                 child = codec.child_from_doc(doc)
                 self._children[child.id] = child
@@ -479,234 +382,3 @@ class Store:
             {"schema_version": SCHEMA_VERSION, "app_version": __version__},
             lambda _doc: True,
         )
-
-    # --- settings and children ----------------------------------------------
-
-    @property
-    def settings(self) -> Settings:
-        return self._settings
-
-    def save_settings(self, settings: Settings) -> None:
-        self._meta_db.table("settings").upsert(codec.settings_to_doc(settings), lambda _d: True)
-        self._settings = settings
-        self.revision += 1
-
-    def children(self, include_deleted: bool = False) -> list[Child]:
-        kids = [c for c in self._children.values() if include_deleted or c.deleted_ms is None]
-        return sorted(kids, key=lambda c: (c.created_ms, c.name))
-
-    def child(self, child_id: str) -> Child | None:
-        return self._children.get(child_id)
-
-    def child_by_name(self, name: str) -> Child | None:
-        folded = name.strip().casefold()
-        for c in self.children():
-            if c.name.strip().casefold() == folded:
-                return c
-        return None
-
-    # --- saving --------------------------------------------------------------
-
-    def save(self, record: R) -> R:
-        """Persist a new or changed record durably; returns it with fresh stamps.
-
-        Raises:
-            ReadOnlyError: the folder is open read-only.
-            WriteError: the disk refused (full, read-only, I/O); nothing changed.
-        """
-        now = self.now_ms()
-        stamped = replace(record, created_ms=record.created_ms or now, updated_ms=now)
-        self._persist(stamped)
-        self.revision += 1
-        return stamped
-
-    def save_many(self, records: list[Any], commit: Callable[[], None] | None = None) -> list[Any]:
-        """Persist many records with one write per file; all or nothing.
-
-        Used by import, restore and the demo. Children first, then the rest.
-        `commit` runs once every file is written, before memory changes; if it
-        raises, the batch is undone as for a failed write (import's journal).
-        """
-        now = self.now_ms()
-        stamped = [
-            replace(r, created_ms=r.created_ms or now, updated_ms=r.updated_ms or now)
-            for r in records
-        ]
-        kids = [r for r in stamped if isinstance(r, Child)]
-        groups: dict[str, list[tuple[str, str, codec.Doc]]] = {}
-        for r in stamped:
-            if isinstance(r, Movement):
-                item = (r.id, ten_day_key(r.at.utc_ms), codec.movement_to_doc(r))
-                groups.setdefault("movements", []).append(item)
-            elif isinstance(r, Episode):
-                item = (r.id, month_key(r.opened.utc_ms), codec.episode_to_doc(r))
-                groups.setdefault("episodes", []).append(item)
-            elif isinstance(r, SleepPeriod):
-                item = (r.id, month_key(r.asleep.utc_ms), codec.sleep_to_doc(r))
-                groups.setdefault("sleep", []).append(item)
-        # Episodes before movements: a crash in between leaves empty episodes,
-        # never movements pointing at a missing episode.
-        rollbacks = []
-        children_before = dict(self._children)
-        meta_before = self._meta_storage.snapshot() if kids else None
-        try:
-            for c in kids:
-                self._persist(c)
-            for name, table in (
-                ("episodes", self._episodes),
-                ("sleep", self._sleep),
-                ("movements", self._movements),
-            ):
-                if name in groups:
-                    rollbacks.append(table.put_many(groups[name]))
-            if commit is not None:
-                commit()
-        except BaseException:
-            # Put every file back byte for byte, and memory as it was.
-            for undo in reversed(rollbacks):
-                undo()
-            if kids:
-                try:
-                    self._meta_storage.restore(meta_before)
-                except StoreError:
-                    pass  # the disk is failing; the children saved are complete records
-            self._children = children_before
-            raise
-        for r in stamped:
-            if isinstance(r, Movement):
-                self.columns.put(r)
-            elif isinstance(r, Episode):
-                self._episode_recs[r.id] = r
-            elif isinstance(r, SleepPeriod):
-                self._sleep_recs[r.id] = r
-        self.revision += 1
-        return stamped
-
-    def delete(self, record: R) -> R:
-        """Leave a tombstone (undo with `undelete`)."""
-        return self.save(replace(record, deleted_ms=self.now_ms()))
-
-    def undelete(self, record: R) -> R:
-        return self.save(replace(record, deleted_ms=None))
-
-    def _persist(self, rec: Movement | Episode | SleepPeriod | Child) -> None:
-        if isinstance(rec, Movement):
-            self._movements.put(rec.id, ten_day_key(rec.at.utc_ms), codec.movement_to_doc(rec))
-            self.columns.put(rec)
-        elif isinstance(rec, Episode):
-            self._episodes.put(rec.id, month_key(rec.opened.utc_ms), codec.episode_to_doc(rec))
-            self._episode_recs[rec.id] = rec
-        elif isinstance(rec, SleepPeriod):
-            self._sleep.put(rec.id, month_key(rec.asleep.utc_ms), codec.sleep_to_doc(rec))
-            self._sleep_recs[rec.id] = rec
-        else:
-            table = self._meta_db.table("children")
-            table.upsert(codec.child_to_doc(rec), lambda d: d.get("id") == rec.id)
-            self._children[rec.id] = rec
-
-    # --- queries -------------------------------------------------------------
-
-    def movements(
-        self,
-        child_id: str | None = None,
-        t0_ms: int | None = None,
-        t1_ms: int | None = None,
-        episode_id: str | None = None,
-    ) -> MovementArrays:
-        """Live movements in [t0_ms, t1_ms) as arrays sorted by time."""
-        return self.columns.query(child_id, t0_ms, t1_ms, episode_id)
-
-    def last_movement(
-        self, child_id: str, until_ms: int | None = None
-    ) -> tuple[str, int, str] | None:
-        """The child's latest live movement (at or before `until_ms` if given):
-        (movement id, UTC ms, episode id)."""
-        return self.columns.last(child_id, until_ms)
-
-    def movement(self, movement_id: str) -> Movement | None:
-        doc = self._movements.get_doc(movement_id)
-        return None if doc is None else codec.movement_from_doc(doc)
-
-    def movements_of_episode(self, episode_id: str) -> list[Movement]:
-        ids = self.columns.query(episode_id=episode_id).ids
-        return [m for m in (self.movement(i) for i in ids) if m is not None]
-
-    def episode(self, episode_id: str) -> Episode | None:
-        return self._episode_recs.get(episode_id)
-
-    def episodes(
-        self,
-        child_id: str | None = None,
-        t0_ms: int | None = None,
-        t1_ms: int | None = None,
-        include_deleted: bool = False,
-    ) -> list[Episode]:
-        """Episodes opened in [t0_ms, t1_ms), oldest first."""
-        out = [
-            e
-            for e in self._episode_recs.values()
-            if (include_deleted or e.deleted_ms is None)
-            and (child_id is None or e.child_id == child_id)
-            and (t0_ms is None or e.opened.utc_ms >= t0_ms)
-            and (t1_ms is None or e.opened.utc_ms < t1_ms)
-        ]
-        out.sort(key=lambda e: e.opened.utc_ms)
-        return out
-
-    def sleep_period(self, sleep_id: str) -> SleepPeriod | None:
-        return self._sleep_recs.get(sleep_id)
-
-    def sleep_periods(
-        self,
-        child_id: str | None = None,
-        t0_ms: int | None = None,
-        t1_ms: int | None = None,
-        include_deleted: bool = False,
-    ) -> list[SleepPeriod]:
-        """Sleep periods overlapping [t0_ms, t1_ms), oldest first."""
-        out = [
-            s
-            for s in self._sleep_recs.values()
-            if (include_deleted or s.deleted_ms is None)
-            and (child_id is None or s.child_id == child_id)
-            and (t1_ms is None or s.asleep.utc_ms < t1_ms)
-            and (t0_ms is None or s.awake is None or s.awake.utc_ms > t0_ms)
-        ]
-        out.sort(key=lambda s: s.asleep.utc_ms)
-        return out
-
-    def counts(self) -> dict[str, int]:
-        return {
-            "children": len(self.children()),
-            "movements": int(self.columns.live[: len(self.columns)].sum()),
-            "episodes": sum(1 for e in self._episode_recs.values() if e.deleted_ms is None),
-            "sleep_periods": sum(1 for s in self._sleep_recs.values() if s.deleted_ms is None),
-        }
-
-
-def _single(data: Mapping[str, Any], table: str) -> dict[str, Any] | None:
-    docs = data.get(table) or {}
-    for doc in docs.values():
-        return dict(doc)
-    return None
-
-
-def read_schema_version(backend: Backend) -> int | None:
-    """The folder's schema version, or None for a new (or meta-less) folder."""
-    if not backend.exists("", "meta"):
-        return None
-    try:
-        data = backend.storage("", "meta").read()
-    except CorruptFileError:
-        return None  # handled (quarantined) when the store loads
-    meta = _single(data or {}, "meta")
-    version = None if meta is None else meta.get("schema_version")
-    # Not a bool, and never below 1: such a meta.json is quarantined at load.
-    return version if type(version) is int and version >= 1 else None
-
-
-def check_version(backend: Backend) -> None:
-    version = read_schema_version(backend)
-    if version is not None and version > SCHEMA_VERSION:
-        where = getattr(backend, "data_dir", "this data folder")
-        raise NewerVersionError(where, version, SCHEMA_VERSION)

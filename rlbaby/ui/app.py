@@ -21,8 +21,8 @@ from rlbaby.logfile import LogFile
 from rlbaby.model import Clock, Settings, system_clock
 from rlbaby.services import LoggerService
 from rlbaby.store import LockedError, NewerVersionError, Store, StoreError
-from rlbaby.store.backup import BackupInfo, BackupManager, list_backups, restore_backup
-from rlbaby.store.restore import RestoreInterruptedError
+from rlbaby.store.backup import BackupInfo, BackupManager, list_backups
+from rlbaby.store.restore import RestoreInterruptedError, restore_backup
 from rlbaby.ui.bridge import ServiceBridge
 from rlbaby.ui.context import ChildSelection, UiContext
 from rlbaby.ui.crash import CrashHandler

@@ -11,28 +11,28 @@ import pytest
 from analysis_helpers import arrays, at
 
 from rlbaby.analysis import NightSummary
+from rlbaby.analysis.breakdowns import breakdowns, soothing_summary
 from rlbaby.analysis.chart_data import (
-    SINGLE_NIGHT,
-    NightRange,
-    bar_outline,
-    breakdowns,
-    clock_text,
-    day_index,
-    duration_text,
     interval_histogram,
-    movements_in_nights,
     night_map,
-    pair_segments,
-    resolve_range,
     rolling_mean,
     share_between,
-    single_night_text,
-    soothing_summary,
-    span_outline,
     timeline_data,
     trend_data,
 )
+from rlbaby.analysis.nights import movements_of_nights
+from rlbaby.analysis.ranges import SINGLE_NIGHT, NightRange, resolve_range
 from rlbaby.model import Episode, Response, Sign, SleepPeriod, Soothing, Trigger
+from rlbaby.model.timekeeping import night_number
+from rlbaby.ui.charts.geometry import bar_outline, pair_segments, span_outline
+from rlbaby.ui.charts.words import (
+    answer_labels,
+    base_text,
+    helped_text,
+    single_night_text,
+    soothing_labels,
+)
+from rlbaby.wording import clock_text
 
 NIGHT = date(2026, 11, 23)
 
@@ -64,7 +64,7 @@ def test_resolve_all_and_custom() -> None:
         NightRange(NIGHT, date(2026, 11, 1))
 
 
-def test_movements_in_nights_keeps_episode_codes() -> None:
+def test_movements_of_nights_cuts_a_range_with_dense_episode_codes() -> None:
     mv = arrays(
         [
             (at("2026-11-22T23:00:00"), "a"),  # night of the 22nd
@@ -72,24 +72,25 @@ def test_movements_in_nights_keeps_episode_codes() -> None:
             (at("2026-11-23T19:00:00"), "b"),  # night of the 23rd
         ]
     )
-    cut = movements_in_nights(mv, 18, NightRange(NIGHT, NIGHT))
+    cut = movements_of_nights(mv, 18, NIGHT, NIGHT)
     assert len(cut) == 1
     assert cut.episode_ids[int(cut.episode[0])] == "b"
     assert cut.ids == ("m2",)
-    assert movements_in_nights(mv, 18, NightRange(date(2026, 11, 22), NIGHT)) is mv
+    assert cut.episode.tolist() == [0]
+    assert cut.episode_ids == ("b",)
+    assert movements_of_nights(mv, 18, date(2026, 11, 22), NIGHT) is mv
+    assert movements_of_nights(mv, 18, None, date(2026, 11, 22)).ids == ("m0", "m1")
+    assert movements_of_nights(mv, 18, None, None) is mv
 
 
 # --- small helpers --------------------------------------------------------------
 
 
-def test_clock_and_duration_text() -> None:
+def test_clock_text() -> None:
     assert clock_text(0, 18) == "18:00"
     assert clock_text(3, 21) == "00:00"
     assert clock_text(8.25, 18) == "02:15"
     assert clock_text(8 + 14 / 60 + 33 / 3600, 18, seconds=True) == "02:14:33"
-    assert duration_text(3 + 5 / 60) == "3 h 05 min"
-    assert duration_text(0.2) == "12 min"
-    assert duration_text(40 / 3600) == "40 s"
 
 
 def test_segments_and_outlines() -> None:
@@ -192,7 +193,10 @@ def test_trend_per_night_and_rolling() -> None:
         _summary(date(2026, 11, 20), 6, episodes=1, sleep_hours=2.0, movements_in_sleep=6),
     ]
     t = trend_data(sums, date(2026, 11, 2), date(2026, 11, 20))
-    assert t.night_idx.tolist() == [day_index(date(2026, 11, 3)), day_index(date(2026, 11, 20))]
+    assert t.night_idx.tolist() == [
+        night_number(date(2026, 11, 3)),
+        night_number(date(2026, 11, 20)),
+    ]
     assert t.values["movements"].tolist() == [20, 6]
     assert t.values["episodes"].tolist() == [4, 1]
     assert np.isnan(t.values["per_sleep_hour"][0])  # no sleep logged: unknown, not zero
@@ -259,7 +263,7 @@ def test_breakdowns_sum_nights_and_give_percentages() -> None:
     by = {b.field: b for b in breakdowns(sums)}
     r = by["responses"]
     assert r.keys == tuple(x.value for x in Response)
-    assert r.labels[0] == "settled within 5 minutes"
+    assert answer_labels(r)[0] == "settled within 5 minutes"
     assert r.counts.tolist() == [2, 0, 1]
     assert r.base == 3
     assert r.percents.tolist() == pytest.approx([200 / 3, 0, 100 / 3])
@@ -267,11 +271,11 @@ def test_breakdowns_sum_nights_and_give_percentages() -> None:
     assert s.counts[s.keys.index(Sign.STIFFNESS.value)] == 2
     assert s.base == 4
     assert s.percents[s.keys.index(Sign.STIFFNESS.value)] == 50
-    assert s.base_text == "of 4 episodes"
+    assert base_text(s) == "of 4 episodes"
     t = by["triggers"]
     assert t.counts.sum() == 1
     o = by["onset"]
-    assert o.labels[-1] == "not noted"
+    assert answer_labels(o)[-1] == "not noted"
     assert dict(zip(o.keys, o.counts.tolist(), strict=True)) == {
         "asleep": 2,
         "drowsy": 0,
@@ -314,20 +318,20 @@ def test_soothing_summary_counts_what_was_tried_and_how_it_ended() -> None:
     row = {k: i for i, k in enumerate(s.keys)}
     r, f, m = row["rocking"], row["feeding"], row["leg_massage"]
     assert s.keys == tuple(x.value for x in Soothing)
-    assert s.labels[m] == "leg massage"
+    assert soothing_labels(s)[m] == "leg massage"
     assert (s.tried[r], s.helped[r], s.not_helped[r], s.not_noted[r]) == (4, 2, 1, 1)
     assert (s.tried[f], s.helped[f], s.noted[f]) == (1, 1, 1)
     assert (s.tried[m], s.helped[m], s.not_helped[m]) == (1, 0, 1)
     assert int(s.tried.sum()) == 6
     assert (s.episodes, s.with_soothing) == (6, 5)
     assert s.order_by_tried() == [r, f, m]
-    assert s.helped_text(r) == (
+    assert helped_text(s, r) == (
         "tried in 4 episodes; you noted it helped in 2 of the 3 with a response noted"
     )
-    assert s.helped_text(f) == (
+    assert helped_text(s, f) == (
         "tried in 1 episode; you noted it helped in 1 of the one with a response noted"
     )
-    assert s.helped_text(row["white_noise"]) == "not tried"
+    assert helped_text(s, row["white_noise"]) == "not tried"
     assert not s.empty
 
 
@@ -337,6 +341,6 @@ def test_soothing_summary_of_nothing() -> None:
     assert s.order_by_tried() == []
     assert (s.episodes, s.with_soothing) == (1, 0)
     only = soothing_summary([_ep({Soothing.WHITE_NOISE})])
-    assert only.helped_text(only.keys.index("white_noise")) == (
+    assert helped_text(only, only.keys.index("white_noise")) == (
         "tried in 1 episode; no response noted"
     )

@@ -13,6 +13,16 @@ import pytest
 from analysis_helpers import at
 
 from rlbaby.analysis.comparison import (
+    appearance_row,
+    associated_row,
+    compare,
+    frequency_row,
+    response_row,
+    stiffening_episode_ids,
+    time_row,
+    times,
+)
+from rlbaby.analysis.guide_table import (
     APPEARANCE,
     ASSOCIATED,
     DISCLAIMER,
@@ -22,14 +32,6 @@ from rlbaby.analysis.comparison import (
     RESPONSE,
     TIME,
     Lean,
-    appearance_row,
-    associated_row,
-    compare,
-    frequency_row,
-    response_row,
-    stiffening_episode_ids,
-    time_row,
-    times,
 )
 from rlbaby.analysis.nights import NightSummary
 from rlbaby.content import Guide

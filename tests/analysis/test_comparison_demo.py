@@ -14,11 +14,13 @@ from datetime import date, timedelta
 import pytest
 
 from rlbaby.analysis.comparison import (
+    Comparison,
+)
+from rlbaby.analysis.guide_table import (
     FREQUENCY,
     RESTLESS_EPISODES,
     RESTLESS_MINUTES,
     TIME,
-    Comparison,
     Lean,
 )
 from rlbaby.analysis.nights import summarize_nights

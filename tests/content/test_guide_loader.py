@@ -129,7 +129,9 @@ def test_plain_text_drops_markup(guide: Guide) -> None:
 
 
 def test_page_07_table_is_the_comparisons_table(guide: Guide) -> None:
-    from rlbaby.analysis.comparison import GUIDE_TABLE
+    from rlbaby.analysis.guide_table import (
+        GUIDE_TABLE,
+    )
 
     rows = guide.section("normal-or-concerning").table()
     assert {r[0]: (r[1], r[2]) for r in rows[1:]} == GUIDE_TABLE

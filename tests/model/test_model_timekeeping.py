@@ -145,3 +145,19 @@ def test_night_window_and_bounds() -> None:
     assert (lo, hi) == (start, start + 24 * MS_PER_HOUR)
     blo, bhi = night_bounds_utc_ms(date(2026, 11, 24), 18)
     assert (blo, bhi) == (lo - 14 * MS_PER_HOUR, hi + 14 * MS_PER_HOUR)
+
+
+def test_night_numbers_and_dates_are_one_rule() -> None:
+    import numpy as np
+
+    from rlbaby.model.timekeeping import night_date, night_index, night_number
+
+    assert night_number(date(1970, 1, 1)) == 0
+    assert night_date(night_number(date(2026, 11, 24))) == date(2026, 11, 24)
+    at = Instant.parse("2026-11-25T02:00:00+01:00")
+    local = at.utc_ms + at.offset_min * MS_PER_MIN
+    assert (
+        night_index(local, 18) == night_number(night_of(at, 18)) == night_number(date(2026, 11, 24))
+    )
+    arr = night_index(np.array([local, local + 16 * 60 * MS_PER_MIN], np.int64), 18)
+    assert [night_date(n) for n in arr.tolist()] == [date(2026, 11, 24), date(2026, 11, 25)]

@@ -11,7 +11,7 @@ from pypdf import PdfReader
 from report_fixtures import FIRST, LAST, NOTE, fill
 
 from rlbaby.demo import populate
-from rlbaby.report.cli import make_report
+from rlbaby.report.pdf import make_report
 from rlbaby.store import Store
 
 NOW = 1_800_000_000_000
@@ -127,7 +127,7 @@ def test_comparison_rows(report: list[str]) -> None:
         "Physical appearance",
     ):
         assert aspect in text
-    assert text.count("cannot tell") == 5
+    assert text.count("Cannot tell yet") == 5
     # With too few nights every row has the same reason: it is said once.
     assert text.count("The comparison starts once 7 nights and 5 episodes are logged") == 1
     assert "This is not a diagnosis" in text

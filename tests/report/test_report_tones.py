@@ -8,8 +8,10 @@ from typing import Any
 import pytest
 from report_fixtures import FIRST, LAST, fill
 
-from rlbaby.analysis.comparison import Lean
-from rlbaby.report import sections
+from rlbaby.analysis.guide_table import (
+    Lean,
+)
+from rlbaby.report import nightly, sections
 from rlbaby.report.content import gather
 from rlbaby.report.table import Row
 from rlbaby.store import Store
@@ -69,7 +71,7 @@ def test_the_notes_explain_the_aasm_overlap_of_runs_and_clusters(
 
     c = gather(store, fill(store), FIRST, LAST, now_ms=NOW)
     c = replace(c, rule=RuleSet(rule))
-    notes = sections.rapid_overlap_note(c)
+    notes = nightly.rapid_overlap_note(c)
     assert ("counted as a periodic run and as a rapid cluster" in notes) is said
     if said:
         assert "gaps of 5 to under 10 seconds" in notes

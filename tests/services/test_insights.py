@@ -6,7 +6,9 @@ from datetime import date, timedelta
 
 import pytest
 
-from rlbaby.analysis.comparison import Lean
+from rlbaby.analysis.guide_table import (
+    Lean,
+)
 from rlbaby.demo import populate
 from rlbaby.model import Child, Episode, Instant, Movement, Response, Sign, SleepPeriod
 from rlbaby.model.timekeeping import MS_PER_MIN

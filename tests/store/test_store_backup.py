@@ -22,9 +22,9 @@ from rlbaby.store.backup import (
     create_backup,
     list_backups,
     read_backup,
-    restore_backup,
     thin,
 )
+from rlbaby.store.restore import restore_backup
 
 T0 = 1_795_500_000_000
 

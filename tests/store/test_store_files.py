@@ -20,7 +20,7 @@ from rlbaby.store.backend import FileBackend
 from rlbaby.store.backup import read_backup
 from rlbaby.store.colcache import CACHE_REL
 from rlbaby.store.migrations import migrate_if_needed
-from rlbaby.store.store import SCHEMA_VERSION, read_schema_version
+from rlbaby.store.schema import SCHEMA_VERSION, read_schema_version
 
 DAY = 86_400_000
 # Movement files hold a third of a month each (2026-11-21: the 21st to the end).

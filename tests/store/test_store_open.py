@@ -123,7 +123,7 @@ def _bug(*_args: object, **_kwargs: object) -> None:
         (codec, "episode_from_doc"),
         (codec, "sleep_from_doc"),
         (codec, "child_from_doc"),
-        (store_module, "_check_movement_docs"),
+        (store_module, "check_movement_docs"),
     ],
 )
 def test_a_decoder_bug_fails_the_open_and_moves_nothing(

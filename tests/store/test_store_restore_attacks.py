@@ -20,7 +20,6 @@ from store_strategies import T0, folder_hashes
 from rlbaby.demo import populate
 from rlbaby.store import NewerVersionError, Store
 from rlbaby.store.backup import (
-    DATA_NAME,
     BackupInfo,
     BadBackupError,
     create_backup,
@@ -29,6 +28,7 @@ from rlbaby.store.backup import (
     read_backup_info,
     verify_backup,
 )
+from rlbaby.store.backup_format import DATA_NAME
 from rlbaby.store.restore import STAGING, restore_backup
 
 

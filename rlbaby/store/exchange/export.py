@@ -34,7 +34,8 @@ from rlbaby.store.exchange.formats import (
     ExportError,
     escape_cell,
 )
-from rlbaby.store.store import SCHEMA_VERSION, Store
+from rlbaby.store.schema import SCHEMA_VERSION
+from rlbaby.store.store import Store
 
 
 def _records(store: Store) -> tuple[list[Child], list[Movement], list[Episode], list[SleepPeriod]]:

@@ -32,7 +32,7 @@ from rlbaby.store.exchange.checks import instant_problem
 from rlbaby.store.exchange.csvfile import read_rows
 from rlbaby.store.exchange.formats import JSON_FORMAT, err
 from rlbaby.store.exchange.plan import KIND_WORDS, Planner, det_id
-from rlbaby.store.store import SCHEMA_VERSION
+from rlbaby.store.schema import SCHEMA_VERSION
 
 
 def _time(p: Planner, text: str, place: int, col: str) -> Instant:

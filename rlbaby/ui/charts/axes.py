@@ -7,7 +7,8 @@ from datetime import date
 
 import pyqtgraph as pg
 
-from rlbaby.analysis.chart_data import clock_text, day_index, night_from_index
+from rlbaby.model.timekeeping import night_date, night_number
+from rlbaby.wording import clock_text
 
 # Hour steps for clock ticks, from 5 minutes to 6 hours.
 _CLOCK_STEPS_H = (5 / 60, 10 / 60, 15 / 60, 0.5, 1.0, 2.0, 3.0, 6.0)
@@ -102,7 +103,7 @@ class NightAxis(pg.AxisItem):
                 else:
                     start = lo + (-lo) % step
                 return [(float(step), [float(v) for v in range(start, hi + 1, step)])]
-        first, last = night_from_index(lo), night_from_index(hi)
+        first, last = night_date(lo), night_date(hi)
         months = (last.year - first.year) * 12 + last.month - first.month + 1
         for mstep in _MONTH_STEPS:
             if months / mstep <= max_ticks:
@@ -110,7 +111,7 @@ class NightAxis(pg.AxisItem):
         years = last.year - first.year + 1
         ystep = max(1, math.ceil(years / max_ticks))
         values = [
-            float(day_index(date(y, 1, 1)))
+            float(night_number(date(y, 1, 1)))
             for y in range(first.year + (first.month > 1 or first.day > 1), last.year + 1, ystep)
         ]
         return [(365.0 * ystep, values)]
@@ -118,7 +119,7 @@ class NightAxis(pg.AxisItem):
     def tickStrings(self, values, scale, spacing):  # type: ignore[no-untyped-def]  # noqa: N802
         out = []
         for v in values:
-            d = night_from_index(round(v - self.offset))
+            d = night_date(round(v - self.offset))
             if spacing < 28:
                 out.append(f"{d.day} {d:%b}")
             elif spacing < 365:
@@ -142,7 +143,7 @@ def _month_starts(first: date, last: date, step: int) -> list[int]:
         y, m = (y + 1, 1) if m == 12 else (y, m + 1)
     out = []
     while date(y, m, 1) <= last:
-        out.append(day_index(date(y, m, 1)))
+        out.append(night_number(date(y, m, 1)))
         m += step
         while m > 12:
             y, m = y + 1, m - 12

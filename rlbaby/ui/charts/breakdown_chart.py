@@ -8,10 +8,12 @@ import pyqtgraph as pg
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QWidget
 
-from rlbaby.analysis.chart_data import BREAKDOWNS, Breakdown, breakdowns
+from rlbaby.analysis.breakdowns import BREAKDOWNS, Breakdown, breakdowns
 from rlbaby.ui.charts.axes import fixed_ticks
 from rlbaby.ui.charts.base import ChartWidget, brush, pen, qcolor
 from rlbaby.ui.charts.plot_title import PlotTitle
+from rlbaby.ui.charts.words import BREAKDOWN_TITLES, answer_labels, base_text
+from rlbaby.wording import plural
 
 BAR_HEIGHT = 0.6
 
@@ -33,7 +35,7 @@ class BreakdownChart(ChartWidget):
         self.titles: dict[str, PlotTitle] = {}
         self.data: dict[str, Breakdown] = {b.field: b for b in breakdowns([])}
         layout = self.graphics.ci.layout
-        for i, (name, _title, _enum) in enumerate(BREAKDOWNS):
+        for i, (name, _enum) in enumerate(BREAKDOWNS):
             b = self.data[name]
             row, col = 2 * (i // 2), i % 2
             # Each title over the whole width of its plot (axis included), wrapped.
@@ -46,7 +48,7 @@ class BreakdownChart(ChartWidget):
             vb.setMouseEnabled(x=False, y=False)
             vb.invertY(True)
             plot.hideAxis("bottom")  # each bar carries its count and percentage
-            fixed_ticks(plot.getAxis("left"), list(enumerate(b.labels)))
+            fixed_ticks(plot.getAxis("left"), list(enumerate(answer_labels(b))))
             y = np.arange(len(b.keys), dtype=np.float64)
             bars = pg.BarGraphItem(x0=0, y=y, height=BAR_HEIGHT, width=np.zeros(y.size))
             plot.addItem(bars)
@@ -74,7 +76,7 @@ class BreakdownChart(ChartWidget):
             ):
                 t.setText(f" {int(n)} · {pct:.0f}%" if n else " 0")
                 t.setPos(float(n), k)
-            self.titles[name].set_html(f"<b>{b.title}</b> (% {b.base_text})")
+            self.titles[name].set_html(f"<b>{BREAKDOWN_TITLES[name]}</b> (% {base_text(b)})")
         self.set_empty(all(b.empty for b in data))
         self.reset_view()
 
@@ -122,8 +124,8 @@ class BreakdownChart(ChartWidget):
                 if 0 <= k < len(b.keys):
                     n = int(b.counts[k])
                     return (
-                        f"{b.title}: {b.labels[k]}: {n} episode{'s' if n != 1 else ''}, "
-                        f"{b.percents[k]:.0f}% {b.base_text}"
+                        f"{BREAKDOWN_TITLES[name]}: {answer_labels(b)[k]}: "
+                        f"{plural(n, 'episode')}, {b.percents[k]:.0f}% {base_text(b)}"
                     )
         return None
 

@@ -13,15 +13,14 @@ from PySide6.QtWidgets import QWidget
 
 from rlbaby.analysis.chart_data import (
     NightMap,
-    NightRange,
-    clock_text,
-    day_index,
-    night_from_index,
     night_map,
 )
+from rlbaby.analysis.ranges import NightRange
+from rlbaby.model.timekeeping import night_date, night_number
 from rlbaby.ui.charts.axes import ClockAxis, NightAxis
 from rlbaby.ui.charts.base import ChartWidget
 from rlbaby.ui.charts.timeline_chart import DEFAULT_HOURS
+from rlbaby.wording import clock_text
 
 
 def blend(a: str, b: str, t: float) -> str:
@@ -74,7 +73,7 @@ class NightMapChart(ChartWidget):
         self.image.setImage(
             data.counts.T.astype(np.float32), levels=(0.0, float(self.top)), autoLevels=False
         )
-        self.image.setRect(QRectF(0.0, float(day_index(data.first)), 24.0, float(data.nights)))
+        self.image.setRect(QRectF(0.0, float(night_number(data.first)), 24.0, float(data.nights)))
         self.title.setText(
             f"Each row is one night ({data.nights} night{'s' if data.nights != 1 else ''}); "
             f"each cell is {data.bin_min} minutes"
@@ -96,7 +95,7 @@ class NightMapChart(ChartWidget):
             width = m.bin_min / 60
             lo = min(lo, float(cols[0]) * width)
             hi = max(hi, float(cols[-1] + 1) * width)
-        first = day_index(m.first)
+        first = night_number(m.first)
         vb = self.plot.getViewBox()
         # Only the rows of the range: no empty night above or below it, even
         # for "Tonight" (one row), and zooming in stops at one night.
@@ -126,7 +125,7 @@ class NightMapChart(ChartWidget):
 
     def _cell(self, x: float, y: float) -> tuple[int, int] | None:
         m = self.map
-        row = int(np.floor(y)) - day_index(m.first)
+        row = int(np.floor(y)) - night_number(m.first)
         col = int(np.floor(x * 60 / m.bin_min))
         if 0 <= row < m.nights and 0 <= col < m.bins:
             return row, col
@@ -138,7 +137,7 @@ class NightMapChart(ChartWidget):
             return None
         row, col = cell
         m = self.map
-        night = night_from_index(day_index(m.first) + row)
+        night = night_date(night_number(m.first) + row)
         a = col * m.bin_min / 60
         n = int(m.counts[row, col])
         return (
@@ -150,14 +149,13 @@ class NightMapChart(ChartWidget):
     def clicked_at(self, plot: pg.PlotItem, x: float, y: float) -> None:
         cell = self._cell(x, y)
         if cell is not None:
-            self.night_chosen.emit(night_from_index(day_index(self.map.first) + cell[0]))
+            self.night_chosen.emit(night_date(night_number(self.map.first) + cell[0]))
 
     def csv_table(self) -> tuple[list[str], list[list[object]]]:
         m = self.map
         header = ["night"] + [clock_text(j * m.bin_min / 60, m.start_hour) for j in range(m.bins)]
-        first = day_index(m.first)
+        first = night_number(m.first)
         rows: list[list[object]] = [
-            [night_from_index(first + i).isoformat(), *row]
-            for i, row in enumerate(m.counts.tolist())
+            [night_date(first + i).isoformat(), *row] for i, row in enumerate(m.counts.tolist())
         ]
         return header, rows

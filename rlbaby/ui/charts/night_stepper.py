@@ -7,6 +7,8 @@ from datetime import date, timedelta
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import QDateEdit, QHBoxLayout, QLabel, QPushButton, QWidget
 
+from rlbaby.ui.widgets.dates import date_of, qdate_of
+
 
 class NightStepper(QWidget):
     """Moves the timeline to another night; never past `latest` (tonight).
@@ -61,10 +63,8 @@ class NightStepper(QWidget):
             self._latest = latest
         self._night = min(night, self._latest)
         self.date_edit.blockSignals(True)
-        self.date_edit.setMaximumDate(
-            QDate(self._latest.year, self._latest.month, self._latest.day)
-        )
-        self.date_edit.setDate(QDate(self._night.year, self._night.month, self._night.day))
+        self.date_edit.setMaximumDate(qdate_of(self._latest))
+        self.date_edit.setDate(qdate_of(self._night))
         self.date_edit.blockSignals(False)
         self.later.setEnabled(self._night < self._latest)
         self.latest.setEnabled(self._night != self._latest)
@@ -80,4 +80,4 @@ class NightStepper(QWidget):
         self.night_changed.emit(self._night)
 
     def _on_date_edit_date_changed(self, qdate: QDate) -> None:
-        self._choose(date(qdate.year(), qdate.month(), qdate.day()))
+        self._choose(date_of(qdate))

@@ -14,12 +14,16 @@ from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtGui import QImage
 
 from rlbaby.analysis import within_episode_intervals_s
-from rlbaby.analysis.chart_data import NightRange, night_map, trend_data
+from rlbaby.analysis.chart_data import (
+    night_map,
+    trend_data,
+)
+from rlbaby.analysis.ranges import NightRange
+from rlbaby.services.charts import ChartSource
 from rlbaby.store import Store
 from rlbaby.ui.charts.base import ChartWidget
 from rlbaby.ui.charts.interval_chart import IntervalChart
 from rlbaby.ui.charts.night_map_chart import NightMapChart
-from rlbaby.ui.charts.source import ChartSource
 from rlbaby.ui.charts.timeline_chart import TimelineChart
 from rlbaby.ui.charts.trend_chart import TrendChart
 

@@ -7,9 +7,11 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtWidgets import QWidget
 
-from rlbaby.analysis.chart_data import SoothingSummary, soothing_summary
+from rlbaby.analysis.breakdowns import SoothingSummary, soothing_summary
 from rlbaby.ui.charts.axes import fixed_ticks
 from rlbaby.ui.charts.base import ChartWidget, brush, pen
+from rlbaby.ui.charts.words import helped_text, soothing_labels
+from rlbaby.wording import plural
 
 BAR_HEIGHT = 0.6
 # The three parts of each bar, left to right, and the colour token of each.
@@ -22,10 +24,6 @@ HONEST_NOTE = (
     "An episode where you tried several things counts for each of them. "
     "This is what you noted, not a test of what works."
 )
-
-
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
 
 class SoothingChart(ChartWidget):
@@ -45,7 +43,7 @@ class SoothingChart(ChartWidget):
         vb.setMouseEnabled(x=False, y=False)
         vb.invertY(True)
         self.plot.hideAxis("bottom")  # each bar carries its numbers
-        fixed_ticks(self.plot.getAxis("left"), list(enumerate(self.summary.labels)))
+        fixed_ticks(self.plot.getAxis("left"), list(enumerate(soothing_labels(self.summary))))
         y = np.arange(len(self.summary.keys), dtype=np.float64)
         self.bars: dict[str, pg.BarGraphItem] = {}
         for name, _token, _text in PARTS:
@@ -103,7 +101,7 @@ class SoothingChart(ChartWidget):
         keys = " &nbsp;&nbsp; ".join(swatch.format(c=p[token], t=t) for _n, token, t in PARTS)
         base = (
             f"Something tried is noted for {s.with_soothing} of "
-            f"{_plural(s.episodes, 'episode')} in this range."
+            f"{plural(s.episodes, 'episode')} in this range."
         )
         self.legend.setText(f"{keys}<br>{base} {HONEST_NOTE}")
 
@@ -125,7 +123,7 @@ class SoothingChart(ChartWidget):
         k = round(y)
         if 0 <= k < len(self.summary.keys):
             s = self.summary
-            return f"{s.labels[k].capitalize()}: {s.helped_text(k)}"
+            return f"{soothing_labels(s)[k].capitalize()}: {helped_text(s, k)}"
         return None
 
     def csv_table(self) -> tuple[list[str], list[list[object]]]:

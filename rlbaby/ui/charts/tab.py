@@ -28,21 +28,17 @@ from PySide6.QtWidgets import (
 )
 
 from rlbaby.analysis import NightSummary, within_episode_intervals_s
+from rlbaby.analysis.breakdowns import breakdowns, soothing_summary
 from rlbaby.analysis.chart_data import (
-    RANGE_CHOICES,
-    SINGLE_NIGHT,
-    NightRange,
-    breakdowns,
     hours_after_start,
     night_map,
-    resolve_range,
-    single_night_text,
-    soothing_summary,
     trend_data,
 )
+from rlbaby.analysis.ranges import SINGLE_NIGHT, NightRange, resolve_range
 from rlbaby.model import night_of
 from rlbaby.model.arrays import KIND_CODE
 from rlbaby.services import MovementRecorded
+from rlbaby.services.charts import ChartSource
 from rlbaby.ui.charts.base import ChartWidget
 from rlbaby.ui.charts.breakdown_chart import BreakdownChart
 from rlbaby.ui.charts.interval_chart import IntervalChart
@@ -50,11 +46,12 @@ from rlbaby.ui.charts.night_map_chart import NightMapChart
 from rlbaby.ui.charts.night_stepper import NightStepper
 from rlbaby.ui.charts.save_notice import SaveNotice
 from rlbaby.ui.charts.soothing_chart import SoothingChart
-from rlbaby.ui.charts.source import ChartSource
 from rlbaby.ui.charts.timeline_chart import TimelineChart
 from rlbaby.ui.charts.trend_chart import TrendChart
+from rlbaby.ui.charts.words import RANGE_CHOICES, single_night_text
 from rlbaby.ui.context import UiContext
 from rlbaby.ui.dialogs.common import save_path
+from rlbaby.ui.widgets.dates import date_of, qdate_of
 from rlbaby.ui.widgets.value_combo import ValueCombo
 
 PAGES = {
@@ -67,14 +64,6 @@ PAGES = {
 }
 STALE_REDRAW_MS = 400  # coalesce a burst of edits into one redraw
 NO_CHILD_TEXT = "Add your child on the Log tab first; the charts fill in as you log."
-
-
-def _qdate(d: date) -> QDate:
-    return QDate(d.year, d.month, d.day)
-
-
-def _pydate(q: QDate) -> date:
-    return date(q.year(), q.month(), q.day())
 
 
 class ChartsTab(QWidget):
@@ -269,7 +258,7 @@ class ChartsTab(QWidget):
                 raise ValueError("a custom range needs a first and a last night")
             for edit, d in ((self.from_date, first), (self.to_date, last)):
                 edit.blockSignals(True)
-                edit.setDate(_qdate(d))
+                edit.setDate(qdate_of(d))
                 edit.blockSignals(False)
         self.range_combo.set_value(choice)
         self._name_single_night()
@@ -308,7 +297,7 @@ class ChartsTab(QWidget):
         if self.range_choice == SINGLE_NIGHT:
             custom = (self._single_night, self._single_night)
         else:
-            custom = (_pydate(self.from_date.date()), _pydate(self.to_date.date()))
+            custom = (date_of(self.from_date.date()), date_of(self.to_date.date()))
         self.nights = resolve_range(self.range_choice, tonight, history.first_night, custom)
         mv = history.movements(self.nights)
         self.intervals.set_data(
@@ -485,7 +474,7 @@ class ChartsTab(QWidget):
             first = max(self.nights.first, last - timedelta(days=29))
             self.set_range("custom", first, last)
         else:
-            self.set_range(choice, _pydate(self.from_date.date()), _pydate(self.to_date.date()))
+            self.set_range(choice, date_of(self.from_date.date()), date_of(self.to_date.date()))
 
     def _on_custom_date_changed(self, _qdate: QDate) -> None:
         if self.range_choice == "custom":

@@ -12,15 +12,14 @@ from PySide6.QtWidgets import QWidget
 from rlbaby.analysis.chart_data import (
     F64,
     TimelineData,
-    clock_text,
-    duration_text,
-    pair_segments,
-    span_outline,
 )
 from rlbaby.model import label
 from rlbaby.model.arrays import KINDS
+from rlbaby.model.timekeeping import MS_PER_HOUR
 from rlbaby.ui.charts.axes import ClockAxis, fixed_ticks
 from rlbaby.ui.charts.base import ChartWidget, brush, pen
+from rlbaby.ui.charts.geometry import pair_segments, span_outline
+from rlbaby.wording import clock_text, duration, plural
 
 TICK_Y = (0.08, 0.92)  # movement ticks
 SPAN_Y = (0.0, 1.0)  # episode shading behind them
@@ -28,10 +27,6 @@ SLEEP_Y = (-0.42, -0.14)  # the "asleep" band below
 Y_RANGE = (-0.5, 1.06)
 SPAN_PAD_H = 1 / 60  # shade a minute either side, so a one-tap episode shows
 DEFAULT_HOURS = 15.0  # the default view: night start to 15 h later (18:00 to 09:00)
-
-
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
 
 class TimelineChart(ChartWidget):
@@ -152,10 +147,10 @@ class TimelineChart(ChartWidget):
         parts = [f"Night of {d:%A} {d.day} {d:%B %Y}"]
         n = self._x.size
         if n:
-            parts.append(f"{_plural(n, 'movement')} in {_plural(self._span_start.size, 'episode')}")
+            parts.append(f"{plural(n, 'movement')} in {plural(self._span_start.size, 'episode')}")
         sleep = self.data.sleep_hours
         if sleep > 0:
-            parts.append(f"{duration_text(sleep)} asleep logged")
+            parts.append(f"{duration(round(sleep * MS_PER_HOUR))} asleep logged")
         self.title.setText("  ·  ".join(parts))
 
     # --- theme -----------------------------------------------------------------------
@@ -196,7 +191,8 @@ class TimelineChart(ChartWidget):
             inside = np.flatnonzero((self.data.sleep_start_h <= x) & (x <= self.data.sleep_end_h))
             if inside.size:
                 a, b = self.data.sleep_start_h[inside[0]], self.data.sleep_end_h[inside[0]]
-                return f"Asleep {clock_text(a, sh)} to {clock_text(b, sh)} ({duration_text(b - a)})"
+                span = duration(round((b - a) * MS_PER_HOUR))
+                return f"Asleep {clock_text(a, sh)} to {clock_text(b, sh)} ({span})"
             return f"{clock_text(x, sh)} · no sleep logged at this time"
         if self._x.size:
             i = int(np.argmin(np.abs(self._x - x)))
@@ -217,8 +213,8 @@ class TimelineChart(ChartWidget):
         a, b = self._span_start[row], self._span_end[row]
         return (
             f"episode {row + 1} of {self._span_start.size}: "
-            f"{_plural(int(self._span_n[row]), 'movement')}, "
-            f"{clock_text(a, sh)} to {clock_text(b, sh)} ({duration_text(b - a)})"
+            f"{plural(int(self._span_n[row]), 'movement')}, "
+            f"{clock_text(a, sh)} to {clock_text(b, sh)} ({duration(round((b - a) * MS_PER_HOUR))})"
         )
 
     def csv_table(self) -> tuple[list[str], list[list[object]]]:

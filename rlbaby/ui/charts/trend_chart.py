@@ -13,14 +13,13 @@ from PySide6.QtWidgets import QWidget
 
 from rlbaby.analysis.chart_data import (
     ROLLING_NIGHTS,
-    TREND_METRICS,
     TrendData,
-    bar_outline,
-    day_index,
-    night_from_index,
 )
+from rlbaby.model.timekeeping import night_date, night_number
 from rlbaby.ui.charts.axes import NightAxis
 from rlbaby.ui.charts.base import ChartWidget, brush, pen
+from rlbaby.ui.charts.geometry import bar_outline
+from rlbaby.ui.charts.words import TREND_METRICS
 
 BAR_HALF_WIDTH = 0.4
 
@@ -114,7 +113,7 @@ class TrendChart(ChartWidget):
         self.reset_view()
 
     def reset_view(self) -> None:
-        lo, hi = day_index(self.data.first) - 0.5, day_index(self.data.last) + 0.5
+        lo, hi = night_number(self.data.first) - 0.5, night_number(self.data.last) + 0.5
         for name, plot in self.metric_plots.items():
             vb = plot.getViewBox()
             vb.setLimits(xMin=lo - 1, xMax=hi + 1)
@@ -152,7 +151,7 @@ class TrendChart(ChartWidget):
         i = self._night_near(x)
         if i is None:
             return None
-        night = night_from_index(int(self.data.night_idx[i]))
+        night = night_date(int(self.data.night_idx[i]))
         parts = [f"Night of {night:%a} {night.day} {night:%b %Y}"]
         for name, title in TREND_METRICS.items():
             v = float(self.data.values[name][i])
@@ -165,7 +164,7 @@ class TrendChart(ChartWidget):
     def clicked_at(self, plot: pg.PlotItem, x: float, y: float) -> None:
         i = self._night_near(x)
         if i is not None:
-            self.night_chosen.emit(night_from_index(int(self.data.night_idx[i])))
+            self.night_chosen.emit(night_date(int(self.data.night_idx[i])))
 
     def csv_table(self) -> tuple[list[str], list[list[object]]]:
         d = self.data
@@ -176,7 +175,7 @@ class TrendChart(ChartWidget):
             r = idx - int(d.rolling_idx[0])
             vals = [_csv_number(d.values[n][i]) for n in names]
             means = [_csv_number(d.rolling[n][r], 3) for n in names]
-            rows.append([night_from_index(idx).isoformat(), *vals, *means])
+            rows.append([night_date(idx).isoformat(), *vals, *means])
         return header, rows
 
 

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from rlbaby.model import Child, FamilyHistory, LabResult, label
+from rlbaby.ui.widgets.dates import qdate_of
 from rlbaby.ui.widgets.value_combo import EnumCombo, ValueCombo
 
 
@@ -45,9 +46,7 @@ class ChildDialog(QDialog):
         self.birth.setMaximumDate(QDate.currentDate())
         if child and child.birth_date:
             self.has_birth.setChecked(True)
-            self.birth.setDate(
-                QDate(child.birth_date.year, child.birth_date.month, child.birth_date.day)
-            )
+            self.birth.setDate(qdate_of(child.birth_date))
         else:
             self.birth.setDate(QDate.currentDate())
         self.born_early: ValueCombo[bool | None] = ValueCombo(

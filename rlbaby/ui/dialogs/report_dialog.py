@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QLocale, Qt, QUrl
+from PySide6.QtCore import QLocale, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QApplication,
@@ -26,6 +26,7 @@ from rlbaby.model import Child, night_of
 from rlbaby.store import StoreError
 from rlbaby.ui.context import UiContext
 from rlbaby.ui.dialogs.common import confirm, inform, save_path
+from rlbaby.ui.widgets.dates import date_of, qdate_of
 from rlbaby.ui.widgets.value_combo import ValueCombo
 
 PAPERS = (("A4", "a4"), ("US Letter", "letter"))
@@ -41,14 +42,6 @@ class ReportRequest:
     last: date
     paper: str
     out: Path
-
-
-def _qdate(d: date) -> QDate:
-    return QDate(d.year, d.month, d.day)
-
-
-def _pydate(q: QDate) -> date:
-    return date(q.year(), q.month(), q.day())
 
 
 def default_paper() -> str:
@@ -84,8 +77,8 @@ class ReportDialog(QDialog):
         self.child.setObjectName("report_child")
         self.child.set_value(selected_id)
 
-        self.first = QDateEdit(_qdate(last_night - timedelta(days=DEFAULT_NIGHTS - 1)))
-        self.last = QDateEdit(_qdate(last_night))
+        self.first = QDateEdit(qdate_of(last_night - timedelta(days=DEFAULT_NIGHTS - 1)))
+        self.last = QDateEdit(qdate_of(last_night))
         for edit in (self.first, self.last):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("d MMM yyyy")
@@ -148,7 +141,7 @@ class ReportDialog(QDialog):
     def suggested_name(self) -> str:
         child = self.current_child()
         name = "".join(ch if ch.isalnum() else "-" for ch in child.name).strip("-") or "child"
-        first, last = _pydate(self.first.date()), _pydate(self.last.date())
+        first, last = date_of(self.first.date()), date_of(self.last.date())
         return f"rlbaby-report-{name}-{first:%Y%m%d}-{last:%Y%m%d}.pdf"
 
     def current_child(self) -> Child:
@@ -156,7 +149,7 @@ class ReportDialog(QDialog):
 
     def problem_text(self) -> str:
         """Why the request cannot be made yet ("" when it can)."""
-        if _pydate(self.first.date()) > _pydate(self.last.date()):
+        if date_of(self.first.date()) > date_of(self.last.date()):
             return "The first night is after the last night."
         if not self.out.text().strip():
             return "Choose where to save the report."
@@ -168,8 +161,8 @@ class ReportDialog(QDialog):
             out = out.with_name(out.name + ".pdf")
         return ReportRequest(
             child=self.current_child(),
-            first=_pydate(self.first.date()),
-            last=_pydate(self.last.date()),
+            first=date_of(self.first.date()),
+            last=date_of(self.last.date()),
             paper=self.paper.value(),
             out=out,
         )
@@ -229,7 +222,7 @@ def report_interactively(ctx: UiContext, parent: QWidget | None) -> Path | None:
         The PDF written, or None when cancelled or when it failed (the parent
         was told why).
     """
-    from rlbaby.report.cli import make_report  # late: only when a report is made
+    from rlbaby.report.pdf import make_report  # late: only when a report is made
 
     store = ctx.store
     kids = store.children()

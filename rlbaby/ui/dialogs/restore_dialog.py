@@ -40,10 +40,9 @@ from rlbaby.store.backup import (
     BackupInfo,
     BadBackupError,
     list_backups,
-    restore_backup,
     verify_backup,
 )
-from rlbaby.store.restore import RestoreInterruptedError
+from rlbaby.store.restore import RestoreInterruptedError, restore_backup
 from rlbaby.ui.dialogs.common import inform, open_path
 
 log = logging.getLogger(__name__)

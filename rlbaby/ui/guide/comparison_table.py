@@ -10,20 +10,23 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 
-from rlbaby.analysis.comparison import ENOUGH_RULE, AspectRow, Lean
+from rlbaby.analysis.comparison import (
+    AspectRow,
+)
+from rlbaby.analysis.guide_table import (
+    ENOUGH_RULE,
+    LEAN_WORDS,
+    Lean,
+)
 
 HEADERS = ("", "Typical", "Worth discussing with a doctor", "Your log")
-LEAN_WORDS = {
-    Lean.TYPICAL: "Closer to typical.",
-    Lean.DISCUSS: "Leans to worth discussing.",
-    Lean.NOT_ENOUGH: "",
-}
 
 
 def lean_text(row: AspectRow) -> str:
     """The lean in words, then why (for NOT_ENOUGH the why says it all)."""
-    words = LEAN_WORDS[row.lean]
-    return f"{words} {row.why}" if words else row.why
+    if row.lean is Lean.NOT_ENOUGH:
+        return row.why
+    return f"{LEAN_WORDS[row.lean]}. {row.why}"
 
 
 def _label(text: str = "", role: str = "") -> QLabel:

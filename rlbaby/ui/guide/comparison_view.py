@@ -19,7 +19,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rlbaby.analysis.comparison import DISCLAIMER, ENOUGH_RULE, Comparison
+from rlbaby.analysis.comparison import (
+    Comparison,
+)
+from rlbaby.analysis.guide_table import (
+    DISCLAIMER,
+    ENOUGH_RULE,
+)
 from rlbaby.model import night_of
 from rlbaby.services.insights import comparison_for, last_n_nights
 from rlbaby.ui.context import UiContext

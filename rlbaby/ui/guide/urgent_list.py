@@ -8,7 +8,9 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from rlbaby.analysis.comparison import UrgentEntry
+from rlbaby.analysis.comparison import (
+    UrgentEntry,
+)
 from rlbaby.model.emergency import FALLBACK
 
 URGENT_SLUG = "urgent-signs"

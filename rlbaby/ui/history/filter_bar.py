@@ -10,17 +10,10 @@ from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QLabel, QWidget
 
 from rlbaby.store import Store
 from rlbaby.ui.context import ChildSelection
+from rlbaby.ui.widgets.dates import date_of, qdate_of
 from rlbaby.ui.widgets.value_combo import ValueCombo
 
 DEFAULT_NIGHTS = 14
-
-
-def _qdate(d: date) -> QDate:
-    return QDate(d.year, d.month, d.day)
-
-
-def _pydate(d: QDate) -> date:
-    return date(d.year(), d.month(), d.day())
 
 
 class HistoryFilterBar(QWidget):
@@ -85,12 +78,12 @@ class HistoryFilterBar(QWidget):
 
     @property
     def nights(self) -> tuple[date, date]:
-        return _pydate(self.first.date()), _pydate(self.last.date())
+        return date_of(self.first.date()), date_of(self.last.date())
 
     def set_range(self, first: date, last: date) -> None:
         self._quiet = True
-        self.first.setDate(_qdate(first))
-        self.last.setDate(_qdate(last))
+        self.first.setDate(qdate_of(first))
+        self.last.setDate(qdate_of(last))
         self._quiet = False
         self.changed.emit()
 
@@ -136,5 +129,5 @@ class HistoryFilterBar(QWidget):
             else:
                 self.first.setDate(self.last.date())
             self._quiet = False
-        self._last_follows_tonight = _pydate(self.last.date()) >= self._tonight()
+        self._last_follows_tonight = date_of(self.last.date()) >= self._tonight()
         self.changed.emit()

@@ -20,8 +20,8 @@ from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelInde
 from PySide6.QtGui import QFont
 
 from rlbaby.model import Episode, Movement, SleepPeriod, label
-from rlbaby.model.timekeeping import MS_PER_MIN
 from rlbaby.services.history import EpisodeItem, NightItem, SleepItem
+from rlbaby.wording import duration, plural
 
 Payload = NightItem | EpisodeItem | SleepItem | Movement
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -60,17 +60,6 @@ def _build(payload: Payload, parent: _Node) -> _Node:
     node = _Node(payload, parent)
     node.children = [_build(p, node) for p in _child_payloads(payload)]
     return node
-
-
-def fmt_minutes(ms: int) -> str:
-    minutes = round(ms / MS_PER_MIN)
-    if minutes < 60:
-        return f"{minutes} min"
-    return f"{minutes // 60} h {minutes % 60:02d} min"
-
-
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}{'' if n == 1 else 's'}"
 
 
 class HistoryModel(QAbstractItemModel):
@@ -296,7 +285,7 @@ class HistoryModel(QAbstractItemModel):
             return f"{p.night:%a %d %b}"
         if column == 1:
             return "Night"
-        parts = [_plural(p.movement_count, "movement"), _plural(len(p.episodes), "episode")]
+        parts = [plural(p.movement_count, "movement"), plural(len(p.episodes), "episode")]
         hours = p.sleep_hours(self._now_ms())
         if p.sleeps:
             parts.append(f"{hours:.1f} h asleep")
@@ -313,8 +302,8 @@ def _episode_text(p: EpisodeItem, column: int) -> str:
     if column == 1:
         return "Episode"
     ep = p.episode
-    parts = [_plural(len(p.movements), "movement") if p.movements else "no movements left"]
-    parts.append(fmt_minutes(p.end.utc_ms - p.start.utc_ms))
+    parts = [plural(len(p.movements), "movement") if p.movements else "no movements left"]
+    parts.append(duration(p.end.utc_ms - p.start.utc_ms))
     if ep.response is not None:
         parts.append(label(ep.response))
     elif ep.settled is not None:
@@ -337,4 +326,4 @@ def _sleep_text(p: SleepItem, column: int, now_ms: int) -> str:
         return "Asleep"
     if s.awake is None:
         return "no Awake mark yet"
-    return fmt_minutes(s.awake.utc_ms - s.asleep.utc_ms)
+    return duration(s.awake.utc_ms - s.asleep.utc_ms)

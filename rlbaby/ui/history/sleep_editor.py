@@ -19,7 +19,7 @@ from rlbaby.services.history import (
     parse_local,
 )
 from rlbaby.ui.history.editor import HistoryEditor
-from rlbaby.ui.history.model import fmt_minutes
+from rlbaby.wording import duration
 
 
 class HistorySleepEditor(HistoryEditor):
@@ -61,7 +61,7 @@ class HistorySleepEditor(HistoryEditor):
         p = self._period()
         if p is None:
             return
-        length = f" · {fmt_minutes(p.awake.utc_ms - p.asleep.utc_ms)}" if p.awake else ""
+        length = f" · {duration(p.awake.utc_ms - p.asleep.utc_ms)}" if p.awake else ""
         self.heading.setText(f"Asleep {p.asleep.local():%a %H:%M}{length}")
         if force or not self.asleep_edit.hasFocus():
             self.asleep_edit.setText(format_local(p.asleep))

@@ -56,7 +56,7 @@ from rlbaby.ui.history.movement_editor import HistoryMovementEditor
 from rlbaby.ui.history.sleep_editor import HistorySleepEditor
 from rlbaby.ui.history.tree import HistoryTree
 from rlbaby.ui.history.undo_bar import HistoryUndoBar
-from rlbaby.ui.wording import plural
+from rlbaby.wording import plural
 
 HINT = (
     "Pick a row to change it.\n\n"

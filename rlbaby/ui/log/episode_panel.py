@@ -5,15 +5,16 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from rlbaby import wording
 from rlbaby.model import Episode, Instant
-from rlbaby.ui.wording import fmt_duration, plural
+from rlbaby.wording import plural
 
 
 def fmt_interval(ms: int) -> str:
     """Gaps between taps: tenths of a second when short (fast twitches matter)."""
     if ms < 10_000:
         return f"{ms / 1000:.1f} s"
-    return fmt_duration(ms)
+    return wording.duration(ms, clock=True)
 
 
 class EpisodePanel(QFrame):
@@ -74,7 +75,7 @@ class EpisodePanel(QFrame):
         first = Instant(times_ms[0], episode.opened.offset_min)
         self.title.setText("Episode in progress")
         self.started.setText(f"Started {first.local():%H:%M}")
-        self.duration.setText(fmt_duration(now.utc_ms - times_ms[0]))
+        self.duration.setText(wording.duration(now.utc_ms - times_ms[0], clock=True))
         n = len(times_ms)
         self.count.setText(plural(n, "movement"))
         recent = times_ms[-6:]

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from rlbaby import wording
 from rlbaby.content import Guide
 from rlbaby.model import MovementKind, RedFlag, label
 from rlbaby.model.arrays import KIND_CODE
@@ -31,7 +32,6 @@ from rlbaby.ui.log.episode_sheet import EpisodeSheet
 from rlbaby.ui.log.tap_target import KEYS_HINT, TapTarget
 from rlbaby.ui.log.urgent_notice import UrgentNotice
 from rlbaby.ui.widgets.child_bar import ChildBar
-from rlbaby.ui.wording import fmt_ago, fmt_duration
 
 UNDO_VISIBLE_MS = 10_000
 KIND_KEYS = (
@@ -208,18 +208,18 @@ class LogTab(QWidget):
         if self.readonly and ep is None:
             # Nothing is logged here: do not invite a tap (the banner says why).
             last = self._last_tap_ms
-            ago = "" if last is None else f" · last movement {fmt_ago(now.utc_ms - last)} ago"
+            ago = "" if last is None else f" · last movement {wording.ago(now.utc_ms - last)} ago"
             self.target.set_text("Read-only", "nothing is logged here" + ago)
         elif not cid or ep is None:
             since = (
-                f"last movement {fmt_ago(now.utc_ms - self._last_tap_ms)} ago"
+                f"last movement {wording.ago(now.utc_ms - self._last_tap_ms)} ago"
                 if cid and self._last_tap_ms is not None
                 else "No episode open"
             )
             self.target.set_text("Tap", since)
         else:
             n = len(self._times)
-            ago = fmt_duration(now.utc_ms - self._times[-1]) if self._times else ""
+            ago = wording.duration(now.utc_ms - self._times[-1], clock=True) if self._times else ""
             self.target.set_text(
                 str(n), f"{'movement' if n == 1 else 'movements'} this episode · last {ago} ago"
             )

@@ -23,9 +23,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QApplication, QGraphicsTextItem
 
-from rlbaby.analysis.chart_data import NightRange, day_index, interval_histogram
+from rlbaby.analysis.chart_data import (
+    interval_histogram,
+)
+from rlbaby.analysis.ranges import NightRange
 from rlbaby.model import Child, MovementKind, Sign
 from rlbaby.model.arrays import KIND_CODE
+from rlbaby.model.timekeeping import night_number
 from rlbaby.store import Store
 from rlbaby.ui.charts import tab as charts_tab_module
 from rlbaby.ui.charts.tab import PAGES, ChartsTab
@@ -75,7 +79,7 @@ def test_opens_on_last_30_nights_with_the_latest_logged_night(tab) -> None:  # t
 def test_range_switching_redraws_every_chart(qtbot, tab) -> None:  # type: ignore[no-untyped-def]
     with qtbot.waitSignal(tab.redrawn, timeout=1000):
         assert tab.set_range("tonight") == NightRange(TONIGHT, TONIGHT)
-    assert tab.trend.data.night_idx.tolist() == [day_index(TONIGHT)]
+    assert tab.trend.data.night_idx.tolist() == [night_number(TONIGHT)]
     assert tab.night_map.map.counts.shape == (1, 96)
     assert tab.night_map.map.counts.sum() == 6
     assert tab.intervals.histogram.total == len(TONIGHT_GAPS_S)
@@ -83,7 +87,7 @@ def test_range_switching_redraws_every_chart(qtbot, tab) -> None:  # type: ignor
 
     tab.set_range("7")
     assert tab.nights == NightRange(date(2026, 11, 17), TONIGHT)
-    assert tab.trend.data.night_idx.tolist() == [day_index(EARLIER), day_index(TONIGHT)]
+    assert tab.trend.data.night_idx.tolist() == [night_number(EARLIER), night_number(TONIGHT)]
     expected = interval_histogram(np.array(TONIGHT_GAPS_S + EARLIER_GAPS_S)).counts
     assert tab.intervals.histogram.counts.tolist() == expected.tolist()
     assert tab.details.bar_values("responses").tolist() == [1, 0, 1]
@@ -95,7 +99,7 @@ def test_range_switching_redraws_every_chart(qtbot, tab) -> None:  # type: ignor
     tab.set_range("custom", date(2026, 11, 21), EARLIER)
     assert tab.nights == NightRange(EARLIER, date(2026, 11, 21))
     assert tab.from_date.isVisible()
-    assert tab.trend.data.night_idx.tolist() == [day_index(EARLIER)]
+    assert tab.trend.data.night_idx.tolist() == [night_number(EARLIER)]
     assert tab.timeline.night == EARLIER  # the range's latest logged night
     with pytest.raises(ValueError, match="custom"):
         tab.set_range("custom")
@@ -181,12 +185,12 @@ def test_data_replaced_and_settings_change_redraw(qtbot, tab) -> None:  # type: 
 def test_trend_and_map_clicks_open_the_night(tab) -> None:  # type: ignore[no-untyped-def]
     tab.set_range("all")
     tab.show_page("trend")
-    tab.trend.clicked_at(tab.trend.plots[0], day_index(EARLIER) + 0.2, 1.0)
+    tab.trend.clicked_at(tab.trend.plots[0], night_number(EARLIER) + 0.2, 1.0)
     assert tab.current_page == "timeline"
     assert tab.timeline.night == EARLIER
     assert tab.stepper.night == EARLIER
     tab.show_page("map")
-    tab.night_map.clicked_at(tab.night_map.plot, 2.0, day_index(TONIGHT) + 0.5)
+    tab.night_map.clicked_at(tab.night_map.plot, 2.0, night_number(TONIGHT) + 0.5)
     assert tab.current_page == "timeline"
     assert tab.timeline.night == TONIGHT
 
@@ -448,7 +452,7 @@ def test_earlier_night_puts_the_range_on_that_night(qtbot, tab) -> None:  # type
     assert tab.nights == NightRange(EARLIER, EARLIER)
     assert tab.timeline.night == EARLIER
     assert tab.timeline.movement_count == 3
-    assert tab.trend.data.night_idx.tolist() == [day_index(EARLIER)]
+    assert tab.trend.data.night_idx.tolist() == [night_number(EARLIER)]
     assert tab.night_map.map.counts.sum() == 3
     assert tab.intervals.histogram.total == len(EARLIER_GAPS_S)
     qtbot.mouseClick(tab.stepper.later, Qt.MouseButton.LeftButton)
@@ -492,11 +496,11 @@ def test_night_map_shows_only_the_nights_of_the_range(tab) -> None:  # type: ign
     for choice, first in (("tonight", TONIGHT), ("7", date(2026, 11, 17))):
         tab.set_range(choice)
         n = tab.nights.nights
-        assert vb.viewRange()[1] == pytest.approx([day_index(first), day_index(first) + n])
+        assert vb.viewRange()[1] == pytest.approx([night_number(first), night_number(first) + n])
         vb.scaleBy((1.0, 3.0))  # zooming out adds no empty rows either
         lo, hi = vb.viewRange()[1]
-        assert lo >= day_index(first) - 1e-6
-        assert hi <= day_index(first) + n + 1e-6
+        assert lo >= night_number(first) - 1e-6
+        assert hi <= night_number(first) + n + 1e-6
         tab.reset_view()
 
 

@@ -14,23 +14,23 @@ from hypothesis import strategies as st
 
 from PySide6.QtGui import QImage
 
+from rlbaby.analysis.breakdowns import breakdowns, soothing_summary
 from rlbaby.analysis.chart_data import (
-    NightRange,
     TimelineData,
-    bar_outline,
-    breakdowns,
-    day_index,
     interval_histogram,
     night_map,
-    pair_segments,
-    soothing_summary,
     trend_data,
 )
-from rlbaby.analysis.nights import NightSummary
+from rlbaby.analysis.nights import (
+    NightSummary,
+)
+from rlbaby.analysis.ranges import NightRange
 from rlbaby.model import Episode, Instant, MovementKind, Response, Soothing
 from rlbaby.model.arrays import KIND_CODE
+from rlbaby.model.timekeeping import night_number
 from rlbaby.ui.charts.axes import ClockAxis, NightAxis, count_step
 from rlbaby.ui.charts.breakdown_chart import BreakdownChart
+from rlbaby.ui.charts.geometry import bar_outline, pair_segments
 from rlbaby.ui.charts.interval_chart import IntervalChart
 from rlbaby.ui.charts.night_map_chart import NightMapChart
 from rlbaby.ui.charts.soothing_chart import SoothingChart
@@ -89,7 +89,7 @@ def test_clock_axis_labels_in_clock_time(qapp) -> None:  # type: ignore[no-untyp
 
 def test_night_axis_labels_dates_and_months(qapp) -> None:  # type: ignore[no-untyped-def]
     axis = NightAxis()
-    lo = day_index(date(2026, 11, 1))
+    lo = night_number(date(2026, 11, 1))
     (step, values), *_ = axis.tickValues(lo, lo + 6, 900)
     assert step == 1
     assert axis.tickStrings(values, 1, step)[:2] == ["1 Nov", "2 Nov"]
@@ -231,13 +231,13 @@ def test_trend_chart_draws_bars_and_rolling_mean(qtbot, add) -> None:  # type: i
     mx, my = chart.mean_items["movements"].getData()
     assert mx.tolist() == data.rolling_idx.tolist()
     assert np.allclose(my, data.rolling["movements"], equal_nan=True)
-    text = chart.describe_point(chart.plots[0], day_index(NIGHT) + 0.3, 1)
+    text = chart.describe_point(chart.plots[0], night_number(NIGHT) + 0.3, 1)
     assert text.startswith("Night of Mon 23 Nov 2026 · movements: 4 · episodes: 1")
     assert "movements per hour asleep: not known" in text
     assert "7-night average of movements: 7.0" in text
-    assert chart.describe_point(chart.plots[0], day_index(NIGHT) - 1, 1) is None
+    assert chart.describe_point(chart.plots[0], night_number(NIGHT) - 1, 1) is None
     with qtbot.waitSignal(chart.night_chosen) as blocker:
-        chart.clicked_at(chart.plots[2], day_index(date(2026, 11, 20)) - 0.4, 0)
+        chart.clicked_at(chart.plots[2], night_number(date(2026, 11, 20)) - 0.4, 0)
     assert blocker.args == [date(2026, 11, 20)]
     header, rows = chart.csv_table()
     assert rows[0][:5] == ["2026-11-20", 10, 2, 2, 0]
@@ -281,7 +281,7 @@ def test_trend_chart_empty_state(add) -> None:  # type: ignore[no-untyped-def]
 def test_night_map_image_is_the_counts(qtbot, add) -> None:  # type: ignore[no-untyped-def]
     chart = add(NightMapChart(NIGHT_PAL))
     nights = NightRange(date(2026, 11, 22), NIGHT)
-    start = day_index(date(2026, 11, 22)) * 86_400_000 + 18 * 3_600_000
+    start = night_number(date(2026, 11, 22)) * 86_400_000 + 18 * 3_600_000
     local = np.array([start, start + 60_000, start + 86_400_000 + 8 * 3_600_000], np.int64)
     m = night_map(local, 18, nights)
     chart.set_data(m)
@@ -289,11 +289,11 @@ def test_night_map_image_is_the_counts(qtbot, add) -> None:  # type: ignore[no-u
     assert chart.image.getLevels() == pytest.approx((0, 2))
     assert chart.top == 2
     assert "2 movements in 15 minutes" in chart.legend.text()
-    text = chart.describe_point(chart.plot, 8.1, day_index(NIGHT) + 0.5)
+    text = chart.describe_point(chart.plot, 8.1, night_number(NIGHT) + 0.5)
     assert text == "Night of Mon 23 Nov 2026, 02:00 to 02:15: 1 movement"
-    assert chart.describe_point(chart.plot, 8.1, day_index(NIGHT) + 1.5) is None
+    assert chart.describe_point(chart.plot, 8.1, night_number(NIGHT) + 1.5) is None
     with qtbot.waitSignal(chart.night_chosen) as blocker:
-        chart.clicked_at(chart.plot, 1.0, day_index(date(2026, 11, 22)) + 0.9)
+        chart.clicked_at(chart.plot, 1.0, night_number(date(2026, 11, 22)) + 0.9)
     assert blocker.args == [date(2026, 11, 22)]
     header, rows = chart.csv_table()
     assert header[:3] == ["night", "18:00", "18:15"]

@@ -9,7 +9,11 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 
-from rlbaby.analysis.comparison import DISCLAIMER, GUIDE_TABLE, Lean
+from rlbaby.analysis.guide_table import (
+    DISCLAIMER,
+    GUIDE_TABLE,
+    Lean,
+)
 from rlbaby.content import Guide
 from rlbaby.model import Child, Episode, Instant, Movement, MovementKind, Response, Sign, night_of
 from rlbaby.services.insights import comparison_for, last_n_nights

@@ -72,7 +72,7 @@ def test_three_levels_with_words_a_parent_reads(model: HistoryModel, nights) -> 
     assert texts(model, n22) == [
         ["20:00–06:00", "Asleep", "10 h 00 min"],
         ["23:01–23:03", "Episode", "3 movements · 2 min"],
-        ["02:10–02:10", "Episode", "1 movement · 0 min"],
+        ["02:10–02:10", "Episode", "1 movement · 0 s"],
     ]
     ep = model.index(1, 0, n22)
     assert texts(model, ep) == [["23:01:00", "Kick", ""]] + [["23:02:00", "Kick", ""]] + [

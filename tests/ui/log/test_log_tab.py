@@ -26,7 +26,7 @@ from rlbaby.ui.dialogs.settings_dialog import SettingsDialog
 from rlbaby.ui.dialogs.shortcuts_dialog import SHORTCUTS
 from rlbaby.ui.emergency import shown_emergency_number
 from rlbaby.ui.log.tab import LogTab
-from rlbaby.ui.wording import fmt_ago, plural
+from rlbaby.wording import ago, plural
 
 # A sign that is not a red flag (which signs are is decided in rlbaby.model).
 PLAIN_SIGN = next(s for s in Sign if s not in URGENT_SIGNS)
@@ -353,9 +353,9 @@ def test_sleep_pressed_twice_quickly_cancels(qtbot, tab, clock) -> None:  # type
 def test_words_for_spans_and_counts() -> None:
     assert plural(1, "movement") == "1 movement"
     assert plural(2, "episode") == "2 episodes"
-    assert fmt_ago((53 * 60 + 7) * 60_000) == "2 days"
-    assert fmt_ago(25 * 3600_000) == "1 day"
-    assert fmt_ago(65_000) == "1 min 05 s"
+    assert ago((53 * 60 + 7) * 60_000) == "2 days"
+    assert ago(25 * 3600_000) == "1 day"
+    assert ago(65_000) == "1 min 05 s"
 
 
 # --- the whole window: which keys act where ----------------------------------------------

@@ -17,8 +17,8 @@ from PySide6.QtCore import Qt
 
 from rlbaby.content import Guide
 from rlbaby.model import RedFlag, Sign, StoppedWhenWoken, label, night_of
-from rlbaby.report.cli import make_report
-from rlbaby.report.sections import short_day
+from rlbaby.report.format import short_day
+from rlbaby.report.pdf import make_report
 from rlbaby.services.insights import comparison_for
 from rlbaby.ui.guide.urgent_list import entry_text
 from rlbaby.ui.log.tab import LogTab

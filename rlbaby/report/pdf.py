@@ -27,7 +27,7 @@ from PySide6.QtWidgets import QApplication
 
 from rlbaby import __version__
 from rlbaby.model import Child
-from rlbaby.report import sections
+from rlbaby.report import nightly, sections
 from rlbaby.report.canvas import DPI, PageCanvas
 from rlbaby.report.charts import ChartImages
 from rlbaby.report.content import ReportContent, gather
@@ -86,8 +86,8 @@ def _layout(
     sections.comparison(canvas, content)
     sections.sign_episodes(canvas, content)
     sections.soothing(canvas, content)
-    sections.night_table(canvas, content)
-    sections.charts(canvas, content, images)
+    nightly.night_table(canvas, content)
+    nightly.charts(canvas, content, images)
     sections.questions(canvas, content)
     sections.doctor_notes(canvas, content)
     pages = canvas.finish()

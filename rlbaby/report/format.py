@@ -1,0 +1,28 @@
+"""How the report writes dates and figures (one spelling for every section)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+DASH = "–"
+
+
+def day(d: date) -> str:
+    return f"{d.day} {d:%b %Y}"
+
+
+def short_day(d: date) -> str:
+    return f"{d:%a} {d.day} {d:%b}"
+
+
+def num(x: float | None, digits: int = 1) -> str:
+    return DASH if x is None else f"{x:.{digits}f}"
+
+
+def sentence_case(words: str) -> str:
+    return words[:1].upper() + words[1:]
+
+
+def months_between(born: date, on: date) -> int:
+    months = (on.year - born.year) * 12 + on.month - born.month
+    return max(0, months - (1 if on.day < born.day else 0))

@@ -1,0 +1,137 @@
+"""How the store saves: one durable write per file, all or nothing (part of Store)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from typing import Any, TypeVar
+
+from tinydb import TinyDB
+
+from rlbaby.model import Child, Episode, Movement, Settings, SleepPeriod
+from rlbaby.store import codec
+from rlbaby.store.atomic import AtomicJSONStorage, MemoryStorage
+from rlbaby.store.columns import MovementColumns
+from rlbaby.store.errors import StoreError
+from rlbaby.store.shards import ShardedTable, month_key, ten_day_key
+
+R = TypeVar("R", bound=Movement | Episode | SleepPeriod | Child)
+
+
+class StoreWrites:
+    """The write side of `Store`. Store sets these attributes when it loads the folder."""
+
+    now_ms: Callable[[], int]
+    revision: int
+    columns: MovementColumns
+    _meta_storage: AtomicJSONStorage | MemoryStorage
+    _meta_db: TinyDB
+    _settings: Settings
+    _children: dict[str, Child]
+    _movements: ShardedTable
+    _episodes: ShardedTable
+    _sleep: ShardedTable
+    _episode_recs: dict[str, Episode]
+    _sleep_recs: dict[str, SleepPeriod]
+
+    def save_settings(self, settings: Settings) -> None:
+        self._meta_db.table("settings").upsert(codec.settings_to_doc(settings), lambda _d: True)
+        self._settings = settings
+        self.revision += 1
+
+    def save(self, record: R) -> R:
+        """Persist a new or changed record durably; returns it with fresh stamps.
+
+        Raises:
+            ReadOnlyError: the folder is open read-only.
+            WriteError: the disk refused (full, read-only, I/O); nothing changed.
+        """
+        now = self.now_ms()
+        stamped = replace(record, created_ms=record.created_ms or now, updated_ms=now)
+        self._persist(stamped)
+        self.revision += 1
+        return stamped
+
+    def save_many(self, records: list[Any], commit: Callable[[], None] | None = None) -> list[Any]:
+        """Persist many records with one write per file; all or nothing.
+
+        Used by import, restore and the demo. Children first, then the rest.
+        `commit` runs once every file is written, before memory changes; if it
+        raises, the batch is undone as for a failed write (import's journal).
+        """
+        now = self.now_ms()
+        stamped = [
+            replace(r, created_ms=r.created_ms or now, updated_ms=r.updated_ms or now)
+            for r in records
+        ]
+        kids = [r for r in stamped if isinstance(r, Child)]
+        groups: dict[str, list[tuple[str, str, codec.Doc]]] = {}
+        for r in stamped:
+            if isinstance(r, Movement):
+                item = (r.id, ten_day_key(r.at.utc_ms), codec.movement_to_doc(r))
+                groups.setdefault("movements", []).append(item)
+            elif isinstance(r, Episode):
+                item = (r.id, month_key(r.opened.utc_ms), codec.episode_to_doc(r))
+                groups.setdefault("episodes", []).append(item)
+            elif isinstance(r, SleepPeriod):
+                item = (r.id, month_key(r.asleep.utc_ms), codec.sleep_to_doc(r))
+                groups.setdefault("sleep", []).append(item)
+        # Episodes before movements: a crash in between leaves empty episodes,
+        # never movements pointing at a missing episode.
+        rollbacks = []
+        children_before = dict(self._children)
+        meta_before = self._meta_storage.snapshot() if kids else None
+        try:
+            for c in kids:
+                self._persist(c)
+            for name, table in (
+                ("episodes", self._episodes),
+                ("sleep", self._sleep),
+                ("movements", self._movements),
+            ):
+                if name in groups:
+                    rollbacks.append(table.put_many(groups[name]))
+            if commit is not None:
+                commit()
+        except BaseException:
+            # Put every file back byte for byte, and memory as it was.
+            for undo in reversed(rollbacks):
+                undo()
+            if kids:
+                try:
+                    self._meta_storage.restore(meta_before)
+                except StoreError:
+                    pass  # the disk is failing; the children saved are complete records
+            self._children = children_before
+            raise
+        for r in stamped:
+            if isinstance(r, Movement):
+                self.columns.put(r)
+            elif isinstance(r, Episode):
+                self._episode_recs[r.id] = r
+            elif isinstance(r, SleepPeriod):
+                self._sleep_recs[r.id] = r
+        self.revision += 1
+        return stamped
+
+    def delete(self, record: R) -> R:
+        """Leave a tombstone (undo with `undelete`)."""
+        return self.save(replace(record, deleted_ms=self.now_ms()))
+
+    def undelete(self, record: R) -> R:
+        return self.save(replace(record, deleted_ms=None))
+
+    def _persist(self, rec: Movement | Episode | SleepPeriod | Child) -> None:
+        if isinstance(rec, Movement):
+            self._movements.put(rec.id, ten_day_key(rec.at.utc_ms), codec.movement_to_doc(rec))
+            self.columns.put(rec)
+        elif isinstance(rec, Episode):
+            self._episodes.put(rec.id, month_key(rec.opened.utc_ms), codec.episode_to_doc(rec))
+            self._episode_recs[rec.id] = rec
+        elif isinstance(rec, SleepPeriod):
+            self._sleep.put(rec.id, month_key(rec.asleep.utc_ms), codec.sleep_to_doc(rec))
+            self._sleep_recs[rec.id] = rec
+        else:
+            table = self._meta_db.table("children")
+            table.upsert(codec.child_to_doc(rec), lambda d: d.get("id") == rec.id)
+            self._children[rec.id] = rec

@@ -1,0 +1,83 @@
+"""The Charts tab's words: range names, figure names and chart labels.
+
+The numbers come from rlbaby.analysis (chart_data, ranges, breakdowns), which
+never holds wording; the report's soothing table reads these too.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from rlbaby.analysis.breakdowns import BREAKDOWNS, NOT_NOTED, Breakdown, SoothingSummary
+from rlbaby.analysis.chart_data import TREND_KEYS
+from rlbaby.analysis.ranges import RANGE_KEYS
+from rlbaby.model import Soothing, label
+from rlbaby.wording import plural
+
+RANGE_CHOICES: dict[str, str] = dict(
+    zip(
+        RANGE_KEYS,
+        (
+            "Tonight",
+            "Last 7 nights",
+            "Last 30 nights",
+            "Last 90 nights",
+            "All nights",
+            "Chosen dates",
+            "One night",
+        ),
+        strict=True,
+    )
+)
+
+TREND_METRICS: dict[str, str] = dict(
+    zip(
+        TREND_KEYS,
+        ("Movements", "Episodes", "Movements per hour asleep", "Periodic runs"),
+        strict=True,
+    )
+)
+
+BREAKDOWN_TITLES: dict[str, str] = {
+    "responses": "Response to soothing",
+    "signs": "Signs noticed",
+    "triggers": "Possible triggers",
+    "onset": "State when it started",
+}
+_ANSWERS = dict(BREAKDOWNS)
+
+
+def single_night_text(night: date) -> str:
+    """How the range box names a single night: "Night of Sun 29 Nov"."""
+    return f"Night of {night:%a} {night.day} {night:%b}"
+
+
+def answer_labels(b: Breakdown) -> tuple[str, ...]:
+    """The answers of a breakdown in words, in its order."""
+    enum = _ANSWERS[b.field]
+    return tuple("not noted" if k == NOT_NOTED else label(enum(k)) for k in b.keys)
+
+
+def base_text(b: Breakdown) -> str:
+    """What a breakdown's percentages are "of", e.g. "of 40 episodes"."""
+    if b.field == "responses":
+        return f"of {plural(b.base, 'episode')} with a response noted"
+    return f"of {plural(b.base, 'episode')}"
+
+
+def soothing_labels(s: SoothingSummary) -> tuple[str, ...]:
+    """Each kind of soothing in words, in the summary's order."""
+    return tuple(label(Soothing(k)) for k in s.keys)
+
+
+def helped_text(s: SoothingSummary, i: int) -> str:
+    """One row in words, e.g. "tried in 12 episodes; you noted it helped in 9 of
+    the 10 with a response noted"."""
+    n, h, k = int(s.tried[i]), int(s.helped[i]), int(s.noted[i])
+    if n == 0:
+        return "not tried"
+    text = f"tried in {plural(n, 'episode')}"
+    if k == 0:
+        return text + "; no response noted"
+    the = "the one" if k == 1 else f"the {k}"
+    return text + f"; you noted it helped in {h} of {the} with a response noted"
