@@ -16,6 +16,7 @@ QT_FREE = [
     "rlbaby.services",
     "rlbaby.cli",
     "rlbaby.demo",
+    "rlbaby.paths",
 ]
 
 

@@ -15,7 +15,7 @@ when the backups are merely listed.
 from __future__ import annotations
 
 import hashlib
-import os
+import logging
 import re
 import time
 import zipfile
@@ -26,11 +26,13 @@ from typing import Any
 
 import orjson
 
-from rlbaby.store import zipsafe
-from rlbaby.store.atomic import TEMP_SUFFIX, fsync_dir
-from rlbaby.store.errors import StoreError, WriteError
+from rlbaby.store import osfs, zipsafe
+from rlbaby.store.atomic import TEMP_SUFFIX
+from rlbaby.store.errors import StoreError, WriteError, why
 from rlbaby.store.thinning import backups_to_keep as backups_to_keep
 from rlbaby.store.thinning import thin as thin
+
+log = logging.getLogger(__name__)
 
 BACKUP_DIR = "backups"
 FORMAT = "rlbaby-backup/1"
@@ -133,15 +135,20 @@ def create_backup(
                 }
                 zf.writestr(MANIFEST, orjson.dumps(manifest, option=orjson.OPT_INDENT_2))
             fh.flush()
-            os.fsync(fh.fileno())
-        tmp.replace(dest)
-        fsync_dir(dest_dir)
+            osfs.fsync(fh.fileno())
+        osfs.replace(tmp, dest)
     except OSError as exc:
         try:
             tmp.unlink(missing_ok=True)
         except OSError:
             pass  # swept as a temp file at the next start
         raise WriteError(dest, exc) from exc
+    try:
+        osfs.fsync_dir(dest_dir)
+    except OSError as exc:
+        # The backup is whole and in place: reporting a failure now would be
+        # false. Only the rename's survival of a power cut is less certain.
+        log.warning("Backup %s written, but its folder could not be synced: %s", dest, why(exc))
     return dest
 
 
