@@ -47,8 +47,8 @@ class HeldOpenError(PermissionError):
     def __init__(self, path: Path | str, tries: int, seconds: float) -> None:
         super().__init__(
             errno.EACCES,
-            "another program kept the file open (antivirus, the search indexer or a "
-            f"sync client?); rlbaby tried {tries} times in {seconds:.1f} s",
+            "permission denied, or another program kept the file open (antivirus, the "
+            f"search indexer or a sync client?); rlbaby tried {tries} times in {seconds:.1f} s",
             str(path),
         )
 

@@ -150,9 +150,9 @@ def test_a_file_held_open_for_good_fails_clearly_and_keeps_the_old_file(
             took = time.monotonic() - started
         assert isinstance(info.value, WriteError)
         assert str(info.value) == (
-            f"Could not save to {data_dir / 'meta.json'}: another program kept the file open "
-            "(antivirus, the search indexer or a sync client?); rlbaby tried 5 times in 0.4 s. "
-            "The last saved data is unchanged."
+            f"Could not save to {data_dir / 'meta.json'}: permission denied, or another program "
+            "kept the file open (antivirus, the search indexer or a sync client?); rlbaby tried "
+            "5 times in 0.4 s. The last saved data is unchanged."
         )
         assert len(calls) == 5
         assert took < 3  # bounded: 0.44 s of waits
