@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 export QT_API := pyside6
 export PYQTGRAPH_QT_LIB := PySide6
 
-.PHONY: run test lint bench demo screenshots system-deps clean
+.PHONY: run test test-windows-sim lint bench demo screenshots system-deps clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -41,8 +41,18 @@ lint: $(VENV)/.installed-test
 	$(BIN)/ruff format --check rlbaby tests main.py
 	$(BIN)/mypy
 
+# The store's tests that touch the disk, again as on Windows: `import fcntl`
+# fails, locks are msvcrt's, a file opened without O_BINARY turns LF into CRLF
+# (tests/simwin/simulate_windows.py). About 3 minutes.
+SIMWIN_TESTS := $(addprefix tests/store/test_store_,lock.py osfs.py files.py backup.py open.py \
+	faults.py records.py colcache.py journal.py exchange_export.py)
+
 test: $(VENV)/.installed-test lint
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(MAKE) --no-print-directory test-windows-sim
+
+test-windows-sim: $(VENV)/.installed-test
+	RLBABY_SIMULATE_WINDOWS=1 QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -m "not slow" $(SIMWIN_TESTS)
 
 bench: $(VENV)/.installed-test
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m rlbaby.bench $(BENCH_ARGS)

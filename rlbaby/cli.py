@@ -14,19 +14,14 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import NoReturn, TextIO
 
-from rlbaby import version
+from rlbaby import paths, version
 
 ENV_DATA_DIR = "RLBABY_DATA_DIR"
 
 
 def default_data_dir() -> Path:
-    """The platform's per-user app data folder (XDG on Linux)."""
-    if sys.platform == "darwin":
-        return Path.home() / "Library" / "Application Support" / "rlbaby"
-    if sys.platform == "win32":
-        return Path(os.environ.get("APPDATA", Path.home())) / "rlbaby"
-    base = os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share"
-    return Path(base) / "rlbaby"
+    """The system's per-user data folder for rlbaby (rlbaby.paths)."""
+    return paths.data_dir()
 
 
 def resolve_data_dir(arg: str | None) -> Path:

@@ -11,6 +11,16 @@ os.environ.setdefault("QT_API", "pyside6")
 os.environ.setdefault("XDG_RUNTIME_DIR", "/tmp/rlbaby-test-runtime")
 os.makedirs(os.environ["XDG_RUNTIME_DIR"], mode=0o700, exist_ok=True)
 
+if os.environ.get("RLBABY_SIMULATE_WINDOWS") == "1":
+    # Before rlbaby is imported: the store's suite as on Windows (`make test`
+    # runs it a second time so). See tests/simwin/simulate_windows.py.
+    import sys
+
+    sys.path.insert(0, os.path.join(os.path.dirname(__file__), "simwin"))
+    import simulate_windows
+
+    simulate_windows.install()
+
 from collections.abc import Iterator  # noqa: E402
 from pathlib import Path  # noqa: E402
 

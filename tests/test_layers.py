@@ -24,6 +24,7 @@ QT_FREE = [
     "rlbaby.cli",
     "rlbaby.demo",
     "rlbaby.wording",
+    "rlbaby.paths",
 ]
 
 

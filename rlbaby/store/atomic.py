@@ -1,4 +1,4 @@
-"""Crash-safe files: write a temp file, fsync it, os.replace() it, fsync the folder.
+"""Crash-safe files: write a temp file, fsync it, replace the old one, fsync the folder.
 
 A reader therefore sees either the old file or the new one, never a torn mix,
 even after kill -9 or a power cut. Stock TinyDB JSONStorage rewrites the file in
@@ -19,6 +19,7 @@ from typing import Any
 import orjson
 from tinydb.storages import Storage
 
+from rlbaby.store import osfs
 from rlbaby.store.errors import CorruptFileError, ReadOnlyError, WriteError, why
 from rlbaby.store.files import Guard, NotRegularFileError, read_regular_file
 
@@ -39,29 +40,18 @@ def staged_writes(stage: Callable[[Path, bytes], bool]) -> Iterator[None]:
         _stage.reset(token)
 
 
-def fsync_dir(folder: Path) -> None:
-    """Make a rename in `folder` durable."""
-    fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
 def write_synced(path: Path, data: bytes) -> None:
     """Write a new file (never an existing one) whole, and fsync it.
-
-    Binary mode where the platform has one: Windows would turn LF into CRLF.
 
     Raises:
         OSError: as the system gives it; the caller cleans up.
     """
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o644)
+    fd = osfs.open_fd(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL)
     try:
         view = memoryview(data)
         while view:
             view = view[os.write(fd, view) :]
-        os.fsync(fd)
+        osfs.fsync(fd)
     finally:
         os.close(fd)
 
@@ -79,7 +69,7 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         write_synced(tmp, data)
-        os.replace(tmp, path)
+        osfs.replace(tmp, path)
     except OSError as exc:
         try:
             tmp.unlink(missing_ok=True)
@@ -87,7 +77,7 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
             pass  # the folder itself is failing; the temp file is swept at next start
         raise WriteError(path, exc) from exc
     try:
-        fsync_dir(path.parent)
+        osfs.fsync_dir(path.parent)
     except OSError:
         # The new file's bytes are fsynced and it is in place, so the save has
         # happened: raising here would tell the user "unchanged" while memory and
@@ -235,7 +225,7 @@ class AtomicJSONStorage(Storage):
             return
         try:
             self.path.unlink(missing_ok=True)
-            fsync_dir(self.path.parent)
+            osfs.fsync_dir(self.path.parent)
         except OSError as exc:
             raise WriteError(self.path, exc) from exc
 

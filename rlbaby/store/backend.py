@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
+from rlbaby.store import osfs
 from rlbaby.store.atomic import AtomicJSONStorage, MemoryStorage, atomic_write_bytes
 from rlbaby.store.errors import LockLostError, StoreError, WriteError, why
 from rlbaby.store.files import Guard
@@ -127,7 +128,7 @@ class FileBackend:
             note = f"{rel} could not be read: {reason}\nMoved here by rlbaby at {stamp}.\n"
             atomic_write_bytes(note_path, note.encode())
             try:
-                os.replace(src, dest)
+                osfs.replace(src, dest)
             except OSError:
                 try:
                     note_path.unlink()

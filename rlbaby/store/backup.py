@@ -10,7 +10,7 @@ backup is read as hostile input) are `backup_format.py`, restoring one is
 from __future__ import annotations
 
 import hashlib
-import os
+import logging
 import time
 import zipfile
 from pathlib import Path
@@ -18,7 +18,8 @@ from typing import Any
 
 import orjson
 
-from rlbaby.store.atomic import TEMP_SUFFIX, fsync_dir
+from rlbaby.store import osfs
+from rlbaby.store.atomic import TEMP_SUFFIX
 from rlbaby.store.backup_format import DATA_FOLDERS, DATA_NAME, FORMAT, MANIFEST
 
 # What callers of the backup API use, kept importable from here:
@@ -27,10 +28,12 @@ from rlbaby.store.backup_format import BadBackupError as BadBackupError
 from rlbaby.store.backup_format import read_backup as read_backup
 from rlbaby.store.backup_format import read_backup_info as read_backup_info
 from rlbaby.store.backup_format import verify_backup as verify_backup
-from rlbaby.store.errors import WriteError
+from rlbaby.store.errors import WriteError, why
 from rlbaby.store.schema import SCHEMA_VERSION
 from rlbaby.store.thinning import backups_to_keep as backups_to_keep
 from rlbaby.store.thinning import thin as thin
+
+log = logging.getLogger(__name__)
 
 BACKUP_DIR = "backups"
 
@@ -92,15 +95,20 @@ def create_backup(
                 }
                 zf.writestr(MANIFEST, orjson.dumps(manifest, option=orjson.OPT_INDENT_2))
             fh.flush()
-            os.fsync(fh.fileno())
-        tmp.replace(dest)
-        fsync_dir(dest_dir)
+            osfs.fsync(fh.fileno())
+        osfs.replace(tmp, dest)
     except OSError as exc:
         try:
             tmp.unlink(missing_ok=True)
         except OSError:
             pass  # swept as a temp file at the next start
         raise WriteError(dest, exc) from exc
+    try:
+        osfs.fsync_dir(dest_dir)
+    except OSError as exc:
+        # The backup is whole and in place: reporting a failure now would be
+        # false. Only the rename's survival of a power cut is less certain.
+        log.warning("Backup %s written, but its folder could not be synced: %s", dest, why(exc))
     return dest
 
 

@@ -40,6 +40,19 @@ class NotRegularFileError(OSError):
         self.kind = kind
 
 
+class HeldOpenError(PermissionError):
+    """Windows: a file could not be replaced, try after try, because another
+    program (antivirus, the search indexer, a sync client) kept it open."""
+
+    def __init__(self, path: Path | str, tries: int, seconds: float) -> None:
+        super().__init__(
+            errno.EACCES,
+            "permission denied, or another program kept the file open (antivirus, the "
+            f"search indexer or a sync client?); rlbaby tried {tries} times in {seconds:.1f} s",
+            str(path),
+        )
+
+
 class LockLostError(StoreError):
     def __init__(self, lock_path: Path) -> None:
         super().__init__(
@@ -82,6 +95,8 @@ class ReadOnlyError(StoreError):
 
 def why(cause: OSError) -> str:
     """A short reason a person understands, for a failed file operation."""
+    if isinstance(cause, HeldOpenError):
+        return cause.strerror or str(cause)
     reason = {
         errno.ENOSPC: "the disk is full",
         errno.EROFS: "the folder is read-only",

@@ -12,6 +12,7 @@ import stat
 from collections.abc import Callable
 from pathlib import Path
 
+from rlbaby.store import osfs
 from rlbaby.store.errors import NotRegularFileError
 
 # A check run before every write; it raises StoreError to stop the write
@@ -21,8 +22,7 @@ Guard = Callable[[], None]
 __all__ = ["Guard", "NotRegularFileError", "file_kind", "read_regular_file"]
 
 # O_NONBLOCK: opening a FIFO for reading would wait for a writer forever.
-# Windows has no such flag (and no FIFOs in a folder); O_BINARY only there.
-_READ_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+_READ_FLAGS = os.O_RDONLY | osfs.NONBLOCK
 
 
 def file_kind(mode: int) -> str:
@@ -48,7 +48,7 @@ def read_regular_file(path: Path) -> bytes:
         NotRegularFileError: a FIFO, socket, device or folder.
         OSError: the file cannot be read.
     """
-    fd = os.open(path, _READ_FLAGS)
+    fd = osfs.open_fd(path, _READ_FLAGS)
     try:
         st = os.fstat(fd)
         if not stat.S_ISREG(st.st_mode):

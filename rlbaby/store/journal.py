@@ -30,7 +30,8 @@ from typing import Any
 
 import orjson
 
-from rlbaby.store.atomic import fsync_dir, staged_writes, write_synced
+from rlbaby.store import osfs
+from rlbaby.store.atomic import staged_writes, write_synced
 from rlbaby.store.errors import LockedError, StoreError, WriteError, why
 from rlbaby.store.lock import DataDirLock
 
@@ -132,12 +133,12 @@ class Batch:
         tmp = self.stage_dir / f"{JOURNAL}.tmp"
         try:
             # The staged files' names, and the staging folder's own, are durable.
-            fsync_dir(self.stage_dir)
-            fsync_dir(self.data_dir)
+            osfs.fsync_dir(self.stage_dir)
+            osfs.fsync_dir(self.data_dir)
             tmp.unlink(missing_ok=True)
             write_synced(tmp, doc)
-            os.replace(tmp, journal)
-            fsync_dir(self.stage_dir)
+            osfs.replace(tmp, journal)
+            osfs.fsync_dir(self.stage_dir)
         except OSError as exc:
             for p in (tmp, journal):
                 try:
@@ -200,14 +201,14 @@ def _roll_forward(data_dir: Path, renames: list[list[Any]]) -> None:
         if not target.parent.is_dir():
             target.parent.mkdir()
             made = True
-        os.replace(staged, target)
+        osfs.replace(staged, target)
         folders.add(target.parent)
     if made:
         folders.add(data_dir)
     for folder in sorted(folders):
-        fsync_dir(folder)
+        osfs.fsync_dir(folder)
     (stage_dir / JOURNAL).unlink(missing_ok=True)
-    fsync_dir(stage_dir)
+    osfs.fsync_dir(stage_dir)
     _sweep(stage_dir)
 
 

@@ -3,8 +3,16 @@
 We lock a separate `rlbaby.lock` file, never a data file (data files are
 replaced by rename, which would silently drop a lock held on them). The kernel
 releases the lock when its process dies, so a killed instance never blocks the
-next start. On Unix this is flock; on Windows msvcrt.locking. Neither module
-is imported before it is needed, so the store imports on every platform.
+next start. On Unix this is flock; on Windows msvcrt.locking (osfs.try_lock).
+Neither module is imported before it is needed, so the store imports on every
+platform.
+
+Why not the `filelock` package: it opens the lock file its own way (on
+Windows it also deletes it on release) and, on Windows, locks byte 0, which
+other processes then cannot read, so the "already open" message could not
+name the holder. It has no probe that leaves a read-only folder untouched
+(`writer_present`), and where flock is missing it falls back to a marker
+file instead of a lock the system drops when the holder dies.
 
 The lock file is opened without following a symlink, must be a regular file
 with one name, and is never truncated: a lock file that is a link to
@@ -23,9 +31,9 @@ import errno
 import os
 import socket
 import stat
-import sys
 from pathlib import Path
 
+from rlbaby.store import osfs
 from rlbaby.store.errors import LockedError, LockLostError, StoreError, why
 from rlbaby.store.files import file_kind
 
@@ -34,54 +42,7 @@ NOTE_BYTES = 128  # the owner note's fixed width: it never needs a truncation
 
 # A symlink at the lock's path makes the open fail (ELOOP) instead of
 # following it; O_NONBLOCK keeps a FIFO there from blocking the open.
-_OPEN_FLAGS = (
-    os.O_RDWR
-    | os.O_CREAT
-    | getattr(os, "O_NOFOLLOW", 0)
-    | getattr(os, "O_NONBLOCK", 0)
-    | getattr(os, "O_BINARY", 0)
-)
-# Windows locks byte ranges and then refuses reads of them to other
-# processes: lock one byte far past the owner note, which stays readable.
-_WIN_LOCK_OFFSET = 1 << 30
-
-
-def _try_lock(fd: int) -> bool:
-    """Take the exclusive lock without waiting. False: another process holds it.
-
-    Raises:
-        OSError: the file system cannot lock (ENOLCK, EOPNOTSUPP...).
-    """
-    if sys.platform == "win32":
-        import msvcrt
-
-        os.lseek(fd, _WIN_LOCK_OFFSET, os.SEEK_SET)
-        try:
-            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
-        except OSError as exc:
-            if exc.errno in (errno.EACCES, getattr(errno, "EDEADLOCK", errno.EDEADLK)):
-                return False
-            raise
-        return True
-    import fcntl
-
-    try:
-        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except BlockingIOError:
-        return False
-    return True
-
-
-def _unlock(fd: int) -> None:
-    if sys.platform == "win32":
-        import msvcrt
-
-        os.lseek(fd, _WIN_LOCK_OFFSET, os.SEEK_SET)
-        msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
-        return
-    import fcntl
-
-    fcntl.flock(fd, fcntl.LOCK_UN)
+_OPEN_FLAGS = os.O_RDWR | os.O_CREAT | osfs.NOFOLLOW | osfs.NONBLOCK
 
 
 class DataDirLock:
@@ -105,7 +66,7 @@ class DataDirLock:
             folder.mkdir(parents=True, exist_ok=True)
             if os.path.islink(self.path):
                 raise OSError(errno.ELOOP, "a symbolic link", str(self.path))
-            fd = os.open(self.path, _OPEN_FLAGS, 0o644)
+            fd = osfs.open_fd(self.path, _OPEN_FLAGS)
         except OSError as exc:
             if exc.errno == errno.ELOOP:
                 raise self._refused("a symbolic link") from exc
@@ -120,7 +81,7 @@ class DataDirLock:
             if st.st_nlink != 1:
                 raise self._refused("a second name (hard link) of another file")
             try:
-                locked = _try_lock(fd)
+                locked = osfs.try_lock(fd)
             except OSError as exc:
                 raise StoreError(
                     f"Cannot lock the data folder {folder}: {why(exc)}. The file system "
@@ -181,7 +142,7 @@ class DataDirLock:
         if fd is None:
             return
         try:
-            _unlock(fd)
+            osfs.unlock(fd)
         except OSError:
             pass  # closing the descriptor releases it anyway
         finally:
@@ -194,20 +155,14 @@ def writer_present(data_dir: Path) -> bool:
     Tries the lock without waiting and gives it back at once: refused means a
     writer holds it. Opening read-only never creates or changes the file.
     """
-    flags = (
-        os.O_RDONLY
-        | getattr(os, "O_NOFOLLOW", 0)
-        | getattr(os, "O_NONBLOCK", 0)
-        | getattr(os, "O_BINARY", 0)
-    )
     try:
-        fd = os.open(Path(data_dir) / LOCK_NAME, flags)
+        fd = osfs.open_fd(Path(data_dir) / LOCK_NAME, os.O_RDONLY | osfs.NOFOLLOW | osfs.NONBLOCK)
     except OSError:
         return False  # no lock file: nobody ever wrote here, or it was removed
     try:
-        if not _try_lock(fd):
+        if not osfs.try_lock(fd):
             return True
-        _unlock(fd)
+        osfs.unlock(fd)
     except OSError:
         return True  # cannot tell: keep following rather than offer to write
     finally:

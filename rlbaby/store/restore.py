@@ -36,8 +36,8 @@ from typing import Any
 
 import orjson
 
-from rlbaby.store import codec
-from rlbaby.store.atomic import atomic_write_bytes, fsync_dir, parse_tinydb_json
+from rlbaby.store import codec, osfs
+from rlbaby.store.atomic import atomic_write_bytes, parse_tinydb_json, write_synced
 from rlbaby.store.backend import FileBackend
 from rlbaby.store.backup import create_backup
 from rlbaby.store.backup_format import (
@@ -127,17 +127,6 @@ def _check_file(name: str, raw: bytes, refs: _Refs, backup: Path) -> None:
         ) from exc
 
 
-def _write_new(path: Path, raw: bytes) -> None:
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
-    try:
-        view = memoryview(raw)
-        while view:
-            view = view[os.write(fd, view) :]
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
 def _remove(path: Path) -> None:
     if path.is_dir() and not path.is_symlink():
         shutil.rmtree(path)
@@ -179,7 +168,7 @@ def stage(data_dir: Path, backup: Path) -> BackupInfo:
                         raise BadBackupError(f"{backup.name} is damaged: {name} fails its checksum")
                     _check_file(name, raw, refs, backup)
                     try:
-                        _write_new(new / name, raw)
+                        write_synced(new / name, raw)
                     except OSError as exc:
                         raise WriteError(data_dir / name, exc) from exc
         except (BadBackupError, NewerVersionError, WriteError):
@@ -191,10 +180,10 @@ def stage(data_dir: Path, backup: Path) -> BackupInfo:
         refs.check(backup)
         try:
             for folder in DATA_FOLDERS:
-                fsync_dir(new / folder)
-            fsync_dir(new)
-            fsync_dir(staging)
-            fsync_dir(data_dir)
+                osfs.fsync_dir(new / folder)
+            osfs.fsync_dir(new)
+            osfs.fsync_dir(staging)
+            osfs.fsync_dir(data_dir)
         except OSError as exc:
             raise WriteError(staging, exc) from exc
     except BaseException:
@@ -224,14 +213,14 @@ def _roll_forward(data_dir: Path) -> None:
         if os.path.lexists(data_dir / item):
             if os.path.lexists(old / item):
                 _remove(old / item)  # cannot happen in order; a stale leftover
-            os.rename(data_dir / item, old / item)
-            fsync_dir(old)
-        os.rename(new / item, data_dir / item)
-        fsync_dir(data_dir)
+            osfs.replace(data_dir / item, old / item)
+            osfs.fsync_dir(old)
+        osfs.replace(new / item, data_dir / item)
+        osfs.fsync_dir(data_dir)
     # The column snapshot describes the old movement files; it is only a cache.
     (data_dir / "cache" / "movement-columns.npz").unlink(missing_ok=True)
     (data_dir / JOURNAL).unlink(missing_ok=True)
-    fsync_dir(data_dir)
+    osfs.fsync_dir(data_dir)
     _discard_staging(data_dir)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +28,14 @@ from rlbaby.model import (
 from rlbaby.store import Store
 
 T0 = 1_795_500_000_000  # 2026-11-24, the same instant as conftest.T0
+
+
+def child_env() -> dict[str, str]:
+    """The environment for a Python a test starts: this checkout first on its
+    path, then what the run put there (the simulated-Windows folder)."""
+    paths = [str(Path(__file__).resolve().parents[2]), os.environ.get("PYTHONPATH", "")]
+    return {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in paths if p)}
+
 
 # 2020-01-01 .. 2035-12-31, so records spread over many files.
 utc_ms = st.integers(1_577_836_800_000, 2_082_758_400_000)

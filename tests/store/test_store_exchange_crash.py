@@ -3,7 +3,6 @@ as before the import or after it, never a mix, and importing again finishes it."
 
 from __future__ import annotations
 
-import os
 import random
 import signal
 import subprocess
@@ -13,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from store_strategies import child_env
 
 from rlbaby.model import Instant
 from rlbaby.store import Store
@@ -22,7 +22,6 @@ from rlbaby.store.journal import STAGE_DIR
 DAY = 86_400_000
 # 2001-01-01 UTC: 101 files of two months each end in 2017, in the window import accepts.
 START = 978_307_200_000
-ROOT = Path(__file__).resolve().parents[2]
 
 
 def _file(folder: Path, k: int, rows: int = 60) -> Path:
@@ -54,7 +53,7 @@ def _state(data_dir: Path) -> tuple[Any, ...]:
 
 
 def _start(path: Path, data_dir: Path) -> subprocess.Popen[bytes]:
-    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    env = child_env()
     return subprocess.Popen(
         [sys.executable, "-m", "rlbaby", "import", str(path), "--data-dir", str(data_dir)],
         stdout=subprocess.DEVNULL,

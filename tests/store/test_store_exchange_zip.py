@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from store_strategies import folder_hashes
+from store_strategies import child_env, folder_hashes
 
 from rlbaby.model import Child
 from rlbaby.store import Store, zipsafe
@@ -258,7 +258,7 @@ def test_a_named_pipe_is_refused_without_waiting_for_a_writer(tmp_path: Path, na
         capture_output=True,
         text=True,
         timeout=60,
-        env={**os.environ, "PYTHONPATH": str(Path(__file__).parents[2])},
+        env=child_env(),
     )
     assert done.returncode != 0
     assert f"{name}: not a regular file" in done.stderr

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import orjson
 import pytest
-from store_strategies import T0, folder_hashes
+from store_strategies import T0, child_env, folder_hashes
 
 from rlbaby.model import Child, Episode, Instant, LabResult, Movement, SleepPeriod
 from rlbaby.model.limits import MAX_NAME_CHARS, MAX_NOTE_CHARS
@@ -41,7 +41,7 @@ def _cli(data_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
         text=True,
         timeout=60,
         check=False,
-        env={**os.environ, "PYTHONPATH": str(Path(__file__).parents[2])},
+        env=child_env(),
     )
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from rlbaby.model import Child
-from rlbaby.store import zipsafe
+from rlbaby.store import osfs, zipsafe
 from rlbaby.store.backend import FileBackend
 from rlbaby.store.exchange.formats import CSV_TABLES, err
 from rlbaby.store.exchange.plan import ImportPlan, Planner
@@ -88,9 +88,8 @@ def _open_regular(path: Path) -> BinaryIO:
     Opened without blocking, then checked: a FIFO would otherwise wait for a
     writer forever, and a device or folder never ends or never reads.
     """
-    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
     try:
-        fd = os.open(path, flags)
+        fd = osfs.open_fd(path, os.O_RDONLY | osfs.NONBLOCK)
     except OSError as exc:
         raise err(path, None, f"cannot read: {exc.strerror or exc}") from None
     try:

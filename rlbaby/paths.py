@@ -1,0 +1,31 @@
+"""The per-user folders rlbaby uses, as each system expects them (platformdirs).
+
+- Linux: data in $XDG_DATA_HOME/rlbaby (~/.local/share/rlbaby), cache in
+  $XDG_CACHE_HOME/rlbaby (~/.cache/rlbaby).
+- macOS: ~/Library/Application Support/rlbaby and ~/Library/Caches/rlbaby.
+- Windows: %LOCALAPPDATA%\\rlbaby and %LOCALAPPDATA%\\rlbaby\\Cache.
+
+The Linux data folder is the one earlier versions used, so nothing moves.
+No Qt here: the command line and Qt-free helpers use it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "rlbaby"
+
+
+def data_dir() -> Path:
+    """The default data folder (the command line's --data-dir and
+    $RLBABY_DATA_DIR choose another)."""
+    # appauthor=False: no vendor folder above ours on Windows.
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def cache_dir() -> Path:
+    """A folder for files rlbaby can always make again from the data; the
+    system may empty it."""
+    return Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False))
