@@ -1,8 +1,10 @@
 """Render the app icon's PNG sizes from its SVG: `make icons` (needs no display).
 
-The SVG in resources/desktop/icons/hicolor/scalable/apps/ is the source; the
-PNGs beside it (hicolor/<n>x<n>/apps/) are committed, so that a build never
-depends on an SVG renderer. Rerun this after editing the SVG.
+The SVG in resources/desktop/hicolor-icons/scalable/apps/ is the source; the
+PNGs beside it (<n>x<n>/apps/) are committed, so that a build never depends on
+an SVG renderer. Rerun this after editing the SVG. The folder is laid out like
+~/.local/share/icons/hicolor/, and its name is no Python identifier, so that
+setuptools does not take its subfolders for packages.
 tests/test_desktop.py fails when a PNG no longer matches the SVG.
 """
 
@@ -20,7 +22,7 @@ from PySide6.QtSvg import QSvgRenderer
 
 APP_ID = "io.github.rlbaby.rlbaby"
 SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
-HICOLOR = Path(__file__).resolve().parent.parent / "resources" / "desktop" / "icons" / "hicolor"
+HICOLOR = Path(__file__).resolve().parent.parent / "resources" / "desktop" / "hicolor-icons"
 
 
 def svg_path(hicolor: Path = HICOLOR) -> Path:
@@ -53,7 +55,7 @@ def main() -> int:
         if not render(svg_path(), size).save(str(out), "PNG"):
             sys.stderr.write(f"could not write {out}\n")
             return 1
-        sys.stdout.write(f"wrote {out.relative_to(HICOLOR.parents[3])}\n")
+        sys.stdout.write(f"wrote {out.relative_to(HICOLOR.parents[2])}\n")
     del app
     return 0
 

@@ -116,8 +116,8 @@ def test_the_installed_wheel_runs_outside_the_checkout(tmp_path: Path) -> None:
     desktop = "rlbaby/_resources/desktop"
     assert f"{desktop}/{APP_ID}.desktop" in names
     assert f"{desktop}/{APP_ID}.metainfo.xml" in names
-    assert f"{desktop}/icons/hicolor/scalable/apps/{APP_ID}.svg" in names
-    assert f"{desktop}/icons/hicolor/16x16/apps/{APP_ID}.png" in names
+    assert f"{desktop}/hicolor-icons/scalable/apps/{APP_ID}.svg" in names
+    assert f"{desktop}/hicolor-icons/16x16/apps/{APP_ID}.png" in names
     _run([*pip, "install", "-q", str(wheel)], tmp_path, env)
     built_s = time.monotonic() - started
 

@@ -42,7 +42,7 @@ ENV_PRINT_SHOWN = "RLBABY_PRINT_SHOWN"
 # The reverse-DNS name of the app: the .desktop file, the AppStream metainfo and
 # the icons in resources/desktop/ are named after it (tests/test_desktop.py).
 APP_ID = "io.github.rlbaby.rlbaby"
-ICONS = "desktop/icons/hicolor"
+ICONS = "desktop/hicolor-icons"
 
 log = logging.getLogger(__name__)
 
@@ -134,7 +134,7 @@ def set_identity(app: QApplication) -> None:
 
 
 def app_icon() -> QIcon:
-    """The app icon at every size under resources/desktop/icons/hicolor/."""
+    """The app icon at every size under resources/desktop/hicolor-icons/."""
     icon = QIcon()
     for folder in resources.path(ICONS).iterdir():
         png = folder.joinpath("apps", f"{APP_ID}.png")
