@@ -24,7 +24,7 @@ MARK = "rlbaby: window shown at "
 def one_run(command: str, folder: Path) -> float:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTHON", "VIRTUAL_ENV"))}
     env |= {"QT_QPA_PLATFORM": "offscreen", "RLBABY_PRINT_SHOWN": "1"}
-    env |= {"RLBABY_QUIT_AFTER_MS": "500", "XDG_DATA_HOME": str(folder / "xdg")}
+    env |= {"RLBABY_QUIT_AFTER_MS": "2000", "XDG_DATA_HOME": str(folder / "xdg")}
     started = time.time()
     done = subprocess.run(
         [command, "--data-dir", str(folder / "data")],
@@ -36,7 +36,7 @@ def one_run(command: str, folder: Path) -> float:
         check=True,
     )
     shown = [line for line in done.stdout.splitlines() if line.startswith(MARK)]
-    return float(shown[0].removeprefix(MARK)) - started
+    return float(shown[0].removeprefix(MARK).split()[0]) - started
 
 
 def main() -> int:

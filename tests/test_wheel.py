@@ -158,6 +158,8 @@ def test_the_installed_wheel_runs_outside_the_checkout(tmp_path: Path) -> None:
     first = tmp_path / "first-start"
     shown = _run([str(gui), "--data-dir", str(first)], elsewhere, env | {ENV_PRINT_SHOWN: "1"})
     assert "rlbaby: window shown at " in shown
+    # run_gui named the app and gave it the icons the wheel holds.
+    assert f"({APP_ID}, icon in 8 sizes)" in shown
     assert (first / "meta.json").is_file()
 
     # The editable install `make test` makes reads the checkout's folder.

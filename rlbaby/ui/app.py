@@ -150,12 +150,22 @@ def app_icon() -> QIcon:
 
 
 class _ShownStamp(QObject):
-    """Prints the time of the window's first paint once (RLBABY_PRINT_SHOWN)."""
+    """Prints the time of the window's first paint once (RLBABY_PRINT_SHOWN).
+
+    With the desktop-file name and the icon's sizes, so that a smoke test of
+    a build sees that the desktop will know the window.
+    """
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         if event.type() == QEvent.Type.Paint:
             watched.removeEventFilter(self)
-            sys.stdout.write(f"rlbaby: window shown at {time.time():.3f}\n")
+            app = QApplication.instance()
+            assert isinstance(app, QApplication)
+            sizes = len(app.windowIcon().availableSizes())
+            sys.stdout.write(
+                f"rlbaby: window shown at {time.time():.3f}"
+                f" ({app.desktopFileName()}, icon in {sizes} sizes)\n"
+            )
             sys.stdout.flush()
         return False
 
