@@ -94,6 +94,8 @@ def test_the_bundle_runs_version_report_and_the_gui(bundle: Path, tmp_path: Path
     }
     rlbaby = str(bundle / f"rlbaby{EXE}")
     assert _run([rlbaby, "--version"], elsewhere, env).strip() == f"rlbaby {__version__}"
+    gui = str(bundle / f"rlbaby-gui{EXE}")
+    assert _run([gui, "--version"], elsewhere, env).strip() == f"rlbaby {__version__}"
 
     data = tmp_path / "data"
     with Store.open(data) as store:
