@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 export QT_API := pyside6
 export PYQTGRAPH_QT_LIB := PySide6
 
-.PHONY: run test test-windows-sim lint bench demo screenshots system-deps clean
+.PHONY: run test test-windows-sim lint bench demo screenshots system-deps dist icons clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -22,6 +22,10 @@ $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	bash .ci/system-deps test
 	touch $@ $(VENV)/.installed-run
+
+$(VENV)/.installed-dist: pyproject.toml $(VENV)/.installed-run
+	$(BIN)/python -m pip install --quiet -e '.[dist]'
+	touch $@
 
 system-deps:
 	bash .ci/system-deps test
@@ -57,5 +61,15 @@ test-windows-sim: $(VENV)/.installed-test
 bench: $(VENV)/.installed-test
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m rlbaby.bench $(BENCH_ARGS)
 
+# The one-folder bundle dist/rlbaby/ (PyInstaller, packaging/rlbaby.spec);
+# run dist/rlbaby/rlbaby. Size and build time: README, "Install".
+dist: $(VENV)/.installed-dist
+	$(BIN)/pyinstaller --noconfirm --log-level WARN --distpath dist \
+		--workpath build/pyinstaller packaging/rlbaby.spec
+
+# The icon's PNG sizes, rendered from its SVG (resources/desktop/icons/).
+icons: $(VENV)/.installed-run
+	QT_QPA_PLATFORM=offscreen $(BIN)/python packaging/render_icons.py
+
 clean:
-	rm -rf $(VENV) build *.egg-info
+	rm -rf $(VENV) build dist *.egg-info

@@ -253,6 +253,19 @@ COMMANDS = {
 }
 
 
+def gui_main(argv: list[str] | None = None) -> int:
+    """The `rlbaby-gui` command: the same as `rlbaby`, started without a console.
+
+    On Windows a gui-script runs under pythonw, where `sys.stdout` and
+    `sys.stderr` are None: argparse's --help or a one-line error would raise
+    there, so they go to the null device instead (the log file keeps details).
+    """
+    for name in ("stdout", "stderr"):
+        if getattr(sys, name) is None:
+            setattr(sys, name, open(os.devnull, "w", encoding="utf-8"))
+    return main(argv)
+
+
 def main(argv: list[str] | None = None) -> int:
     try:
         args = build_parser().parse_args(argv)

@@ -2,7 +2,8 @@
 
 The slow test builds the wheel from a copy of the checkout, installs it into a
 fresh venv outside the checkout, and runs the installed `rlbaby` from another
-folder: --version, summary, report and the GUI demo for a few seconds. Then it
+folder: --version, summary, report, the GUI demo for a few seconds and the
+`rlbaby-gui` launcher on an empty folder. Then it
 turns the same venv into an editable install (what `make test` uses) and reads
 the resources through it too.
 """
@@ -16,7 +17,8 @@ import subprocess
 import sys
 import time
 import tomllib
-from pathlib import Path
+import zipfile
+from pathlib import Path, PurePosixPath
 
 import pytest
 
@@ -24,6 +26,7 @@ from rlbaby import __version__, resources
 from rlbaby.demo import populate
 from rlbaby.model import Child
 from rlbaby.store import Store
+from rlbaby.ui.app import APP_ID, ENV_PRINT_SHOWN
 
 REPO = Path(__file__).resolve().parent.parent
 PYPROJECT = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))
@@ -43,13 +46,23 @@ def test_pyproject_lists_every_package() -> None:
     assert listed == on_disk
 
 
+def _packaged(relative: PurePosixPath, globs: list[str]) -> bool:
+    """Whether setuptools' package-data `globs` take this file (`*` stays in one folder)."""
+    return any(
+        relative.match(glob) and len(relative.parts) == len(PurePosixPath(glob).parts)
+        for glob in globs
+    )
+
+
 def test_the_wheel_data_covers_every_resource_the_app_reads() -> None:
     data = SETUPTOOLS["package-data"]
-    for folder in ("guide", "themes"):
+    for folder in ("desktop", "guide", "themes"):
         package = f"rlbaby._resources.{folder}"
         assert package in SETUPTOOLS["packages"]
-        for f in (REPO / "resources" / folder).iterdir():
-            assert any(f.match(glob) for glob in data[package]), f
+        top = REPO / "resources" / folder
+        for f in top.rglob("*"):
+            if f.is_file():
+                assert _packaged(PurePosixPath(f.relative_to(top).as_posix()), data[package]), f
 
 
 def test_resources_stay_inside_their_folder() -> None:
@@ -73,7 +86,7 @@ def _run(cmd: list[str], cwd: Path, env: dict[str, str], timeout: float = 240) -
 
 def _copy_checkout(dest: Path) -> Path:
     dest.mkdir()
-    for name in ("pyproject.toml", "README.md"):
+    for name in ("pyproject.toml", "README.md", "LICENSE"):
         shutil.copy2(REPO / name, dest / name)
     for name in ("rlbaby", "resources"):
         shutil.copytree(REPO / name, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
@@ -97,6 +110,14 @@ def test_the_installed_wheel_runs_outside_the_checkout(tmp_path: Path) -> None:
     build = ["--no-build-isolation", "--no-deps", "-q"]
     _run([*pip, "wheel", *build, "-w", str(dist), str(src)], tmp_path, env)
     (wheel,) = dist.glob("rlbaby-*.whl")
+    with zipfile.ZipFile(wheel) as whl:
+        names = whl.namelist()
+    assert f"rlbaby-{__version__}.dist-info/licenses/LICENSE" in names
+    desktop = "rlbaby/_resources/desktop"
+    assert f"{desktop}/{APP_ID}.desktop" in names
+    assert f"{desktop}/{APP_ID}.metainfo.xml" in names
+    assert f"{desktop}/hicolor-icons/scalable/apps/{APP_ID}.svg" in names
+    assert f"{desktop}/hicolor-icons/16x16/apps/{APP_ID}.png" in names
     _run([*pip, "install", "-q", str(wheel)], tmp_path, env)
     built_s = time.monotonic() - started
 
@@ -130,6 +151,16 @@ def test_the_installed_wheel_runs_outside_the_checkout(tmp_path: Path) -> None:
 
     _run([rlbaby, "--demo"], elsewhere, env)
     assert list(temp.glob("rlbaby-demo-*")) == []
+
+    # The launcher's command (the .desktop file's Exec), on a first start.
+    gui = venv / "bin" / "rlbaby-gui"
+    assert gui.is_file()
+    first = tmp_path / "first-start"
+    shown = _run([str(gui), "--data-dir", str(first)], elsewhere, env | {ENV_PRINT_SHOWN: "1"})
+    assert "rlbaby: window shown at " in shown
+    # run_gui named the app and gave it the icons the wheel holds.
+    assert f"({APP_ID}, icon in 8 sizes)" in shown
+    assert (first / "meta.json").is_file()
 
     # The editable install `make test` makes reads the checkout's folder.
     _run([*pip, "install", *build, "-e", str(src)], tmp_path, env)

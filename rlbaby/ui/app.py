@@ -12,10 +12,11 @@ from pathlib import Path
 
 os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from rlbaby import version
+from rlbaby import resources, version
 from rlbaby.content import Guide
 from rlbaby.logfile import LogFile
 from rlbaby.model import Clock, Settings, system_clock
@@ -35,6 +36,13 @@ BACKUP_CHECK_MS = 60_000
 # Closes the window after this many ms; for smoke tests of an installed build
 # (tests/test_wheel.py), never needed by a parent.
 ENV_QUIT_AFTER = "RLBABY_QUIT_AFTER_MS"
+# Prints "rlbaby: window shown at <epoch s>" on the main window's first paint;
+# for measuring the start-up time of a build (README), never needed by a parent.
+ENV_PRINT_SHOWN = "RLBABY_PRINT_SHOWN"
+# The reverse-DNS name of the app: the .desktop file, the AppStream metainfo and
+# the icons in resources/desktop/ are named after it (tests/test_desktop.py).
+APP_ID = "io.github.rlbaby.rlbaby"
+ICONS = "desktop/hicolor-icons"
 
 log = logging.getLogger(__name__)
 
@@ -104,6 +112,55 @@ def _offer_restore(store: Store, data_dir: Path) -> Store:
     return store
 
 
+def set_identity(app: QApplication) -> None:
+    """Names, version, desktop-file name and window icon: what the desktop shows."""
+    app.setApplicationName("rlbaby")
+    app.setApplicationVersion(version())
+    app.setOrganizationName("rlbaby")
+    app.setOrganizationDomain("rlbaby.github.io")
+    # Wayland and the docks match the windows to the .desktop file (its name,
+    # its icon) by this name.
+    app.setDesktopFileName(APP_ID)
+    app.setWindowIcon(app_icon())
+
+
+def app_icon() -> QIcon:
+    """The app icon at every size under resources/desktop/hicolor-icons/."""
+    icon = QIcon()
+    for folder in resources.path(ICONS).iterdir():
+        png = folder.joinpath("apps", f"{APP_ID}.png")
+        if not png.is_file():
+            continue  # scalable/: the PNGs are rendered from it, no SVG engine needed
+        if isinstance(png, Path):
+            icon.addFile(str(png))  # read only when a size is asked for
+        else:  # a resource inside a zip has no file name for Qt
+            pixmap = QPixmap()
+            pixmap.loadFromData(png.read_bytes(), "PNG")
+            icon.addPixmap(pixmap)
+    return icon
+
+
+class _ShownStamp(QObject):
+    """Prints the time of the window's first paint once (RLBABY_PRINT_SHOWN).
+
+    With the desktop-file name and the icon's sizes, so that a smoke test of
+    a build sees that the desktop will know the window.
+    """
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            app = QApplication.instance()
+            assert isinstance(app, QApplication)
+            sizes = len(app.windowIcon().availableSizes())
+            sys.stdout.write(
+                f"rlbaby: window shown at {time.time():.3f}"
+                f" ({app.desktopFileName()}, icon in {sizes} sizes)\n"
+            )
+            sys.stdout.flush()
+        return False
+
+
 def build_window(store: Store, app: QApplication, clock: Clock = system_clock) -> MainWindow:
     """Wire the objects the widgets need (used by run_gui and by tests)."""
     theme = ThemeManager(app, theme_for(store.settings), store.settings.text_scale)
@@ -127,7 +184,7 @@ def run_gui(data_dir: Path, demo: bool = False) -> int:
     """
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
-    app.setApplicationName("rlbaby")
+    set_identity(app)
     crash = CrashHandler()
     crash.install()
     demo_dir = None
@@ -187,6 +244,9 @@ def _run_windows(app: QApplication, store: Store, demo: bool, data_dir: Path) ->
             clock_theme.start(60_000)
             # No "add a child" dialog at start: on a fresh install the first tap
             # logs at once, for a child named "Baby" the parent renames later.
+            stamp = _ShownStamp(window) if os.environ.get(ENV_PRINT_SHOWN) else None
+            if stamp is not None:
+                window.installEventFilter(stamp)
             window.show()
             code = app.exec()
             timer.stop()
