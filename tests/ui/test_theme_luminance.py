@@ -27,7 +27,7 @@ from rlbaby.ui.history.add_dialog import HistoryAddDialog
 from rlbaby.ui.main_window import MainWindow
 from rlbaby.ui.theme import load_palette, render_qss
 
-# Rec. 601 luma on 0-255. The brightest night token (accent text) is ~154.
+# Rec. 601 luma on 0-255. The brightest night token (text) is ~149.
 MAX_NIGHT_LUMA = 165
 MIN_DAY_CONTRAST = 100  # day theme: text must stand out from the background
 

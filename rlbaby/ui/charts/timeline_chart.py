@@ -16,12 +16,15 @@ from rlbaby.analysis.chart_data import (
 from rlbaby.model import label
 from rlbaby.model.arrays import KINDS
 from rlbaby.model.timekeeping import MS_PER_HOUR
+from rlbaby.ui.charts import kind_marks
 from rlbaby.ui.charts.axes import ClockAxis, fixed_ticks
 from rlbaby.ui.charts.base import ChartWidget, brush, pen
 from rlbaby.ui.charts.geometry import pair_segments, span_outline
 from rlbaby.wording import clock_text, duration, plural
 
 TICK_Y = (0.08, 0.92)  # movement ticks
+MARK_Y = TICK_Y[1]  # each tick's kind marker sits on its top end
+MARK_PX = 10  # marker size in screen pixels
 SPAN_Y = (0.0, 1.0)  # episode shading behind them
 SLEEP_Y = (-0.42, -0.14)  # the "asleep" band below
 Y_RANGE = (-0.5, 1.06)
@@ -33,8 +36,9 @@ class TimelineChart(ChartWidget):
     """One night of one child along the clock.
 
     Each movement is a vertical tick coloured by its kind (one line item per
-    kind, drawn as pairs, so thousands of ticks stay cheap); episodes are
-    shaded; logged sleep is a band below. `append_movement` adds a tap in
+    kind, drawn as pairs, so thousands of ticks stay cheap), topped by the
+    kind's marker shape, so kinds differ by more than colour (kind_marks.py);
+    episodes are shaded; logged sleep is a band below. `append_movement` adds a tap in
     place, without reading the store.
     """
 
@@ -64,10 +68,14 @@ class TimelineChart(ChartWidget):
             item.setZValue(-10)
             self.plot.addItem(item)
         self.tick_items: list[pg.PlotDataItem] = []
-        for _kind in KINDS:
+        self.mark_items: list[pg.ScatterPlotItem] = []
+        for kind in KINDS:
             item = pg.PlotDataItem(connect="pairs")
             self.tick_items.append(item)
             self.plot.addItem(item)
+            marks = pg.ScatterPlotItem(symbol=kind_marks.symbol(kind), size=MARK_PX, pxMode=True)
+            self.mark_items.append(marks)
+            self.plot.addItem(marks)
         self.data = TimelineData(date.today(), start_hour)
         self._x_by_kind: list[F64] = [np.empty(0) for _ in KINDS]
         self._x = np.empty(0)
@@ -104,6 +112,7 @@ class TimelineChart(ChartWidget):
         for code, item in enumerate(self.tick_items):
             self._x_by_kind[code] = self._x[self._kind == code]
             item.setData(*pair_segments(self._x_by_kind[code], *TICK_Y))
+            self._set_marks(code)
         self._update_spans()
         self.sleep_item.setData(*span_outline(data.sleep_start_h, data.sleep_end_h, *SLEEP_Y))
         self._update_title()
@@ -129,6 +138,7 @@ class TimelineChart(ChartWidget):
         xs = np.append(self._x_by_kind[kind_code], x_h)
         self._x_by_kind[kind_code] = xs
         self.tick_items[kind_code].setData(*pair_segments(xs, *TICK_Y))
+        self._set_marks(kind_code)
         self._update_spans()
         self._update_title()
         if self.is_empty:
@@ -136,6 +146,10 @@ class TimelineChart(ChartWidget):
         lo, hi = self.plot.getViewBox().viewRange()[0]
         if not lo <= x_h <= hi:
             self.reset_view()
+
+    def _set_marks(self, code: int) -> None:
+        xs = self._x_by_kind[code]
+        self.mark_items[code].setData(x=xs, y=np.full(xs.size, MARK_Y))
 
     def _update_spans(self) -> None:
         start = np.clip(self._span_start - SPAN_PAD_H, 0, 24)
@@ -157,16 +171,24 @@ class TimelineChart(ChartWidget):
 
     def _apply_item_colours(self) -> None:
         p = self.palette
-        for kind, item in zip(KINDS, self.tick_items, strict=True):
-            item.setPen(pen(p, f"kind_{kind.value}", 2.0))
+        for kind, item, marks in zip(KINDS, self.tick_items, self.mark_items, strict=True):
+            token = kind_marks.colour_token(kind)
+            item.setPen(pen(p, token, 2.0))
+            marks.setBrush(brush(p, token))
+            # A thin rim of the background keeps touching markers apart.
+            marks.setPen(pen(p, "chart_bg", 1.0))
         self.span_item.setPen(None)
         self.span_item.setBrush(brush(p, "episode_span"))
         self.sleep_item.setPen(None)
         self.sleep_item.setBrush(brush(p, "sleep_band"))
-        swatch = '<span style="color:{c}">&#9632;</span>&nbsp;{t}'
-        bits = [swatch.format(c=p[f"kind_{k.value}"], t=label(k)) for k in KINDS]
-        bits.append(swatch.format(c=p["episode_span"], t="episode"))
-        bits.append(swatch.format(c=p["sleep_band"], t="asleep"))
+        swatch = '<span style="color:{c}">{g}</span>&nbsp;{t}'
+        bits = [
+            swatch.format(c=p[kind_marks.colour_token(k)], g=kind_marks.glyph(k), t=label(k))
+            for k in KINDS
+        ]
+        area = kind_marks.AREA_GLYPH
+        bits.append(swatch.format(c=p["episode_span"], g=area, t="episode"))
+        bits.append(swatch.format(c=p["sleep_band"], g=area, t="asleep"))
         self.legend.setText("&nbsp;&nbsp; ".join(bits))
         self.legend.show()
 
