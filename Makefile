@@ -37,15 +37,15 @@ screenshots: $(VENV)/.installed-test
 	bash .ci/screenshots shots
 
 lint: $(VENV)/.installed-test
-	$(BIN)/ruff check rlbaby tests main.py
-	$(BIN)/ruff format --check rlbaby tests main.py
+	$(BIN)/ruff check rlbaby tests benchmarks main.py
+	$(BIN)/ruff format --check rlbaby tests benchmarks main.py
 	$(BIN)/mypy
 
 test: $(VENV)/.installed-test lint
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest $(PYTEST_ARGS)
 
 bench: $(VENV)/.installed-test
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m rlbaby.bench $(BENCH_ARGS)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m benchmarks $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) build *.egg-info

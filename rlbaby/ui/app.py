@@ -27,6 +27,7 @@ from rlbaby.ui.bridge import ServiceBridge
 from rlbaby.ui.context import ChildSelection, UiContext
 from rlbaby.ui.crash import CrashHandler
 from rlbaby.ui.dialogs import inform, message_box
+from rlbaby.ui.first_tap import watch_first_tap
 from rlbaby.ui.main_window import MainWindow
 from rlbaby.ui.restore_dialog import reopen_after_restore
 from rlbaby.ui.theme import ThemeManager
@@ -186,6 +187,7 @@ def _run_windows(app: QApplication, store: Store, demo: bool, data_dir: Path) ->
         while True:
             window = build_window(store, app)
             _quit_later(app)
+            watch_first_tap(window, window.log_tab, window.log_tab.status)  # the bench only
             backups = BackupManager(store) if not store.readonly and not demo else None
             timer = QTimer()
             if backups is not None:
