@@ -63,7 +63,7 @@ def child_env(ctx: Context, **extra: str) -> dict[str, str]:
     (a run never reads or fills this user's real cache)."""
     env = dict(os.environ)
     env["QT_QPA_PLATFORM"] = "offscreen"
-    env["XDG_CACHE_HOME"] = str(ctx.work / "xdg-cache")
+    env["RLBABY_CACHE_DIR"] = str(ctx.work / "user-cache")
     env.pop("RLBABY_DATA_DIR", None)
     env.update(extra)
     return env

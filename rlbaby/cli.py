@@ -117,10 +117,10 @@ class CliError(Exception):
     pass
 
 
-def _open_store(data_dir: Path, readonly: bool = False):  # type: ignore[no-untyped-def]
+def _open_store(data_dir: Path, readonly: bool = False, write_cache: bool = True):  # type: ignore[no-untyped-def]
     from rlbaby.store import Store
 
-    store = Store.open(data_dir, readonly=readonly)
+    store = Store.open(data_dir, readonly=readonly, write_cache=write_cache)
     for problem in store.problems:
         _line(sys.stderr, f"rlbaby: warning: {problem.message()}")
     return store
@@ -143,13 +143,13 @@ def _find_child(store, name: str | None):  # type: ignore[no-untyped-def]
 
 def _open_for_dry_run(data_dir: Path):  # type: ignore[no-untyped-def]
     """A store that writes nothing at all: read-only (no lock file, no sweep of
-    temp files, no quarantine, no column cache), or empty in memory when
-    there is no folder yet (it is not created)."""
+    temp files, no quarantine, no column cache, not even in the user's cache
+    folder), or empty in memory when there is no folder yet (it is not created)."""
     from rlbaby.store import Store
 
     if not data_dir.exists():
         return Store.in_memory()
-    return _open_store(data_dir, readonly=True)
+    return _open_store(data_dir, readonly=True, write_cache=False)
 
 
 def cmd_import(args: argparse.Namespace) -> int:

@@ -10,6 +10,9 @@ os.environ.setdefault("QT_API", "pyside6")
 # Keep runtime files of the offscreen platform out of the user's folders.
 os.environ.setdefault("XDG_RUNTIME_DIR", "/tmp/rlbaby-test-runtime")
 os.makedirs(os.environ["XDG_RUNTIME_DIR"], mode=0o700, exist_ok=True)
+# Read-only opens keep a derived cache in the user's cache folder: the tests'
+# own, fresh for every test (see the autouse fixture below), never the user's.
+os.environ["RLBABY_CACHE_DIR"] = "/tmp/rlbaby-test-user-cache"
 
 from collections.abc import Iterator  # noqa: E402
 from pathlib import Path  # noqa: E402
@@ -37,6 +40,17 @@ class FakeClock:
 
     def advance(self, seconds: float) -> None:
         self.utc_ms += round(seconds * 1000)
+
+
+@pytest.fixture(autouse=True)
+def user_cache_dir(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Path:
+    """Each test's own user cache folder (RLBABY_CACHE_DIR, inherited by the
+    processes it starts), so no test sees another's derived cache."""
+    folder = tmp_path_factory.mktemp("user-cache")
+    monkeypatch.setenv("RLBABY_CACHE_DIR", str(folder))
+    return folder
 
 
 @pytest.fixture

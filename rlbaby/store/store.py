@@ -150,8 +150,10 @@ class Store:
         now_ms: Callable[[], int] = _now_ms,
         lock: DataDirLock | None = None,
         data_dir: Path | None = None,
+        write_cache: bool = True,
     ) -> None:
         self.backend = backend
+        self._write_cache = write_cache
         self.readonly = backend.readonly
         self.data_dir = data_dir
         self.now_ms = now_ms
@@ -186,8 +188,12 @@ class Store:
         *,
         readonly: bool = False,
         now_ms: Callable[[], int] = _now_ms,
+        write_cache: bool = True,
     ) -> Store:
         """Open (creating if needed) a data folder.
+
+        `write_cache=False` keeps a read-only open from writing its derived
+        snapshot into the user's cache folder: it then writes nothing at all.
 
         Raises:
             LockedError: another instance writes here (retry with readonly=True).
@@ -197,7 +203,7 @@ class Store:
                 one, naming the file and what to do.
         """
         try:
-            return cls._open(data_dir, readonly=readonly, now_ms=now_ms)
+            return cls._open(data_dir, readonly=readonly, now_ms=now_ms, write_cache=write_cache)
         except OSError as exc:
             raise errors.open_error(Path(data_dir).expanduser(), exc) from exc
 
@@ -208,6 +214,7 @@ class Store:
         *,
         readonly: bool = False,
         now_ms: Callable[[], int] = _now_ms,
+        write_cache: bool = True,
     ) -> Store:
         """Open (creating if needed) a data folder.
 
@@ -245,7 +252,9 @@ class Store:
 
                 migrate_if_needed(data_dir)
                 remove_temp_files(data_dir)
-            return cls(backend, now_ms=now_ms, lock=lock, data_dir=data_dir)
+            return cls(
+                backend, now_ms=now_ms, lock=lock, data_dir=data_dir, write_cache=write_cache
+            )
         except BaseException:
             if lock is not None:
                 lock.release()
@@ -292,6 +301,7 @@ class Store:
                 FileBackend(self.data_dir, readonly=True),
                 now_ms=self.now_ms,
                 data_dir=self.data_dir,
+                write_cache=self._write_cache,
             )
             revision = self.revision
             self.close()
@@ -343,9 +353,17 @@ class Store:
             if gc_was_enabled:
                 gc.enable()
 
-    def _cache_dir(self) -> Path | None:
-        """Where the column snapshot may live: only for a writable or file folder."""
-        return self.data_dir if isinstance(self.backend, FileBackend) else None
+    def _snapshot_files(self) -> list[Path]:
+        """Where the column snapshot may be, best first.
+
+        A writable store keeps it in the data folder. A read-only one reads
+        that copy too (the writing app keeps it fresh) and keeps its own in
+        the user's cache folder, never writing into the data folder.
+        """
+        if not isinstance(self.backend, FileBackend) or self.data_dir is None:
+            return []
+        inside = self.data_dir / colcache.CACHE_REL
+        return [inside, colcache.outside_path(self.data_dir)] if self.readonly else [inside]
 
     def _movement_paths(self) -> tuple[list[str], dict[str, Path]]:
         assert isinstance(self.backend, FileBackend)
@@ -355,21 +373,34 @@ class Store:
     def _load_cached_files(self) -> tuple[frozenset[str], dict[str, tuple[int, int]]]:
         """Load older movement files from the snapshot where they are unchanged.
 
-        Returns the files loaded, and the rows [start, end) each now holds.
+        Of several snapshots (see _snapshot_files), the one that covers most
+        files is used. Returns the files loaded, and the rows [start, end)
+        each now holds.
         """
-        folder = self._cache_dir()
-        snap = None if folder is None else colcache.read(folder)
-        if snap is None:
+        candidates = self._snapshot_files()
+        if not candidates:
             return frozenset(), {}
         keys, paths = self._movement_paths()
         past = set(keys[:-1])  # the newest file takes the taps: always parsed
-        usable = []
-        for key, sig in zip(snap.keys, snap.sigs.tolist(), strict=True):
-            try:
-                if key in past and colcache.signature(paths[key]).tolist() == sig:
-                    usable.append(key)
-            except OSError:
+        best: tuple[colcache.Snapshot, list[str]] | None = None
+        for path in candidates:
+            snap = colcache.read_file(path)
+            if snap is None:
                 continue
+            usable = []
+            for key, sig in zip(snap.keys, snap.sigs.tolist(), strict=True):
+                try:
+                    if key in past and colcache.signature(paths[key]).tolist() == sig:
+                        usable.append(key)
+                except OSError:
+                    continue
+            if best is None or len(usable) > len(best[1]):
+                best = (snap, usable)
+            if len(usable) == len(past):
+                break  # nothing better to find
+        if best is None:
+            return frozenset(), {}
+        snap, usable = best
         ids = self.columns.load_snapshot(snap, usable)
         if ids is None:
             return frozenset(), {}
@@ -386,9 +417,13 @@ class Store:
     def _save_column_cache(
         self, cached: dict[str, tuple[int, int]], parsed: dict[str, tuple[int, int]]
     ) -> None:
-        """Refresh the snapshot when older files had to be parsed from JSON."""
-        folder = self._cache_dir()
-        if folder is None or self.readonly:
+        """Refresh the snapshot when older files had to be parsed from JSON.
+
+        A read-only store writes its own copy, outside the data folder (and
+        none at all when opened with write_cache=False: `import --dry-run`).
+        """
+        candidates = self._snapshot_files()
+        if not candidates or (self.readonly and not self._write_cache):
             return
         if self._lock is not None:
             try:
@@ -411,7 +446,7 @@ class Store:
             start, end = rows
             doc_ids = [self._movements.loc[i][1] for i in self.columns.ids[start:end]]
             files.append((key, start, end, doc_ids, sig))
-        colcache.write(folder, self.columns.export_snapshot(files))
+        colcache.write_file(candidates[-1], self.columns.export_snapshot(files))
 
     def _load_records(
         self,
