@@ -20,7 +20,7 @@ from tinydb import TinyDB
 from rlbaby import __version__
 from rlbaby.model import Child, Episode, Movement, MovementKind, Settings, SleepPeriod
 from rlbaby.model.arrays import MovementArrays
-from rlbaby.store import codec, colcache, errors
+from rlbaby.store import bulk, codec, colcache, errors
 from rlbaby.store.atomic import remove_temp_files
 from rlbaby.store.backend import Backend, FileBackend, MemoryBackend, Problem
 from rlbaby.store.columns import MovementColumns
@@ -342,8 +342,8 @@ class Store:
                     parsed[self._movements.loading_key] = (start, len(self.columns))
                 else:
                     overwritten = True  # a record in two files (a crash mid-move)
-            self._load_records(self._episodes, codec.episode_from_doc, self._episode_recs)
-            self._load_records(self._sleep, codec.sleep_from_doc, self._sleep_recs)
+            self._load_records(self._episodes, bulk.episodes_from_docs, self._episode_recs)
+            self._load_records(self._sleep, bulk.sleep_from_docs, self._sleep_recs)
             if not overwritten:  # only after the whole load: a failed open writes nothing
                 self._save_column_cache(cached, parsed)
             if not self.readonly:
@@ -451,14 +451,14 @@ class Store:
     def _load_records(
         self,
         table: ShardedTable,
-        decode: Callable[[Mapping[str, Any]], Any],
+        decode_all: Callable[[list[Mapping[str, Any]]], list[Any]],
         into: dict[str, Any],
     ) -> None:
         decoded: list[Any] = []
 
         def validate(docs: list[Mapping[str, Any]], where: str) -> None:
             decoded.clear()
-            decoded.extend(decode(d) for d in docs)
+            decoded.extend(decode_all(docs))  # a whole file at once (store/bulk.py)
 
         for _docs in table.load(validate, self.problems):
             for rec in decoded:
