@@ -53,6 +53,18 @@ class _Parser(argparse.ArgumentParser):
         raise UsageError(f"{message} (see '{self.prog} --help')")
 
 
+class _VersionAction(argparse.Action):
+    """`--version`, asking importlib.metadata only when it is given: that import
+    alone costs every other command a tenth of its start-up."""
+
+    def __init__(self, option_strings: list[str], dest: str, **kwargs: object) -> None:
+        super().__init__(option_strings, dest, nargs=0, help="show the version and exit")
+
+    def __call__(self, parser: argparse.ArgumentParser, *_args: object) -> NoReturn:
+        sys.stdout.write(f"rlbaby {version()}\n")
+        parser.exit()
+
+
 def _data_dir_option(default: str | None) -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
@@ -73,7 +85,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Log a baby's restless legs at night, see the patterns, talk to the doctor.",
         parents=[_data_dir_option(None)],
     )
-    parser.add_argument("--version", action="version", version=f"rlbaby {version()}")
+    parser.add_argument("--version", action=_VersionAction)
     parser.add_argument(
         "--demo", action="store_true", help="open generated demo data in a throw-away folder"
     )

@@ -48,11 +48,10 @@ from rlbaby.store.backup import (
     read_member,
 )
 from rlbaby.store.errors import CorruptFileError, NewerVersionError, StoreError, WriteError, why
+from rlbaby.store.restore_marks import JOURNAL, STAGING  # the marks every open looks for
 
 log = logging.getLogger(__name__)
 
-STAGING = ".restore-staging"
-JOURNAL = ".restore-journal"
 ITEMS = ("meta.json", *DATA_FOLDERS)
 _META_TABLES = frozenset({"meta", "settings", "children"})
 

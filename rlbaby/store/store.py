@@ -28,6 +28,7 @@ from rlbaby.store.errors import CorruptFileError, NewerVersionError, StoreError
 from rlbaby.store.follow import Follower, folder_signature
 from rlbaby.store.journal import finish_pending
 from rlbaby.store.lock import DataDirLock
+from rlbaby.store.restore_marks import restore_marks_present
 from rlbaby.store.shards import ShardedTable, month_key, ten_day_key
 
 SCHEMA_VERSION = 1
@@ -241,9 +242,10 @@ class Store:
         try:
             # A restore cut short (kill -9, full disk) is finished or dropped
             # first, so the folder is the old data or the new, never a mix.
-            from rlbaby.store.restore import finish_interrupted_restore
+            if restore_marks_present(data_dir):
+                from rlbaby.store.restore import finish_interrupted_restore
 
-            finish_interrupted_restore(data_dir, readonly=readonly)
+                finish_interrupted_restore(data_dir, readonly=readonly)
             finish_pending(data_dir, have_lock=lock is not None)  # an import a crash cut short
             backend = FileBackend(data_dir, readonly=readonly)
             check_version(backend)
