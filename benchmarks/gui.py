@@ -177,10 +177,10 @@ def bench_charts(ctx: Context) -> list[Row]:
         store.close()
     shutil.rmtree(folder)
     return [
-        Row("charts: tap to timeline painted p95", "ms", percentile(total, 95), total, target=16.0),
+        Row("charts: tap to timeline painted p95", "ms", percentile(total, 95), total, target=12.0),
         Row("  tap to timeline painted median", "ms", median(total)),
         Row("  of which chart slot + repaint, median", "ms", median(ui_part), ui_part),
-        Row("charts: range to all, every chart, median", "ms", median(cold), cold, target=200),
+        Row("charts: range to all, every chart, median", "ms", median(cold), cold, target=150),
         Row("  range to all, data unchanged, median", "ms", median(warm), warm),
     ]
 
@@ -221,6 +221,6 @@ def bench_memory(ctx: Context) -> list[Row]:
         samples.append(float(out.stdout.strip().splitlines()[-1]))
     return [
         Row(
-            "memory: whole app, charts on all, peak RSS", "MB", median(samples), samples, target=300
+            "memory: whole app, charts on all, peak RSS", "MB", median(samples), samples, target=200
         )
     ]
