@@ -336,7 +336,10 @@ class Store:
             skip, cached = self._load_cached_files()
             parsed: dict[str, tuple[int, int]] = {}
             overwritten = False
-            for docs in self._movements.load(check, self.problems, skip):
+            # The columns' index holds the ids loaded so far, as the table's
+            # locations would: asking it lets a read-only open skip building those.
+            known = self.columns.row_of
+            for docs in self._movements.load(check, self.problems, skip, known):
                 start = len(self.columns)
                 if docs:
                     self.columns.load_columns(*(cols[name] for name in MovementColumns.LOAD_FIELDS))
@@ -349,6 +352,7 @@ class Store:
             if not overwritten:  # only after the whole load: a failed open writes nothing
                 self._save_column_cache(cached, parsed)
             if not self.readonly:
+                self._movements.loc.flush()  # now, not in the first tap
                 for table in (self._movements, self._episodes, self._sleep):
                     table.drop_stale()
         finally:

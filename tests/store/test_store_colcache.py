@@ -384,3 +384,21 @@ def test_write_cache_false_writes_no_snapshot_anywhere(
     with Store.open(data_dir, readonly=True, write_cache=False) as s:
         assert len(s.movements()) == 100
     assert list(user_cache_dir.rglob("*")) == []
+
+
+def test_a_readonly_open_finds_records_without_building_their_locations_first(
+    data_dir: Path,
+) -> None:
+    _fill(data_dir)
+    with Store.open(data_dir) as s:
+        assert not s._movements.loc._pending  # a writer builds them at open, not at a tap
+        ids = s.movements().ids
+    with Store.open(data_dir, readonly=True) as s:
+        loc = s._movements.loc
+        assert loc._key == {}  # `summary` never needs them
+        assert s.movements().ids == ids
+        m = s.movement(ids[40])  # asked: built, and right
+        assert m is not None
+        assert m.id == ids[40]
+        assert len(loc) == 100
+        assert not loc._pending
