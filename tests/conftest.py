@@ -43,14 +43,21 @@ class FakeClock:
 
 
 @pytest.fixture(autouse=True)
-def user_cache_dir(
-    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
-) -> Path:
+def user_cache_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     """Each test's own user cache folder (RLBABY_CACHE_DIR, inherited by the
-    processes it starts), so no test sees another's derived cache."""
+    processes it starts), so no test sees another's derived cache.
+
+    Not through monkeypatch: an autouse fixture asking for it would set it up
+    first, and undo it last, after fixtures that check what it put back.
+    """
     folder = tmp_path_factory.mktemp("user-cache")
-    monkeypatch.setenv("RLBABY_CACHE_DIR", str(folder))
-    return folder
+    before = os.environ.get("RLBABY_CACHE_DIR")
+    os.environ["RLBABY_CACHE_DIR"] = str(folder)
+    yield folder
+    if before is None:
+        os.environ.pop("RLBABY_CACHE_DIR", None)
+    else:
+        os.environ["RLBABY_CACHE_DIR"] = before
 
 
 @pytest.fixture
