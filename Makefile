@@ -41,8 +41,8 @@ screenshots: $(VENV)/.installed-test
 	bash .ci/screenshots shots
 
 lint: $(VENV)/.installed-test
-	$(BIN)/ruff check rlbaby tests main.py
-	$(BIN)/ruff format --check rlbaby tests main.py
+	$(BIN)/ruff check rlbaby tests benchmarks main.py
+	$(BIN)/ruff format --check rlbaby tests benchmarks main.py
 	$(BIN)/mypy
 
 # The store's tests that touch the disk, again as on Windows: `import fcntl`
@@ -59,7 +59,7 @@ test-windows-sim: $(VENV)/.installed-test
 	RLBABY_SIMULATE_WINDOWS=1 QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -m "not slow" $(SIMWIN_TESTS)
 
 bench: $(VENV)/.installed-test
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m rlbaby.bench $(BENCH_ARGS)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m benchmarks $(BENCH_ARGS)
 
 # The one-folder bundle dist/rlbaby/ (PyInstaller, packaging/rlbaby.spec);
 # run dist/rlbaby/rlbaby. Size and build time: README, "Install".

@@ -48,6 +48,18 @@ class _Parser(argparse.ArgumentParser):
         raise UsageError(f"{message} (see '{self.prog} --help')")
 
 
+class _VersionAction(argparse.Action):
+    """`--version`, asking importlib.metadata only when it is given: that import
+    alone costs every other command a tenth of its start-up."""
+
+    def __init__(self, option_strings: list[str], dest: str, **kwargs: object) -> None:
+        super().__init__(option_strings, dest, nargs=0, help="show the version and exit")
+
+    def __call__(self, parser: argparse.ArgumentParser, *_args: object) -> NoReturn:
+        sys.stdout.write(f"rlbaby {version()}\n")
+        parser.exit()
+
+
 def _data_dir_option(default: str | None) -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
@@ -68,7 +80,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Log a baby's restless legs at night, see the patterns, talk to the doctor.",
         parents=[_data_dir_option(None)],
     )
-    parser.add_argument("--version", action="version", version=f"rlbaby {version()}")
+    parser.add_argument("--version", action=_VersionAction)
     parser.add_argument(
         "--demo", action="store_true", help="open generated demo data in a throw-away folder"
     )
@@ -112,10 +124,10 @@ class CliError(Exception):
     pass
 
 
-def _open_store(data_dir: Path, readonly: bool = False):  # type: ignore[no-untyped-def]
+def _open_store(data_dir: Path, readonly: bool = False, write_cache: bool = True):  # type: ignore[no-untyped-def]
     from rlbaby.store import Store
 
-    store = Store.open(data_dir, readonly=readonly)
+    store = Store.open(data_dir, readonly=readonly, write_cache=write_cache)
     for problem in store.problems:
         _line(sys.stderr, f"rlbaby: warning: {problem.message()}")
     return store
@@ -138,13 +150,13 @@ def _find_child(store, name: str | None):  # type: ignore[no-untyped-def]
 
 def _open_for_dry_run(data_dir: Path):  # type: ignore[no-untyped-def]
     """A store that writes nothing at all: read-only (no lock file, no sweep of
-    temp files, no quarantine, no column cache), or empty in memory when
-    there is no folder yet (it is not created)."""
+    temp files, no quarantine, no column cache, not even in the user's cache
+    folder), or empty in memory when there is no folder yet (it is not created)."""
     from rlbaby.store import Store
 
     if not data_dir.exists():
         return Store.in_memory()
-    return _open_store(data_dir, readonly=True)
+    return _open_store(data_dir, readonly=True, write_cache=False)
 
 
 def cmd_import(args: argparse.Namespace) -> int:

@@ -10,6 +10,9 @@ os.environ.setdefault("QT_API", "pyside6")
 # Keep runtime files of the offscreen platform out of the user's folders.
 os.environ.setdefault("XDG_RUNTIME_DIR", "/tmp/rlbaby-test-runtime")
 os.makedirs(os.environ["XDG_RUNTIME_DIR"], mode=0o700, exist_ok=True)
+# Read-only opens keep a derived cache in the user's cache folder: the tests'
+# own, fresh for every test (see the autouse fixture below), never the user's.
+os.environ["RLBABY_CACHE_DIR"] = "/tmp/rlbaby-test-user-cache"
 
 if os.environ.get("RLBABY_SIMULATE_WINDOWS") == "1":
     # Before rlbaby is imported: the store's suite as on Windows (`make test`
@@ -47,6 +50,24 @@ class FakeClock:
 
     def advance(self, seconds: float) -> None:
         self.utc_ms += round(seconds * 1000)
+
+
+@pytest.fixture(autouse=True)
+def user_cache_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """Each test's own user cache folder (RLBABY_CACHE_DIR, inherited by the
+    processes it starts), so no test sees another's derived cache.
+
+    Not through monkeypatch: an autouse fixture asking for it would set it up
+    first, and undo it last, after fixtures that check what it put back.
+    """
+    folder = tmp_path_factory.mktemp("user-cache")
+    before = os.environ.get("RLBABY_CACHE_DIR")
+    os.environ["RLBABY_CACHE_DIR"] = str(folder)
+    yield folder
+    if before is None:
+        os.environ.pop("RLBABY_CACHE_DIR", None)
+    else:
+        os.environ["RLBABY_CACHE_DIR"] = before
 
 
 @pytest.fixture

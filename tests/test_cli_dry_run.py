@@ -44,7 +44,7 @@ def _state(folder: Path) -> dict[str, tuple[bytes | str | None, int]]:
 
 
 def test_a_dry_run_import_changes_no_byte_and_no_mtime(
-    full_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    full_dir: Path, tmp_path: Path, user_cache_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     # Everything a writable open would touch: a leftover temp file to sweep, a
     # damaged file to set aside, no column cache yet, and a lock file that is a
@@ -62,3 +62,5 @@ def test_a_dry_run_import_changes_no_byte_and_no_mtime(
     assert out.startswith("would import taps.csv: adds 1 child, 2 episodes, 2 movements")
     assert "episodes/2027-03.json" in err  # the damaged file is reported, not moved
     assert _state(full_dir) == before
+    # Nor anywhere else: not even the read-only open's snapshot in the user's cache.
+    assert list(user_cache_dir.rglob("*")) == []

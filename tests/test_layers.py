@@ -55,6 +55,40 @@ def test_cli_summary_runs_without_qt(tmp_path) -> None:
     assert proc.returncode == 0, proc.stderr
 
 
+# What `summary` needs not: each costs its start-up 20-60 ms (python -X importtime).
+NOT_FOR_SUMMARY = (
+    "importlib.metadata",  # only --version asks the installed version
+    "numpy.ma",  # np.unique() loads it
+    "rlbaby.store.restore",  # only when a restore left its marks (restore_marks.py)
+    "rlbaby.store.backup",
+    "rlbaby.store.exchange",
+    "rlbaby.report",
+)
+
+
+def test_cli_summary_imports_only_what_it_needs(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from rlbaby.demo import populate
+    from rlbaby.store import Store
+
+    with Store.open(tmp_path / "data") as store:
+        populate(store)
+    code = (
+        "import sys, io, contextlib; from rlbaby.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        "    rc = main(['summary', '--json', '--data-dir', sys.argv[1]])\n"
+        "bad = sorted(m for m in sys.modules for n in sys.argv[2:] "
+        "if m == n or m.startswith(n + '.'));"
+        "print(','.join(bad)); sys.exit(rc or (2 if bad else 0))"
+    )
+    proc = subprocess.run(
+        [sys.executable, "-c", code, str(tmp_path / "data"), *NOT_FOR_SUMMARY],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert proc.returncode == 0, f"summary imported {proc.stdout}{proc.stderr}"
+
+
 def test_ui_does_not_import_tinydb() -> None:
     from pathlib import Path
 

@@ -7,7 +7,6 @@ the evening's date. Nights with sleep marks but no movements count as logged
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -186,6 +185,12 @@ def in_spans(at_ms: I64, spans: Sequence[tuple[int, int]]) -> np.ndarray:
     return np.asarray(ok & (at_ms < ends[np.clip(i, 0, None)]))
 
 
+def _tally(counts: dict[str, int], values: Iterable[str]) -> None:
+    """Count `values` into `counts`, as Counter.update would (same order)."""
+    for v in values:
+        counts[v] = counts.get(v, 0) + 1
+
+
 def summarize_nights(
     child_id: str,
     mv: MovementArrays,
@@ -218,7 +223,8 @@ def summarize_nights(
     periodic = periodic_runs(mv.at_ms, mv.episode, lo_s, hi_s)
     rapid = rapid_clusters(mv.at_ms, mv.episode)
 
-    all_nights = set(np.unique(m_night).tolist()) | set(sleep_hours)
+    # A set of the list, not np.unique: that loads numpy.ma (20 ms of a CLI start).
+    all_nights = set(m_night.tolist()) | set(sleep_hours)
     if nights is not None:
         lo_i, hi_i = night_number(nights[0]), night_number(nights[1])
         all_nights = {n for n in all_nights if lo_i <= n <= hi_i}
@@ -255,30 +261,35 @@ def summarize_nights(
         idx = ep_night[code]
         if idx not in all_nights:
             continue
-        s = ep_stats.setdefault(
-            idx,
-            {
+        s = ep_stats.get(idx)
+        if s is None:
+            # Tallies are plain dicts counted by hand: a Counter per night and
+            # field, and Counter.update for each (mostly empty) set, cost a
+            # third of a whole-history summary.
+            s = ep_stats[idx] = {
                 "n": 0,
                 "total": 0.0,
                 "longest": 0.0,
-                "onset": Counter(),
-                "responses": Counter(),
-                "soothing": Counter(),
-                "signs": Counter(),
-                "triggers": Counter(),
+                "onset": {},
+                "responses": {},
+                "soothing": {},
+                "signs": {},
+                "triggers": {},
                 "videos": 0,
-            },
-        )
+            }
         minutes = (int(end) - int(first[code])) / MS_PER_MIN
         s["n"] += 1
         s["total"] += minutes
         s["longest"] = max(s["longest"], minutes)
-        s["onset"][ep.onset_state.value if ep.onset_state else "unknown"] += 1
+        _tally(s["onset"], (ep.onset_state.value if ep.onset_state else "unknown",))
         if ep.response is not None:
-            s["responses"][ep.response.value] += 1
-        s["soothing"].update(x.value for x in ep.soothing)
-        s["signs"].update(x.value for x in ep.signs)
-        s["triggers"].update(x.value for x in ep.triggers)
+            _tally(s["responses"], (ep.response.value,))
+        if ep.soothing:
+            _tally(s["soothing"], [x.value for x in ep.soothing])
+        if ep.signs:
+            _tally(s["signs"], [x.value for x in ep.signs])
+        if ep.triggers:
+            _tally(s["triggers"], [x.value for x in ep.triggers])
         s["videos"] += 1 if ep.video else 0
 
     out = []

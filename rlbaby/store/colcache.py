@@ -17,11 +17,17 @@ uuids), no snapshot is written and opens parse the JSON, as they did before.
 
 The cache is never the source of truth: it is only used when the signature
 matches, it is checked for shape and ranges, any doubt means "parse the JSON",
-and it is left out of backups. A read-only open never writes it.
+and it is left out of backups. A read-only open never writes it into the data
+folder: it keeps its own copy in the user's cache folder instead
+(`outside_path`, one file per data folder, named by a hash of the folder's
+real path), checked in exactly the same way. So `rlbaby summary` and the
+other read-only commands open fast too, and the data folder stays untouched.
+Either copy is safe to delete at any time.
 """
 
 from __future__ import annotations
 
+import hashlib
 import io
 import os
 from dataclasses import dataclass
@@ -36,6 +42,7 @@ from rlbaby.store import codec
 from rlbaby.store.atomic import atomic_write_bytes
 from rlbaby.store.errors import StoreError
 from rlbaby.store.files import read_regular_file
+from rlbaby.store.usercache import cache_dir
 
 CACHE_REL = Path("cache") / "movement-columns.npz"
 VERSION = 3  # 3: the signature holds the ctime
@@ -159,9 +166,21 @@ def _members(raw: bytes) -> dict[str, npt.NDArray[Any]]:
         return {name: z[name] for name in z.files}
 
 
+def outside_path(data_dir: Path) -> Path:
+    """Where a read-only open keeps the snapshot of `data_dir`: the user's cache
+    folder, keyed by the data folder's real path."""
+    real = os.path.realpath(data_dir)
+    name = hashlib.sha256(real.encode("utf-8", "surrogatepass")).hexdigest()[:32]
+    return cache_dir() / "columns" / f"{name}.npz"
+
+
 def read(data_dir: Path) -> Snapshot | None:
-    """The cache, checked; None when it is missing or in any doubt."""
-    path = data_dir / CACHE_REL
+    """The data folder's own snapshot, checked; None when missing or in any doubt."""
+    return read_file(data_dir / CACHE_REL)
+
+
+def read_file(path: Path) -> Snapshot | None:
+    """The snapshot at `path`, checked; None when it is missing or in any doubt."""
     try:
         z = _members(read_regular_file(path))
         if int(z["version"]) != VERSION:
@@ -187,7 +206,12 @@ def read(data_dir: Path) -> Snapshot | None:
 
 
 def write(data_dir: Path, snapshot: Snapshot) -> None:
-    """Replace the cache atomically; failure only costs speed at the next open."""
+    """Replace the data folder's snapshot atomically; failure only costs speed."""
+    write_file(data_dir / CACHE_REL, snapshot)
+
+
+def write_file(path: Path, snapshot: Snapshot) -> None:
+    """Replace the snapshot at `path` atomically; failure only costs speed."""
     arrays: dict[str, np.ndarray] = {"version": np.array(VERSION)}
     for name in ARRAYS:
         arrays[name] = getattr(snapshot, name)
@@ -203,7 +227,7 @@ def write(data_dir: Path, snapshot: Snapshot) -> None:
     buf = io.BytesIO()
     np.savez(buf, **arrays)  # type: ignore[arg-type]
     try:
-        atomic_write_bytes(data_dir / CACHE_REL, buf.getvalue())
+        atomic_write_bytes(path, buf.getvalue())
     except StoreError:
         pass
 

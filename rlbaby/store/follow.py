@@ -141,7 +141,7 @@ class Follower:
         if cached is not None:
             return {doc["id"] for doc in cached.get(table.folder, {}).values()}
         # Not parsed since the open: ask the locations (a scan, at C speed).
-        return {rid for rid, k in table.loc._key.items() if k == key}
+        return table.loc.ids_in(key)
 
     def _apply_movements(self, docs: list[Mapping[str, Any]]) -> set[str]:
         columns = self.store.columns

@@ -51,12 +51,11 @@ from rlbaby.store.backup_format import (
 from rlbaby.store.errors import CorruptFileError, NewerVersionError, StoreError, WriteError, why
 from rlbaby.store.lock import DataDirLock
 from rlbaby.store.movement_check import check_movement_docs
+from rlbaby.store.restore_marks import JOURNAL, STAGING  # the marks every open looks for
 from rlbaby.store.schema import SCHEMA_VERSION, check_version, meta_version, single
 
 log = logging.getLogger(__name__)
 
-STAGING = ".restore-staging"
-JOURNAL = ".restore-journal"
 ITEMS = ("meta.json", *DATA_FOLDERS)
 _META_TABLES = frozenset({"meta", "settings", "children"})
 

@@ -16,7 +16,7 @@ from tinydb import TinyDB
 
 from rlbaby import __version__
 from rlbaby.model import Child, Episode, Settings, SleepPeriod
-from rlbaby.store import codec, colcache, errors
+from rlbaby.store import bulk, codec, colcache, errors
 from rlbaby.store.atomic import remove_temp_files
 from rlbaby.store.backend import Backend, FileBackend, MemoryBackend, Problem
 from rlbaby.store.columns import MovementColumns
@@ -26,6 +26,7 @@ from rlbaby.store.journal import finish_pending
 from rlbaby.store.lock import DataDirLock
 from rlbaby.store.movement_check import check_movement_docs
 from rlbaby.store.queries import StoreQueries
+from rlbaby.store.restore_marks import restore_marks_present
 from rlbaby.store.schema import SCHEMA_VERSION, check_version, meta_version, single
 from rlbaby.store.shards import ShardedTable
 from rlbaby.store.writes import StoreWrites
@@ -57,8 +58,10 @@ class Store(StoreWrites, StoreQueries):
         now_ms: Callable[[], int] = _now_ms,
         lock: DataDirLock | None = None,
         data_dir: Path | None = None,
+        write_cache: bool = True,
     ) -> None:
         self.backend = backend
+        self._write_cache = write_cache
         self.readonly = backend.readonly
         self.data_dir = data_dir
         self.now_ms = now_ms
@@ -93,8 +96,12 @@ class Store(StoreWrites, StoreQueries):
         *,
         readonly: bool = False,
         now_ms: Callable[[], int] = _now_ms,
+        write_cache: bool = True,
     ) -> Store:
         """Open (creating if needed) a data folder.
+
+        `write_cache=False` keeps a read-only open from writing its derived
+        snapshot into the user's cache folder: it then writes nothing at all.
 
         Raises:
             LockedError: another instance writes here (retry with readonly=True).
@@ -104,7 +111,7 @@ class Store(StoreWrites, StoreQueries):
                 one, naming the file and what to do.
         """
         try:
-            return cls._open(data_dir, readonly=readonly, now_ms=now_ms)
+            return cls._open(data_dir, readonly=readonly, now_ms=now_ms, write_cache=write_cache)
         except OSError as exc:
             raise errors.open_error(Path(data_dir).expanduser(), exc) from exc
 
@@ -115,6 +122,7 @@ class Store(StoreWrites, StoreQueries):
         *,
         readonly: bool = False,
         now_ms: Callable[[], int] = _now_ms,
+        write_cache: bool = True,
     ) -> Store:
         """Open (creating if needed) a data folder.
 
@@ -141,9 +149,10 @@ class Store(StoreWrites, StoreQueries):
         try:
             # A restore cut short (kill -9, full disk) is finished or dropped
             # first, so the folder is the old data or the new, never a mix.
-            from rlbaby.store.restore import finish_interrupted_restore
+            if restore_marks_present(data_dir):
+                from rlbaby.store.restore import finish_interrupted_restore
 
-            finish_interrupted_restore(data_dir, readonly=readonly)
+                finish_interrupted_restore(data_dir, readonly=readonly)
             finish_pending(data_dir, have_lock=lock is not None)  # an import a crash cut short
             backend = FileBackend(data_dir, readonly=readonly)
             check_version(backend)
@@ -152,7 +161,9 @@ class Store(StoreWrites, StoreQueries):
 
                 migrate_if_needed(data_dir)
                 remove_temp_files(data_dir)
-            return cls(backend, now_ms=now_ms, lock=lock, data_dir=data_dir)
+            return cls(
+                backend, now_ms=now_ms, lock=lock, data_dir=data_dir, write_cache=write_cache
+            )
         except BaseException:
             if lock is not None:
                 lock.release()
@@ -199,6 +210,7 @@ class Store(StoreWrites, StoreQueries):
                 FileBackend(self.data_dir, readonly=True),
                 now_ms=self.now_ms,
                 data_dir=self.data_dir,
+                write_cache=self._write_cache,
             )
             revision = self.revision
             self.close()
@@ -231,7 +243,10 @@ class Store(StoreWrites, StoreQueries):
             skip, cached = self._load_cached_files()
             parsed: dict[str, tuple[int, int]] = {}
             overwritten = False
-            for docs in self._movements.load(check, self.problems, skip):
+            # The columns' index holds the ids loaded so far, as the table's
+            # locations would: asking it lets a read-only open skip building those.
+            known = self.columns.row_of
+            for docs in self._movements.load(check, self.problems, skip, known):
                 start = len(self.columns)
                 if docs:
                     self.columns.load_columns(*(cols[name] for name in MovementColumns.LOAD_FIELDS))
@@ -239,20 +254,29 @@ class Store(StoreWrites, StoreQueries):
                     parsed[self._movements.loading_key] = (start, len(self.columns))
                 else:
                     overwritten = True  # a record in two files (a crash mid-move)
-            self._load_records(self._episodes, codec.episode_from_doc, self._episode_recs)
-            self._load_records(self._sleep, codec.sleep_from_doc, self._sleep_recs)
+            self._load_records(self._episodes, bulk.episodes_from_docs, self._episode_recs)
+            self._load_records(self._sleep, bulk.sleep_from_docs, self._sleep_recs)
             if not overwritten:  # only after the whole load: a failed open writes nothing
                 self._save_column_cache(cached, parsed)
             if not self.readonly:
+                self._movements.loc.flush()  # now, not in the first tap
                 for table in (self._movements, self._episodes, self._sleep):
                     table.drop_stale()
         finally:
             if gc_was_enabled:
                 gc.enable()
 
-    def _cache_dir(self) -> Path | None:
-        """Where the column snapshot may live: only for a writable or file folder."""
-        return self.data_dir if isinstance(self.backend, FileBackend) else None
+    def _snapshot_files(self) -> list[Path]:
+        """Where the column snapshot may be, best first.
+
+        A writable store keeps it in the data folder. A read-only one reads
+        that copy too (the writing app keeps it fresh) and keeps its own in
+        the user's cache folder, never writing into the data folder.
+        """
+        if not isinstance(self.backend, FileBackend) or self.data_dir is None:
+            return []
+        inside = self.data_dir / colcache.CACHE_REL
+        return [inside, colcache.outside_path(self.data_dir)] if self.readonly else [inside]
 
     def _movement_paths(self) -> tuple[list[str], dict[str, Path]]:
         assert isinstance(self.backend, FileBackend)
@@ -262,21 +286,34 @@ class Store(StoreWrites, StoreQueries):
     def _load_cached_files(self) -> tuple[frozenset[str], dict[str, tuple[int, int]]]:
         """Load older movement files from the snapshot where they are unchanged.
 
-        Returns the files loaded, and the rows [start, end) each now holds.
+        Of several snapshots (see _snapshot_files), the one that covers most
+        files is used. Returns the files loaded, and the rows [start, end)
+        each now holds.
         """
-        folder = self._cache_dir()
-        snap = None if folder is None else colcache.read(folder)
-        if snap is None:
+        candidates = self._snapshot_files()
+        if not candidates:
             return frozenset(), {}
         keys, paths = self._movement_paths()
         past = set(keys[:-1])  # the newest file takes the taps: always parsed
-        usable = []
-        for key, sig in zip(snap.keys, snap.sigs.tolist(), strict=True):
-            try:
-                if key in past and colcache.signature(paths[key]).tolist() == sig:
-                    usable.append(key)
-            except OSError:
+        best: tuple[colcache.Snapshot, list[str]] | None = None
+        for path in candidates:
+            snap = colcache.read_file(path)
+            if snap is None:
                 continue
+            usable = []
+            for key, sig in zip(snap.keys, snap.sigs.tolist(), strict=True):
+                try:
+                    if key in past and colcache.signature(paths[key]).tolist() == sig:
+                        usable.append(key)
+                except OSError:
+                    continue
+            if best is None or len(usable) > len(best[1]):
+                best = (snap, usable)
+            if len(usable) == len(past):
+                break  # nothing better to find
+        if best is None:
+            return frozenset(), {}
+        snap, usable = best
         ids = self.columns.load_snapshot(snap, usable)
         if ids is None:
             return frozenset(), {}
@@ -293,9 +330,13 @@ class Store(StoreWrites, StoreQueries):
     def _save_column_cache(
         self, cached: dict[str, tuple[int, int]], parsed: dict[str, tuple[int, int]]
     ) -> None:
-        """Refresh the snapshot when older files had to be parsed from JSON."""
-        folder = self._cache_dir()
-        if folder is None or self.readonly:
+        """Refresh the snapshot when older files had to be parsed from JSON.
+
+        A read-only store writes its own copy, outside the data folder (and
+        none at all when opened with write_cache=False: `import --dry-run`).
+        """
+        candidates = self._snapshot_files()
+        if not candidates or (self.readonly and not self._write_cache):
             return
         if self._lock is not None:
             try:
@@ -318,19 +359,19 @@ class Store(StoreWrites, StoreQueries):
             start, end = rows
             doc_ids = [self._movements.loc[i][1] for i in self.columns.ids[start:end]]
             files.append((key, start, end, doc_ids, sig))
-        colcache.write(folder, self.columns.export_snapshot(files))
+        colcache.write_file(candidates[-1], self.columns.export_snapshot(files))
 
     def _load_records(
         self,
         table: ShardedTable,
-        decode: Callable[[Mapping[str, Any]], Any],
+        decode_all: Callable[[list[Mapping[str, Any]]], list[Any]],
         into: dict[str, Any],
     ) -> None:
         decoded: list[Any] = []
 
         def validate(docs: list[Mapping[str, Any]], where: str) -> None:
             decoded.clear()
-            decoded.extend(decode(d) for d in docs)
+            decoded.extend(decode_all(docs))  # a whole file at once (store/bulk.py)
 
         for _docs in table.load(validate, self.problems):
             for rec in decoded:

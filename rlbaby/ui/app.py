@@ -29,6 +29,7 @@ from rlbaby.ui.context import ChildSelection, UiContext
 from rlbaby.ui.crash import CrashHandler
 from rlbaby.ui.dialogs.common import inform, message_box
 from rlbaby.ui.dialogs.restore_dialog import reopen_after_restore
+from rlbaby.ui.first_tap import watch_first_tap
 from rlbaby.ui.main_window import MainWindow
 from rlbaby.ui.theme import ThemeManager, theme_for
 
@@ -234,6 +235,7 @@ def _run_windows(app: QApplication, store: Store, demo: bool, data_dir: Path) ->
         while True:
             window = build_window(store, app)
             _quit_later(app)
+            watch_first_tap(window, window.log_tab, window.log_tab.status)  # the bench only
             backups = BackupManager(store) if not store.readonly and not demo else None
             timer = QTimer()
             if backups is not None:

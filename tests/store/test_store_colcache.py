@@ -278,3 +278,127 @@ def test_a_snapshot_of_no_files_opens(data_dir: Path) -> None:
         assert len(s.problems) == 1
     with Store.open(data_dir) as s:
         assert (s.problems, len(s.movements())) == ([], 1)
+
+
+# --- a read-only open's own snapshot, in the user's cache folder ----------------
+
+
+def test_a_readonly_open_keeps_its_snapshot_in_the_user_cache_folder(
+    data_dir: Path, user_cache_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _fill(data_dir)  # a writable open never ran a load over these files: no snapshot yet
+    before = sorted(p.relative_to(data_dir) for p in data_dir.rglob("*"))
+    with Store.open(data_dir, readonly=True) as s:
+        first = _snapshot(s)
+    outside = colcache.outside_path(data_dir)
+    assert outside.is_file()
+    assert outside.is_relative_to(user_cache_dir)
+    assert sorted(p.relative_to(data_dir) for p in data_dir.rglob("*")) == before
+    files = sorted(p.name for p in (data_dir / "movements").iterdir())
+    seen = _parsed_files(monkeypatch)
+    with Store.open(data_dir, readonly=True) as s:
+        assert _snapshot(s) == first
+        assert len(s.movements()) == 100
+    assert [f for f in seen if f.startswith("movements/")] == [f"movements/{files[-1]}"]
+    assert sorted(p.relative_to(data_dir) for p in data_dir.rglob("*")) == before
+
+
+def test_the_user_cache_snapshot_is_keyed_by_the_folders_real_path(
+    tmp_path: Path, data_dir: Path
+) -> None:
+    _fill(data_dir)
+    link = tmp_path / "link"
+    link.symlink_to(data_dir)
+    other = tmp_path / "other"
+    _fill(other)
+    assert colcache.outside_path(link) == colcache.outside_path(data_dir)
+    assert colcache.outside_path(other) != colcache.outside_path(data_dir)
+    with Store.open(link, readonly=True):
+        pass
+    assert colcache.outside_path(data_dir).is_file()
+    assert not colcache.outside_path(other).exists()
+
+
+def test_the_user_cache_snapshot_is_checked_like_the_data_folders(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _fill(data_dir)
+    with Store.open(data_dir, readonly=True) as s:
+        first = _snapshot(s)
+    files = sorted((data_dir / "movements").iterdir())
+    # Another program rewrites an older file in place (same size, mtime put
+    # back): its ctime moved, so that file is parsed again, and only it.
+    raw = files[1].read_bytes()
+    st = files[1].stat()
+    files[1].write_bytes(raw.replace(b'"kick"', b'"jerk"', 1))
+    os.utime(files[1], ns=(st.st_atime_ns, st.st_mtime_ns))
+    seen = _parsed_files(monkeypatch)
+    with Store.open(data_dir, readonly=True) as s:
+        kinds = s.movements().kind.tolist()
+    assert [f for f in seen if f.startswith("movements/")] == [
+        f"movements/{files[1].name}",
+        f"movements/{files[-1].name}",
+    ]
+    assert kinds != first[2]
+    # A damaged snapshot is never trusted: every file is parsed, the data is right.
+    outside = colcache.outside_path(data_dir)
+    raw = bytearray(outside.read_bytes())
+    raw[len(raw) // 2] ^= 0xFF
+    outside.write_bytes(bytes(raw))
+    seen.clear()
+    with Store.open(data_dir, readonly=True) as s:
+        assert s.movements().kind.tolist() == kinds
+    assert len([f for f in seen if f.startswith("movements/")]) == 4
+
+
+def test_a_readonly_open_prefers_the_data_folders_fresh_snapshot(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _fill(data_dir)
+    with Store.open(data_dir):  # the writing app keeps the folder's snapshot fresh
+        pass
+    files = sorted(p.name for p in (data_dir / "movements").iterdir())
+    seen = _parsed_files(monkeypatch)
+    with Store.open(data_dir, readonly=True) as s:
+        assert len(s.movements()) == 100
+    assert [f for f in seen if f.startswith("movements/")] == [f"movements/{files[-1]}"]
+    assert not colcache.outside_path(data_dir).exists()  # nothing to add to it
+
+
+def test_an_unwritable_user_cache_folder_only_costs_speed(
+    data_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _fill(data_dir)
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the cache folder should be")
+    monkeypatch.setenv("RLBABY_CACHE_DIR", str(blocker))
+    with Store.open(data_dir, readonly=True) as s:
+        assert len(s.movements()) == 100
+    assert blocker.read_text() == "a file where the cache folder should be"
+
+
+def test_write_cache_false_writes_no_snapshot_anywhere(
+    data_dir: Path, user_cache_dir: Path
+) -> None:
+    _fill(data_dir)
+    with Store.open(data_dir, readonly=True, write_cache=False) as s:
+        assert len(s.movements()) == 100
+    assert list(user_cache_dir.rglob("*")) == []
+
+
+def test_a_readonly_open_finds_records_without_building_their_locations_first(
+    data_dir: Path,
+) -> None:
+    _fill(data_dir)
+    with Store.open(data_dir) as s:
+        assert not s._movements.loc._pending  # a writer builds them at open, not at a tap
+        ids = s.movements().ids
+    with Store.open(data_dir, readonly=True) as s:
+        loc = s._movements.loc
+        assert loc._key == {}  # `summary` never needs them
+        assert s.movements().ids == ids
+        m = s.movement(ids[40])  # asked: built, and right
+        assert m is not None
+        assert m.id == ids[40]
+        assert len(loc) == 100
+        assert not loc._pending

@@ -14,7 +14,7 @@ from store_strategies import T0, child_env, folder_hashes
 
 from rlbaby.model import Child, Episode, Instant, LabResult, Movement, SleepPeriod
 from rlbaby.model.limits import MAX_NAME_CHARS, MAX_NOTE_CHARS
-from rlbaby.store import Store, StoreError, codec
+from rlbaby.store import Store, StoreError, bulk, codec
 from rlbaby.store import store as store_module
 from rlbaby.store.colcache import CACHE_REL
 from rlbaby.store.errors import MalformedRecord, TextTooLongError
@@ -120,8 +120,8 @@ def _bug(*_args: object, **_kwargs: object) -> None:
 @pytest.mark.parametrize(
     ("module", "name"),
     [
-        (codec, "episode_from_doc"),
-        (codec, "sleep_from_doc"),
+        (bulk, "episodes_from_docs"),
+        (bulk, "sleep_from_docs"),
         (codec, "child_from_doc"),
         (store_module, "check_movement_docs"),
     ],

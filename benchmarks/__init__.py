@@ -1,0 +1,1 @@
+"""The benchmarks behind `make bench`; kept out of the package (see run.py)."""
