@@ -7,6 +7,7 @@ Bad input exits non-zero with one line on stderr.
 from __future__ import annotations
 
 import argparse
+import io
 import os
 import sys
 import time
@@ -274,7 +275,8 @@ def gui_main(argv: list[str] | None = None) -> int:
     """
     for name in ("stdout", "stderr"):
         if getattr(sys, name) is None:
-            setattr(sys, name, open(os.devnull, "w", encoding="utf-8"))
+            # Binary underneath, like every file rlbaby opens (no CRLF rewriting).
+            setattr(sys, name, io.TextIOWrapper(open(os.devnull, "wb"), encoding="utf-8"))
     return main(argv)
 
 

@@ -8,7 +8,7 @@ confirms a tap that is not on disk.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from typing import Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 import numpy as np
 
@@ -32,8 +32,9 @@ from rlbaby.services.events import (
     SettingsChanged,
 )
 from rlbaby.store import Store, StoreError
-from rlbaby.store.exchange import ImportPlan, apply_import
-from rlbaby.store.journal import UnfinishedCommitError
+
+if TYPE_CHECKING:
+    from rlbaby.store.exchange import ImportPlan
 
 KIND_WINDOW_MS = 5_000  # a kind chosen this soon after a tap labels that tap
 UNDO_DEPTH = 200
@@ -208,6 +209,10 @@ class LoggerService:
                 open; the records are there, so the views are told anyway.
             StoreError: nothing was imported.
         """
+        # Imported here: the CLI's summary loads this module and needs no importer.
+        from rlbaby.store.exchange import apply_import
+        from rlbaby.store.journal import UnfinishedCommitError
+
         try:
             apply_import(self.store, plan)
         except UnfinishedCommitError:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from rlbaby import paths
 from rlbaby.store import usercache
 
 
@@ -28,11 +29,8 @@ def test_xdg_cache_home_when_absolute(monkeypatch: pytest.MonkeyPatch, tmp_path:
     assert usercache.cache_dir() == tmp_path / "home" / ".cache" / "rlbaby"
 
 
-def test_other_platforms(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+def test_without_the_override_it_is_the_platforms_cache_folder(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     monkeypatch.delenv(usercache.ENV_CACHE_DIR)
-    monkeypatch.setattr(usercache.Path, "home", classmethod(lambda cls: tmp_path))
-    monkeypatch.setattr(usercache.sys, "platform", "darwin")
-    assert usercache.cache_dir() == tmp_path / "Library" / "Caches" / "rlbaby"
-    monkeypatch.setattr(usercache.sys, "platform", "win32")
-    monkeypatch.setenv("LOCALAPPDATA", str(tmp_path / "local"))
-    assert usercache.cache_dir() == tmp_path / "local" / "rlbaby" / "Cache"
+    assert usercache.cache_dir() == paths.cache_dir()
