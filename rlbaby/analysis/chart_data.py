@@ -31,6 +31,7 @@ from rlbaby.model import (
     label,
 )
 from rlbaby.model.arrays import I8, I32, I64, MovementArrays
+from rlbaby.model.dateformat import ISO_DATES, DateFormatter
 from rlbaby.model.timekeeping import (
     EPOCH_DATE,
     MS_PER_DAY,
@@ -55,9 +56,9 @@ RANGE_CHOICES: dict[str, str] = {
 SINGLE_NIGHT = "night"  # the choice that shows one night (its text names the night)
 
 
-def single_night_text(night: date) -> str:
-    """How the range box names a single night: "Night of Sun 29 Nov"."""
-    return f"Night of {night:%a} {night.day} {night:%b}"
+def single_night_text(night: date, dates: DateFormatter = ISO_DATES) -> str:
+    """How the range box names a single night: "Night of Sun 2026-11-29"."""
+    return f"Night of {dates.night(night)}"
 
 
 def day_index(night: date) -> int:

@@ -6,15 +6,16 @@ explained, and never presented as a measurement or a diagnosis.
 
 from __future__ import annotations
 
-import time
 from datetime import date
+from datetime import time as clock
 
 from rlbaby.analysis.runs import overlap_s
-from rlbaby.model import Child, FamilyHistory, RedFlag, label
+from rlbaby.model import Child, FamilyHistory, Instant, RedFlag, label
 from rlbaby.report.canvas import DPI, PageCanvas
 from rlbaby.report.charts import ChartImages
 from rlbaby.report.content import MIN_NIGHTS, ReportContent, doctor_questions
 from rlbaby.report.table import Column, Row, draw_table
+from rlbaby.ui.locale_format import format_date, format_night, format_time
 
 DASH = "–"
 RED_FLAG_LIST = ", ".join(label(f) for f in RedFlag)
@@ -26,11 +27,11 @@ LEAN_WORDS = {
 
 
 def day(d: date) -> str:
-    return f"{d.day} {d:%b %Y}"
+    return format_date(d)
 
 
 def short_day(d: date) -> str:
-    return f"{d:%a} {d.day} {d:%b}"
+    return format_night(d)
 
 
 def num(x: float | None, digits: int = 1) -> str:
@@ -62,7 +63,7 @@ def footer_text(c: ReportContent) -> str:
 
 def title(cv: PageCanvas, c: ReportContent) -> None:
     cv.heading(f"Night log of leg movements: {c.child.name}", level=1)
-    made = time.strftime("%d %b %Y", time.localtime(c.made_ms / 1000))
+    made = format_date(Instant.at_system_offset(c.made_ms))
     cv.paragraph(
         f"Nights of {day(c.first)} to {day(c.last)} · made on {made} · "
         f"periodic runs by the {c.rule.title} rule",
@@ -216,7 +217,7 @@ def sign_episodes(cv: PageCanvas, c: ReportContent) -> None:
         rows.append(
             Row(
                 [
-                    f"night of {short_day(e.night)}, {e.at.local():%H:%M}",
+                    f"night of {short_day(e.night)}, {format_time(e.at)}",
                     "\n".join(signs),
                     e.soothing or DASH,
                     e.response or DASH,
@@ -332,8 +333,8 @@ def night_table(cv: PageCanvas, c: ReportContent) -> None:
     lo, hi = c.rule.interval_s
     cv.bullets(
         [
-            "A night runs from "
-            f"{c.start_hour:02d}:00 to {c.start_hour:02d}:00 the next day and is named by its "
+            f"A night runs from {format_time(clock(c.start_hour))} to "
+            f"{format_time(clock(c.start_hour))} the next day and is named by its "
             "evening. An episode is a spell of restlessness: taps with no long pause between "
             "them.",
             "Movements per sleep hour: taps made between the parent's Asleep and Awake marks, "

@@ -14,6 +14,7 @@ long one, so they keep the locale's order and its words ("2. Dez.", "12月2日")
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from datetime import date, datetime, time
 
@@ -215,13 +216,14 @@ def format_time(at: Instant | datetime | time, seconds: bool = False) -> str:
     return QLocale().toString(QTime(t.hour, t.minute, t.second), time_format(seconds))
 
 
-def format_date(d: date | Instant, long: bool = False) -> str:
-    """A date with its year: "Dec 2, 2026"; long adds the weekday and full month."""
+def format_date(d: date | Instant, long: bool = False, weekday: bool = False) -> str:
+    """A date with its year: "Dec 2, 2026", with `weekday` "Wed, Dec 2, 2026";
+    `long` writes the weekday and month in full: "Wednesday, December 2, 2026"."""
     if isinstance(d, Instant):
         d = d.local().date()
     if long:
         return QLocale().toString(_qdate(d), QLocale.FormatType.LongFormat)
-    return QLocale().toString(_qdate(d), date_format())
+    return QLocale().toString(_qdate(d), weekday_date_format() if weekday else date_format())
 
 
 def format_night(night: date) -> str:
@@ -266,14 +268,14 @@ def format_clock(hours_after: float, start_hour: int, seconds: bool = False) -> 
 class LocaleDates:
     """The DateFormatter (rlbaby.model.dateformat) for the Qt-free builders."""
 
-    def date(self, d: date) -> str:
+    def date(self, d: dt.date) -> str:
         return format_date(d)
 
-    def night(self, d: date) -> str:
+    def night(self, d: dt.date) -> str:
         return format_night(d)
 
-    def time(self, t: datetime | time, seconds: bool = False) -> str:
+    def time(self, t: dt.datetime | dt.time, seconds: bool = False) -> str:
         return format_time(t, seconds)
 
-    def weekday(self, d: date) -> str:
+    def weekday(self, d: dt.date) -> str:
         return format_weekday(d)

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import QWidget
 from rlbaby.analysis.chart_data import (
     NightMap,
     NightRange,
-    clock_text,
     day_index,
     night_from_index,
     night_map,
@@ -22,6 +21,7 @@ from rlbaby.analysis.chart_data import (
 from rlbaby.ui.charts.axes import ClockAxis, NightAxis
 from rlbaby.ui.charts.base import ChartWidget
 from rlbaby.ui.charts.timeline_chart import DEFAULT_HOURS
+from rlbaby.ui.locale_format import format_clock, format_date
 
 
 def blend(a: str, b: str, t: float) -> str:
@@ -142,8 +142,8 @@ class NightMapChart(ChartWidget):
         a = col * m.bin_min / 60
         n = int(m.counts[row, col])
         return (
-            f"Night of {night:%a} {night.day} {night:%b %Y}, "
-            f"{clock_text(a, m.start_hour)} to {clock_text(a + m.bin_min / 60, m.start_hour)}: "
+            f"Night of {format_date(night, weekday=True)}, "
+            f"{format_clock(a, m.start_hour)} to {format_clock(a + m.bin_min / 60, m.start_hour)}: "
             f"{n} movement{'s' if n != 1 else ''}"
         )
 
@@ -154,7 +154,7 @@ class NightMapChart(ChartWidget):
 
     def csv_table(self) -> tuple[list[str], list[list[object]]]:
         m = self.map
-        header = ["night"] + [clock_text(j * m.bin_min / 60, m.start_hour) for j in range(m.bins)]
+        header = ["night"] + [format_clock(j * m.bin_min / 60, m.start_hour) for j in range(m.bins)]
         first = day_index(m.first)
         rows: list[list[object]] = [
             [night_from_index(first + i).isoformat(), *row]

@@ -14,6 +14,7 @@ from rlbaby.model import Clock, Movement, MovementKind, RedFlag, label, night_of
 from rlbaby.services import LoggerService
 from rlbaby.services.history import TIME_HELP, check_not_future, format_local, parse_local
 from rlbaby.ui.history.editor import HistoryEditor
+from rlbaby.ui.locale_format import format_weekday_time
 from rlbaby.ui.widgets.value_combo import EnumCombo
 
 
@@ -68,7 +69,7 @@ class HistoryMovementEditor(HistoryEditor):
         m = self._movement()
         if m is None:
             return
-        self.heading.setText(f"Movement at {m.at.local():%a %H:%M:%S}")
+        self.heading.setText(f"Movement at {format_weekday_time(m.at, seconds=True)}")
         if force or not self.time_edit.hasFocus():
             self.time_edit.setText(format_local(m.at))
         self.kind.set_value(m.kind)

@@ -20,6 +20,7 @@ from rlbaby.services.history import (
 )
 from rlbaby.ui.history.editor import HistoryEditor
 from rlbaby.ui.history.model import fmt_minutes
+from rlbaby.ui.locale_format import LocaleDates, format_weekday_time
 
 
 class HistorySleepEditor(HistoryEditor):
@@ -62,7 +63,7 @@ class HistorySleepEditor(HistoryEditor):
         if p is None:
             return
         length = f" · {fmt_minutes(p.awake.utc_ms - p.asleep.utc_ms)}" if p.awake else ""
-        self.heading.setText(f"Asleep {p.asleep.local():%a %H:%M}{length}")
+        self.heading.setText(f"Asleep {format_weekday_time(p.asleep)}{length}")
         if force or not self.asleep_edit.hasFocus():
             self.asleep_edit.setText(format_local(p.asleep))
         if force or not self.awake_edit.hasFocus():
@@ -97,7 +98,7 @@ class HistorySleepEditor(HistoryEditor):
                     offset_min=p.awake.offset_min if p.awake else None,
                 )
                 check_not_future(awake, now_ms, "Awake")
-            check_sleep(asleep, awake)
+            check_sleep(asleep, awake, LocaleDates())
         except ValueError as exc:
             return self._refuse(exc)
         if asleep == p.asleep and awake == p.awake:

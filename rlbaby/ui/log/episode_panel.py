@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from rlbaby.model import Episode, Instant
+from rlbaby.ui.locale_format import format_time
 from rlbaby.ui.wording import fmt_duration, plural
 
 
@@ -73,7 +74,7 @@ class EpisodePanel(QFrame):
             return
         first = Instant(times_ms[0], episode.opened.offset_min)
         self.title.setText("Episode in progress")
-        self.started.setText(f"Started {first.local():%H:%M}")
+        self.started.setText(f"Started {format_time(first)}")
         self.duration.setText(fmt_duration(now.utc_ms - times_ms[0]))
         n = len(times_ms)
         self.count.setText(plural(n, "movement"))
