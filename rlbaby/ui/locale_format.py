@@ -279,3 +279,14 @@ class LocaleDates:
 
     def weekday(self, d: dt.date) -> str:
         return format_weekday(d)
+
+
+def format_editable(at: Instant) -> str:
+    """A time in an editable field: the ISO date, which reads back unambiguously,
+    and the time in the locale's 12 or 24 hours ("2026-12-02 9:07:09 PM"), in
+    the words services.history.parse_local reads."""
+    wall = at.local()
+    if not uses_12_hour():
+        return f"{wall.date().isoformat()} {wall:%H:%M:%S}"
+    hour = wall.hour % 12 or 12
+    return f"{wall.date().isoformat()} {hour}:{wall:%M:%S} {'AM' if wall.hour < 12 else 'PM'}"

@@ -311,3 +311,27 @@ def test_the_c_locale_qt_sets_leaks_no_names(qtbot, ctx, c_locale) -> None:  # t
     finally:
         QLocale.setDefault(qlocale)
         locale.setlocale(locale.LC_ALL, before)
+
+
+def test_history_editor_time_field_reads_back(qtbot, ctx, lang) -> None:  # type: ignore[no-untyped-def]
+    """The editable time keeps the ISO date (typed back unambiguously) and the
+    locale's 12 or 24 hours; saving it unchanged keeps the stored instant."""
+    from rlbaby.ui.history.tab import HistoryTab
+
+    store, cid = ctx.store, ctx.selection.child_id
+    ep = store.save(Episode(cid, TAP))
+    moved = store.save(Movement(cid, ep.id, TAP))
+    tab = HistoryTab(ctx)
+    qtbot.addWidget(tab)
+    tab.show()
+    tab.select_key(moved.id)
+    edit = tab.movement_editor.time_edit
+    shown = {"en_US": "2026-12-02 9:07:09 PM"}.get(lang, "2026-12-02 21:07:09")
+    assert edit.text() == shown
+    qtbot.keyClick(edit, Qt.Key.Key_Return)
+    assert store.movement(moved.id).at == TAP  # type: ignore[union-attr]
+    edit.setText("9:05 PM" if lang == "en_US" else "21:05")  # before the clock
+    qtbot.keyClick(edit, Qt.Key.Key_Return)
+    assert store.movement(moved.id).at == Instant.parse("2026-12-02T21:05:00+01:00")  # type: ignore[union-attr]
+    assert "Saved" in tab.movement_editor.message.text()
+    no_foreign_names(lang, tab.movement_editor.message.text())

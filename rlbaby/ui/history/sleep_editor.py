@@ -15,12 +15,15 @@ from rlbaby.services.history import (
     TIME_HELP,
     check_not_future,
     check_sleep,
-    format_local,
     parse_local,
 )
 from rlbaby.ui.history.editor import HistoryEditor
 from rlbaby.ui.history.model import fmt_minutes
-from rlbaby.ui.locale_format import LocaleDates, format_weekday_time
+from rlbaby.ui.locale_format import (
+    LocaleDates,
+    format_editable,
+    format_weekday_time,
+)
 
 
 class HistorySleepEditor(HistoryEditor):
@@ -65,9 +68,9 @@ class HistorySleepEditor(HistoryEditor):
         length = f" · {fmt_minutes(p.awake.utc_ms - p.asleep.utc_ms)}" if p.awake else ""
         self.heading.setText(f"Asleep {format_weekday_time(p.asleep)}{length}")
         if force or not self.asleep_edit.hasFocus():
-            self.asleep_edit.setText(format_local(p.asleep))
+            self.asleep_edit.setText(format_editable(p.asleep))
         if force or not self.awake_edit.hasFocus():
-            self.awake_edit.setText(format_local(p.awake) if p.awake else "")
+            self.awake_edit.setText(format_editable(p.awake) if p.awake else "")
 
     def focus_first(self) -> None:
         self.asleep_edit.setFocus()

@@ -42,7 +42,6 @@ from rlbaby.services.history import (
     SleepItem,
     build_night,
     build_nights,
-    format_local,
     with_movement,
 )
 from rlbaby.store import StoreError
@@ -56,7 +55,12 @@ from rlbaby.ui.history.movement_editor import HistoryMovementEditor
 from rlbaby.ui.history.sleep_editor import HistorySleepEditor
 from rlbaby.ui.history.tree import HistoryTree
 from rlbaby.ui.history.undo_bar import HistoryUndoBar
-from rlbaby.ui.locale_format import format_date, format_day_month, format_weekday_time
+from rlbaby.ui.locale_format import (
+    format_date,
+    format_day_month,
+    format_editable,
+    format_weekday_time,
+)
 from rlbaby.ui.wording import plural
 
 HINT = (
@@ -492,11 +496,11 @@ class HistoryTab(QWidget):
         night = self.model.night_of_index(index) or self._tonight()
         record = self.model.record(index)
         if isinstance(record, Movement):
-            default = format_local(record.at)
+            default = format_editable(record.at)
         elif isinstance(record, Episode):
-            default = format_local(record.opened)
+            default = format_editable(record.opened)
         elif isinstance(record, SleepPeriod):
-            default = format_local(record.asleep)
+            default = format_editable(record.asleep)
         else:
             default = ""
         request = HistoryAddDialog.ask(
