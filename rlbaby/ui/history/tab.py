@@ -11,7 +11,7 @@ only noted and rebuilt when it is shown again, so the tap path stays short.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, time
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QFontMetrics, QShowEvent
@@ -59,6 +59,8 @@ from rlbaby.ui.locale_format import (
     format_date,
     format_day_month,
     format_editable,
+    format_night,
+    format_time,
     format_weekday_time,
 )
 from rlbaby.ui.wording import plural
@@ -209,10 +211,12 @@ class HistoryTab(QWidget):
         bold = QFontMetrics(bold_font)
         step = self.tree.indentation()
         pad = 24  # the branch arrow's room and the cell padding
+        # The widest texts in the locale's own format ("Wed, Nov 30", "10:58 PM").
+        late = time(22, 58, 58)
         when = max(
-            bold.horizontalAdvance("Wed 30 Nov"),
-            step + fm.horizontalAdvance("00:00–00:00"),
-            2 * step + fm.horizontalAdvance("00:00:00"),
+            *(bold.horizontalAdvance(format_night(date(2026, 11, d))) for d in range(23, 30)),
+            step + fm.horizontalAdvance(f"{format_time(late)}–{format_time(late)}"),
+            2 * step + fm.horizontalAdvance(format_time(late, seconds=True)),
         )
         kinds = [label(k).capitalize() for k in MovementKind]
         what = max(
