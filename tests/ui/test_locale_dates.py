@@ -335,3 +335,22 @@ def test_history_editor_time_field_reads_back(qtbot, ctx, lang) -> None:  # type
     assert store.movement(moved.id).at == Instant.parse("2026-12-02T21:05:00+01:00")  # type: ignore[union-attr]
     assert "Saved" in tab.movement_editor.message.text()
     no_foreign_names(lang, tab.movement_editor.message.text())
+
+
+def test_settings_hours_are_written_and_typed_the_locales_way(qtbot, lang) -> None:  # type: ignore[no-untyped-def]
+    from rlbaby.model import Settings
+    from rlbaby.ui.dialogs.settings_dialog import SettingsDialog
+
+    dialog = SettingsDialog(Settings(night_start_hour=18))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    box = dialog.night_start
+    six_pm = {"en_US": f"6:00{NNBSP}PM"}.get(lang, "18:00")
+    assert box.lineEdit().text() == six_pm
+    typed = {"en_US": "7:00 pm"}.get(lang, "19:00")  # a plain space and lower case too
+    box.lineEdit().selectAll()
+    qtbot.keyClicks(box.lineEdit(), typed)
+    qtbot.keyClick(box.lineEdit(), Qt.Key.Key_Return)
+    assert box.value() == 19
+    assert dialog.result_settings().night_start_hour == 19
+    no_foreign_names(lang, box.lineEdit().text())
