@@ -20,6 +20,7 @@ from rlbaby.ui.charts.axes import NightAxis
 from rlbaby.ui.charts.base import ChartWidget, brush, pen
 from rlbaby.ui.charts.geometry import bar_outline
 from rlbaby.ui.charts.words import TREND_METRICS
+from rlbaby.ui.locale_format import format_date
 
 BAR_HALF_WIDTH = 0.4
 
@@ -152,7 +153,7 @@ class TrendChart(ChartWidget):
         if i is None:
             return None
         night = night_date(int(self.data.night_idx[i]))
-        parts = [f"Night of {night:%a} {night.day} {night:%b %Y}"]
+        parts = [f"Night of {format_date(night, weekday=True)}"]
         for name, title in TREND_METRICS.items():
             v = float(self.data.values[name][i])
             parts.append(f"{title.lower()}: {'not known' if math.isnan(v) else _number(v)}")
