@@ -22,9 +22,9 @@ from pypdf import PdfReader
 from PySide6.QtCore import QDate, QLocale, Qt
 from PySide6.QtWidgets import QApplication
 
-from rlbaby.analysis.chart_data import day_index
 from rlbaby.content import Guide
 from rlbaby.model import Child, Episode, Instant, Movement, Sign, SleepPeriod
+from rlbaby.model.timekeeping import night_number as day_index
 from rlbaby.services import LoggerService
 from rlbaby.services.history import EpisodeItem, NightItem, SleepItem
 from rlbaby.store import Store
@@ -129,7 +129,7 @@ def ctx(qapp, clock) -> Iterator[UiContext]:  # type: ignore[no-untyped-def]
         service=service,
         bridge=ServiceBridge(service),
         theme=ThemeManager(app, "day"),
-        selection=ChildSelection(store),
+        selection=ChildSelection(service),
         clock=clock,
     )
     store.close()
@@ -257,7 +257,7 @@ def _pdf_text(path: Path) -> str:
 
 
 def test_report_text(qapp, ctx, tmp_path, lang) -> None:  # type: ignore[no-untyped-def]
-    from rlbaby.report.cli import make_report
+    from rlbaby.report.pdf import make_report
 
     e = EXPECT[lang]
     store, child = ctx.store, ctx.store.children()[0]

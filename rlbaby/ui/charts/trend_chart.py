@@ -107,8 +107,8 @@ class TrendChart(ChartWidget):
                 self.mean_items[name].setData([], [])
         n = data.night_idx.size
         self.title.setText(
-            f"{n} night{'s' if n != 1 else ''} logged from {data.first:%d %b %Y} "
-            f"to {data.last:%d %b %Y}" + (self.hint if self.hint else "")
+            f"{n} night{'s' if n != 1 else ''} logged from {format_date(data.first)} "
+            f"to {format_date(data.last)}" + (self.hint if self.hint else "")
         )
         self.set_empty(data.empty)
         self.reset_view()

@@ -57,6 +57,7 @@ from rlbaby.ui.history.tree import HistoryTree
 from rlbaby.ui.history.undo_bar import HistoryUndoBar
 from rlbaby.ui.locale_format import (
     format_date,
+    format_day_month,
     format_editable,
     format_night,
     format_time,
@@ -301,12 +302,14 @@ class HistoryTab(QWidget):
         if not self.filters.child_id:
             self.status.setText("Add a child in the Log tab to start a log.")
         elif n == 0:
-            self.status.setText(f"Nothing logged for {name} from {first:%d %b} to {last:%d %b}.")
+            self.status.setText(
+                f"Nothing logged for {name} from {format_day_month(first)} to {format_date(last)}."
+            )
         else:
             self.status.setText(
                 f"{n} night{'s' if n != 1 else ''} with a log for {name}, "
-                f"{first:%d %b} to {last:%d %b}. Times are the local time of each record."
-                + readonly
+                f"{format_day_month(first)} to {format_date(last)}. "
+                "Times are the local time of each record." + readonly
             )
 
     # --- following the service ---------------------------------------------------
