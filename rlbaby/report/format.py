@@ -4,15 +4,17 @@ from __future__ import annotations
 
 from datetime import date
 
+from rlbaby.ui.locale_format import format_date, format_night
+
 DASH = "–"
 
 
 def day(d: date) -> str:
-    return f"{d.day} {d:%b %Y}"
+    return format_date(d)
 
 
 def short_day(d: date) -> str:
-    return f"{d:%a} {d.day} {d:%b}"
+    return format_night(d)
 
 
 def num(x: float | None, digits: int = 1) -> str:

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from datetime import time as clock
+
 from rlbaby.analysis.runs import overlap_s
 from rlbaby.report.canvas import DPI, PageCanvas
 from rlbaby.report.charts import ChartImages
 from rlbaby.report.content import ReportContent
 from rlbaby.report.format import DASH, day, num, short_day
 from rlbaby.report.table import Column, Row, draw_table
+from rlbaby.ui.locale_format import format_time
 from rlbaby.wording import plural
 
 
@@ -63,8 +66,8 @@ def night_table(cv: PageCanvas, c: ReportContent) -> None:
     lo, hi = c.rule.interval_s
     cv.bullets(
         [
-            "A night runs from "
-            f"{c.start_hour:02d}:00 to {c.start_hour:02d}:00 the next day and is named by its "
+            f"A night runs from {format_time(clock(c.start_hour))} to "
+            f"{format_time(clock(c.start_hour))} the next day and is named by its "
             "evening. An episode is a spell of restlessness: taps with no long pause between "
             "them.",
             "Movements per sleep hour: taps made between the parent's Asleep and Awake marks, "

@@ -6,18 +6,17 @@ explained, and never presented as a measurement or a diagnosis.
 
 from __future__ import annotations
 
-import time
-
 from rlbaby.analysis.guide_table import (
     LEAN_WORDS,
     Lean,
 )
-from rlbaby.model import Child, FamilyHistory, RedFlag, label
+from rlbaby.model import Child, FamilyHistory, Instant, RedFlag, label
 from rlbaby.report.canvas import PageCanvas
 from rlbaby.report.content import MIN_NIGHTS, ReportContent, doctor_questions
 from rlbaby.report.format import DASH, day, months_between, sentence_case, short_day
 from rlbaby.report.table import Column, Row, draw_table
 from rlbaby.ui.charts.words import soothing_labels
+from rlbaby.ui.locale_format import format_date, format_time
 from rlbaby.wording import plural
 
 RED_FLAG_LIST = ", ".join(label(f) for f in RedFlag)
@@ -35,7 +34,7 @@ def footer_text(c: ReportContent) -> str:
 
 def title(cv: PageCanvas, c: ReportContent) -> None:
     cv.heading(f"Night log of leg movements: {c.child.name}", level=1)
-    made = time.strftime("%d %b %Y", time.localtime(c.made_ms / 1000))
+    made = format_date(Instant.at_system_offset(c.made_ms))
     cv.paragraph(
         f"Nights of {day(c.first)} to {day(c.last)} · made on {made} · "
         f"periodic runs by the {c.rule.title} rule",
@@ -188,7 +187,7 @@ def sign_episodes(cv: PageCanvas, c: ReportContent) -> None:
         rows.append(
             Row(
                 [
-                    f"night of {short_day(e.night)}, {e.at.local():%H:%M}",
+                    f"night of {short_day(e.night)}, {format_time(e.at)}",
                     "\n".join(signs),
                     e.soothing or DASH,
                     e.response or DASH,

@@ -20,6 +20,7 @@ from datetime import date, datetime, timedelta
 import numpy as np
 
 from rlbaby.model import Episode, Instant, Movement, SleepPeriod, night_of
+from rlbaby.model.dateformat import ISO_DATES, DateFormatter
 from rlbaby.model.timekeeping import (
     MS_PER_DAY,
     MS_PER_MIN,
@@ -279,10 +280,12 @@ def check_not_future(at: Instant, now_ms: int, what: str = "That time") -> None:
         raise ValueError(f"{what} ({format_local(at)}) is in the future.")
 
 
-def check_sleep(asleep: Instant, awake: Instant | None) -> None:
+def check_sleep(asleep: Instant, awake: Instant | None, dates: DateFormatter = ISO_DATES) -> None:
     """Raises ValueError when the Awake mark is not after the Asleep mark."""
     if awake is not None and awake.utc_ms <= asleep.utc_ms:
-        raise ValueError(
-            f"Awake ({awake.local():%a %H:%M:%S}) must be after asleep "
-            f"({asleep.local():%a %H:%M:%S})."
-        )
+
+        def when(at: Instant) -> str:
+            wall = at.local()
+            return f"{dates.weekday(wall.date())} {dates.time(wall, seconds=True)}"
+
+        raise ValueError(f"Awake ({when(awake)}) must be after asleep ({when(asleep)}).")

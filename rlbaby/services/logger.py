@@ -22,6 +22,7 @@ from rlbaby.model import (
     SleepPeriod,
     system_clock,
 )
+from rlbaby.model.dateformat import ISO_DATES, DateFormatter
 from rlbaby.model.timekeeping import Clock
 from rlbaby.services.events import (
     DataReplaced,
@@ -76,9 +77,12 @@ class LoggerService:
         clock: returns the current Instant (inject a fake one in tests).
     """
 
-    def __init__(self, store: Store, clock: Clock = system_clock) -> None:
+    def __init__(
+        self, store: Store, clock: Clock = system_clock, dates: DateFormatter = ISO_DATES
+    ) -> None:
         self.store = store
         self.clock = clock
+        self.dates = dates  # how its messages write times (the UI passes the locale's)
         self.events = Emitter()
         self._undo: list[Change] = []
         self._redo: list[Change] = []
@@ -251,9 +255,9 @@ class LoggerService:
         if current is not None:
             if now.utc_ms < current.asleep.utc_ms:
                 raise StoreError(
-                    f"The Awake mark ({now.local():%H:%M}) would come before the Asleep mark "
-                    f"({current.asleep.local():%H:%M}). Check the computer's clock, or correct "
-                    "the times in History. Nothing was saved."
+                    f"The Awake mark ({self.dates.time(now.local())}) would come before the "
+                    f"Asleep mark ({self.dates.time(current.asleep.local())}). Check the "
+                    "computer's clock, or correct the times in History. Nothing was saved."
                 )
             if now.utc_ms - current.asleep.utc_ms < SLEEP_CANCEL_MS:
                 return self.delete(current, label="cancelled asleep mark")

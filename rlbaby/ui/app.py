@@ -7,7 +7,6 @@ import os
 import shutil
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
@@ -19,7 +18,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from rlbaby import resources, version
 from rlbaby.content import Guide
 from rlbaby.logfile import LogFile
-from rlbaby.model import Clock, Settings, system_clock
+from rlbaby.model import Clock, Instant, Settings, system_clock
 from rlbaby.services import LoggerService
 from rlbaby.store import LockedError, NewerVersionError, Store, StoreError
 from rlbaby.store.backup import BackupInfo, BackupManager, list_backups
@@ -30,6 +29,7 @@ from rlbaby.ui.crash import CrashHandler
 from rlbaby.ui.dialogs.common import inform, message_box
 from rlbaby.ui.dialogs.restore_dialog import reopen_after_restore
 from rlbaby.ui.first_tap import watch_first_tap
+from rlbaby.ui.locale_format import LocaleDates, format_date_time
 from rlbaby.ui.main_window import MainWindow
 from rlbaby.ui.theme import ThemeManager, theme_for
 
@@ -84,7 +84,7 @@ def _offer_restore(store: Store, data_dir: Path) -> Store:
     good = [b for b in list_backups(data_dir) if isinstance(b, BackupInfo)]
     text = "\n".join(p.message() for p in store.problems)
     if good:
-        when = time.strftime("%Y-%m-%d %H:%M", time.localtime(good[0].created_ms / 1000))
+        when = format_date_time(Instant.at_system_offset(good[0].created_ms))
         latest = f"The latest good backup is from {when}."
     else:
         latest = "There is no backup to restore from."
@@ -165,7 +165,7 @@ class _ShownStamp(QObject):
 def build_window(store: Store, app: QApplication, clock: Clock = system_clock) -> MainWindow:
     """Wire the objects the widgets need (used by run_gui and by tests)."""
     theme = ThemeManager(app, theme_for(store.settings), store.settings.text_scale)
-    service = LoggerService(store, clock)
+    service = LoggerService(store, clock, LocaleDates())
     ctx = UiContext(
         store=store,
         service=service,

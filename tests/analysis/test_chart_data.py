@@ -295,7 +295,7 @@ def test_resolve_a_single_night() -> None:
     assert resolve_range(SINGLE_NIGHT, NIGHT, None, (earlier, earlier)) == NightRange(
         earlier, earlier
     )
-    assert single_night_text(earlier) == "Night of Fri 20 Nov"
+    assert single_night_text(earlier) == "Night of Fri, 20 Nov"
     with pytest.raises(ValueError, match="night"):
         resolve_range(SINGLE_NIGHT, NIGHT)
 

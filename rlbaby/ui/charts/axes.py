@@ -8,7 +8,7 @@ from datetime import date
 import pyqtgraph as pg
 
 from rlbaby.model.timekeeping import night_date, night_number
-from rlbaby.wording import clock_text
+from rlbaby.ui.locale_format import format_clock, format_day_month, format_month_year
 
 # Hour steps for clock ticks, from 5 minutes to 6 hours.
 _CLOCK_STEPS_H = (5 / 60, 10 / 60, 15 / 60, 0.5, 1.0, 2.0, 3.0, 6.0)
@@ -36,7 +36,7 @@ class ClockAxis(pg.AxisItem):
         return [(step, values)]
 
     def tickStrings(self, values, scale, spacing):  # type: ignore[no-untyped-def]  # noqa: N802
-        return [clock_text(v, self.start_hour) for v in values]
+        return [format_clock(v, self.start_hour) for v in values]
 
 
 class CountAxis(pg.AxisItem):
@@ -121,9 +121,9 @@ class NightAxis(pg.AxisItem):
         for v in values:
             d = night_date(round(v - self.offset))
             if spacing < 28:
-                out.append(f"{d.day} {d:%b}")
+                out.append(format_day_month(d))
             elif spacing < 365:
-                out.append(f"{d:%b %Y}")
+                out.append(format_month_year(d))
             else:
                 out.append(f"{d.year}")
         return out

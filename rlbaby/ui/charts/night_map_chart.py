@@ -20,7 +20,7 @@ from rlbaby.model.timekeeping import night_date, night_number
 from rlbaby.ui.charts.axes import ClockAxis, NightAxis
 from rlbaby.ui.charts.base import ChartWidget
 from rlbaby.ui.charts.timeline_chart import DEFAULT_HOURS
-from rlbaby.wording import clock_text
+from rlbaby.ui.locale_format import format_clock, format_date
 
 
 def blend(a: str, b: str, t: float) -> str:
@@ -141,8 +141,8 @@ class NightMapChart(ChartWidget):
         a = col * m.bin_min / 60
         n = int(m.counts[row, col])
         return (
-            f"Night of {night:%a} {night.day} {night:%b %Y}, "
-            f"{clock_text(a, m.start_hour)} to {clock_text(a + m.bin_min / 60, m.start_hour)}: "
+            f"Night of {format_date(night, weekday=True)}, "
+            f"{format_clock(a, m.start_hour)} to {format_clock(a + m.bin_min / 60, m.start_hour)}: "
             f"{n} movement{'s' if n != 1 else ''}"
         )
 
@@ -153,7 +153,7 @@ class NightMapChart(ChartWidget):
 
     def csv_table(self) -> tuple[list[str], list[list[object]]]:
         m = self.map
-        header = ["night"] + [clock_text(j * m.bin_min / 60, m.start_hour) for j in range(m.bins)]
+        header = ["night"] + [format_clock(j * m.bin_min / 60, m.start_hour) for j in range(m.bins)]
         first = night_number(m.first)
         rows: list[list[object]] = [
             [night_date(first + i).isoformat(), *row] for i, row in enumerate(m.counts.tolist())

@@ -7,6 +7,7 @@ from datetime import date, timedelta
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import QDateEdit, QHBoxLayout, QLabel, QPushButton, QWidget
 
+from rlbaby.ui.locale_format import weekday_date_format
 from rlbaby.ui.widgets.dates import date_of, qdate_of
 
 
@@ -35,7 +36,7 @@ class NightStepper(QWidget):
         self.date_edit = QDateEdit()
         self.date_edit.setObjectName("night_date")
         self.date_edit.setCalendarPopup(True)
-        self.date_edit.setDisplayFormat("ddd d MMM yyyy")
+        self.date_edit.setDisplayFormat(weekday_date_format())
         self.date_edit.setToolTip("The night that starts on this evening")
         for b in (self.earlier, self.later, self.latest):
             b.setFocusPolicy(Qt.FocusPolicy.TabFocus)

@@ -51,6 +51,7 @@ from rlbaby.ui.charts.trend_chart import TrendChart
 from rlbaby.ui.charts.words import RANGE_CHOICES, single_night_text
 from rlbaby.ui.context import UiContext
 from rlbaby.ui.dialogs.common import save_path
+from rlbaby.ui.locale_format import date_format, format_date
 from rlbaby.ui.widgets.dates import date_of, qdate_of
 from rlbaby.ui.widgets.value_combo import ValueCombo
 
@@ -104,7 +105,7 @@ class ChartsTab(QWidget):
         self.to_date = QDateEdit()
         for edit, tip in ((self.from_date, "First night"), (self.to_date, "Last night")):
             edit.setCalendarPopup(True)
-            edit.setDisplayFormat("d MMM yyyy")
+            edit.setDisplayFormat(date_format())
             edit.setToolTip(tip)
             edit.dateChanged.connect(self._on_custom_date_changed)
         self.from_label = QLabel("from")
@@ -359,13 +360,13 @@ class ChartsTab(QWidget):
         name = child.name if child else "No child"
         if self.current_page == "timeline":
             n = self.timeline.night
-            when = f"night of {n:%a} {n.day} {n:%b %Y}"
+            when = f"night of {format_date(n, weekday=True)}"
         elif self.nights.nights == 1:
             n = self.nights.first
-            when = f"night of {n:%a} {n.day} {n:%b %Y}"
+            when = f"night of {format_date(n, weekday=True)}"
         else:
             a, b = self.nights.first, self.nights.last
-            when = f"nights {a.day} {a:%b %Y} to {b.day} {b:%b %Y}"
+            when = f"nights {format_date(a)} to {format_date(b)}"
         return f"{name} · {PAGES[self.current_page]} · {when}"
 
     def export_png(self, path: Path) -> None:

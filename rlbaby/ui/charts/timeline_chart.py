@@ -20,7 +20,8 @@ from rlbaby.ui.charts import kind_marks
 from rlbaby.ui.charts.axes import ClockAxis, fixed_ticks
 from rlbaby.ui.charts.base import ChartWidget, brush, pen
 from rlbaby.ui.charts.geometry import pair_segments, span_outline
-from rlbaby.wording import clock_text, duration, plural
+from rlbaby.ui.locale_format import format_clock, format_date
+from rlbaby.wording import duration, plural
 
 TICK_Y = (0.08, 0.92)  # movement ticks
 MARK_Y = TICK_Y[1]  # each tick's kind marker sits on its top end
@@ -158,7 +159,7 @@ class TimelineChart(ChartWidget):
 
     def _update_title(self) -> None:
         d = self.data.night
-        parts = [f"Night of {d:%A} {d.day} {d:%B %Y}"]
+        parts = [f"Night of {format_date(d, long=True)}"]
         n = self._x.size
         if n:
             parts.append(f"{plural(n, 'movement')} in {plural(self._span_start.size, 'episode')}")
@@ -214,21 +215,21 @@ class TimelineChart(ChartWidget):
             if inside.size:
                 a, b = self.data.sleep_start_h[inside[0]], self.data.sleep_end_h[inside[0]]
                 span = duration(round((b - a) * MS_PER_HOUR))
-                return f"Asleep {clock_text(a, sh)} to {clock_text(b, sh)} ({span})"
-            return f"{clock_text(x, sh)} · no sleep logged at this time"
+                return f"Asleep {format_clock(a, sh)} to {format_clock(b, sh)} ({span})"
+            return f"{format_clock(x, sh)} · no sleep logged at this time"
         if self._x.size:
             i = int(np.argmin(np.abs(self._x - x)))
             if abs(self._x[i] - x) <= 0.01 * (hi - lo):
                 return (
-                    f"{clock_text(self._x[i], sh, seconds=True)} · {label(KINDS[self._kind[i]])}"
+                    f"{format_clock(self._x[i], sh, seconds=True)} · {label(KINDS[self._kind[i]])}"
                     + (f" · {self._episode_text(int(self._ep[i]))}")
                 )
         inside = np.flatnonzero(
             (self._span_start - SPAN_PAD_H <= x) & (x <= self._span_end + SPAN_PAD_H)
         )
         if inside.size:
-            return f"{clock_text(x, sh)} · {self._episode_text(int(inside[0]))}"
-        return clock_text(x, sh)
+            return f"{format_clock(x, sh)} · {self._episode_text(int(inside[0]))}"
+        return format_clock(x, sh)
 
     def _episode_text(self, row: int) -> str:
         sh = self.data.start_hour
@@ -236,7 +237,8 @@ class TimelineChart(ChartWidget):
         return (
             f"episode {row + 1} of {self._span_start.size}: "
             f"{plural(int(self._span_n[row]), 'movement')}, "
-            f"{clock_text(a, sh)} to {clock_text(b, sh)} ({duration(round((b - a) * MS_PER_HOUR))})"
+            f"{format_clock(a, sh)} to {format_clock(b, sh)} "
+            f"({duration(round((b - a) * MS_PER_HOUR))})"
         )
 
     def csv_table(self) -> tuple[list[str], list[list[object]]]:
@@ -245,7 +247,7 @@ class TimelineChart(ChartWidget):
         rows: list[list[object]] = [
             [
                 night,
-                clock_text(float(x), sh, seconds=True),
+                format_clock(float(x), sh, seconds=True),
                 round(float(x), 5),
                 KINDS[int(k)].value,
                 int(e) + 1,

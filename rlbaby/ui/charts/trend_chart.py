@@ -20,6 +20,7 @@ from rlbaby.ui.charts.axes import NightAxis
 from rlbaby.ui.charts.base import ChartWidget, brush, pen
 from rlbaby.ui.charts.geometry import bar_outline
 from rlbaby.ui.charts.words import TREND_METRICS
+from rlbaby.ui.locale_format import format_date
 
 BAR_HALF_WIDTH = 0.4
 
@@ -106,8 +107,8 @@ class TrendChart(ChartWidget):
                 self.mean_items[name].setData([], [])
         n = data.night_idx.size
         self.title.setText(
-            f"{n} night{'s' if n != 1 else ''} logged from {data.first:%d %b %Y} "
-            f"to {data.last:%d %b %Y}" + (self.hint if self.hint else "")
+            f"{n} night{'s' if n != 1 else ''} logged from {format_date(data.first)} "
+            f"to {format_date(data.last)}" + (self.hint if self.hint else "")
         )
         self.set_empty(data.empty)
         self.reset_view()
@@ -152,7 +153,7 @@ class TrendChart(ChartWidget):
         if i is None:
             return None
         night = night_date(int(self.data.night_idx[i]))
-        parts = [f"Night of {night:%a} {night.day} {night:%b %Y}"]
+        parts = [f"Night of {format_date(night, weekday=True)}"]
         for name, title in TREND_METRICS.items():
             v = float(self.data.values[name][i])
             parts.append(f"{title.lower()}: {'not known' if math.isnan(v) else _number(v)}")

@@ -12,6 +12,7 @@ from rlbaby.analysis.breakdowns import BREAKDOWNS, NOT_NOTED, Breakdown, Soothin
 from rlbaby.analysis.chart_data import TREND_KEYS
 from rlbaby.analysis.ranges import RANGE_KEYS
 from rlbaby.model import Soothing, label
+from rlbaby.ui.locale_format import format_night
 from rlbaby.wording import plural
 
 RANGE_CHOICES: dict[str, str] = dict(
@@ -48,8 +49,8 @@ _ANSWERS = dict(BREAKDOWNS)
 
 
 def single_night_text(night: date) -> str:
-    """How the range box names a single night: "Night of Sun 29 Nov"."""
-    return f"Night of {night:%a} {night.day} {night:%b}"
+    """How the range box names a single night: "Night of Sun, Nov 29" (en_US)."""
+    return f"Night of {format_night(night)}"
 
 
 def answer_labels(b: Breakdown) -> tuple[str, ...]:

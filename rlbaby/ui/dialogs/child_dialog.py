@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from rlbaby.model import Child, FamilyHistory, LabResult, label
+from rlbaby.ui.locale_format import date_format
 from rlbaby.ui.widgets.dates import qdate_of
 from rlbaby.ui.widgets.value_combo import EnumCombo, ValueCombo
 
@@ -42,7 +43,7 @@ class ChildDialog(QDialog):
         self.has_birth = QCheckBox("Known")
         self.birth = QDateEdit()
         self.birth.setCalendarPopup(True)
-        self.birth.setDisplayFormat("yyyy-MM-dd")
+        self.birth.setDisplayFormat(date_format())
         self.birth.setMaximumDate(QDate.currentDate())
         if child and child.birth_date:
             self.has_birth.setChecked(True)

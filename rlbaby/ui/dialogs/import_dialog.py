@@ -21,6 +21,7 @@ from rlbaby.store import Store, StoreError
 from rlbaby.store.exchange import ImportPlan, plan_import
 from rlbaby.store.journal import UnfinishedCommitError
 from rlbaby.ui.dialogs.common import inform, open_path
+from rlbaby.ui.locale_format import format_date
 
 KINDS = ("children", "episodes", "movements", "sleep periods")
 IMPORT_FILTERS = "rlbaby exports (*.csv *.zip *.json);;All files (*)"
@@ -39,7 +40,7 @@ def _instant(rec: object) -> Instant | None:
 
 def _day(inst: Instant) -> str:
     d = inst.local().date()
-    return f"{d.day} {d:%b %Y}"
+    return format_date(d)
 
 
 def span_text(plan: ImportPlan) -> str:

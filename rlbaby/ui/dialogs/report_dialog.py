@@ -26,6 +26,7 @@ from rlbaby.model import Child, night_of
 from rlbaby.store import StoreError
 from rlbaby.ui.context import UiContext
 from rlbaby.ui.dialogs.common import confirm, inform, save_path
+from rlbaby.ui.locale_format import date_format
 from rlbaby.ui.widgets.dates import date_of, qdate_of
 from rlbaby.ui.widgets.value_combo import ValueCombo
 
@@ -81,7 +82,7 @@ class ReportDialog(QDialog):
         self.last = QDateEdit(qdate_of(last_night))
         for edit in (self.first, self.last):
             edit.setCalendarPopup(True)
-            edit.setDisplayFormat("d MMM yyyy")
+            edit.setDisplayFormat(date_format())
 
         self.paper: ValueCombo[str] = ValueCombo(PAPERS)
         self.paper.setObjectName("report_paper")

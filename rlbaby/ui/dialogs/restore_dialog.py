@@ -18,7 +18,6 @@ from __future__ import annotations
 import logging
 import os
 import shutil
-import time
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -34,6 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from rlbaby.model import Instant
 from rlbaby.store import Store, StoreError
 from rlbaby.store.backup import (
     BACKUP_DIR,
@@ -44,6 +44,7 @@ from rlbaby.store.backup import (
 )
 from rlbaby.store.restore import RestoreInterruptedError, restore_backup
 from rlbaby.ui.dialogs.common import inform, open_path
+from rlbaby.ui.locale_format import format_date_time
 
 log = logging.getLogger(__name__)
 
@@ -64,7 +65,7 @@ COUNT_WORDS = (
 
 
 def when_text(created_ms: int) -> str:
-    return time.strftime("%a %d %b %Y, %H:%M", time.localtime(created_ms / 1000))
+    return format_date_time(Instant.at_system_offset(created_ms))
 
 
 def counts_text(counts: dict[str, int]) -> str:

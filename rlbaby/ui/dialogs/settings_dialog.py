@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from rlbaby.model import RuleSet, Settings, ThemeChoice
 from rlbaby.model.emergency import MAX_CHARS, check_emergency_number, default_emergency_number
 from rlbaby.ui.emergency import system_country
+from rlbaby.ui.widgets.hour_box import HourBox
 from rlbaby.ui.widgets.value_combo import EnumCombo
 
 # The rules in plain words; the sleep-medicine name stays in each item's tooltip.
@@ -134,11 +135,7 @@ class SettingsDialog(QDialog):
 
     @staticmethod
     def _hour(value: int) -> QSpinBox:
-        box = QSpinBox()
-        box.setRange(0, 23)
-        box.setSuffix(":00")
-        box.setValue(value)
-        return box
+        return HourBox(value)  # "6:00 PM" or "18:00", as the locale writes times
 
     def result_settings(self) -> Settings:
         return replace(

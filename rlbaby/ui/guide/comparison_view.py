@@ -32,6 +32,7 @@ from rlbaby.ui.context import UiContext
 from rlbaby.ui.emergency import shown_emergency_number
 from rlbaby.ui.guide.comparison_table import ComparisonTable
 from rlbaby.ui.guide.urgent_list import UrgentList
+from rlbaby.ui.locale_format import format_date, format_day_month
 from rlbaby.ui.widgets.value_combo import ValueCombo
 
 NIGHT_CHOICES = (7, 14, 30, 90)
@@ -41,7 +42,7 @@ TABLE_SLUG = "normal-or-concerning"
 
 def range_text(first: date, last: date) -> str:
     """'10 Nov to 23 Nov' (the nights are labelled by their evening)."""
-    return f"Nights of {first.day} {first:%b} to {last.day} {last:%b} {last.year}"
+    return f"Nights of {format_day_month(first)} to {format_date(last)}"
 
 
 class ComparisonView(QScrollArea):

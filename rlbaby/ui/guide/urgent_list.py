@@ -12,6 +12,7 @@ from rlbaby.analysis.comparison import (
     UrgentEntry,
 )
 from rlbaby.model.emergency import FALLBACK
+from rlbaby.ui.locale_format import format_night, format_time
 
 URGENT_SLUG = "urgent-signs"
 MAX_SHOWN = 8
@@ -28,8 +29,8 @@ def advice(number: str) -> str:
 
 def entry_text(entry: UrgentEntry) -> str:
     """'Night of Tue 18 Nov, at 02:14: breathing pauses, colour change'."""
-    night = f"{entry.night:%a} {entry.night.day} {entry.night:%b}"
-    return f"Night of {night}, at {entry.at.local():%H:%M}: {', '.join(entry.signs)}"
+    night = format_night(entry.night)
+    return f"Night of {night}, at {format_time(entry.at)}: {', '.join(entry.signs)}"
 
 
 class UrgentList(QFrame):

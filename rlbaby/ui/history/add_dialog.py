@@ -35,6 +35,7 @@ from rlbaby.services.history import (
     parse_local,
 )
 from rlbaby.services.logger import MAX_FORGOTTEN_MOVEMENTS
+from rlbaby.ui.locale_format import LocaleDates, format_night
 from rlbaby.ui.widgets.value_combo import EnumCombo
 
 MAX_EPISODE_HOURS = 12  # a remembered episode longer than this is a typo
@@ -135,7 +136,7 @@ class HistoryAddDialog(QDialog):
         self.form.addRow("Kind", self.kind)
         self.form.addRow("Awake", self.awake_edit)
         where = QLabel(
-            f"A bare time like 02:40 belongs to the night of {night:%a %d %b}."
+            f"A bare time like 02:40 belongs to the night of {format_night(night)}."
             if night
             else "Type the date and time, like 2026-11-24 02:40."
         )
@@ -260,7 +261,7 @@ class HistoryAddDialog(QDialog):
                     self.awake_edit.text(), night=self._night, start_hour=self._start_hour
                 )
                 check_not_future(awake, self._now_ms, "Awake")
-            check_sleep(at, awake)
+            check_sleep(at, awake, LocaleDates())
             return AddRequest(what, at, awake=awake)
         kind = self.kind.enum_value()
         if what is AddWhat.EPISODE:

@@ -12,8 +12,9 @@ from PySide6.QtWidgets import QFormLayout, QLineEdit, QVBoxLayout, QWidget
 
 from rlbaby.model import Clock, Episode, night_of
 from rlbaby.services import LoggerService
-from rlbaby.services.history import TIME_HELP, check_not_future, format_local, parse_local
+from rlbaby.services.history import TIME_HELP, check_not_future, parse_local
 from rlbaby.ui.history.editor import HistoryEditor
+from rlbaby.ui.locale_format import format_editable
 from rlbaby.ui.log.episode_sheet import EpisodeSheet
 
 
@@ -71,7 +72,7 @@ class HistoryEpisodeEditor(HistoryEditor):
         if ep is None:
             return
         if force or not self.settled_edit.hasFocus():
-            self.settled_edit.setText(format_local(ep.settled) if ep.settled else "")
+            self.settled_edit.setText(format_editable(ep.settled) if ep.settled else "")
         if self.sheet.isVisible() or force:
             self.sheet.refresh()
 

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QLabel, QWidget
 
 from rlbaby.store import Store
 from rlbaby.ui.context import ChildSelection
+from rlbaby.ui.locale_format import weekday_date_format
 from rlbaby.ui.widgets.dates import date_of, qdate_of
 from rlbaby.ui.widgets.value_combo import ValueCombo
 
@@ -52,7 +53,7 @@ class HistoryFilterBar(QWidget):
             (self.last, "The last night listed"),
         ):
             edit.setCalendarPopup(True)
-            edit.setDisplayFormat("ddd d MMM yyyy")
+            edit.setDisplayFormat(weekday_date_format())
             edit.setToolTip(tip)
             edit.dateChanged.connect(self._on_date_changed)
         self._quiet = False

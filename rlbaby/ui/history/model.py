@@ -21,6 +21,7 @@ from PySide6.QtGui import QFont
 
 from rlbaby.model import Episode, Movement, SleepPeriod, label
 from rlbaby.services.history import EpisodeItem, NightItem, SleepItem
+from rlbaby.ui.locale_format import format_night, format_time
 from rlbaby.wording import duration, plural
 
 Payload = NightItem | EpisodeItem | SleepItem | Movement
@@ -277,12 +278,12 @@ class HistoryModel(QAbstractItemModel):
         if isinstance(p, SleepItem):
             return _sleep_text(p, column, self._now_ms())
         if isinstance(p, Movement):
-            return (f"{p.at.local():%H:%M:%S}", label(p.kind).capitalize(), p.note)[column]
+            return (format_time(p.at, seconds=True), label(p.kind).capitalize(), p.note)[column]
         return ""
 
     def _night_text(self, p: NightItem, column: int) -> str:
         if column == 0:
-            return f"{p.night:%a %d %b}"
+            return format_night(p.night)
         if column == 1:
             return "Night"
         parts = [plural(p.movement_count, "movement"), plural(len(p.episodes), "episode")]
@@ -298,7 +299,7 @@ def _key(p: Payload) -> str:
 
 def _episode_text(p: EpisodeItem, column: int) -> str:
     if column == 0:
-        return f"{p.start.local():%H:%M}–{p.end.local():%H:%M}"
+        return f"{format_time(p.start)}–{format_time(p.end)}"
     if column == 1:
         return "Episode"
     ep = p.episode
@@ -320,8 +321,8 @@ def _episode_text(p: EpisodeItem, column: int) -> str:
 def _sleep_text(p: SleepItem, column: int, now_ms: int) -> str:
     s = p.period
     if column == 0:
-        end = f"{s.awake.local():%H:%M}" if s.awake else "…"
-        return f"{s.asleep.local():%H:%M}–{end}"
+        end = format_time(s.awake) if s.awake else "…"
+        return f"{format_time(s.asleep)}–{end}"
     if column == 1:
         return "Asleep"
     if s.awake is None:

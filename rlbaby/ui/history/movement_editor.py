@@ -12,8 +12,9 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
 
 from rlbaby.model import Clock, Movement, MovementKind, RedFlag, label, night_of
 from rlbaby.services import LoggerService
-from rlbaby.services.history import TIME_HELP, check_not_future, format_local, parse_local
+from rlbaby.services.history import TIME_HELP, check_not_future, parse_local
 from rlbaby.ui.history.editor import HistoryEditor
+from rlbaby.ui.locale_format import format_date_time, format_editable, format_weekday_time
 from rlbaby.ui.widgets.value_combo import EnumCombo
 
 
@@ -68,9 +69,9 @@ class HistoryMovementEditor(HistoryEditor):
         m = self._movement()
         if m is None:
             return
-        self.heading.setText(f"Movement at {m.at.local():%a %H:%M:%S}")
+        self.heading.setText(f"Movement at {format_weekday_time(m.at, seconds=True)}")
         if force or not self.time_edit.hasFocus():
-            self.time_edit.setText(format_local(m.at))
+            self.time_edit.setText(format_editable(m.at))
         self.kind.set_value(m.kind)
         if force or not self.note.hasFocus():
             self.note.setText(m.note)
@@ -108,7 +109,7 @@ class HistoryMovementEditor(HistoryEditor):
             return True
         new_kind = kind if "kind" in changes else m.kind
         new_at = at if "at" in changes else m.at
-        saved = self._save(m, changes, f"Saved: {label(new_kind)} at {format_local(new_at)}.")
+        saved = self._save(m, changes, f"Saved: {label(new_kind)} at {format_date_time(new_at)}.")
         if saved and changes.get("kind") is MovementKind.STIFFENING:
             self.red_flag_raised.emit((RedFlag.STIFFENING_OR_SPASMS,))
         return saved

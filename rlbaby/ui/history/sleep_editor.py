@@ -15,10 +15,10 @@ from rlbaby.services.history import (
     TIME_HELP,
     check_not_future,
     check_sleep,
-    format_local,
     parse_local,
 )
 from rlbaby.ui.history.editor import HistoryEditor
+from rlbaby.ui.locale_format import LocaleDates, format_editable, format_weekday_time
 from rlbaby.wording import duration
 
 
@@ -62,11 +62,11 @@ class HistorySleepEditor(HistoryEditor):
         if p is None:
             return
         length = f" · {duration(p.awake.utc_ms - p.asleep.utc_ms)}" if p.awake else ""
-        self.heading.setText(f"Asleep {p.asleep.local():%a %H:%M}{length}")
+        self.heading.setText(f"Asleep {format_weekday_time(p.asleep)}{length}")
         if force or not self.asleep_edit.hasFocus():
-            self.asleep_edit.setText(format_local(p.asleep))
+            self.asleep_edit.setText(format_editable(p.asleep))
         if force or not self.awake_edit.hasFocus():
-            self.awake_edit.setText(format_local(p.awake) if p.awake else "")
+            self.awake_edit.setText(format_editable(p.awake) if p.awake else "")
 
     def focus_first(self) -> None:
         self.asleep_edit.setFocus()
@@ -97,7 +97,7 @@ class HistorySleepEditor(HistoryEditor):
                     offset_min=p.awake.offset_min if p.awake else None,
                 )
                 check_not_future(awake, now_ms, "Awake")
-            check_sleep(asleep, awake)
+            check_sleep(asleep, awake, LocaleDates())
         except ValueError as exc:
             return self._refuse(exc)
         if asleep == p.asleep and awake == p.awake:

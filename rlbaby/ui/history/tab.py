@@ -11,7 +11,7 @@ only noted and rebuilt when it is shown again, so the tap path stays short.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, time
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QFontMetrics, QKeyEvent, QShowEvent
@@ -42,7 +42,6 @@ from rlbaby.services.history import (
     SleepItem,
     build_night,
     build_nights,
-    format_local,
     with_movement,
 )
 from rlbaby.store import StoreError
@@ -56,6 +55,14 @@ from rlbaby.ui.history.movement_editor import HistoryMovementEditor
 from rlbaby.ui.history.sleep_editor import HistorySleepEditor
 from rlbaby.ui.history.tree import HistoryTree
 from rlbaby.ui.history.undo_bar import HistoryUndoBar
+from rlbaby.ui.locale_format import (
+    format_date,
+    format_day_month,
+    format_editable,
+    format_night,
+    format_time,
+    format_weekday_time,
+)
 from rlbaby.wording import plural
 
 HINT = (
@@ -75,10 +82,10 @@ READONLY_HINT = (
 def _describe(record: Movement | Episode | SleepPeriod) -> str:
     if isinstance(record, Movement):
         kind = "" if record.kind is MovementKind.UNSPECIFIED else f"{label(record.kind)} "
-        return f"the {kind}movement at {record.at.local():%a %H:%M:%S}"
+        return f"the {kind}movement at {format_weekday_time(record.at, seconds=True)}"
     if isinstance(record, Episode):
-        return f"the episode at {record.opened.local():%a %H:%M} with its movements"
-    return f"the sleep period from {record.asleep.local():%a %H:%M}"
+        return f"the episode at {format_weekday_time(record.opened)} with its movements"
+    return f"the sleep period from {format_weekday_time(record.asleep)}"
 
 
 class HistoryTab(QWidget):
@@ -206,10 +213,12 @@ class HistoryTab(QWidget):
         bold = QFontMetrics(bold_font)
         step = self.tree.indentation()
         pad = 24  # the branch arrow's room and the cell padding
+        # The widest texts in the locale's own format ("Wed, Nov 30", "10:58 PM").
+        late = time(22, 58, 58)
         when = max(
-            bold.horizontalAdvance("Wed 30 Nov"),
-            step + fm.horizontalAdvance("00:00–00:00"),
-            2 * step + fm.horizontalAdvance("00:00:00"),
+            *(bold.horizontalAdvance(format_night(date(2026, 11, d))) for d in range(23, 30)),
+            step + fm.horizontalAdvance(f"{format_time(late)}–{format_time(late)}"),
+            2 * step + fm.horizontalAdvance(format_time(late, seconds=True)),
         )
         kinds = [label(k).capitalize() for k in MovementKind]
         what = max(
@@ -293,12 +302,14 @@ class HistoryTab(QWidget):
         if not self.filters.child_id:
             self.status.setText("Add a child in the Log tab to start a log.")
         elif n == 0:
-            self.status.setText(f"Nothing logged for {name} from {first:%d %b} to {last:%d %b}.")
+            self.status.setText(
+                f"Nothing logged for {name} from {format_day_month(first)} to {format_date(last)}."
+            )
         else:
             self.status.setText(
                 f"{n} night{'s' if n != 1 else ''} with a log for {name}, "
-                f"{first:%d %b} to {last:%d %b}. Times are the local time of each record."
-                + readonly
+                f"{format_day_month(first)} to {format_date(last)}. "
+                "Times are the local time of each record." + readonly
             )
 
     # --- following the service ---------------------------------------------------
@@ -383,7 +394,8 @@ class HistoryTab(QWidget):
         hours = night.sleep_hours(self._ctx.clock().utc_ms)
         sleep = f", {hours:.1f} h asleep" if night.sleeps else ", no sleep marks"
         return (
-            f"Night of {night.night:%A %d %B}: {plural(night.movement_count, 'movement')} in "
+            f"Night of {format_date(night.night, long=True)}: "
+            f"{plural(night.movement_count, 'movement')} in "
             f"{plural(len(night.episodes), 'episode')}{sleep}.\n\n" + self._hint
         )
 
@@ -491,11 +503,11 @@ class HistoryTab(QWidget):
         night = self.model.night_of_index(index) or self._tonight()
         record = self.model.record(index)
         if isinstance(record, Movement):
-            default = format_local(record.at)
+            default = format_editable(record.at)
         elif isinstance(record, Episode):
-            default = format_local(record.opened)
+            default = format_editable(record.opened)
         elif isinstance(record, SleepPeriod):
-            default = format_local(record.asleep)
+            default = format_editable(record.asleep)
         else:
             default = ""
         request = HistoryAddDialog.ask(
@@ -512,7 +524,7 @@ class HistoryTab(QWidget):
             if request.what is AddWhat.SLEEP:
                 saved = self._ctx.service.add(SleepPeriod(cid, request.at, awake=request.awake))
                 key = saved.id
-                text = f"Added a sleep period from {request.at.local():%a %H:%M}."
+                text = f"Added a sleep period from {format_weekday_time(request.at)}."
             elif request.what is AddWhat.EPISODE:
                 ep = self._ctx.service.add_episode_span(
                     cid, request.at, request.end or request.at, request.count, request.kind
@@ -520,14 +532,14 @@ class HistoryTab(QWidget):
                 key = ep.id
                 n = request.count
                 text = (
-                    f"Added an episode at {request.at.local():%a %H:%M} with "
+                    f"Added an episode at {format_weekday_time(request.at)} with "
                     f"{n} movement{'' if n == 1 else 's'}. Describe it on the right."
                 )
             else:
                 m = self._ctx.service.add_movement_at(cid, request.at, request.kind)
                 key = m.id
                 added = "a movement" if m.kind is MovementKind.UNSPECIFIED else f"a {label(m.kind)}"
-                text = f"Added {added} at {m.at.local():%a %H:%M:%S}."
+                text = f"Added {added} at {format_weekday_time(m.at, seconds=True)}."
         except (StoreError, ValueError) as exc:
             self.show_error(f"Not saved. {exc}")
             return

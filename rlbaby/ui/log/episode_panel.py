@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from rlbaby import wording
 from rlbaby.model import Episode, Instant
+from rlbaby.ui.locale_format import format_time
 from rlbaby.wording import plural
 
 
@@ -74,7 +75,7 @@ class EpisodePanel(QFrame):
             return
         first = Instant(times_ms[0], episode.opened.offset_min)
         self.title.setText("Episode in progress")
-        self.started.setText(f"Started {first.local():%H:%M}")
+        self.started.setText(f"Started {format_time(first)}")
         self.duration.setText(wording.duration(now.utc_ms - times_ms[0], clock=True))
         n = len(times_ms)
         self.count.setText(plural(n, "movement"))

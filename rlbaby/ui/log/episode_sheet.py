@@ -36,6 +36,7 @@ from rlbaby.model import (
 from rlbaby.model.records import RED_FLAG_OF_SIGN
 from rlbaby.services import LoggerService
 from rlbaby.store import StoreError
+from rlbaby.ui.locale_format import format_weekday_time
 from rlbaby.ui.widgets.chips import ChipGroup
 
 TIPS: dict[Any, str] = {
@@ -202,7 +203,7 @@ class EpisodeSheet(QScrollArea):
         ep = self._episode()
         if ep is None:
             return
-        self.heading.setText(f"Episode at {ep.opened.local():%a %H:%M}")
+        self.heading.setText(f"Episode at {format_weekday_time(ep.opened)}")
         for field, group in self.groups.items():
             group.set_value(getattr(ep, field))
         self.video.setChecked(bool(ep.video))

@@ -27,6 +27,7 @@ from rlbaby.services import MovementRecorded
 from rlbaby.store import StoreError
 from rlbaby.ui.context import UiContext
 from rlbaby.ui.emergency import shown_emergency_number
+from rlbaby.ui.locale_format import format_time
 from rlbaby.ui.log.episode_panel import EpisodePanel
 from rlbaby.ui.log.episode_sheet import EpisodeSheet
 from rlbaby.ui.log.tap_target import KEYS_HINT, TapTarget
@@ -284,7 +285,7 @@ class LogTab(QWidget):
         self.target.pulse()
         self.undo_button.show()
         self._undo_timer.start()
-        saved = f"Saved {event.movement.at.local():%H:%M:%S}"
+        saved = f"Saved {format_time(event.movement.at, seconds=True)}"
         if self._naming_hint:
             child = self._ctx.store.child(event.movement.child_id)
             name = child.name if child else "Baby"
@@ -321,7 +322,7 @@ class LogTab(QWidget):
             self.show_error(f"Not saved. {exc}")
             return
         what = f"Last tap marked as {label(m.kind)}" if labelled else f"Logged a {label(m.kind)}"
-        self.status.setText(f"{what} at {m.at.local():%H:%M:%S}")
+        self.status.setText(f"{what} at {format_time(m.at, seconds=True)}")
         if m.kind is MovementKind.STIFFENING:
             # Stiffening is a red flag: say so the first time this episode shows it.
             kinds = self._ctx.store.movements(episode_id=m.episode_id).kind
@@ -339,7 +340,7 @@ class LogTab(QWidget):
             self.status.setText("No episode is open.")
             return
         self.status.setText(
-            f"Episode settled at {ep.settled.local():%H:%M}. Add details if you like."
+            f"Episode settled at {format_time(ep.settled)}. Add details if you like."
         )
         self.open_sheet(ep.id)
 
@@ -389,12 +390,12 @@ class LogTab(QWidget):
             return
         if period.deleted_ms is not None:
             self.status.setText(
-                f"Asleep mark of {period.asleep.local():%H:%M} cancelled (S pressed twice)."
+                f"Asleep mark of {format_time(period.asleep)} cancelled (S pressed twice)."
             )
         else:
             when = period.awake or period.asleep
             word = "Awake" if period.awake else "Asleep"
-            self.status.setText(f"{word} at {when.local():%H:%M}")
+            self.status.setText(f"{word} at {format_time(when)}")
         self._update_sleep_button()
 
     def _on_sleep_button_clicked(self) -> None:
@@ -406,7 +407,7 @@ class LogTab(QWidget):
         self.sleep_button.setChecked(current is not None)
         self.sleep_button.setEnabled(bool(cid) and not self.readonly)
         if current is not None:
-            self.sleep_button.setText(f"Asleep since {current.asleep.local():%H:%M} · S = awake")
+            self.sleep_button.setText(f"Asleep since {format_time(current.asleep)} · S = awake")
         else:
             self.sleep_button.setText("Awake · S = asleep")
 

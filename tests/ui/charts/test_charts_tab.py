@@ -343,11 +343,11 @@ def test_saved_picture_names_the_child_and_the_nights(tab, tmp_path) -> None:  #
     # The timeline names its night; a one-night range says so too.
     tab.show_page("timeline")
     tab.export_png(png)
-    assert QImage(str(png)).text("Title") == "Ada · Night timeline · night of Mon 23 Nov 2026"
+    assert QImage(str(png)).text("Title") == "Ada · Night timeline · night of Mon, 23 Nov 2026"
     tab.set_range("tonight")
     tab.show_page("map")
     tab.export_png(png)
-    assert QImage(str(png)).text("Title") == "Ada · Night map · night of Mon 23 Nov 2026"
+    assert QImage(str(png)).text("Title") == "Ada · Night map · night of Mon, 23 Nov 2026"
 
 
 def _near(a: QColor, b: QColor, tol: int = 40) -> bool:
@@ -447,7 +447,7 @@ def test_earlier_night_puts_the_range_on_that_night(qtbot, tab) -> None:  # type
     for _ in range(3):
         qtbot.mouseClick(tab.stepper.earlier, Qt.MouseButton.LeftButton)
     # The range box says what every chart shows: that night, not "Tonight".
-    assert tab.range_combo.currentText() == "Night of Fri 20 Nov"
+    assert tab.range_combo.currentText() == "Night of Fri, 20 Nov"
     assert tab.range_choice == "night"
     assert tab.nights == NightRange(EARLIER, EARLIER)
     assert tab.timeline.night == EARLIER
@@ -456,7 +456,7 @@ def test_earlier_night_puts_the_range_on_that_night(qtbot, tab) -> None:  # type
     assert tab.night_map.map.counts.sum() == 3
     assert tab.intervals.histogram.total == len(EARLIER_GAPS_S)
     qtbot.mouseClick(tab.stepper.later, Qt.MouseButton.LeftButton)
-    assert tab.range_combo.currentText() == "Night of Sat 21 Nov"
+    assert tab.range_combo.currentText() == "Night of Sat, 21 Nov"
     assert tab.nights == NightRange(date(2026, 11, 21), date(2026, 11, 21))
     assert tab.timeline.night == date(2026, 11, 21)  # an empty night stays shown
     qtbot.mouseClick(tab.stepper.latest, Qt.MouseButton.LeftButton)
@@ -475,7 +475,7 @@ def test_stepping_inside_a_longer_range_keeps_it(qtbot, tab) -> None:  # type: i
     assert tab.timeline.night == EARLIER
     tab.set_range("custom", TONIGHT, TONIGHT)
     qtbot.mouseClick(tab.stepper.earlier, Qt.MouseButton.LeftButton)  # out of the range
-    assert tab.range_combo.currentText() == "Night of Sun 22 Nov"
+    assert tab.range_combo.currentText() == "Night of Sun, 22 Nov"
     assert tab.nights.nights == 1
     assert not tab.from_date.isVisible()
 
@@ -486,7 +486,7 @@ def test_one_night_from_the_range_box(tab) -> None:  # type: ignore[no-untyped-d
     combo = tab.range_combo
     combo.setCurrentIndex(combo.values().index("night"))
     combo.activated.emit(combo.currentIndex())
-    assert combo.currentText() == "Night of Fri 20 Nov"
+    assert combo.currentText() == "Night of Fri, 20 Nov"
     assert tab.nights == NightRange(EARLIER, EARLIER)
 
 

@@ -232,7 +232,7 @@ def test_trend_chart_draws_bars_and_rolling_mean(qtbot, add) -> None:  # type: i
     assert mx.tolist() == data.rolling_idx.tolist()
     assert np.allclose(my, data.rolling["movements"], equal_nan=True)
     text = chart.describe_point(chart.plots[0], night_number(NIGHT) + 0.3, 1)
-    assert text.startswith("Night of Mon 23 Nov 2026 · movements: 4 · episodes: 1")
+    assert text.startswith("Night of Mon, 23 Nov 2026 · movements: 4 · episodes: 1")
     assert "movements per hour asleep: not known" in text
     assert "7-night average of movements: 7.0" in text
     assert chart.describe_point(chart.plots[0], night_number(NIGHT) - 1, 1) is None
@@ -290,7 +290,7 @@ def test_night_map_image_is_the_counts(qtbot, add) -> None:  # type: ignore[no-u
     assert chart.top == 2
     assert "2 movements in 15 minutes" in chart.legend.text()
     text = chart.describe_point(chart.plot, 8.1, night_number(NIGHT) + 0.5)
-    assert text == "Night of Mon 23 Nov 2026, 02:00 to 02:15: 1 movement"
+    assert text == "Night of Mon, 23 Nov 2026, 02:00 to 02:15: 1 movement"
     assert chart.describe_point(chart.plot, 8.1, night_number(NIGHT) + 1.5) is None
     with qtbot.waitSignal(chart.night_chosen) as blocker:
         chart.clicked_at(chart.plot, 1.0, night_number(date(2026, 11, 22)) + 0.9)

@@ -22,6 +22,7 @@ from rlbaby.ui.guide.comparison_table import lean_text
 from rlbaby.ui.guide.reader import COMPARE_SLUG
 from rlbaby.ui.guide.tab import GuideTab
 from rlbaby.ui.guide.urgent_list import entry_text
+from rlbaby.ui.locale_format import format_night
 
 
 @pytest.fixture
@@ -141,7 +142,7 @@ def test_a_concerning_log_leans_to_discuss_and_lists_urgent_signs(tab: GuideTab)
     assert entry.signs == ("eyes rolling or fixed", "color change", "breathing pauses")[1:]
     line = view.urgent.entries.text()
     assert entry_text(entry) in line
-    assert f"Night of {night:%a} {night.day} {night:%b}, at 02:14" in line
+    assert f"Night of {format_night(night)}, at 02:14" in line
     number = shown_emergency_number(store.settings)
     assert f"your local emergency number ({number})" in view.urgent.advice.text()
     layout = view.widget().layout()

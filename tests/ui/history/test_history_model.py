@@ -65,8 +65,8 @@ def test_empty_model_passes_the_model_tester(qtmodeltester) -> None:  # type: ig
 
 def test_three_levels_with_words_a_parent_reads(model: HistoryModel, nights) -> None:  # type: ignore[no-untyped-def]
     assert texts(model) == [
-        ["Sun 22 Nov", "Night", "4 movements · 2 episodes · 10.0 h asleep"],
-        ["Sat 21 Nov", "Night", "2 movements · 1 episode"],
+        ["Sun, 22 Nov", "Night", "4 movements · 2 episodes · 10.0 h asleep"],
+        ["Sat, 21 Nov", "Night", "2 movements · 1 episode"],
     ]
     n22 = model.index(0, 0)
     assert texts(model, n22) == [

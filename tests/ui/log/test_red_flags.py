@@ -21,6 +21,7 @@ from rlbaby.report.format import short_day
 from rlbaby.report.pdf import make_report
 from rlbaby.services.insights import comparison_for
 from rlbaby.ui.guide.urgent_list import entry_text
+from rlbaby.ui.locale_format import format_night, format_time
 from rlbaby.ui.log.tab import LogTab
 
 # (how the parent logs it, the red flag it raises)
@@ -80,7 +81,7 @@ def test_red_flag_in_notice_comparison_and_report(qtbot, ui_ctx, clock, tmp_path
     assert entry.episode_id == episode.id
     assert entry.night == night
     assert entry.signs == (label(flag),)
-    assert f"Night of {night:%a} {night.day} {night:%b}" in entry_text(entry)
+    assert f"Night of {format_night(night)}" in entry_text(entry)
 
     # 3. The PDF report: counted in the overview and listed with its night.
     out = tmp_path / "report.pdf"
@@ -88,5 +89,5 @@ def test_red_flag_in_notice_comparison_and_report(qtbot, ui_ctx, clock, tmp_path
     text = _pdf_text(out)
     assert "1 episode had a red flag" in text
     section = text[text.index("Episodes with signs") :]
-    assert f"night of {short_day(night)}, {entry.at.local():%H:%M}" in section
+    assert f"night of {short_day(night)}, {format_time(entry.at)}" in section
     assert f"URGENT: {label(flag)}" in section
