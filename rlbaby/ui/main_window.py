@@ -184,6 +184,16 @@ class MainWindow(QMainWindow):
         file = bar.addMenu("&File")
         writable = not self._ctx.store.readonly
         self._action(file, "Add child…", self.add_child, name="act_add_child").setEnabled(writable)
+        # The keyboard's way to the child bar's "Edit" (which Tab also reaches).
+        self.edit_child_action = self._action(
+            file,
+            self.tr("Edit child…"),
+            self._on_edit_child_action_triggered,
+            "Ctrl+E",
+            name="act_edit_child",
+        )
+        self._update_edit_child_action()
+        self._ctx.selection.child_changed.connect(self._update_edit_child_action)
         file.addSeparator()
         self._action(file, "Report for the doctor…", self.make_report, name="act_report")
         file.addSeparator()
@@ -243,6 +253,14 @@ class MainWindow(QMainWindow):
         self._action(help_, "About rlbaby", self.about, name="act_about")
 
     # --- actions -------------------------------------------------------------
+
+    def _on_edit_child_action_triggered(self) -> None:
+        self.edit_child(self._ctx.selection.child_id)
+
+    def _update_edit_child_action(self, _child_id: str = "") -> None:
+        self.edit_child_action.setEnabled(
+            bool(self._ctx.selection.child_id) and not self._ctx.store.readonly
+        )
 
     def _select_child_index(self, i: int) -> None:
         kids = self._ctx.store.children()

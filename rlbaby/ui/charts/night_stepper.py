@@ -35,6 +35,7 @@ class NightStepper(QWidget):
         self.latest.setToolTip("Show the current night")
         self.date_edit = QDateEdit()
         self.date_edit.setObjectName("night_date")
+        self.date_edit.setAccessibleName(self.tr("Night of"))
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat(weekday_date_format())
         self.date_edit.setToolTip("The night that starts on this evening")

@@ -46,6 +46,7 @@ from rlbaby.ui.charts.night_map_chart import NightMapChart
 from rlbaby.ui.charts.night_stepper import NightStepper
 from rlbaby.ui.charts.save_notice import SaveNotice
 from rlbaby.ui.charts.soothing_chart import SoothingChart
+from rlbaby.ui.charts.spoken import describe, name
 from rlbaby.ui.charts.timeline_chart import TimelineChart
 from rlbaby.ui.charts.trend_chart import TrendChart
 from rlbaby.ui.charts.words import RANGE_CHOICES, single_night_text
@@ -103,6 +104,8 @@ class ChartsTab(QWidget):
         self.range_combo.activated.connect(self._on_range_combo_activated)
         self.from_date = QDateEdit()
         self.to_date = QDateEdit()
+        self.from_date.setAccessibleName(self.tr("From night"))
+        self.to_date.setAccessibleName(self.tr("To night"))
         for edit, tip in ((self.from_date, "First night"), (self.to_date, "Last night")):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat(date_format())
@@ -150,6 +153,8 @@ class ChartsTab(QWidget):
         for key, text in PAGES.items():
             b = QPushButton(text)
             b.setObjectName(f"chart_page_{key}")
+            b.setAccessibleDescription(self.tr("Show this chart below"))
+            name(self.charts[key], self.tr(text))
             b.setCheckable(True)
             b.setProperty("chip", True)
             b.clicked.connect(lambda _c=False, k=key: self.show_page(k))
@@ -313,6 +318,8 @@ class ChartsTab(QWidget):
         else:
             night = self._latest_logged_night(history.summaries_in(self.nights))
         self._show_timeline(min(night, tonight), tonight)
+        for chart in self.charts.values():
+            describe(chart)
         self.redrawn.emit()
 
     def _latest_logged_night(self, summaries: list[NightSummary]) -> date:
@@ -330,12 +337,14 @@ class ChartsTab(QWidget):
         self._timeline_loaded = False
         for chart in self.charts.values():
             chart.set_empty(True, NO_CHILD_TEXT)
+            describe(chart)
         self.redrawn.emit()
 
     def _show_timeline(self, night: date, tonight: date) -> None:
         self.timeline.set_data(self.source.timeline(self.child_id, night))
         self.stepper.set_night(night, tonight)
         self._timeline_loaded = True
+        describe(self.timeline)
 
     def show_night(self, night: date) -> None:
         """Open one night on the timeline (from a click on the trend or the map)."""
@@ -438,6 +447,7 @@ class ChartsTab(QWidget):
                 local = m.at.utc_ms + m.at.offset_min * 60_000
                 x = float(hours_after_start(local, self.timeline.night, start_hour))
                 self.timeline.append_movement(x, KIND_CODE[m.kind], event.episode.id)
+                describe(self.timeline)
         self._mark_stale()
 
     def _on_bridge_records_changed(self, _event: object) -> None:

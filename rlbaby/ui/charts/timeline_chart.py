@@ -99,6 +99,11 @@ class TimelineChart(ChartWidget):
     def movement_count(self) -> int:
         return int(self._x.size)
 
+    @property
+    def last_movement_h(self) -> float:
+        """The latest movement, in hours after the night start (0 when none)."""
+        return float(self._x.max()) if self._x.size else 0.0
+
     def set_data(self, data: TimelineData) -> None:
         """Show a whole night (after a night or range change, or an edit)."""
         self.data = data

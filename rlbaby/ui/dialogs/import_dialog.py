@@ -77,6 +77,8 @@ class ImportDialog(QDialog):
 
         self.table = QTableWidget(len(KINDS), 3)
         self.table.setObjectName("import_counts")
+        self.table.setAccessibleName(self.tr("What the import adds"))
+        self.table.setAccessibleDescription(self.tr("New and updated records of each kind"))
         self.table.setHorizontalHeaderLabels(["", "New", "Updated"])
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)

@@ -76,23 +76,30 @@ class ReportDialog(QDialog):
 
         self.child: ValueCombo[str] = ValueCombo((c.name, c.id) for c in children)
         self.child.setObjectName("report_child")
+        self.child.setAccessibleDescription(self.tr("Whose nights the report is about"))
         self.child.set_value(selected_id)
 
         self.first = QDateEdit(qdate_of(last_night - timedelta(days=DEFAULT_NIGHTS - 1)))
         self.last = QDateEdit(qdate_of(last_night))
+        self.first.setAccessibleDescription(self.tr("The first night in the report"))
+        self.last.setAccessibleDescription(self.tr("The last night in the report"))
         for edit in (self.first, self.last):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat(date_format())
 
         self.paper: ValueCombo[str] = ValueCombo(PAPERS)
         self.paper.setObjectName("report_paper")
+        self.paper.setAccessibleDescription(self.tr("The paper size of the PDF"))
         self.paper.set_value(default_paper())
 
         self.out = QLineEdit()
         self.out.setObjectName("report_out")
+        self.out.setAccessibleName(self.tr("Save as"))
+        self.out.setAccessibleDescription(self.tr("The PDF file the report is saved to"))
         self.out.textEdited.connect(self._on_out_edited)
         browse = QPushButton("Choose…")
         browse.setObjectName("report_browse")
+        browse.setAccessibleDescription(self.tr("Choose the folder and name of the PDF"))
         browse.clicked.connect(self._on_browse_clicked)
         row = QHBoxLayout()
         row.addWidget(self.out, 1)

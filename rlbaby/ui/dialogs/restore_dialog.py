@@ -101,6 +101,10 @@ class RestoreDialog(QDialog):
 
         self.table = QTableWidget(len(self.backups), 3)
         self.table.setObjectName("backup_table")
+        self.table.setAccessibleName(self.tr("Backups"))
+        self.table.setAccessibleDescription(
+            self.tr("One backup a row: when it was made, its kind and what it holds")
+        )
         self.table.setHorizontalHeaderLabels(["Made", "Kind", "What it holds"])
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

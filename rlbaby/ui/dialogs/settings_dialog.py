@@ -65,6 +65,9 @@ class SettingsDialog(QDialog):
             ],
         )
         self.theme.setObjectName("theme_choice")
+        self.theme.setAccessibleDescription(
+            self.tr("Dim night colours by the clock, or always night, or always day")
+        )
         self.theme.set_value(settings.theme)
         self.rule = EnumCombo(RuleSet, [(RULE_TEXT[r][0], r) for r in RuleSet])
         self.rule.setObjectName("rule_choice")
@@ -80,6 +83,7 @@ class SettingsDialog(QDialog):
         self.text.setSingleStep(25)
         self.text.setSuffix(" %")
         self.text.setValue(round(settings.text_scale * 100))
+        self.text.setAccessibleDescription(self.tr("The size of all text, in percent"))
         form.addRow("Night starts at", self.night_start)
         form.addRow("Episode ends after no tap for", self.idle)
         form.addRow("Theme", self.theme)

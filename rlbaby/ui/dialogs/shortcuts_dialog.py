@@ -16,7 +16,12 @@ from PySide6.QtWidgets import (
 SHORTCUTS: list[tuple[str, str]] = [
     ("", "On the Log tab (single keys act only there):"),
     ("Enter", "Log a movement now, wherever the focus is on the Log tab"),
-    ("Space", "Log a movement now (in the episode details: ticks the chip in focus)"),
+    (
+        "Space",
+        "Log a movement now, on the tap target (a button reached with Tab takes Space "
+        "itself; in the episode details it ticks the chip in focus)",
+    ),
+    ("Tab / Shift+Tab", "Move through every control (Escape: back to the tap target)"),
     (
         "1 / 2 / 3 / 4",
         "Kick / jerk or twitch / stretch / stiffening: labels the tap of the last 5 s, "
@@ -31,6 +36,7 @@ SHORTCUTS: list[tuple[str, str]] = [
     ("", "Anywhere:"),
     ("Ctrl+Shift+N", "Night / day theme"),
     ("Alt+1 … Alt+9", "Log for the first … ninth child"),
+    ("Ctrl+E", "Edit the child being logged (name, birth date, health notes)"),
     ("Ctrl+Z", "Undo"),
     ("Ctrl+Shift+Z", "Redo"),
     ("Ctrl+1 … Ctrl+4", "Log, Charts, Guide, History tabs"),
@@ -48,6 +54,8 @@ class ShortcutsDialog(QDialog):
         self.setWindowTitle("Keyboard shortcuts")
         table = QTableWidget(len(SHORTCUTS), 2)
         table.setObjectName("shortcuts_table")
+        table.setAccessibleName(self.tr("Keyboard shortcuts"))
+        table.setAccessibleDescription(self.tr("One key a row, and what it does"))
         table.setHorizontalHeaderLabels(["Key", "What it does"])
         table.verticalHeader().hide()
         for r, (key, what) in enumerate(SHORTCUTS):

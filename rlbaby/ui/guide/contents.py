@@ -32,6 +32,10 @@ class GuideContents(QListWidget):
     def __init__(self, guide: Guide, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("guide_contents")
+        self.setAccessibleName(self.tr("Guide contents"))
+        self.setAccessibleDescription(
+            self.tr("The pages of the guide, or the pages a search found")
+        )
         self.setWordWrap(True)
         self.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.setUniformItemSizes(False)

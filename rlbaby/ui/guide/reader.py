@@ -29,6 +29,8 @@ class GuideReader(QTextBrowser):
     def __init__(self, palette: dict[str, str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("guide_reader")
+        self.setAccessibleName(self.tr("Guide page"))
+        self.setAccessibleDescription(self.tr("The guide page chosen in the contents"))
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
         self.document().setDocumentMargin(18)

@@ -85,6 +85,10 @@ class GuideTab(QWidget):
         self.back.clicked.connect(self.go_back)
         self.search_edit = QLineEdit()
         self.search_edit.setObjectName("guide_search")
+        self.search_edit.setAccessibleName(self.tr("Search the guide"))
+        self.search_edit.setAccessibleDescription(
+            self.tr("Type words to find; the contents list the pages that have them")
+        )
         self.search_edit.setPlaceholderText("Search the guide (Ctrl+F)")
         self.search_edit.setClearButtonEnabled(True)
         self.search_edit.textChanged.connect(self._on_search_edit_text_changed)

@@ -95,13 +95,14 @@ class HistoryAddDialog(QDialog):
         self.choice = QButtonGroup(self)
         choices = QHBoxLayout()
         self.radios: dict[AddWhat, QRadioButton] = {}
-        for what, text in (
-            (AddWhat.MOVEMENT, "A movement"),
-            (AddWhat.EPISODE, "An episode"),
-            (AddWhat.SLEEP, "A sleep period"),
+        for what, text, about in (
+            (AddWhat.MOVEMENT, "A movement", self.tr("Add one movement you did not tap")),
+            (AddWhat.EPISODE, "An episode", self.tr("Add a whole episode of movements")),
+            (AddWhat.SLEEP, "A sleep period", self.tr("Add when the baby slept")),
         ):
             r = QRadioButton(text)
             r.setObjectName(f"add_{what.value}")
+            r.setAccessibleDescription(about)
             self.choice.addButton(r)
             self.radios[what] = r
             choices.addWidget(r)
@@ -115,6 +116,7 @@ class HistoryAddDialog(QDialog):
         self.time_edit.setToolTip(TIME_HELP)
         self.kind = EnumCombo(MovementKind, [(label(k).capitalize(), k) for k in MovementKind])
         self.kind.setObjectName("add_kind")
+        self.kind.setAccessibleDescription(self.tr("What the movement looked like"))
         self.end_edit = QLineEdit()
         self.end_edit.setObjectName("add_end")
         self.end_edit.setPlaceholderText("same as the start")

@@ -48,6 +48,8 @@ class HistoryFilterBar(QWidget):
         self.first.setObjectName("history_from")
         self.last = QDateEdit()
         self.last.setObjectName("history_to")
+        self.first.setAccessibleName(self.tr("From night"))
+        self.last.setAccessibleName(self.tr("To night"))
         for edit, tip in (
             (self.first, "The first night listed (nights are named by their evening)"),
             (self.last, "The last night listed"),

@@ -21,6 +21,12 @@ class HistoryTree(QTreeView):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("history_tree")
+        self.setAccessibleName(self.tr("Nights"))
+        self.setAccessibleDescription(
+            self.tr(
+                "Each night with its episodes, movements and sleep. Enter edits, Delete deletes."
+            )
+        )
         self.setUniformRowHeights(True)
         self.setAlternatingRowColors(True)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

@@ -102,6 +102,12 @@ class EpisodeSheet(QScrollArea):
     def __init__(self, service: LoggerService, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("episode_sheet")
+        # Tab moves through the chips themselves; the scroll area follows the focus.
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setAccessibleName(self.tr("Episode details"))
+        self.setAccessibleDescription(
+            self.tr("What happened in this episode; every change is saved at once")
+        )
         self.setWidgetResizable(True)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self._service = service
@@ -152,9 +158,12 @@ class EpisodeSheet(QScrollArea):
             "signs": ("Associated signs", "urgent-signs"),
             "triggers": ("Possible triggers", "common-causes"),
         }
+        self.tab_chain: list[QWidget] = [close]  # the order Tab visits, as on screen
         for field, group in self.groups.items():
             text, slug = labels[field]
             form.addRow(self._label(text, slug), group)
+            group.set_question(text)
+            self.tab_chain += list(group.buttons.values())
             group.changed.connect(lambda value, f=field: self._on_field_changed(f, value))
         self.video = QPushButton("Video taken")
         self.video.setObjectName("video_toggle")
@@ -167,6 +176,8 @@ class EpisodeSheet(QScrollArea):
         self.note.setObjectName("note_edit")
         self.note.setPlaceholderText("Anything else worth remembering")
         self.note.setToolTip("A free note; saved as you type")
+        self.note.setAccessibleName(self.tr("Note"))
+        self.tab_chain += [self.video, self.note]
         self._note_timer = QTimer(self)
         self._note_timer.setSingleShot(True)
         self._note_timer.setInterval(800)
@@ -188,6 +199,9 @@ class EpisodeSheet(QScrollArea):
             q.setObjectName(f"help_{slug}")
             q.setFixedWidth(36)
             q.setToolTip("Read about this in the guide")
+            q.setAccessibleName(self.tr("Guide: {question}").format(question=text))
+            q.setAccessibleDescription(self.tr("Opens the guide's page on this question"))
+            self.tab_chain.append(q)  # before its chips, as on screen
             q.clicked.connect(lambda: self.guide_requested.emit(slug))
             row.addWidget(q)
         row.addStretch(1)

@@ -1,9 +1,11 @@
 """The Log tab: the huge tap target and everything a parent needs at 3 a.m.
 
 Keys (only on this tab, so they never act from History or Charts): Enter taps
-wherever the focus is on this tab, Space taps unless it ticks a chip in the
-sheet · 1-4 kind · E settled · A episode details · S asleep/awake · C next
-child · N night/day theme · Escape back to the target.
+wherever the focus is on this tab, Space taps on the target (a button reached
+with Tab takes Space itself, a chip in the sheet ticks) · 1-4 kind · E settled ·
+A episode details · S asleep/awake · C next child · N night/day theme · Escape
+back to the target. Tab reaches every control; a click on a button leaves the
+focus on the target, so Space keeps logging.
 """
 
 from __future__ import annotations
@@ -12,7 +14,6 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QLabel,
     QPushButton,
     QStackedWidget,
     QVBoxLayout,
@@ -25,6 +26,7 @@ from rlbaby.model import MovementKind, RedFlag, label
 from rlbaby.model.arrays import KIND_CODE
 from rlbaby.services import MovementRecorded
 from rlbaby.store import StoreError
+from rlbaby.ui.announce import LiveLabel
 from rlbaby.ui.context import UiContext
 from rlbaby.ui.emergency import shown_emergency_number
 from rlbaby.ui.locale_format import format_time
@@ -69,16 +71,17 @@ class LogTab(QWidget):
         self.child_bar = ChildBar(ctx.store, ctx.selection, ctx.bridge)
         self.child_bar.add_requested.connect(self.add_child_requested)
         self.child_bar.edit_requested.connect(self.edit_child_requested)
+        self.child_bar.reloaded.connect(self._order_tab_chain)
         self.sleep_button = QPushButton()
         self.sleep_button.setObjectName("sleep_toggle")
         self.sleep_button.setCheckable(True)
-        self.sleep_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.sleep_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.sleep_button.setToolTip("Mark when the baby falls asleep and wakes (S)")
         self.sleep_button.clicked.connect(self._on_sleep_button_clicked)
 
         self.notice = UrgentNotice(guide)
         self.notice.guide_requested.connect(self.guide_requested)
-        self.error = QLabel()
+        self.error = LiveLabel(urgent=True)
         self.error.setObjectName("log_error")
         self.error.setProperty("role", "urgent")
         self.error.setWordWrap(True)
@@ -93,7 +96,7 @@ class LogTab(QWidget):
             b = QPushButton(f"{label(kind).capitalize()}  {key}")
             b.setObjectName(f"kind_{kind.value}")
             b.setProperty("chip", True)
-            b.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            b.setFocusPolicy(Qt.FocusPolicy.TabFocus)
             b.setToolTip(
                 f"Within 5 s of a tap: that tap was a {label(kind)}. "
                 f"Later: log a new {label(kind)}. Key {key}."
@@ -104,14 +107,14 @@ class LogTab(QWidget):
         kinds.addStretch(1)
         self.undo_button = QPushButton("Undo  (Ctrl+Z)")
         self.undo_button.setObjectName("undo_button")
-        self.undo_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.undo_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.undo_button.setToolTip(
             "Take back the last change, such as that tap (redo: Ctrl+Shift+Z)"
         )
         self.undo_button.clicked.connect(self.undo)
         self.undo_button.hide()
         kinds.addWidget(self.undo_button)
-        self.status = QLabel("")
+        self.status = LiveLabel()  # "Saved 03:07:12" is said out loud too
         self.status.setObjectName("log_status")
         self.status.setProperty("role", "dim")
 
@@ -176,7 +179,28 @@ class LogTab(QWidget):
         ctx.bridge.settings_changed.connect(self._on_bridge_records_changed)
         ctx.bridge.data_replaced.connect(self._on_bridge_data_replaced)
         ctx.selection.child_changed.connect(self._on_selection_child_changed)
+        self._order_tab_chain()
         self.reload()
+
+    def _order_tab_chain(self) -> None:
+        """Tab visits the controls as a parent reads them: the child bar, the
+        notice, the target, the kinds, then the episode panel or its details."""
+        bar = self.child_bar
+        chain: list[QWidget] = [
+            *bar.buttons.values(),
+            bar.add_button,
+            bar.edit_button,
+            self.sleep_button,
+            *self.notice.buttons,
+            self.target,
+            *self.kind_buttons.values(),
+            self.undo_button,
+            self.panel.settle,
+            self.panel.annotate,
+            *self.sheet.tab_chain,
+        ]
+        for first, second in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(first, second)
 
     # --- state ---------------------------------------------------------------
 

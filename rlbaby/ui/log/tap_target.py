@@ -10,15 +10,18 @@ from __future__ import annotations
 
 from PySide6.QtCore import QRectF, Qt, QVariantAnimation, Signal
 from PySide6.QtGui import QColor, QFont, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QPen
-from PySide6.QtWidgets import QSizePolicy, QWidget
+from PySide6.QtWidgets import QAbstractButton, QSizePolicy, QWidget
 
 from rlbaby.ui.theme import ThemeManager
 
 KEYS_HINT = "Space or Enter: log a movement"
 
 
-class TapTarget(QWidget):
+class TapTarget(QAbstractButton):
     """Most of the window; emits `tapped` on press (not release: the instant matters).
+
+    A button, so screen readers call it one; its own click signals (on release)
+    are not used.
 
     Signals:
         tapped(): the parent saw a movement.
@@ -38,7 +41,8 @@ class TapTarget(QWidget):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(240, 160)
-        self.setAccessibleName("Log a movement")
+        self.setAccessibleName(self.tr("Log a movement"))
+        self.setAccessibleDescription(self.tr("Logs one movement now. Space, Enter or a click."))
         self.setToolTip("Log one movement now (Space, Enter or click)")
         self._anim = QVariantAnimation(self)
         self._anim.setStartValue(1.0)

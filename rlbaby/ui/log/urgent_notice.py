@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLay
 
 from rlbaby.content import Guide, fill, without_markers
 from rlbaby.model import RedFlag, label
+from rlbaby.ui.announce import announce
 
 URGENT_SLUG = "urgent-signs"
 
@@ -77,7 +78,13 @@ class UrgentNotice(QFrame):
         page.setToolTip("Open the guide's page on urgent signs")
         page.clicked.connect(lambda: self.guide_requested.emit(URGENT_SLUG))
         close = QPushButton("Close")
+        close.setAccessibleName(self.tr("Close the urgent notice"))
+        close.setAccessibleDescription(self.tr("Hide this notice; the episode keeps its signs"))
         close.clicked.connect(self._on_close_clicked)
+        self.buttons = [self.more, page, close]
+        for b in self.buttons:
+            # Tab reaches them; a click leaves the focus (and Space) on the tap target.
+            b.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         row.addWidget(self.more)
         row.addWidget(page)
         row.addStretch(1)
@@ -95,6 +102,7 @@ class UrgentNotice(QFrame):
         self.details.setText(details_markdown(self._guide, number))
         self.more.setChecked(False)
         self.show()
+        announce(self, f"{self.text.text()} {self.flags.text()}", urgent=True)
 
     def _on_more_toggled(self, checked: bool) -> None:
         self.details.setVisible(checked)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from rlbaby.model import Child
 from rlbaby.services import RecordsChanged
@@ -18,10 +18,12 @@ class ChildBar(QWidget):
     Signals:
         add_requested(): the parent wants to add a child.
         edit_requested(str): edit this child.
+        reloaded(): the buttons were made anew (new widgets: the Tab order changes).
     """
 
     add_requested = Signal()
     edit_requested = Signal(str)
+    reloaded = Signal()
 
     def __init__(
         self,
@@ -33,8 +35,6 @@ class ChildBar(QWidget):
         super().__init__(parent)
         self._store = store
         self._selection = selection
-        self._group = QButtonGroup(self)
-        self._group.setExclusive(True)
         self._layout = QHBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
         self.buttons: dict[str, QPushButton] = {}
@@ -62,24 +62,25 @@ class ChildBar(QWidget):
             b.setObjectName(f"child_{child.id}")
             b.setCheckable(True)
             b.setProperty("chip", True)
-            b.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            b.setFocusPolicy(Qt.FocusPolicy.TabFocus)
             b.setToolTip(
                 f"Log for {child.name} (C switches child)" + (f" · Alt+{i + 1}" if i < 9 else "")
             )
             b.setChecked(child.id == self._selection.child_id)
-            b.clicked.connect(lambda _c=False, cid=child.id: self._selection.select(cid))
-            self._group.addButton(b)
+            b.clicked.connect(lambda _c=False, cid=child.id: self._on_child_clicked(cid))
             self._layout.addWidget(b)
             self.buttons[child.id] = b
         add = QPushButton("+ Add child")
         add.setObjectName("add_child")
-        add.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        add.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         add.setToolTip("Add a child (twins are logged side by side)")
         add.clicked.connect(self.add_requested)
         edit = QPushButton("Edit")
         edit.setObjectName("edit_child")
-        edit.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        edit.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         edit.setToolTip("Edit this child's details and health notes")
+        edit.setAccessibleName(self.tr("Edit child"))
+        edit.setAccessibleDescription(self.tr("Name, birth date and health notes (Ctrl+E)"))
         add.setEnabled(not self.readonly)
         edit.setEnabled(bool(self._selection.child_id) and not self.readonly)
         edit.clicked.connect(lambda: self.edit_requested.emit(self._selection.child_id))
@@ -92,6 +93,7 @@ class ChildBar(QWidget):
             w = item.widget() if item is not None else None
             if w is not None:
                 w.show()  # now, not on the next event loop turn: the old ones are gone
+        self.reloaded.emit()
 
     def set_readonly(self, readonly: bool) -> None:
         self.readonly = readonly
@@ -102,6 +104,12 @@ class ChildBar(QWidget):
         if len(ids) > 1:
             i = ids.index(self._selection.child_id) if self._selection.child_id in ids else -1
             self._selection.select(ids[(i + 1) % len(ids)])
+
+    def _on_child_clicked(self, child_id: str) -> None:
+        # No exclusive QButtonGroup: Tab would stop only at the checked child. So a
+        # click on the chosen child, which unchecked it, checks it again here.
+        self._selection.select(child_id)
+        self._on_selection_child_changed(self._selection.child_id)
 
     def _on_selection_child_changed(self, child_id: str) -> None:
         for cid, b in self.buttons.items():

@@ -131,6 +131,12 @@ class ChipGroup(QWidget):
             self.row.add(b)
             self.buttons[v] = b
 
+    def set_question(self, question: str) -> None:
+        """Name each chip with its question ("Stopped when woken: no"), so a screen
+        reader never says a bare "yes" or "no"."""
+        for v, b in self.buttons.items():
+            b.setAccessibleName(f"{question}: {label(v)}")
+
     def _on_chip_clicked(self, value: StrEnum, checked: bool) -> None:
         if self.exclusive:
             for v, b in self.buttons.items():
