@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from rlbaby import version
 from rlbaby.content import Guide
 from rlbaby.logfile import LogFile
-from rlbaby.model import Settings, system_clock
+from rlbaby.model import LanguageChoice, Settings, system_clock
 from rlbaby.services import LoggerService
 from rlbaby.store import LockedError, NewerVersionError, Store, StoreError
 from rlbaby.store.backup import BackupInfo, BackupManager, list_backups, restore_backup
@@ -28,6 +28,7 @@ from rlbaby.ui.context import ChildSelection, UiContext
 from rlbaby.ui.crash import CrashHandler
 from rlbaby.ui.dialogs.common import inform, message_box
 from rlbaby.ui.dialogs.restore_dialog import reopen_after_restore
+from rlbaby.ui.i18n import install_language
 from rlbaby.ui.main_window import MainWindow
 from rlbaby.ui.theme import ThemeManager, theme_for
 
@@ -105,7 +106,11 @@ def _offer_restore(store: Store, data_dir: Path) -> Store:
 
 
 def build_window(store: Store, app: QApplication, clock=system_clock) -> MainWindow:  # type: ignore[no-untyped-def]
-    """Wire the objects the widgets need (used by run_gui and by tests)."""
+    """Wire the objects the widgets need (used by run_gui and by tests).
+
+    The language is installed first: widgets take their words when built.
+    """
+    install_language(app, store.settings.language)
     theme = ThemeManager(app, theme_for(store.settings), store.settings.text_scale)
     service = LoggerService(store, clock)
     ctx = UiContext(
@@ -137,8 +142,10 @@ def run_gui(data_dir: Path, demo: bool = False) -> int:
             demo_dir = Path(tempfile.mkdtemp(prefix="rlbaby-demo-"))
             data_dir = demo_dir
             _fill_demo(demo_dir)
-        # Dialogs before the store opens still need a theme (night hours by default).
+        # Dialogs before the store opens still need a theme (night hours by
+        # default) and a language (the system's; the settings' is known later).
         ThemeManager(app, theme_for(Settings()))
+        install_language(app, LanguageChoice.SYSTEM)
         store = open_store_interactively(data_dir)
         if store is None:
             return 1

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
+
 MS_PER_DAY = 86_400_000
 
 
@@ -26,4 +28,5 @@ def fmt_ago(ms: int) -> str:
     """How long ago: minutes and hours within a day, then whole days (`2 days`)."""
     if ms < MS_PER_DAY:
         return fmt_duration(ms)
-    return plural(ms // MS_PER_DAY, "day")
+    days = ms // MS_PER_DAY  # not inside the call: lupdate reads "//" as a comment
+    return QCoreApplication.translate("wording", "%n day(s)", "", days)

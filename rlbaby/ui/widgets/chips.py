@@ -8,7 +8,7 @@ from enum import StrEnum
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSizePolicy, QWidget
 
-from rlbaby.model import label
+from rlbaby.ui.i18n import tr_label
 
 CHECK = "✓ "
 
@@ -114,7 +114,7 @@ class ChipGroup(QWidget):
         self.row = FlowRow(self)
         layout.addWidget(self.row)
         for v in values:
-            b = QPushButton(label(v))
+            b = QPushButton(tr_label(v))
             b.setCheckable(True)
             b.setProperty("chip", True)
             b.setProperty("urgent", v in urgent)
@@ -126,7 +126,7 @@ class ChipGroup(QWidget):
                 b.setToolTip(tip)
             b.clicked.connect(lambda checked, value=v: self._on_chip_clicked(value, checked))
             if v in urgent:  # a chosen urgent sign must be unmistakable, not only red
-                show_checked(b, label(v))
+                show_checked(b, tr_label(v))
             self.row.add(b)
             self.buttons[v] = b
 
