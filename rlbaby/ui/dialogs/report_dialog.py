@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QLocale, Qt, QUrl
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QApplication,
@@ -23,12 +23,13 @@ from PySide6.QtWidgets import (
 )
 
 from rlbaby.model import Child, night_of
+from rlbaby.model.i18n import QT_TRANSLATE_NOOP
 from rlbaby.store import StoreError
 from rlbaby.ui.context import UiContext
 from rlbaby.ui.dialogs.common import confirm, inform, save_path
 from rlbaby.ui.widgets.value_combo import ValueCombo
 
-PAPERS = (("A4", "a4"), ("US Letter", "letter"))
+PAPERS = (("A4", "a4"), (QT_TRANSLATE_NOOP("ReportDialog", "US Letter"), "letter"))
 DEFAULT_NIGHTS = 14
 
 
@@ -75,7 +76,7 @@ class ReportDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("report_dialog")
-        self.setWindowTitle("Report for the doctor")
+        self.setWindowTitle(self.tr("Report for the doctor"))
         self._children = children
         self._folder = folder
         self._path_edited = False
@@ -90,14 +91,14 @@ class ReportDialog(QDialog):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("d MMM yyyy")
 
-        self.paper: ValueCombo[str] = ValueCombo(PAPERS)
+        self.paper: ValueCombo[str] = ValueCombo((self.tr(text), v) for text, v in PAPERS)
         self.paper.setObjectName("report_paper")
         self.paper.set_value(default_paper())
 
         self.out = QLineEdit()
         self.out.setObjectName("report_out")
         self.out.textEdited.connect(self._on_out_edited)
-        browse = QPushButton("Choose…")
+        browse = QPushButton(self.tr("Choose…"))
         browse.setObjectName("report_browse")
         browse.clicked.connect(self._on_browse_clicked)
         row = QHBoxLayout()
@@ -105,15 +106,20 @@ class ReportDialog(QDialog):
         row.addWidget(browse)
 
         form = QFormLayout()
-        form.addRow("Child", self.child)
-        form.addRow("First night", self.first)
-        form.addRow("Last night", self.last)
-        form.addRow("Paper", self.paper)
-        form.addRow("Save as", row)
+        form.addRow(self.tr("Child"), self.child)
+        form.addRow(self.tr("First night"), self.first)
+        form.addRow(self.tr("Last night"), self.last)
+        form.addRow(self.tr("Paper"), self.paper)
+        form.addRow(self.tr("Save as"), row)
 
         note = QLabel(
-            "A night is named by its evening. The report is a parent's log to talk through "
-            "with the doctor, not a diagnosis. At least 7 nights make the patterns worth reading."
+            self.tr(
+                "A night is named by its evening. The report is a parent's log to talk through "
+                "with the doctor, not a diagnosis. At least 7 nights make the patterns worth "
+                "reading."
+            )
+            + " "
+            + self.tr("The report is in English for now.")
         )
         note.setWordWrap(True)
         note.setProperty("role", "dim")
@@ -124,7 +130,7 @@ class ReportDialog(QDialog):
 
         self.buttons = QDialogButtonBox()
         self.make_button = self.buttons.addButton(
-            "Make report", QDialogButtonBox.ButtonRole.AcceptRole
+            self.tr("Make report"), QDialogButtonBox.ButtonRole.AcceptRole
         )
         self.make_button.setObjectName("report_make")
         self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
@@ -157,9 +163,9 @@ class ReportDialog(QDialog):
     def problem_text(self) -> str:
         """Why the request cannot be made yet ("" when it can)."""
         if _pydate(self.first.date()) > _pydate(self.last.date()):
-            return "The first night is after the last night."
+            return self.tr("The first night is after the last night.")
         if not self.out.text().strip():
-            return "Choose where to save the report."
+            return self.tr("Choose where to save the report.")
         return ""
 
     def request(self) -> ReportRequest:
@@ -192,7 +198,9 @@ class ReportDialog(QDialog):
         self._show_problem()
 
     def _on_browse_clicked(self) -> None:
-        picked = save_path(self, "Save the report as", "PDF files (*.pdf)", Path(self.out.text()))
+        picked = save_path(
+            self, self.tr("Save the report as"), self.tr("PDF files (*.pdf)"), Path(self.out.text())
+        )
         if picked is not None:
             self._path_edited = True
             self.out.setText(str(picked[0]))
@@ -234,7 +242,13 @@ def report_interactively(ctx: UiContext, parent: QWidget | None) -> Path | None:
     store = ctx.store
     kids = store.children()
     if not kids:
-        inform(parent, "Report", "Add a child first: a report is about one child's nights.")
+        inform(
+            parent,
+            QCoreApplication.translate("ReportDialog", "Report"),
+            QCoreApplication.translate(
+                "ReportDialog", "Add a child first: a report is about one child's nights."
+            ),
+        )
         return None
     last_night = night_of(ctx.clock(), store.settings.night_start_hour)
     req = ReportDialog.ask(kids, ctx.selection.child_id, last_night, default_folder(), parent)
@@ -245,15 +259,23 @@ def report_interactively(ctx: UiContext, parent: QWidget | None) -> Path | None:
         pages = make_report(store, req.child, req.first, req.last, req.out, req.paper)
     except (StoreError, ValueError) as exc:
         QApplication.restoreOverrideCursor()
-        inform(parent, "Report", f"The report could not be made. {exc}")
+        inform(
+            parent,
+            QCoreApplication.translate("ReportDialog", "Report"),
+            QCoreApplication.translate(
+                "ReportDialog", "The report could not be made. {reason}"
+            ).format(reason=exc),
+        )
         return None
     QApplication.restoreOverrideCursor()
     if confirm(
         parent,
-        "Report ready",
-        f"The report ({pages} pages) was saved as {req.out}.",
-        yes="Open it",
-        no="Close",
+        QCoreApplication.translate("ReportDialog", "Report ready"),
+        QCoreApplication.translate(
+            "ReportDialog", "The report (%n page(s)) was saved as {path}.", "", pages
+        ).format(path=req.out),
+        yes=QCoreApplication.translate("ReportDialog", "Open it"),
+        no=QCoreApplication.translate("ReportDialog", "Close"),
     ):
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(req.out)))
     return req.out
