@@ -119,3 +119,33 @@ def shown_language(app: QCoreApplication) -> str:
     """The language the installed translators show ("en" when none)."""
     ours = app.findChild(QTranslator, TRANSLATOR_NAME)
     return ours.language().split("_")[0] if ours is not None and ours.language() else "en"
+
+
+class Plurals(QObject):
+    """Counted words for code outside a QObject subclass.
+
+    pyside6-lupdate marks a text as plural (with a form per count) only in
+    `self.tr(text, "", n)`; `QCoreApplication.translate(context, text, "", n)`
+    is extracted as a plain text, whose one translation would serve every count.
+    """
+
+    def days(self, n: int) -> str:
+        return self.tr("%n day(s)", "", n)
+
+    def pages(self, n: int) -> str:
+        return self.tr("%n page(s)", "", n)
+
+    def children(self, n: int) -> str:
+        return self.tr("%n child(ren)", "", n)
+
+    def movements(self, n: int) -> str:
+        return self.tr("%n movement(s)", "", n)
+
+    def episodes(self, n: int) -> str:
+        return self.tr("%n episode(s)", "", n)
+
+    def sleep_periods(self, n: int) -> str:
+        return self.tr("%n sleep period(s)", "", n)
+
+    def nights(self, n: int) -> str:
+        return self.tr("%n night(s)", "", n)

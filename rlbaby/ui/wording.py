@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from rlbaby.ui.i18n import Plurals
 
 MS_PER_DAY = 86_400_000
 
@@ -28,5 +28,4 @@ def fmt_ago(ms: int) -> str:
     """How long ago: minutes and hours within a day, then whole days (`2 days`)."""
     if ms < MS_PER_DAY:
         return fmt_duration(ms)
-    days = ms // MS_PER_DAY  # not inside the call: lupdate reads "//" as a comment
-    return QCoreApplication.translate("wording", "%n day(s)", "", days)
+    return Plurals().days(ms // MS_PER_DAY)

@@ -27,6 +27,7 @@ from rlbaby.model.i18n import QT_TRANSLATE_NOOP
 from rlbaby.store import StoreError
 from rlbaby.ui.context import UiContext
 from rlbaby.ui.dialogs.common import confirm, inform, save_path
+from rlbaby.ui.i18n import Plurals
 from rlbaby.ui.widgets.value_combo import ValueCombo
 
 PAPERS = (("A4", "a4"), (QT_TRANSLATE_NOOP("ReportDialog", "US Letter"), "letter"))
@@ -272,8 +273,8 @@ def report_interactively(ctx: UiContext, parent: QWidget | None) -> Path | None:
         parent,
         QCoreApplication.translate("ReportDialog", "Report ready"),
         QCoreApplication.translate(
-            "ReportDialog", "The report (%n page(s)) was saved as {path}.", "", pages
-        ).format(path=req.out),
+            "ReportDialog", "The report ({pages}) was saved as {path}."
+        ).format(pages=Plurals().pages(pages), path=req.out),
         yes=QCoreApplication.translate("ReportDialog", "Open it"),
         no=QCoreApplication.translate("ReportDialog", "Close"),
     ):

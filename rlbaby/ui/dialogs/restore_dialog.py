@@ -46,6 +46,7 @@ from rlbaby.store.backup import (
 )
 from rlbaby.store.restore import RestoreInterruptedError
 from rlbaby.ui.dialogs.common import inform, open_path
+from rlbaby.ui.i18n import Plurals
 
 log = logging.getLogger(__name__)
 
@@ -57,13 +58,11 @@ REASONS = {
     "before-restore": QT_TRANSLATE_NOOP("RestoreDialog", "saved before a restore"),
     "file": QT_TRANSLATE_NOOP("RestoreDialog", "chosen file"),
 }
-# Plural phrases in Qt's %n form; QT_TRANSLATE_N_NOOP is not needed: each is
-# translated by its full source text with the count.
 COUNT_WORDS = (
-    ("children", QT_TRANSLATE_NOOP("RestoreDialog", "%n child(ren)")),
-    ("movements", QT_TRANSLATE_NOOP("RestoreDialog", "%n movement(s)")),
-    ("episodes", QT_TRANSLATE_NOOP("RestoreDialog", "%n episode(s)")),
-    ("sleep_periods", QT_TRANSLATE_NOOP("RestoreDialog", "%n sleep period(s)")),
+    ("children", Plurals.children),
+    ("movements", Plurals.movements),
+    ("episodes", Plurals.episodes),
+    ("sleep_periods", Plurals.sleep_periods),
 )
 
 
@@ -73,9 +72,10 @@ def when_text(created_ms: int) -> str:
 
 def counts_text(counts: dict[str, int]) -> str:
     parts = []
+    plurals = Plurals()
     for key, words in COUNT_WORDS:
         if key in counts:
-            parts.append(QCoreApplication.translate("RestoreDialog", words, "", counts[key]))
+            parts.append(words(plurals, counts[key]))
     return ", ".join(parts) or QCoreApplication.translate("RestoreDialog", "not recorded")
 
 
