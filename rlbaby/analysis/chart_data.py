@@ -31,6 +31,7 @@ from rlbaby.model import (
     label,
 )
 from rlbaby.model.arrays import I8, I32, I64, MovementArrays
+from rlbaby.model.i18n import QT_TRANSLATE_NOOP
 from rlbaby.model.timekeeping import (
     EPOCH_DATE,
     MS_PER_DAY,
@@ -43,14 +44,16 @@ F64 = npt.NDArray[np.float64]
 
 # --- ranges of nights ----------------------------------------------------------------
 
+# Titles and words shown in the charts: marked for Qt's lupdate (the UI
+# translates them in the context "Charts"; the PDF report stays English).
 RANGE_CHOICES: dict[str, str] = {
-    "tonight": "Tonight",
-    "7": "Last 7 nights",
-    "30": "Last 30 nights",
-    "90": "Last 90 nights",
-    "all": "All nights",
-    "custom": "Chosen dates",
-    "night": "One night",
+    "tonight": QT_TRANSLATE_NOOP("Charts", "Tonight"),
+    "7": QT_TRANSLATE_NOOP("Charts", "Last 7 nights"),
+    "30": QT_TRANSLATE_NOOP("Charts", "Last 30 nights"),
+    "90": QT_TRANSLATE_NOOP("Charts", "Last 90 nights"),
+    "all": QT_TRANSLATE_NOOP("Charts", "All nights"),
+    "custom": QT_TRANSLATE_NOOP("Charts", "Chosen dates"),
+    "night": QT_TRANSLATE_NOOP("Charts", "One night"),
 }
 SINGLE_NIGHT = "night"  # the choice that shows one night (its text names the night)
 
@@ -378,10 +381,10 @@ def share_between(intervals_s: F64, lo_s: float, hi_s: float, inclusive_hi: bool
 # --- 3. the nights trend -------------------------------------------------------------------
 
 TREND_METRICS: dict[str, str] = {
-    "movements": "Movements",
-    "episodes": "Episodes",
-    "per_sleep_hour": "Movements per hour asleep",
-    "periodic_runs": "Periodic runs",
+    "movements": QT_TRANSLATE_NOOP("Charts", "Movements"),
+    "episodes": QT_TRANSLATE_NOOP("Charts", "Episodes"),
+    "per_sleep_hour": QT_TRANSLATE_NOOP("Charts", "Movements per hour asleep"),
+    "periodic_runs": QT_TRANSLATE_NOOP("Charts", "Periodic runs"),
 }
 ROLLING_NIGHTS = 7
 
@@ -542,10 +545,10 @@ class Breakdown:
 
 
 BREAKDOWNS: tuple[tuple[str, str, type[StrEnum]], ...] = (
-    ("responses", "Response to soothing", Response),
-    ("signs", "Signs noticed", Sign),
-    ("triggers", "Possible triggers", Trigger),
-    ("onset", "State when it started", OnsetState),
+    ("responses", QT_TRANSLATE_NOOP("Charts", "Response to soothing"), Response),
+    ("signs", QT_TRANSLATE_NOOP("Charts", "Signs noticed"), Sign),
+    ("triggers", QT_TRANSLATE_NOOP("Charts", "Possible triggers"), Trigger),
+    ("onset", QT_TRANSLATE_NOOP("Charts", "State when it started"), OnsetState),
 )
 NOT_NOTED = "unknown"  # how summaries count an episode without an onset state
 
@@ -576,7 +579,7 @@ def breakdowns(summaries: Iterable[NightSummary]) -> list[Breakdown]:
         labels = [label(m) for m in enum]
         if name == "onset":
             keys.append(NOT_NOTED)
-            labels.append("not noted")
+            labels.append(QT_TRANSLATE_NOOP("Charts", "not noted"))
         counts = np.array([totals[name].get(k, 0) for k in keys], np.int64)
         if name == "responses":
             base = int(counts.sum())

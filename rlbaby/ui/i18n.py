@@ -149,3 +149,9 @@ class Plurals(QObject):
 
     def nights(self, n: int) -> str:
         return self.tr("%n night(s)", "", n)
+
+
+def tr_chart_word(text: str) -> str:
+    """A word of the chart data: a model label, else a chart word ("not noted")."""
+    shown = QCoreApplication.translate(LABELS_CONTEXT, text)
+    return shown if shown != text else QCoreApplication.translate("Charts", text)

@@ -9,9 +9,11 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QWidget
 
 from rlbaby.analysis.chart_data import BREAKDOWNS, Breakdown, breakdowns
+from rlbaby.model.i18n import QT_TRANSLATE_NOOP
 from rlbaby.ui.charts.axes import fixed_ticks
 from rlbaby.ui.charts.base import ChartWidget, brush, pen, qcolor
 from rlbaby.ui.charts.plot_title import PlotTitle
+from rlbaby.ui.i18n import Plurals, tr_chart_word, tr_marked
 
 BAR_HEIGHT = 0.6
 
@@ -20,9 +22,10 @@ class BreakdownChart(ChartWidget):
     """Response to soothing, signs, possible triggers and state at onset, as
     horizontal bars (one plot each, in a 2 x 2 grid) labelled "count · percent"."""
 
-    empty_text = (
+    empty_text = QT_TRANSLATE_NOOP(
+        "BreakdownChart",
         "No episode details noted in this range yet. After an episode, open its details on "
-        "the Log tab (key A) and note what helped, what you saw and what might have set it off."
+        "the Log tab (key A) and note what helped, what you saw and what might have set it off.",
     )
 
     def __init__(self, palette: dict[str, str], parent: QWidget | None = None) -> None:
@@ -46,7 +49,9 @@ class BreakdownChart(ChartWidget):
             vb.setMouseEnabled(x=False, y=False)
             vb.invertY(True)
             plot.hideAxis("bottom")  # each bar carries its count and percentage
-            fixed_ticks(plot.getAxis("left"), list(enumerate(b.labels)))
+            fixed_ticks(
+                plot.getAxis("left"), [(k, tr_chart_word(t)) for k, t in enumerate(b.labels)]
+            )
             y = np.arange(len(b.keys), dtype=np.float64)
             bars = pg.BarGraphItem(x0=0, y=y, height=BAR_HEIGHT, width=np.zeros(y.size))
             plot.addItem(bars)
@@ -60,7 +65,7 @@ class BreakdownChart(ChartWidget):
             self.bar_items[name] = bars
             self.value_labels[name] = labels
         self.graphics.ci.layout.setHorizontalSpacing(16)
-        self.title.setText("What you noted about the episodes")
+        self.title.setText(self.tr("What you noted about the episodes"))
         self.apply_palette(palette)
         self.set_data(list(self.data.values()))
 
@@ -74,9 +79,17 @@ class BreakdownChart(ChartWidget):
             ):
                 t.setText(f" {int(n)} · {pct:.0f}%" if n else " 0")
                 t.setPos(float(n), k)
-            self.titles[name].set_html(f"<b>{b.title}</b> (% {b.base_text})")
+            self.titles[name].set_html(
+                f"<b>{tr_marked('Charts', b.title)}</b> (% {self._base_text(b)})"
+            )
         self.set_empty(all(b.empty for b in data))
         self.reset_view()
+
+    def _base_text(self, b: Breakdown) -> str:
+        """What the percentages are of ("of 12 episodes"), in the UI's language."""
+        if b.field == "responses":
+            return self.tr("of %n episode(s) with a response noted", "", b.base)
+        return self.tr("of %n episode(s)", "", b.base)
 
     def bar_values(self, name: str) -> np.ndarray:
         """The bar lengths drawn for one breakdown (for tests and the report)."""
@@ -121,9 +134,12 @@ class BreakdownChart(ChartWidget):
                 k = round(y)
                 if 0 <= k < len(b.keys):
                     n = int(b.counts[k])
-                    return (
-                        f"{b.title}: {b.labels[k]}: {n} episode{'s' if n != 1 else ''}, "
-                        f"{b.percents[k]:.0f}% {b.base_text}"
+                    return self.tr("{title}: {answer}: {episodes}, {percent}% {base}").format(
+                        title=tr_marked("Charts", b.title),
+                        answer=tr_chart_word(b.labels[k]),
+                        episodes=Plurals().episodes(n),
+                        percent=f"{b.percents[k]:.0f}",
+                        base=self._base_text(b),
                     )
         return None
 

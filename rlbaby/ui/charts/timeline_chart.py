@@ -17,10 +17,11 @@ from rlbaby.analysis.chart_data import (
     pair_segments,
     span_outline,
 )
-from rlbaby.model import label
 from rlbaby.model.arrays import KINDS
+from rlbaby.model.i18n import QT_TRANSLATE_NOOP
 from rlbaby.ui.charts.axes import ClockAxis, fixed_ticks
 from rlbaby.ui.charts.base import ChartWidget, brush, pen
+from rlbaby.ui.i18n import Plurals, tr_label
 
 TICK_Y = (0.08, 0.92)  # movement ticks
 SPAN_Y = (0.0, 1.0)  # episode shading behind them
@@ -28,10 +29,6 @@ SLEEP_Y = (-0.42, -0.14)  # the "asleep" band below
 Y_RANGE = (-0.5, 1.06)
 SPAN_PAD_H = 1 / 60  # shade a minute either side, so a one-tap episode shows
 DEFAULT_HOURS = 15.0  # the default view: night start to 15 h later (18:00 to 09:00)
-
-
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
 
 class TimelineChart(ChartWidget):
@@ -43,8 +40,9 @@ class TimelineChart(ChartWidget):
     place, without reading the store.
     """
 
-    empty_text = (
-        "No movements logged on this night yet. Tap on the Log tab when you see a movement."
+    empty_text = QT_TRANSLATE_NOOP(
+        "TimelineChart",
+        "No movements logged on this night yet. Tap on the Log tab when you see a movement.",
     )
 
     def __init__(
@@ -53,7 +51,7 @@ class TimelineChart(ChartWidget):
         super().__init__(palette, parent)
         self.axis = ClockAxis(start_hour)
         self.plot = self.add_plot(0, bottom=self.axis)
-        self.plot.setLabel("bottom", "Time of night")
+        self.plot.setLabel("bottom", self.tr("Time of night"))
         vb = self.plot.getViewBox()
         vb.setMouseEnabled(x=True, y=False)
         vb.setLimits(xMin=0, xMax=24, minXRange=5 / 60)
@@ -61,7 +59,7 @@ class TimelineChart(ChartWidget):
         self.plot.showGrid(x=True, y=False, alpha=0.6)
         fixed_ticks(
             self.plot.getAxis("left"),
-            [(sum(TICK_Y) / 2, "movements"), (sum(SLEEP_Y) / 2, "asleep")],
+            [(sum(TICK_Y) / 2, self.tr("movements")), (sum(SLEEP_Y) / 2, self.tr("asleep"))],
         )
         self.sleep_item = pg.PlotDataItem(fillLevel=SLEEP_Y[0])
         self.span_item = pg.PlotDataItem(fillLevel=SPAN_Y[0])
@@ -149,13 +147,19 @@ class TimelineChart(ChartWidget):
 
     def _update_title(self) -> None:
         d = self.data.night
-        parts = [f"Night of {d:%A} {d.day} {d:%B %Y}"]
+        plurals = Plurals()
+        parts = [self.tr("Night of {date}").format(date=f"{d:%A} {d.day} {d:%B %Y}")]
         n = self._x.size
         if n:
-            parts.append(f"{_plural(n, 'movement')} in {_plural(self._span_start.size, 'episode')}")
+            parts.append(
+                self.tr("{movements} in {episodes}").format(
+                    movements=plurals.movements(n),
+                    episodes=plurals.episodes(self._span_start.size),
+                )
+            )
         sleep = self.data.sleep_hours
         if sleep > 0:
-            parts.append(f"{duration_text(sleep)} asleep logged")
+            parts.append(self.tr("{duration} asleep logged").format(duration=duration_text(sleep)))
         self.title.setText("  ·  ".join(parts))
 
     # --- theme -----------------------------------------------------------------------
@@ -169,9 +173,9 @@ class TimelineChart(ChartWidget):
         self.sleep_item.setPen(None)
         self.sleep_item.setBrush(brush(p, "sleep_band"))
         swatch = '<span style="color:{c}">&#9632;</span>&nbsp;{t}'
-        bits = [swatch.format(c=p[f"kind_{k.value}"], t=label(k)) for k in KINDS]
-        bits.append(swatch.format(c=p["episode_span"], t="episode"))
-        bits.append(swatch.format(c=p["sleep_band"], t="asleep"))
+        bits = [swatch.format(c=p[f"kind_{k.value}"], t=tr_label(k)) for k in KINDS]
+        bits.append(swatch.format(c=p["episode_span"], t=self.tr("episode")))
+        bits.append(swatch.format(c=p["sleep_band"], t=self.tr("asleep")))
         self.legend.setText("&nbsp;&nbsp; ".join(bits))
         self.legend.show()
 
@@ -196,13 +200,15 @@ class TimelineChart(ChartWidget):
             inside = np.flatnonzero((self.data.sleep_start_h <= x) & (x <= self.data.sleep_end_h))
             if inside.size:
                 a, b = self.data.sleep_start_h[inside[0]], self.data.sleep_end_h[inside[0]]
-                return f"Asleep {clock_text(a, sh)} to {clock_text(b, sh)} ({duration_text(b - a)})"
-            return f"{clock_text(x, sh)} · no sleep logged at this time"
+                return self.tr("Asleep {start} to {end} ({duration})").format(
+                    start=clock_text(a, sh), end=clock_text(b, sh), duration=duration_text(b - a)
+                )
+            return self.tr("{time} · no sleep logged at this time").format(time=clock_text(x, sh))
         if self._x.size:
             i = int(np.argmin(np.abs(self._x - x)))
             if abs(self._x[i] - x) <= 0.01 * (hi - lo):
                 return (
-                    f"{clock_text(self._x[i], sh, seconds=True)} · {label(KINDS[self._kind[i]])}"
+                    f"{clock_text(self._x[i], sh, seconds=True)} · {tr_label(KINDS[self._kind[i]])}"
                     + (f" · {self._episode_text(int(self._ep[i]))}")
                 )
         inside = np.flatnonzero(
@@ -215,10 +221,15 @@ class TimelineChart(ChartWidget):
     def _episode_text(self, row: int) -> str:
         sh = self.data.start_hour
         a, b = self._span_start[row], self._span_end[row]
-        return (
-            f"episode {row + 1} of {self._span_start.size}: "
-            f"{_plural(int(self._span_n[row]), 'movement')}, "
-            f"{clock_text(a, sh)} to {clock_text(b, sh)} ({duration_text(b - a)})"
+        return self.tr(
+            "episode {number} of {count}: {movements}, {start} to {end} ({duration})"
+        ).format(
+            number=row + 1,
+            count=self._span_start.size,
+            movements=Plurals().movements(int(self._span_n[row])),
+            start=clock_text(a, sh),
+            end=clock_text(b, sh),
+            duration=duration_text(b - a),
         )
 
     def csv_table(self) -> tuple[list[str], list[list[object]]]:
