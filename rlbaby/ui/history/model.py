@@ -16,17 +16,30 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QFont
 
-from rlbaby.model import Episode, Movement, SleepPeriod, label
+from rlbaby.model import Episode, Movement, SleepPeriod
+from rlbaby.model.i18n import QT_TRANSLATE_NOOP
 from rlbaby.model.timekeeping import MS_PER_MIN
 from rlbaby.services.history import EpisodeItem, NightItem, SleepItem
+from rlbaby.ui.i18n import Plurals, tr_label
 
 Payload = NightItem | EpisodeItem | SleepItem | Movement
 AnyIndex = QModelIndex | QPersistentModelIndex
 
-COLUMNS = ("When", "What", "Details")
+COLUMNS = (
+    QT_TRANSLATE_NOOP("HistoryModel", "When"),
+    QT_TRANSLATE_NOOP("HistoryModel", "What"),
+    QT_TRANSLATE_NOOP("HistoryModel", "Details"),
+)
+
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1
 RECORD_ROLE = Qt.ItemDataRole.UserRole + 2
 
@@ -67,10 +80,6 @@ def fmt_minutes(ms: int) -> str:
     if minutes < 60:
         return f"{minutes} min"
     return f"{minutes // 60} h {minutes % 60:02d} min"
-
-
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}{'' if n == 1 else 's'}"
 
 
 class HistoryModel(QAbstractItemModel):
@@ -255,7 +264,7 @@ class HistoryModel(QAbstractItemModel):
             and role == Qt.ItemDataRole.DisplayRole
             and 0 <= section < len(COLUMNS)
         ):
-            return COLUMNS[section]
+            return self.tr(COLUMNS[section])
         return None
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -288,18 +297,19 @@ class HistoryModel(QAbstractItemModel):
         if isinstance(p, SleepItem):
             return _sleep_text(p, column, self._now_ms())
         if isinstance(p, Movement):
-            return (f"{p.at.local():%H:%M:%S}", label(p.kind).capitalize(), p.note)[column]
+            return (f"{p.at.local():%H:%M:%S}", tr_label(p.kind).capitalize(), p.note)[column]
         return ""
 
     def _night_text(self, p: NightItem, column: int) -> str:
         if column == 0:
             return f"{p.night:%a %d %b}"
         if column == 1:
-            return "Night"
-        parts = [_plural(p.movement_count, "movement"), _plural(len(p.episodes), "episode")]
+            return self.tr("Night")
+        plurals = Plurals()
+        parts = [plurals.movements(p.movement_count), plurals.episodes(len(p.episodes))]
         hours = p.sleep_hours(self._now_ms())
         if p.sleeps:
-            parts.append(f"{hours:.1f} h asleep")
+            parts.append(self.tr("{hours} h asleep").format(hours=f"{hours:.1f}"))
         return " · ".join(parts)
 
 
@@ -311,18 +321,22 @@ def _episode_text(p: EpisodeItem, column: int) -> str:
     if column == 0:
         return f"{p.start.local():%H:%M}–{p.end.local():%H:%M}"
     if column == 1:
-        return "Episode"
+        return QCoreApplication.translate("HistoryModel", "Episode")
     ep = p.episode
-    parts = [_plural(len(p.movements), "movement") if p.movements else "no movements left"]
+    parts = [
+        Plurals().movements(len(p.movements))
+        if p.movements
+        else QCoreApplication.translate("HistoryModel", "no movements left")
+    ]
     parts.append(fmt_minutes(p.end.utc_ms - p.start.utc_ms))
     if ep.response is not None:
-        parts.append(label(ep.response))
+        parts.append(tr_label(ep.response))
     elif ep.settled is not None:
-        parts.append("settled")
+        parts.append(QCoreApplication.translate("HistoryModel", "settled"))
     if ep.signs:
-        parts.append(", ".join(label(s) for s in sorted(ep.signs)))
+        parts.append(", ".join(tr_label(s) for s in sorted(ep.signs)))
     if ep.video:
-        parts.append("video")
+        parts.append(QCoreApplication.translate("HistoryModel", "video"))
     if ep.note:
         parts.append(ep.note)
     return " · ".join(parts)
@@ -334,7 +348,7 @@ def _sleep_text(p: SleepItem, column: int, now_ms: int) -> str:
         end = f"{s.awake.local():%H:%M}" if s.awake else "…"
         return f"{s.asleep.local():%H:%M}–{end}"
     if column == 1:
-        return "Asleep"
+        return QCoreApplication.translate("HistoryModel", "Asleep")
     if s.awake is None:
-        return "no Awake mark yet"
+        return QCoreApplication.translate("HistoryModel", "no Awake mark yet")
     return fmt_minutes(s.awake.utc_ms - s.asleep.utc_ms)
