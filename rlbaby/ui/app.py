@@ -12,7 +12,7 @@ from pathlib import Path
 
 os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from rlbaby import version
@@ -47,12 +47,16 @@ def open_store_interactively(data_dir: Path) -> Store | None:
     except LockedError as exc:
         box = message_box(
             None,
-            "rlbaby is already open",
+            QCoreApplication.translate("app", "rlbaby is already open"),
             str(exc),
-            "Open this copy read-only (look, but not log), or quit?",
+            QCoreApplication.translate(
+                "app", "Open this copy read-only (look, but not log), or quit?"
+            ),
         )
-        ro = box.addButton("Open read-only", QMessageBox.ButtonRole.AcceptRole)
-        box.addButton("Quit", QMessageBox.ButtonRole.RejectRole)
+        ro = box.addButton(
+            QCoreApplication.translate("app", "Open read-only"), QMessageBox.ButtonRole.AcceptRole
+        )
+        box.addButton(QCoreApplication.translate("app", "Quit"), QMessageBox.ButtonRole.RejectRole)
         box.exec()
         if box.clickedButton() is not ro:
             return None
@@ -62,7 +66,7 @@ def open_store_interactively(data_dir: Path) -> Store | None:
             inform(None, "rlbaby", str(exc2))
             return None
     except NewerVersionError as exc:
-        inform(None, "rlbaby needs an update", str(exc))
+        inform(None, QCoreApplication.translate("app", "rlbaby needs an update"), str(exc))
         return None
     except StoreError as exc:
         inform(None, "rlbaby", str(exc))
@@ -77,21 +81,31 @@ def _offer_restore(store: Store, data_dir: Path) -> Store:
     text = "\n".join(p.message() for p in store.problems)
     if good:
         when = time.strftime("%Y-%m-%d %H:%M", time.localtime(good[0].created_ms / 1000))
-        latest = f"The latest good backup is from {when}."
+        latest = QCoreApplication.translate("app", "The latest good backup is from {when}.").format(
+            when=when
+        )
     else:
-        latest = "There is no backup to restore from."
+        latest = QCoreApplication.translate("app", "There is no backup to restore from.")
     box = message_box(
         None,
-        "Some data could not be read",
+        QCoreApplication.translate("app", "Some data could not be read"),
         text,
-        "Nothing was overwritten: each problem above says where its file is now. "
-        "The rest of your log is open."
-        f"\n\n{latest}",
+        QCoreApplication.translate(
+            "app",
+            "Nothing was overwritten: each problem above says where its file is now. "
+            "The rest of your log is open.",
+        )
+        + f"\n\n{latest}",
     )
     restore = (
-        box.addButton("Restore that backup", QMessageBox.ButtonRole.AcceptRole) if good else None
+        box.addButton(
+            QCoreApplication.translate("app", "Restore that backup"),
+            QMessageBox.ButtonRole.AcceptRole,
+        )
+        if good
+        else None
     )
-    box.addButton("Continue", QMessageBox.ButtonRole.RejectRole)
+    box.addButton(QCoreApplication.translate("app", "Continue"), QMessageBox.ButtonRole.RejectRole)
     box.exec()
     if restore is not None and box.clickedButton() is restore:
         store.close()
@@ -100,7 +114,13 @@ def _offer_restore(store: Store, data_dir: Path) -> Store:
         except RestoreInterruptedError as exc:
             inform(None, "rlbaby", str(exc))  # half swapped: opening finishes it
         except StoreError as exc:
-            inform(None, "rlbaby", f"Restore failed; your data is as it was. {exc}")
+            inform(
+                None,
+                "rlbaby",
+                QCoreApplication.translate(
+                    "app", "Restore failed; your data is as it was. {reason}"
+                ).format(reason=exc),
+            )
         store = Store.open(data_dir)
     return store
 
@@ -221,4 +241,9 @@ def _safe_backup(backups: BackupManager, window: MainWindow, force: bool = False
     try:
         backups.maybe_backup(force=force)
     except StoreError as exc:
-        window.statusBar().showMessage(f"Automatic backup failed: {exc}", 15000)
+        window.statusBar().showMessage(
+            QCoreApplication.translate("app", "Automatic backup failed: {reason}").format(
+                reason=exc
+            ),
+            15000,
+        )
