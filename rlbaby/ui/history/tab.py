@@ -75,19 +75,20 @@ READONLY_HINT = QT_TRANSLATE_NOOP(
 
 
 def _describe(record: Movement | Episode | SleepPeriod) -> str:
-    tr = QCoreApplication.translate
     if isinstance(record, Movement):
         at = f"{record.at.local():%a %H:%M:%S}"
         if record.kind is MovementKind.UNSPECIFIED:
-            return tr("HistoryTab", "the movement at {time}").format(time=at)
-        return tr("HistoryTab", "the {kind} movement at {time}").format(
+            return QCoreApplication.translate("HistoryTab", "the movement at {time}").format(
+                time=at
+            )
+        return QCoreApplication.translate("HistoryTab", "the {kind} movement at {time}").format(
             kind=tr_label(record.kind), time=at
         )
     if isinstance(record, Episode):
-        return tr("HistoryTab", "the episode at {time} with its movements").format(
-            time=f"{record.opened.local():%a %H:%M}"
-        )
-    return tr("HistoryTab", "the sleep period from {time}").format(
+        return QCoreApplication.translate(
+            "HistoryTab", "the episode at {time} with its movements"
+        ).format(time=f"{record.opened.local():%a %H:%M}")
+    return QCoreApplication.translate("HistoryTab", "the sleep period from {time}").format(
         time=f"{record.asleep.local():%a %H:%M}"
     )
 
