@@ -10,6 +10,10 @@ os.environ.setdefault("QT_API", "pyside6")
 # Keep runtime files of the offscreen platform out of the user's folders.
 os.environ.setdefault("XDG_RUNTIME_DIR", "/tmp/rlbaby-test-runtime")
 os.makedirs(os.environ["XDG_RUNTIME_DIR"], mode=0o700, exist_ok=True)
+# The app follows the system's languages (QLocale.system().uiLanguages() reads
+# LANGUAGE first): every test sees English, whatever the machine's language.
+# German tests install German themselves, or set LANGUAGE in a subprocess.
+os.environ["LANGUAGE"] = "en"
 
 from collections.abc import Iterator  # noqa: E402
 from pathlib import Path  # noqa: E402
