@@ -202,7 +202,7 @@ class HistoryAddDialog(QDialog):
         flags = Qt.TextFlag.TextWordWrap
         changed = False
         for help_line, texts in (
-            (self.explain, list(_EXPLAIN.values())),
+            (self.explain, [self.tr(t) for t in _EXPLAIN.values()]),
             (self._where, [self._where.text()]),
         ):
             width = help_line.contentsRect().width()

@@ -143,7 +143,7 @@ class HistoryTab(QWidget):
         self.tree.selectionModel().currentRowChanged.connect(self._on_tree_current_row_changed)
 
         self._hint = self.tr(HINT)  # READONLY_HINT when another copy writes
-        self.hint = QLabel(HINT)
+        self.hint = QLabel(self._hint)
         self.hint.setObjectName("history_hint")
         self.hint.setWordWrap(True)
         self.hint.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
