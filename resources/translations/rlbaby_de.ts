@@ -1573,7 +1573,7 @@ Ein anderes rlbaby-Fenster protokolliert in diesen Ordner, daher lässt sich hie
     </message>
     <message>
         <source>loosened clothing or swaddle</source>
-        <translation>Kleidung oder Pucksack gelockert</translation>
+        <translation>Kleidung/Pucksack gelockert</translation>
     </message>
     <message>
         <source>adjusted room temperature</source>
@@ -1645,7 +1645,7 @@ Ein anderes rlbaby-Fenster protokolliert in diesen Ordner, daher lässt sich hie
     </message>
     <message>
         <source>the same jerking also happens awake</source>
-        <translation>dasselbe Zucken auch im Wachzustand</translation>
+        <translation>dasselbe Zucken auch wach</translation>
     </message>
     <message>
         <source>hunger</source>
@@ -1657,7 +1657,7 @@ Ein anderes rlbaby-Fenster protokolliert in diesen Ordner, daher lässt sich hie
     </message>
     <message>
         <source>tight clothing or swaddle</source>
-        <translation>enge Kleidung oder Pucksack</translation>
+        <translation>enge Kleidung/Pucksack</translation>
     </message>
     <message>
         <source>too warm</source>
