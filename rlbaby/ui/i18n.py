@@ -21,7 +21,8 @@ context lupdate and the runtime agree on: those use
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from enum import StrEnum
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QTranslator
@@ -155,3 +156,15 @@ def tr_chart_word(text: str) -> str:
     """A word of the chart data: a model label, else a chart word ("not noted")."""
     shown = QCoreApplication.translate(LABELS_CONTEXT, text)
     return shown if shown != text else QCoreApplication.translate("Charts", text)
+
+
+@contextmanager
+def in_english(app: QCoreApplication) -> Iterator[str]:
+    """English for a while (the PDF report, English for now, draws the app's
+    charts), then the language shown before; yields that language's code."""
+    before = shown_language(app)
+    install_language(app, LanguageChoice.ENGLISH)
+    try:
+        yield before
+    finally:
+        install_language(app, LanguageChoice(before) if before != "en" else LanguageChoice.ENGLISH)

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication, QLabel
 from rlbaby.model import LanguageChoice, MovementKind
 from rlbaby.ui.i18n import (
     Plurals,
+    in_english,
     install_language,
     resolve_language,
     shown_language,
@@ -140,3 +141,14 @@ def test_every_marked_text_is_one_a_translation_can_match() -> None:
                 if not (isinstance(ctx, ast.Constant) and isinstance(ctx.value, str)):
                     bad.append(f"{path.relative_to(ROOT)}:{node.lineno}: context not a literal")
     assert bad == []
+
+
+def test_the_report_borrows_english_and_gives_german_back(german: QApplication) -> None:
+    """The PDF report is English for now; it draws the app's charts, so it installs
+    English (with its plurals) while it draws, then the parent's German again."""
+    with in_english(german) as before:
+        assert before == "de"
+        assert Plurals().nights(2) == "2 nights"
+        assert QCoreApplication.translate("TimelineChart", "Time of night") == "Time of night"
+    assert shown_language(german) == "de"
+    assert Plurals().nights(2) == "2 Nächte"
