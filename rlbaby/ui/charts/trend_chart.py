@@ -166,7 +166,10 @@ class TrendChart(ChartWidget):
         for name, title in TREND_METRICS.items():
             v = float(self.data.values[name][i])
             value = self.tr("not known") if math.isnan(v) else _number(v)
-            parts.append(f"{tr_marked('Charts', title)}: {value}")
+            # Lower case mid-sentence in English; a translation keeps its own
+            # capitals (German nouns are capitalised).
+            shown = tr_marked("Charts", title)
+            parts.append(f"{title.lower() if shown == title else shown}: {value}")
         r = self.data.rolling["movements"][int(self.data.night_idx[i] - self.data.rolling_idx[0])]
         if not math.isnan(r):
             parts.append(
