@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 export QT_API := pyside6
 export PYQTGRAPH_QT_LIB := PySide6
 
-.PHONY: run test test-windows-sim lint bench demo screenshots system-deps dist icons clean
+.PHONY: run test test-windows-sim lint bench demo screenshots translations system-deps dist icons clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -39,6 +39,20 @@ demo: $(VENV)/.installed-run
 # Every tab of the real app on Xvfb, in both themes, into shots/ (to look at).
 screenshots: $(VENV)/.installed-test
 	bash .ci/screenshots shots
+
+# Extract the UI's strings into resources/translations/*.ts (German is complete;
+# edit it with pyside6-linguist), then build the .qm files the app loads.
+# No line numbers in the .ts, so an edit elsewhere in a file does not touch it;
+# tests/ui/test_translations.py fails when the committed .ts is out of date.
+# English is the source language; its .ts holds only the plural forms ("%n day(s)").
+TS_FILES := resources/translations/rlbaby_en.ts resources/translations/rlbaby_de.ts
+LUPDATE := $(BIN)/pyside6-lupdate -extensions py -locations none -no-obsolete
+translations: $(VENV)/.installed-run
+	$(LUPDATE) -pluralonly -source-language en -target-language en rlbaby \
+		-ts resources/translations/rlbaby_en.ts
+	$(LUPDATE) -source-language en -target-language de_DE rlbaby \
+		-ts resources/translations/rlbaby_de.ts
+	for ts in $(TS_FILES); do $(BIN)/pyside6-lrelease $$ts -qm $${ts%.ts}.qm; done
 
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check rlbaby tests benchmarks main.py

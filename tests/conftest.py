@@ -23,6 +23,10 @@ if os.environ.get("RLBABY_SIMULATE_WINDOWS") == "1":
     import simulate_windows
 
     simulate_windows.install()
+# The app follows the system's languages (QLocale.system().uiLanguages() reads
+# LANGUAGE first): every test sees English, whatever the machine's language.
+# German tests install German themselves, or set LANGUAGE in a subprocess.
+os.environ["LANGUAGE"] = "en"
 
 from collections.abc import Iterator  # noqa: E402
 from pathlib import Path  # noqa: E402

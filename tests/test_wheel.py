@@ -33,6 +33,11 @@ PYPROJECT = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))
 SETUPTOOLS = PYPROJECT["tool"]["setuptools"]
 BUILD_BACKEND = PYPROJECT["build-system"]["requires"][0]
 WHERE_IS_NIGHT = "import rlbaby.resources as r; print(r.path('themes/night.json'))"
+SHOWS_GERMAN = (
+    "from PySide6.QtCore import QCoreApplication as A; from rlbaby.model import LanguageChoice;"
+    "from rlbaby.ui.i18n import install_language as i; app = A([]);"
+    "print(i(app, LanguageChoice.SYSTEM), A.translate('MainWindow', 'Log'))"
+)
 
 
 def test_pyproject_lists_every_package() -> None:
@@ -56,13 +61,16 @@ def _packaged(relative: PurePosixPath, globs: list[str]) -> bool:
 
 def test_the_wheel_data_covers_every_resource_the_app_reads() -> None:
     data = SETUPTOOLS["package-data"]
-    for folder in ("desktop", "guide", "themes"):
+    for folder in ("desktop", "guide", "themes", "translations"):
         package = f"rlbaby._resources.{folder}"
         assert package in SETUPTOOLS["packages"]
         top = REPO / "resources" / folder
         for f in top.rglob("*"):
             if f.is_file():
-                assert _packaged(PurePosixPath(f.relative_to(top).as_posix()), data[package]), f
+                # The translations' .ts sources stay out: the app loads only the built .qm.
+                shipped = f.suffix != ".ts"
+                relative = PurePosixPath(f.relative_to(top).as_posix())
+                assert _packaged(relative, data[package]) == shipped, f
 
 
 def test_resources_stay_inside_their_folder() -> None:
@@ -135,6 +143,9 @@ def test_the_installed_wheel_runs_outside_the_checkout(tmp_path: Path) -> None:
     assert _run([rlbaby, "--version"], elsewhere, env).strip() == f"rlbaby {__version__}"
     where = _run([str(py), "-c", WHERE_IS_NIGHT], elsewhere, env)
     assert Path(where.strip()).is_relative_to(venv), where
+    # The German translation ships and loads: German on a German system.
+    german = _run([str(py), "-c", SHOWS_GERMAN], elsewhere, {**env, "LANGUAGE": "de"})
+    assert german.strip().endswith("de Protokoll"), german
 
     data = tmp_path / "data"
     with Store.open(data) as store:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from enum import StrEnum
 
 from rlbaby.analysis.nights import CORE_HOURS
+from rlbaby.model.i18n import QT_TRANSLATE_NOOP
 
 
 class Lean(StrEnum):
@@ -19,40 +20,54 @@ class Lean(StrEnum):
 
 
 # How the Guide's table and the report name a row's lean; the same words in both.
+# Marked for Qt's lupdate (context "Comparison"): the Guide tab shows them
+# translated; the report stays English for now.
 LEAN_WORDS = {
-    Lean.TYPICAL: "Closer to typical",
-    Lean.DISCUSS: "Leans to worth discussing",
-    Lean.NOT_ENOUGH: "Cannot tell yet",
+    Lean.TYPICAL: QT_TRANSLATE_NOOP("Comparison", "Closer to typical"),
+    Lean.DISCUSS: QT_TRANSLATE_NOOP("Comparison", "Leans to worth discussing"),
+    Lean.NOT_ENOUGH: QT_TRANSLATE_NOOP("Comparison", "Cannot tell yet"),
 }
 
 
 # --- the guide's table ---------------------------------------------------------
 # The same words as the table in resources/guide/07-normal-or-concerning.md;
 # tests/analysis/test_comparison.py checks that they match, so there is one text.
+# Marked for Qt's lupdate: the Guide tab shows them translated (context
+# "Comparison"); the figures of "your log" and the rules stay English for now.
 
-FREQUENCY = "Frequency"
-RESPONSE = "Response to soothing"
-ASSOCIATED = "Associated symptoms"
-TIME = "Time of occurrence"
-APPEARANCE = "Physical appearance"
+FREQUENCY = QT_TRANSLATE_NOOP("Comparison", "Frequency")
+RESPONSE = QT_TRANSLATE_NOOP("Comparison", "Response to soothing")
+ASSOCIATED = QT_TRANSLATE_NOOP("Comparison", "Associated symptoms")
+TIME = QT_TRANSLATE_NOOP("Comparison", "Time of occurrence")
+APPEARANCE = QT_TRANSLATE_NOOP("Comparison", "Physical appearance")
 
 GUIDE_TABLE: dict[str, tuple[str, str]] = {
     FREQUENCY: (
-        "Kicks or fidgets now and then, with quiet spells between",
-        "Jerking that hardly lets up and keeps waking your baby",
+        QT_TRANSLATE_NOOP("Comparison", "Kicks or fidgets now and then, with quiet spells between"),
+        QT_TRANSLATE_NOOP("Comparison", "Jerking that hardly lets up and keeps waking your baby"),
     ),
     RESPONSE: (
-        "Calms when you comfort your baby",
-        "Keeps going however you try to settle your baby",
+        QT_TRANSLATE_NOOP("Comparison", "Calms when you comfort your baby"),
+        QT_TRANSLATE_NOOP("Comparison", "Keeps going however you try to settle your baby"),
     ),
-    ASSOCIATED: ("Nothing else seems wrong", "Crying you cannot settle, or problems with feeding"),
-    TIME: ("Mostly when your baby is lively and alert", "Mostly in the night"),
-    APPEARANCE: ("Smooth, flowing (stretching, cycling)", "Twitchy spasms or stiffness"),
+    ASSOCIATED: (
+        QT_TRANSLATE_NOOP("Comparison", "Nothing else seems wrong"),
+        QT_TRANSLATE_NOOP("Comparison", "Crying you cannot settle, or problems with feeding"),
+    ),
+    TIME: (
+        QT_TRANSLATE_NOOP("Comparison", "Mostly when your baby is lively and alert"),
+        QT_TRANSLATE_NOOP("Comparison", "Mostly in the night"),
+    ),
+    APPEARANCE: (
+        QT_TRANSLATE_NOOP("Comparison", "Smooth, flowing (stretching, cycling)"),
+        QT_TRANSLATE_NOOP("Comparison", "Twitchy spasms or stiffness"),
+    ),
 }
 
-DISCLAIMER = (
+DISCLAIMER = QT_TRANSLATE_NOOP(
+    "Comparison",
     "This is not a diagnosis. It sets what you logged beside the guide's table, "
-    "as a starting point for a talk with your doctor."
+    "as a starting point for a talk with your doctor.",
 )
 
 # --- thresholds (conservative on purpose; see each rule text) ------------------

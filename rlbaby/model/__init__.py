@@ -20,7 +20,7 @@ from rlbaby.model.records import (
     label,
     new_id,
 )
-from rlbaby.model.settings import RuleSet, Settings, ThemeChoice
+from rlbaby.model.settings import LanguageChoice, RuleSet, Settings, ThemeChoice
 from rlbaby.model.timekeeping import Clock, Instant, night_of, system_clock
 
 __all__ = [
@@ -31,6 +31,7 @@ __all__ = [
     "FamilyHistory",
     "Instant",
     "LabResult",
+    "LanguageChoice",
     "Movement",
     "MovementKind",
     "OnsetState",

@@ -29,6 +29,14 @@ class ThemeChoice(StrEnum):
     DAY = "day"
 
 
+class LanguageChoice(StrEnum):
+    """The UI's language: the system's (its first language rlbaby has), or a fixed one."""
+
+    SYSTEM = "system"
+    ENGLISH = "en"
+    GERMAN = "de"
+
+
 def _is_int(value: object) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
 
@@ -45,6 +53,7 @@ class Settings:
     selected_child_id: str | None = None
     # Empty: follow the country of the computer's locale (emergency.py).
     emergency_number: str = ""
+    language: LanguageChoice = LanguageChoice.SYSTEM
 
     def __post_init__(self) -> None:
         # Settings come from meta.json too: reject wrong types here (a bool is
@@ -67,6 +76,10 @@ class Settings:
             object.__setattr__(self, "theme", ThemeChoice(self.theme))
         except ValueError:
             raise ValueError(f"unknown theme {self.theme!r}") from None
+        try:
+            object.__setattr__(self, "language", LanguageChoice(self.language))
+        except ValueError:
+            raise ValueError(f"unknown language {self.language!r}") from None
 
     def is_night_theme_hour(self, hour: int) -> bool:
         lo, hi = self.night_theme_from_hour, self.night_theme_to_hour

@@ -119,12 +119,15 @@ def make_report(
     # Chart rendering uses widgets (pyqtgraph); keep one application alive.
     app = QApplication.instance() or QApplication([])
     from rlbaby.ui.emergency import system_country
+    from rlbaby.ui.i18n import in_english
     from rlbaby.ui.theme import load_palette
 
     content = gather(store, child, first, last, now_ms, country=system_country())
-    images = ChartImages(store, child.id, load_palette("day"))
     try:
-        with _quiet_harmless_qt_messages():
+        # The report is English for now, even from a German window: the app's
+        # chart classes draw it, and its counted words need the English plurals.
+        with _quiet_harmless_qt_messages(), in_english(app):
+            images = ChartImages(store, child.id, load_palette("day"))
             _, total = _layout(content, paper, images, None)
             data, pages = _layout(content, paper, images, total)
         atomic_write_bytes(Path(out), data)

@@ -21,6 +21,7 @@ import numpy as np
 
 from rlbaby.model import Episode, Instant, Movement, SleepPeriod, night_of
 from rlbaby.model.dateformat import ISO_DATES, DateFormatter
+from rlbaby.model.i18n import QT_TRANSLATE_NOOP
 from rlbaby.model.timekeeping import (
     MS_PER_DAY,
     MS_PER_MIN,
@@ -209,7 +210,10 @@ _DATE_TIME = re.compile(
     rf"^(?P<date>\d{{4}}-\d{{1,2}}-\d{{1,2}})(?:[ T]+|\s*,\s*){_TIME}$", re.IGNORECASE
 )
 
-TIME_HELP = "Type a time like 03:05 or 21:40:15, or a date and time like 2026-11-24 03:05."
+# Marked for Qt's lupdate; the History editors show it translated (context "History").
+TIME_HELP = QT_TRANSLATE_NOOP(
+    "History", "Type a time like 03:05 or 21:40:15, or a date and time like 2026-11-24 03:05."
+)
 
 
 def format_local(at: Instant, with_date: bool = True) -> str:

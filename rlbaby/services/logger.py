@@ -23,6 +23,7 @@ from rlbaby.model import (
     system_clock,
 )
 from rlbaby.model.dateformat import ISO_DATES, DateFormatter
+from rlbaby.model.i18n import QT_TRANSLATE_NOOP
 from rlbaby.model.timekeeping import Clock
 from rlbaby.services.events import (
     DataReplaced,
@@ -46,11 +47,25 @@ SLEEP_CANCEL_MS = 10_000
 DEFAULT_CHILD_NAME = "Baby"
 R = TypeVar("R", Movement, Episode, SleepPeriod, Child)
 # What a parent calls each record in "Undone: ..." and "Redone: ...".
-NOUNS: dict[type, str] = {
-    Movement: "movement",
-    Episode: "episode",
-    SleepPeriod: "sleep period",
-    Child: "child",
+# The names of undoable steps ("Undone: new movement"), whole phrases so that a
+# translation can order its words; marked for Qt's lupdate, translated in the UI.
+NEW_LABEL: dict[type, str] = {
+    Movement: QT_TRANSLATE_NOOP("Changes", "new movement"),
+    Episode: QT_TRANSLATE_NOOP("Changes", "new episode"),
+    SleepPeriod: QT_TRANSLATE_NOOP("Changes", "new sleep period"),
+    Child: QT_TRANSLATE_NOOP("Changes", "new child"),
+}
+CHANGE_LABEL: dict[type, str] = {
+    Movement: QT_TRANSLATE_NOOP("Changes", "change to the movement"),
+    Episode: QT_TRANSLATE_NOOP("Changes", "change to the episode"),
+    SleepPeriod: QT_TRANSLATE_NOOP("Changes", "change to the sleep period"),
+    Child: QT_TRANSLATE_NOOP("Changes", "change to the child"),
+}
+DELETED_LABEL: dict[type, str] = {
+    Movement: QT_TRANSLATE_NOOP("Changes", "deleted movement"),
+    Episode: QT_TRANSLATE_NOOP("Changes", "deleted episode"),
+    SleepPeriod: QT_TRANSLATE_NOOP("Changes", "deleted sleep period"),
+    Child: QT_TRANSLATE_NOOP("Changes", "deleted child"),
 }
 
 
@@ -128,7 +143,9 @@ class LoggerService:
         if last is not None and 0 <= now.utc_ms - last.at_ms <= KIND_WINDOW_MS:
             m = self.store.movement(last.movement_id)
             if m is not None and m.deleted_ms is None:
-                return self.update(m, label="kind of movement", kind=kind), True
+                return self.update(
+                    m, label=QT_TRANSLATE_NOOP("Changes", "kind of movement"), kind=kind
+                ), True
         return self.record_movement(child_id, now, kind), False
 
     # --- episodes ------------------------------------------------------------
@@ -180,7 +197,7 @@ class LoggerService:
         ep = self.open_episode(child_id, now)
         if ep is None:
             return None
-        return self.update(ep, label="settled mark", settled=now)
+        return self.update(ep, label=QT_TRANSLATE_NOOP("Changes", "settled mark"), settled=now)
 
     def save_settings(self, settings: Settings) -> None:
         """Save new settings; an episode already closed by the idle timeout stays closed.
@@ -260,16 +277,20 @@ class LoggerService:
                     "computer's clock, or correct the times in History. Nothing was saved."
                 )
             if now.utc_ms - current.asleep.utc_ms < SLEEP_CANCEL_MS:
-                return self.delete(current, label="cancelled asleep mark")
-            return self.update(current, label="awake mark", awake=now)
-        return self.add(SleepPeriod(child_id, asleep=now), label="asleep mark")
+                return self.delete(
+                    current, label=QT_TRANSLATE_NOOP("Changes", "cancelled asleep mark")
+                )
+            return self.update(current, label=QT_TRANSLATE_NOOP("Changes", "awake mark"), awake=now)
+        return self.add(
+            SleepPeriod(child_id, asleep=now), label=QT_TRANSLATE_NOOP("Changes", "asleep mark")
+        )
 
     # --- generic edits (History, sheet) ---------------------------------------
 
     def add(self, record: R, label: str | None = None) -> R:
         """Save a new record; undoable. `label` names the step for "Undone: ..."."""
         saved = self.store.save(record)
-        self._after_change(Change(label or f"new {NOUNS[type(record)]}", ((None, saved),)))
+        self._after_change(Change(label or NEW_LABEL[type(record)], ((None, saved),)))
         return saved
 
     def update(self, record: R, label: str | None = None, **changes: object) -> R:
@@ -277,7 +298,7 @@ class LoggerService:
         current = self._current(record)
         # Each record checks its own fields as it is built (__post_init__).
         saved = self.store.save(replace(current, **cast("dict[str, Any]", changes)))
-        what = label or f"change to the {NOUNS[type(record)]}"
+        what = label or CHANGE_LABEL[type(record)]
         self._after_change(Change(what, ((current, saved),)))
         return saved
 
@@ -304,7 +325,7 @@ class LoggerService:
             ]
             if episode is not None and episode.deleted_ms is None and not others:
                 pairs.append((episode, self.store.delete(episode)))
-        self._after_change(Change(label or f"deleted {NOUNS[type(record)]}", tuple(pairs)))
+        self._after_change(Change(label or DELETED_LABEL[type(record)], tuple(pairs)))
         return tombstone
 
     def add_movement_at(self, child_id: str, at: Instant, kind: MovementKind) -> Movement:

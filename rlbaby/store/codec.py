@@ -23,6 +23,7 @@ from rlbaby.model import (
     FamilyHistory,
     Instant,
     LabResult,
+    LanguageChoice,
     Movement,
     MovementKind,
     OnsetState,
@@ -341,7 +342,18 @@ def settings_to_doc(s: Settings) -> Doc:
         "theme": s.theme.value,
         "selected_child_id": s.selected_child_id,
         "emergency_number": s.emergency_number,
+        "language": s.language.value,
     }
+
+
+def _language(value: Any) -> LanguageChoice:
+    """The stored UI language; the system's when absent (files from before
+    languages) or unknown (a later version's language): never a reason to
+    refuse the settings."""
+    try:
+        return LanguageChoice(value)
+    except ValueError:
+        return LanguageChoice.SYSTEM
 
 
 def settings_from_doc(doc: Mapping[str, Any]) -> Settings:
@@ -363,4 +375,5 @@ def settings_from_doc(doc: Mapping[str, Any]) -> Settings:
         theme=_enum(ThemeChoice, doc.get("theme", default.theme.value)),
         selected_child_id=selected,
         emergency_number=doc.get("emergency_number", default.emergency_number),
+        language=_language(doc.get("language")),
     )

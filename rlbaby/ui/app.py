@@ -12,14 +12,14 @@ from pathlib import Path
 
 os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from rlbaby import resources, version
 from rlbaby.content import Guide
 from rlbaby.logfile import LogFile
-from rlbaby.model import Clock, Instant, Settings, system_clock
+from rlbaby.model import Clock, Instant, LanguageChoice, Settings, system_clock
 from rlbaby.services import LoggerService
 from rlbaby.store import LockedError, NewerVersionError, Store, StoreError
 from rlbaby.store.backup import BackupInfo, BackupManager, list_backups
@@ -30,6 +30,7 @@ from rlbaby.ui.crash import CrashHandler
 from rlbaby.ui.dialogs.common import inform, message_box
 from rlbaby.ui.dialogs.restore_dialog import reopen_after_restore
 from rlbaby.ui.first_tap import watch_first_tap
+from rlbaby.ui.i18n import install_language
 from rlbaby.ui.locale_format import LocaleDates, format_date_time
 from rlbaby.ui.main_window import MainWindow
 from rlbaby.ui.theme import ThemeManager, theme_for
@@ -56,12 +57,16 @@ def open_store_interactively(data_dir: Path) -> Store | None:
     except LockedError as exc:
         box = message_box(
             None,
-            "rlbaby is already open",
+            QCoreApplication.translate("app", "rlbaby is already open"),
             str(exc),
-            "Open this copy read-only (look, but not log), or quit?",
+            QCoreApplication.translate(
+                "app", "Open this copy read-only (look, but not log), or quit?"
+            ),
         )
-        ro = box.addButton("Open read-only", QMessageBox.ButtonRole.AcceptRole)
-        box.addButton("Quit", QMessageBox.ButtonRole.RejectRole)
+        ro = box.addButton(
+            QCoreApplication.translate("app", "Open read-only"), QMessageBox.ButtonRole.AcceptRole
+        )
+        box.addButton(QCoreApplication.translate("app", "Quit"), QMessageBox.ButtonRole.RejectRole)
         box.exec()
         if box.clickedButton() is not ro:
             return None
@@ -71,7 +76,7 @@ def open_store_interactively(data_dir: Path) -> Store | None:
             inform(None, "rlbaby", str(exc2))
             return None
     except NewerVersionError as exc:
-        inform(None, "rlbaby needs an update", str(exc))
+        inform(None, QCoreApplication.translate("app", "rlbaby needs an update"), str(exc))
         return None
     except StoreError as exc:
         inform(None, "rlbaby", str(exc))
@@ -86,21 +91,31 @@ def _offer_restore(store: Store, data_dir: Path) -> Store:
     text = "\n".join(p.message() for p in store.problems)
     if good:
         when = format_date_time(Instant.at_system_offset(good[0].created_ms))
-        latest = f"The latest good backup is from {when}."
+        latest = QCoreApplication.translate("app", "The latest good backup is from {when}.").format(
+            when=when
+        )
     else:
-        latest = "There is no backup to restore from."
+        latest = QCoreApplication.translate("app", "There is no backup to restore from.")
     box = message_box(
         None,
-        "Some data could not be read",
+        QCoreApplication.translate("app", "Some data could not be read"),
         text,
-        "Nothing was overwritten: each problem above says where its file is now. "
-        "The rest of your log is open."
-        f"\n\n{latest}",
+        QCoreApplication.translate(
+            "app",
+            "Nothing was overwritten: each problem above says where its file is now. "
+            "The rest of your log is open.",
+        )
+        + f"\n\n{latest}",
     )
     restore = (
-        box.addButton("Restore that backup", QMessageBox.ButtonRole.AcceptRole) if good else None
+        box.addButton(
+            QCoreApplication.translate("app", "Restore that backup"),
+            QMessageBox.ButtonRole.AcceptRole,
+        )
+        if good
+        else None
     )
-    box.addButton("Continue", QMessageBox.ButtonRole.RejectRole)
+    box.addButton(QCoreApplication.translate("app", "Continue"), QMessageBox.ButtonRole.RejectRole)
     box.exec()
     if restore is not None and box.clickedButton() is restore:
         store.close()
@@ -109,7 +124,13 @@ def _offer_restore(store: Store, data_dir: Path) -> Store:
         except RestoreInterruptedError as exc:
             inform(None, "rlbaby", str(exc))  # half swapped: opening finishes it
         except StoreError as exc:
-            inform(None, "rlbaby", f"Restore failed; your data is as it was. {exc}")
+            inform(
+                None,
+                "rlbaby",
+                QCoreApplication.translate(
+                    "app", "Restore failed; your data is as it was. {reason}"
+                ).format(reason=exc),
+            )
         store = Store.open(data_dir)
     return store
 
@@ -164,7 +185,11 @@ class _ShownStamp(QObject):
 
 
 def build_window(store: Store, app: QApplication, clock: Clock = system_clock) -> MainWindow:
-    """Wire the objects the widgets need (used by run_gui and by tests)."""
+    """Wire the objects the widgets need (used by run_gui and by tests).
+
+    The language is installed first: widgets take their words when built.
+    """
+    install_language(app, store.settings.language)
     theme = ThemeManager(app, theme_for(store.settings), store.settings.text_scale)
     service = LoggerService(store, clock, LocaleDates())
     ctx = UiContext(
@@ -196,8 +221,10 @@ def run_gui(data_dir: Path, demo: bool = False) -> int:
             demo_dir = Path(tempfile.mkdtemp(prefix="rlbaby-demo-"))
             data_dir = demo_dir
             _fill_demo(demo_dir)
-        # Dialogs before the store opens still need a theme (night hours by default).
+        # Dialogs before the store opens still need a theme (night hours by
+        # default) and a language (the system's; the settings' is known later).
         ThemeManager(app, theme_for(Settings()))
+        install_language(app, LanguageChoice.SYSTEM)
         store = open_store_interactively(data_dir)
         if store is None:
             return 1
@@ -277,4 +304,9 @@ def _safe_backup(backups: BackupManager, window: MainWindow, force: bool = False
     try:
         backups.maybe_backup(force=force)
     except StoreError as exc:
-        window.statusBar().showMessage(f"Automatic backup failed: {exc}", 15000)
+        window.statusBar().showMessage(
+            QCoreApplication.translate("app", "Automatic backup failed: {reason}").format(
+                reason=exc
+            ),
+            15000,
+        )

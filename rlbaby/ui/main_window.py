@@ -35,7 +35,6 @@ if TYPE_CHECKING:
 
 # The tabs in order: a key for code, a label for the parent.
 TAB_KEYS = ("log", "charts", "guide", "history")
-TAB_NAMES = ("Log", "Charts", "Guide", "History")
 
 
 class MainWindow(QMainWindow):
@@ -49,7 +48,7 @@ class MainWindow(QMainWindow):
         self._session_scale = ctx.store.settings.text_scale
         title = "rlbaby"
         if ctx.store.readonly:
-            title += " (read-only: another copy is writing)"
+            title += self.tr(" (read-only: another copy is writing)")
         self.setWindowTitle(title)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("tabs")
@@ -58,7 +57,7 @@ class MainWindow(QMainWindow):
         # for the first tap at once. The others (and pyqtgraph) are built the
         # first time they are shown or asked for; a placeholder page stands in.
         self._lazy_pages: dict[str, QWidget] = {}
-        for i, name in enumerate(TAB_NAMES):
+        for i, name in enumerate(self.tab_names()):
             self.tabs.addTab(self.log_tab if i == 0 else QWidget(), name)
         self.tabs.currentChanged.connect(self._on_tabs_current_changed)
         self.readonly_mode: ReadOnlyMode | None = None
@@ -108,7 +107,7 @@ class MainWindow(QMainWindow):
             placeholder = self.tabs.widget(index)
             blocked = self.tabs.blockSignals(True)
             self.tabs.removeTab(index)
-            self.tabs.insertTab(index, page, TAB_NAMES[index])
+            self.tabs.insertTab(index, page, self.tab_names()[index])
             self.tabs.setCurrentIndex(current)
             self.tabs.blockSignals(blocked)
             if placeholder is not None:
@@ -181,9 +180,11 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
-        file = bar.addMenu("&File")
+        file = bar.addMenu(self.tr("&File"))
         writable = not self._ctx.store.readonly
-        self._action(file, "Add child…", self.add_child, name="act_add_child").setEnabled(writable)
+        self._action(file, self.tr("Add child…"), self.add_child, name="act_add_child").setEnabled(
+            writable
+        )
         # The keyboard's way to the child bar's "Edit" (which Tab also reaches).
         self.edit_child_action = self._action(
             file,
@@ -195,33 +196,39 @@ class MainWindow(QMainWindow):
         self._update_edit_child_action()
         self._ctx.selection.child_changed.connect(self._update_edit_child_action)
         file.addSeparator()
-        self._action(file, "Report for the doctor…", self.make_report, name="act_report")
+        self._action(file, self.tr("Report for the doctor…"), self.make_report, name="act_report")
         file.addSeparator()
-        self._action(file, "Import…", self.import_file, name="act_import").setEnabled(writable)
-        self._action(file, "Export…", self.export_file, name="act_export")
-        file.addSeparator()
-        self._action(file, "Backup now", self.backup_now, name="act_backup").setEnabled(writable)
-        self._action(file, "Restore a backup…", self.restore_backup, name="act_restore").setEnabled(
+        self._action(file, self.tr("Import…"), self.import_file, name="act_import").setEnabled(
             writable
         )
+        self._action(file, self.tr("Export…"), self.export_file, name="act_export")
         file.addSeparator()
-        self._action(file, "Settings…", self.edit_settings, name="act_settings").setEnabled(
+        self._action(file, self.tr("Backup now"), self.backup_now, name="act_backup").setEnabled(
             writable
         )
+        self._action(
+            file, self.tr("Restore a backup…"), self.restore_backup, name="act_restore"
+        ).setEnabled(writable)
         file.addSeparator()
-        self._action(file, "Quit", self.close, QKeySequence.StandardKey.Quit, name="act_quit")
-        edit = bar.addMenu("&Edit")
-        self._action(edit, "Undo", self.log_tab.undo, "Ctrl+Z", name="act_undo").setEnabled(
-            writable
+        self._action(
+            file, self.tr("Settings…"), self.edit_settings, name="act_settings"
+        ).setEnabled(writable)
+        file.addSeparator()
+        self._action(
+            file, self.tr("Quit"), self.close, QKeySequence.StandardKey.Quit, name="act_quit"
         )
-        self._action(edit, "Redo", self.log_tab.redo, "Ctrl+Shift+Z", name="act_redo").setEnabled(
-            writable
-        )
-        view = bar.addMenu("&View")
+        edit = bar.addMenu(self.tr("&Edit"))
+        self._action(
+            edit, self.tr("Undo"), self.log_tab.undo, "Ctrl+Z", name="act_undo"
+        ).setEnabled(writable)
+        self._action(
+            edit, self.tr("Redo"), self.log_tab.redo, "Ctrl+Shift+Z", name="act_redo"
+        ).setEnabled(writable)
+        view = bar.addMenu(self.tr("&View"))
         # Single keys (N, C, E, S, 1-4...) belong to the Log tab only (log_tab.py):
         # from History or a text field they must not flip the theme. Here a modifier.
         self.night_action = self._action(
-            view, "Night theme", self.toggle_theme, "Ctrl+Shift+N", name="act_night"
+            view, self.tr("Night theme"), self.toggle_theme, "Ctrl+Shift+N", name="act_night"
         )
         self.night_action.setCheckable(True)
         self.night_action.setChecked(self._ctx.theme.is_night)
@@ -229,28 +236,36 @@ class MainWindow(QMainWindow):
             lambda name: self.night_action.setChecked(name == "night")
         )
         self._action(
-            view, "Larger text", lambda: self.change_text(0.25), "Ctrl++", name="act_bigger"
+            view,
+            self.tr("Larger text"),
+            lambda: self.change_text(0.25),
+            "Ctrl++",
+            name="act_bigger",
         )
         self._action(
-            view, "Smaller text", lambda: self.change_text(-0.25), "Ctrl+-", name="act_smaller"
+            view,
+            self.tr("Smaller text"),
+            lambda: self.change_text(-0.25),
+            "Ctrl+-",
+            name="act_smaller",
         )
         view.addSeparator()
-        for i, name in enumerate(TAB_NAMES):
+        for i, name in enumerate(self.tab_names()):
             self._action(view, name, partial(self.tabs.setCurrentIndex, i), f"Ctrl+{i + 1}")
         for i in range(9):
             act = QAction(self)
             act.setShortcut(QKeySequence(f"Alt+{i + 1}"))
             act.triggered.connect(lambda _c=False, i=i: self._select_child_index(i))
             self.addAction(act)
-        help_ = bar.addMenu("&Help")
+        help_ = bar.addMenu(self.tr("&Help"))
         self._action(
             help_,
-            "Keyboard shortcuts",
+            self.tr("Keyboard shortcuts"),
             lambda: ShortcutsDialog.ask(self),
             "F1",
             name="act_shortcuts",
         )
-        self._action(help_, "About rlbaby", self.about, name="act_about")
+        self._action(help_, self.tr("About rlbaby"), self.about, name="act_about")
 
     # --- actions -------------------------------------------------------------
 
@@ -348,7 +363,7 @@ class MainWindow(QMainWindow):
 
         out = report_interactively(self._ctx, self)
         if out is not None:
-            self.statusBar().showMessage(f"Report saved as {out}", 8000)
+            self.statusBar().showMessage(self.tr("Report saved as {path}").format(path=out), 8000)
 
     def import_file(self) -> None:
         from rlbaby.ui.dialogs.import_dialog import import_interactively
@@ -360,7 +375,9 @@ class MainWindow(QMainWindow):
 
         written = export_interactively(self._ctx.store, self)
         if written:
-            self.statusBar().showMessage(f"Exported to {written[0]}", 8000)
+            self.statusBar().showMessage(
+                self.tr("Exported to {path}").format(path=written[0]), 8000
+            )
 
     def backup_now(self) -> None:
         from rlbaby.store.backup import BackupManager
@@ -368,9 +385,9 @@ class MainWindow(QMainWindow):
         try:
             path = BackupManager(self._ctx.store).backup_now(reason="manual")
         except StoreError as exc:
-            self.error(f"The backup could not be written. {exc}")
+            self.error(self.tr("The backup could not be written. {reason}").format(reason=exc))
             return
-        self.statusBar().showMessage(f"Backup saved: {path.name}", 8000)
+        self.statusBar().showMessage(self.tr("Backup saved: {name}").format(name=path.name), 8000)
 
     # Set by restore_backup: run_gui then closes the store, restores this
     # backup and opens a fresh window on the restored log.
@@ -381,18 +398,20 @@ class MainWindow(QMainWindow):
 
         data_dir = self._ctx.store.data_dir
         if data_dir is None:
-            self.error("This log is not kept in a folder, so it has no backups.")
+            self.error(self.tr("This log is not kept in a folder, so it has no backups."))
             return
         picked = RestoreDialog.ask(data_dir, self)
         if picked is None or not check_restorable(picked.path, self):
             return
         if not confirm(
             self,
-            "Restore a backup",
-            f"Go back to your log as it was on {when_text(picked.created_ms)}?\n\n"
-            "Your log as it is now is backed up first. rlbaby then reopens with the "
-            "restored log.",
-            "Restore",
+            self.tr("Restore a backup"),
+            self.tr(
+                "Go back to your log as it was on {when}?\n\n"
+                "Your log as it is now is backed up first. rlbaby then reopens with the "
+                "restored log."
+            ).format(when=when_text(picked.created_ms)),
+            self.tr("Restore"),
         ):
             return
         self.restore_request = picked.path
@@ -401,11 +420,19 @@ class MainWindow(QMainWindow):
     def about(self) -> None:
         inform(
             self,
-            "About rlbaby",
+            self.tr("About rlbaby"),
             f"rlbaby {version()}",
-            "rlbaby helps you note your baby's night-time leg movements and talk about them "
-            "with your doctor. It does not diagnose anything.",
+            self.tr(
+                "rlbaby helps you note your baby's night-time leg movements and talk about them "
+                "with your doctor. It does not diagnose anything."
+            )
+            + "\n\n"
+            + self.tr("The guide and the PDF report are in English for now."),
         )
+
+    def tab_names(self) -> tuple[str, str, str, str]:
+        """The tabs' names, in order (the tab bar and the View menu)."""
+        return (self.tr("Log"), self.tr("Charts"), self.tr("Guide"), self.tr("History"))
 
     def error(self, message: str) -> None:
         inform(self, "rlbaby", message)

@@ -9,8 +9,10 @@ import pytest
 
 from PySide6.QtWidgets import QApplication
 
+from rlbaby.model import LanguageChoice
 from rlbaby.store import Store
 from rlbaby.ui.app import build_window
+from rlbaby.ui.i18n import install_language
 from rlbaby.ui.main_window import MainWindow
 
 
@@ -33,3 +35,10 @@ def fresh_window(qtbot, qapp: QApplication, tmp_path: Path, clock) -> Iterator[M
         qtbot.waitUntil(w.isActiveWindow)
         yield w
         w.close()
+
+
+@pytest.fixture(autouse=True)
+def english_after(qapp: QApplication) -> Iterator[None]:
+    """A journey that made the UI German leaves English behind for the next one."""
+    yield
+    install_language(qapp, LanguageChoice.ENGLISH)

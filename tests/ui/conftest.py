@@ -8,11 +8,12 @@ import pytest
 
 from PySide6.QtWidgets import QApplication
 
-from rlbaby.model import Child
+from rlbaby.model import Child, LanguageChoice
 from rlbaby.services import LoggerService
 from rlbaby.store import Store
 from rlbaby.ui.bridge import ServiceBridge
 from rlbaby.ui.context import ChildSelection, UiContext
+from rlbaby.ui.i18n import install_language
 from rlbaby.ui.theme import ThemeManager
 
 
@@ -41,3 +42,12 @@ def ui_store(data_dir, clock) -> Iterator[Store]:  # type: ignore[no-untyped-def
 @pytest.fixture
 def ui_ctx(qapp, ui_store, clock) -> UiContext:  # type: ignore[no-untyped-def]
     return make_ctx(ui_store, clock)
+
+
+@pytest.fixture(autouse=True)
+def english(qapp) -> Iterator[None]:  # type: ignore[no-untyped-def]
+    """Every UI test in English whatever the machine's language (a German test
+    installs German itself); English has a translation too, for its plurals."""
+    install_language(qapp, LanguageChoice.ENGLISH)
+    yield
+    install_language(qapp, LanguageChoice.ENGLISH)

@@ -196,3 +196,52 @@ def test_shortcut_list_fits_the_screen_and_shows_every_key(qtbot, window, larger
     last = table.visualRect(table.model().index(table.rowCount() - 1, 0))
     fits = last.bottom() <= table.viewport().height()
     assert fits or table.verticalScrollBar().maximum() > 0
+
+
+@pytest.mark.parametrize("larger", [False, True], ids=["100%", "150%"])
+def test_log_tab_fits_a_netbook_in_german(qtbot, qapp, data_dir, clock, larger) -> None:  # type: ignore[no-untyped-def]
+    """German words are longer: the buttons, the tap target's words and the
+    episode details still fit a 1024 x 600 screen."""
+    from dataclasses import replace
+
+    from rlbaby.model import LanguageChoice
+
+    store = Store.open(data_dir, now_ms=clock.now_ms)
+    populate(store, nights=2, end=clock().local().date() - timedelta(days=1))
+    store.save_settings(replace(store.settings, language=LanguageChoice.GERMAN))
+    w = build_window(store, qapp, clock)
+    qtbot.addWidget(w)
+    try:
+        if larger:
+            _larger_text_twice(w)
+        size, _ = fit_to_screen(NETBOOK)
+        w.resize(size)
+        w.show()
+        qtbot.waitExposed(w)
+        assert w.size() == size
+        log = w.log_tab
+        log.open_sheet(store.episodes(store.children()[0].id)[-1].id)
+        qtbot.waitUntil(log.sheet.isVisible)
+        buttons = [b for b in log.findChildren(QPushButton) if b.isVisible()]
+        texts = " | ".join(b.text() for b in buttons)
+        assert "Strampeln" in texts
+        assert "+ Kind hinzufügen" in texts
+        for b in buttons:
+            if log.sheet.isAncestorOf(b):
+                continue  # the sheet scrolls; its chips wrap onto new rows
+            assert _inside(b, w), b.text()
+            assert b.width() >= b.minimumSizeHint().width(), b.text()
+        for chip in log.sheet.findChildren(QPushButton):
+            if chip.isVisible():  # wrapped, never cut: each chip is as wide as its words
+                assert chip.width() >= chip.sizeHint().width() - 2, chip.text()
+                assert chip.geometry().right() <= chip.parentWidget().width(), chip.text()
+        target = log.target
+        font = QFont(target.font())
+        hint_width = QFontMetrics(font).horizontalAdvance(target.hint)
+        assert hint_width <= target.width() - 24, target.hint
+        labels = [lab for lab in log.panel.findChildren(QLabel) if lab.isVisible()]
+        for lab in labels:
+            assert lab.width() >= min(lab.sizeHint().width(), log.panel.width() - 20), lab.text()
+    finally:
+        w.close()
+        store.close()

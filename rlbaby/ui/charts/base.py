@@ -10,7 +10,9 @@ from PySide6.QtCore import QBuffer, QEvent, QIODevice, QPointF, QRect, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QImage, QPainter
 from PySide6.QtWidgets import QLabel, QStackedLayout, QVBoxLayout, QWidget
 
-HOVER_HINT = "Point at the chart to see exact values."
+from rlbaby.model.i18n import QT_TRANSLATE_NOOP
+
+HOVER_HINT = QT_TRANSLATE_NOOP("ChartWidget", "Point at the chart to see exact values.")
 
 
 def qcolor(palette: dict[str, str], token: str, alpha: int | None = None) -> QColor:
@@ -45,7 +47,9 @@ class ChartWidget(QWidget):
         picture: the part exported as PNG (title, legend, plot; not the readout).
     """
 
-    empty_text = "Nothing to show yet."
+    # Each subclass marks its own empty_text in its own context (its class name):
+    # self.tr looks a text up under the runtime class first.
+    empty_text = QT_TRANSLATE_NOOP("ChartWidget", "Nothing to show yet.")
 
     def __init__(self, palette: dict[str, str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -64,13 +68,13 @@ class ChartWidget(QWidget):
         self.graphics = pg.GraphicsLayoutWidget()
         self.graphics.setAntialiasing(True)
         self.graphics.setMinimumHeight(160)
-        self.empty_label = QLabel(self.empty_text)
+        self.empty_label = QLabel(self.tr(self.empty_text))
         self.empty_label.setObjectName("chart_empty")
         self.empty_label.setWordWrap(True)
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, True)
         self.empty_label.setContentsMargins(60, 20, 60, 40)
-        self.readout = QLabel(HOVER_HINT)
+        self.readout = QLabel(self.tr(HOVER_HINT))
         self.readout.setObjectName("chart_readout")
         self.readout.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
@@ -115,11 +119,11 @@ class ChartWidget(QWidget):
 
     def set_empty(self, empty: bool, text: str | None = None) -> None:
         """Show or hide the message that explains what to log to fill this chart."""
-        self.empty_label.setText(text or self.empty_text)
+        self.empty_label.setText(text or self.tr(self.empty_text))
         self.empty_label.setVisible(empty)
 
     def set_readout(self, text: str | None) -> None:
-        self.readout.setText(text or HOVER_HINT)
+        self.readout.setText(text or self.tr(HOVER_HINT))
 
     # --- theme ------------------------------------------------------------------------
 

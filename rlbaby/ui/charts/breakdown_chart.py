@@ -9,11 +9,12 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QWidget
 
 from rlbaby.analysis.breakdowns import BREAKDOWNS, Breakdown, breakdowns
+from rlbaby.model.i18n import QT_TRANSLATE_NOOP
 from rlbaby.ui.charts.axes import fixed_ticks
 from rlbaby.ui.charts.base import ChartWidget, brush, pen, qcolor
 from rlbaby.ui.charts.plot_title import PlotTitle
-from rlbaby.ui.charts.words import BREAKDOWN_TITLES, answer_labels, base_text
-from rlbaby.wording import plural
+from rlbaby.ui.charts.words import BREAKDOWN_TITLES, answer_labels
+from rlbaby.ui.i18n import Plurals, tr_chart_word, tr_marked
 
 BAR_HEIGHT = 0.6
 
@@ -22,9 +23,10 @@ class BreakdownChart(ChartWidget):
     """Response to soothing, signs, possible triggers and state at onset, as
     horizontal bars (one plot each, in a 2 x 2 grid) labelled "count · percent"."""
 
-    empty_text = (
+    empty_text = QT_TRANSLATE_NOOP(
+        "BreakdownChart",
         "No episode details noted in this range yet. After an episode, open its details on "
-        "the Log tab (key A) and note what helped, what you saw and what might have set it off."
+        "the Log tab (key A) and note what helped, what you saw and what might have set it off.",
     )
 
     def __init__(self, palette: dict[str, str], parent: QWidget | None = None) -> None:
@@ -48,7 +50,8 @@ class BreakdownChart(ChartWidget):
             vb.setMouseEnabled(x=False, y=False)
             vb.invertY(True)
             plot.hideAxis("bottom")  # each bar carries its count and percentage
-            fixed_ticks(plot.getAxis("left"), list(enumerate(answer_labels(b))))
+            answers = [tr_chart_word(t) for t in answer_labels(b)]
+            fixed_ticks(plot.getAxis("left"), list(enumerate(answers)))
             y = np.arange(len(b.keys), dtype=np.float64)
             bars = pg.BarGraphItem(x0=0, y=y, height=BAR_HEIGHT, width=np.zeros(y.size))
             plot.addItem(bars)
@@ -62,7 +65,7 @@ class BreakdownChart(ChartWidget):
             self.bar_items[name] = bars
             self.value_labels[name] = labels
         self.graphics.ci.layout.setHorizontalSpacing(16)
-        self.title.setText("What you noted about the episodes")
+        self.title.setText(self.tr("What you noted about the episodes"))
         self.apply_palette(palette)
         self.set_data(list(self.data.values()))
 
@@ -76,9 +79,17 @@ class BreakdownChart(ChartWidget):
             ):
                 t.setText(f" {int(n)} · {pct:.0f}%" if n else " 0")
                 t.setPos(float(n), k)
-            self.titles[name].set_html(f"<b>{BREAKDOWN_TITLES[name]}</b> (% {base_text(b)})")
+            self.titles[name].set_html(
+                f"<b>{tr_marked('Charts', BREAKDOWN_TITLES[name])}</b> (% {self.base_words(b)})"
+            )
         self.set_empty(all(b.empty for b in data))
         self.reset_view()
+
+    def base_words(self, b: Breakdown) -> str:
+        """What the percentages are of ("of 12 episodes"), in the UI's language."""
+        if b.field == "responses":
+            return self.tr("of %n episode(s) with a response noted", "", b.base)
+        return self.tr("of %n episode(s)", "", b.base)
 
     def bar_values(self, name: str) -> np.ndarray:
         """The bar lengths drawn for one breakdown (for tests and the report)."""
@@ -123,9 +134,12 @@ class BreakdownChart(ChartWidget):
                 k = round(y)
                 if 0 <= k < len(b.keys):
                     n = int(b.counts[k])
-                    return (
-                        f"{BREAKDOWN_TITLES[name]}: {answer_labels(b)[k]}: "
-                        f"{plural(n, 'episode')}, {b.percents[k]:.0f}% {base_text(b)}"
+                    return self.tr("{title}: {answer}: {episodes}, {percent}% {base}").format(
+                        title=tr_marked("Charts", BREAKDOWN_TITLES[name]),
+                        answer=tr_chart_word(answer_labels(b)[k]),
+                        episodes=Plurals().episodes(n),
+                        percent=f"{b.percents[k]:.0f}",
+                        base=self.base_words(b),
                     )
         return None
 

@@ -16,6 +16,7 @@ from rlbaby.analysis.chart_data import (
     interval_histogram,
     share_between,
 )
+from rlbaby.model.i18n import QT_TRANSLATE_NOOP
 from rlbaby.ui.charts.axes import CountAxis, fixed_ticks
 from rlbaby.ui.charts.base import ChartWidget, brush, pen
 
@@ -51,9 +52,10 @@ class IntervalChart(ChartWidget):
     the under-10 s range are shaded and labelled.
     """
 
-    empty_text = (
+    empty_text = QT_TRANSLATE_NOOP(
+        "IntervalChart",
         "No gaps to show yet: this needs at least two movements in one episode. "
-        "Tap each movement on the Log tab as you see it."
+        "Tap each movement on the Log tab as you see it.",
     )
 
     def __init__(
@@ -64,8 +66,10 @@ class IntervalChart(ChartWidget):
     ) -> None:
         super().__init__(palette, parent)
         self.plot = self.add_plot(0, left=CountAxis())
-        self.plot.setLabel("bottom", "Time between one movement and the next (same episode)")
-        self.plot.setLabel("left", "Number of gaps")
+        self.plot.setLabel(
+            "bottom", self.tr("Time between one movement and the next (same episode)")
+        )
+        self.plot.setLabel("left", self.tr("Number of gaps"))
         fixed_ticks(self.plot.getAxis("bottom"), [(math.log10(s), t) for s, t in TIME_MARKS])
         vb = self.plot.getViewBox()
         vb.setMouseEnabled(x=True, y=False)
@@ -99,12 +103,17 @@ class IntervalChart(ChartWidget):
         self.periodic_band.setRegion((math.log10(lo), math.log10(hi)))
         rapid = share_between(intervals_s, 0.0, RAPID_BELOW_S, inclusive_hi=False)
         regular = share_between(intervals_s, lo, hi)
-        self.rapid_label.setText(f"under 10 s\n{rapid:.0%} of gaps")
-        self.periodic_label.setText(f"periodic range\n{lo:g}-{hi:g} s\n{regular:.0%} of gaps")
+        self.rapid_label.setText(
+            self.tr("under 10 s\n{share} of gaps").format(share=f"{rapid:.0%}")
+        )
+        self.periodic_label.setText(
+            self.tr("periodic range\n{lo}-{hi} s\n{share} of gaps").format(
+                lo=f"{lo:g}", hi=f"{hi:g}", share=f"{regular:.0%}"
+            )
+        )
+        title = self.tr("Gaps between movements within episodes")
         self.title.setText(
-            f"Gaps between movements within episodes  ·  {h.total:,} gaps"
-            if h.total
-            else "Gaps between movements within episodes"
+            title + "  ·  " + self.tr("%n gap(s)", "", h.total) if h.total else title
         )
         self.set_empty(h.empty)
         self.reset_view()
@@ -143,7 +152,9 @@ class IntervalChart(ChartWidget):
         a, b = h.edges_s[i], h.edges_s[i + 1]
         n = int(h.counts[i])
         share = n / h.total if h.total else 0.0
-        return f"Gaps of {seconds_text(a)} to {seconds_text(b)}: {n:,} ({share:.0%} of all gaps)"
+        return self.tr("Gaps of {lo} to {hi}: {n} ({share} of all gaps)").format(
+            lo=seconds_text(a), hi=seconds_text(b), n=f"{n:,}", share=f"{share:.0%}"
+        )
 
     def csv_table(self) -> tuple[list[str], list[list[object]]]:
         h = self.histogram

@@ -16,10 +16,12 @@ from rlbaby.analysis.chart_data import (
     night_map,
 )
 from rlbaby.analysis.ranges import NightRange
+from rlbaby.model.i18n import QT_TRANSLATE_NOOP
 from rlbaby.model.timekeeping import night_date, night_number
 from rlbaby.ui.charts.axes import ClockAxis, NightAxis
 from rlbaby.ui.charts.base import ChartWidget
 from rlbaby.ui.charts.timeline_chart import DEFAULT_HOURS
+from rlbaby.ui.i18n import Plurals
 from rlbaby.ui.locale_format import format_clock, format_date
 
 
@@ -42,9 +44,10 @@ class NightMapChart(ChartWidget):
 
     night_chosen = Signal(object)
 
-    empty_text = (
+    empty_text = QT_TRANSLATE_NOOP(
+        "NightMapChart",
         "No movements logged in this range yet. Tap on the Log tab when you see a movement, "
-        "and the busy times of night will show here."
+        "and the busy times of night will show here.",
     )
 
     def __init__(
@@ -53,7 +56,7 @@ class NightMapChart(ChartWidget):
         super().__init__(palette, parent)
         self.clock_axis = ClockAxis(start_hour)
         self.plot = self.add_plot(0, bottom=self.clock_axis, left=NightAxis("left", offset=0.5))
-        self.plot.setLabel("bottom", "Time of night")
+        self.plot.setLabel("bottom", self.tr("Time of night"))
         vb = self.plot.getViewBox()
         vb.invertY(True)
         vb.setLimits(xMin=0, xMax=24, minXRange=0.5)
@@ -75,8 +78,9 @@ class NightMapChart(ChartWidget):
         )
         self.image.setRect(QRectF(0.0, float(night_number(data.first)), 24.0, float(data.nights)))
         self.title.setText(
-            f"Each row is one night ({data.nights} night{'s' if data.nights != 1 else ''}); "
-            f"each cell is {data.bin_min} minutes"
+            self.tr("Each row is one night ({nights}); each cell is {minutes} minutes").format(
+                nights=Plurals().nights(data.nights), minutes=data.bin_min
+            )
         )
         self._update_legend()
         self.set_empty(data.empty)
@@ -119,8 +123,10 @@ class NightMapChart(ChartWidget):
             for t in (0.0, 0.25, 0.5, 0.75, 1.0)
         )
         self.legend.setText(
-            f"Color: no movements {cells} {self.top} movement{'s' if self.top != 1 else ''} "
-            f"in {self.map.bin_min} minutes (the busiest in this range)"
+            self.tr(
+                "Color: no movements {cells} {movements} in {minutes} minutes "
+                "(the busiest in this range)"
+            ).format(cells=cells, movements=Plurals().movements(self.top), minutes=self.map.bin_min)
         )
 
     def _cell(self, x: float, y: float) -> tuple[int, int] | None:
@@ -140,10 +146,11 @@ class NightMapChart(ChartWidget):
         night = night_date(night_number(m.first) + row)
         a = col * m.bin_min / 60
         n = int(m.counts[row, col])
-        return (
-            f"Night of {format_date(night, weekday=True)}, "
-            f"{format_clock(a, m.start_hour)} to {format_clock(a + m.bin_min / 60, m.start_hour)}: "
-            f"{n} movement{'s' if n != 1 else ''}"
+        return self.tr("Night of {date}, {start} to {end}: {movements}").format(
+            date=format_date(night, weekday=True),
+            start=format_clock(a, m.start_hour),
+            end=format_clock(a + m.bin_min / 60, m.start_hour),
+            movements=Plurals().movements(n),
         )
 
     def clicked_at(self, plot: pg.PlotItem, x: float, y: float) -> None:

@@ -31,16 +31,20 @@ class SaveNotice(QLabel):
         self.hide()
 
     def saved(self, what: str, path: Path) -> None:
-        """Say that `what` ("Picture", "Numbers") is in `path`."""
+        """Say that `what` ("Picture", "Numbers", already translated) is in `path`."""
         self.failed = False
-        self._show(f"{what} saved to {path}")
+        self._show(self.tr("{what} saved to {path}").format(what=what, path=path))
         self._timer.start()
 
     def not_saved(self, what: str, path: Path, error: OSError) -> None:
         """Say that `what` could not be saved to `path`, why, and what to try."""
         self.failed = True
         reason = why(error) if error.errno else str(error)
-        self._show(f"{what} not saved to {path}: {reason}. Try again, or choose another folder.")
+        self._show(
+            self.tr(
+                "{what} not saved to {path}: {reason}. Try again, or choose another folder."
+            ).format(what=what, path=path, reason=reason)
+        )
         self._timer.stop()
 
     def clear(self) -> None:

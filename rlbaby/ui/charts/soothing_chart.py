@@ -8,21 +8,23 @@ import pyqtgraph as pg
 from PySide6.QtWidgets import QWidget
 
 from rlbaby.analysis.breakdowns import SoothingSummary, soothing_summary
+from rlbaby.model.i18n import QT_TRANSLATE_NOOP
 from rlbaby.ui.charts.axes import fixed_ticks
 from rlbaby.ui.charts.base import ChartWidget, brush, pen
-from rlbaby.ui.charts.words import helped_text, soothing_labels
-from rlbaby.wording import plural
+from rlbaby.ui.charts.words import soothing_labels
+from rlbaby.ui.i18n import Plurals, tr_chart_word
 
 BAR_HEIGHT = 0.6
 # The three parts of each bar, left to right, and the colour token of each.
 PARTS = (
-    ("helped", "chart_line", "you noted it helped (settled)"),
-    ("not_helped", "chart_bar", "you noted it did not settle"),
-    ("not_noted", "chart_grid", "no response noted"),
+    ("helped", "chart_line", QT_TRANSLATE_NOOP("SoothingChart", "you noted it helped (settled)")),
+    ("not_helped", "chart_bar", QT_TRANSLATE_NOOP("SoothingChart", "you noted it did not settle")),
+    ("not_noted", "chart_grid", QT_TRANSLATE_NOOP("SoothingChart", "no response noted")),
 )
-HONEST_NOTE = (
+HONEST_NOTE = QT_TRANSLATE_NOOP(
+    "SoothingChart",
     "An episode where you tried several things counts for each of them. "
-    "This is what you noted, not a test of what works."
+    "This is what you noted, not a test of what works.",
 )
 
 
@@ -30,9 +32,10 @@ class SoothingChart(ChartWidget):
     """One horizontal bar per kind of soothing: the episodes it was tried in,
     split into those noted as settled, as not settled, and with no response noted."""
 
-    empty_text = (
+    empty_text = QT_TRANSLATE_NOOP(
+        "SoothingChart",
         "Nothing tried is noted in this range yet. After an episode, open its details on "
-        "the Log tab (key A) and tick what you tried and how your baby responded."
+        "the Log tab (key A) and tick what you tried and how your baby responded.",
     )
 
     def __init__(self, palette: dict[str, str], parent: QWidget | None = None) -> None:
@@ -43,7 +46,10 @@ class SoothingChart(ChartWidget):
         vb.setMouseEnabled(x=False, y=False)
         vb.invertY(True)
         self.plot.hideAxis("bottom")  # each bar carries its numbers
-        fixed_ticks(self.plot.getAxis("left"), list(enumerate(soothing_labels(self.summary))))
+        fixed_ticks(
+            self.plot.getAxis("left"),
+            [(k, tr_chart_word(t)) for k, t in enumerate(soothing_labels(self.summary))],
+        )
         y = np.arange(len(self.summary.keys), dtype=np.float64)
         self.bars: dict[str, pg.BarGraphItem] = {}
         for name, _token, _text in PARTS:
@@ -56,7 +62,7 @@ class SoothingChart(ChartWidget):
             t.setPos(0, k)
             self.plot.addItem(t)
             self.value_labels.append(t)
-        self.title.setText("What you tried, and how often you noted it helped")
+        self.title.setText(self.tr("What you tried, and how often you noted it helped"))
         self.legend.show()
         self.apply_palette(palette)
         self.set_data(self.summary)
@@ -74,9 +80,11 @@ class SoothingChart(ChartWidget):
             if n == 0:
                 t.setText(" 0")
             elif noted:
-                t.setText(f" {n} · helped {h} of {noted}")
+                t.setText(
+                    self.tr(" {n} · helped {helped} of {noted}").format(n=n, helped=h, noted=noted)
+                )
             else:
-                t.setText(f" {n} · no response noted")
+                t.setText(self.tr(" {n} · no response noted").format(n=n))
             t.setPos(float(n), k)
         self._update_legend()
         self.set_empty(data.empty)
@@ -98,12 +106,13 @@ class SoothingChart(ChartWidget):
         p = self.palette
         s = self.summary
         swatch = '<span style="color:{c}">&#9632;</span>&nbsp;{t}'
-        keys = " &nbsp;&nbsp; ".join(swatch.format(c=p[token], t=t) for _n, token, t in PARTS)
-        base = (
-            f"Something tried is noted for {s.with_soothing} of "
-            f"{plural(s.episodes, 'episode')} in this range."
+        keys = " &nbsp;&nbsp; ".join(
+            swatch.format(c=p[token], t=self.tr(t)) for _n, token, t in PARTS
         )
-        self.legend.setText(f"{keys}<br>{base} {HONEST_NOTE}")
+        base = self.tr("Something tried is noted for {n} of {episodes} in this range.").format(
+            n=s.with_soothing, episodes=Plurals().episodes(s.episodes)
+        )
+        self.legend.setText(f"{keys}<br>{base} {self.tr(HONEST_NOTE)}")
 
     def _apply_item_colours(self) -> None:
         p = self.palette
@@ -123,8 +132,21 @@ class SoothingChart(ChartWidget):
         k = round(y)
         if 0 <= k < len(self.summary.keys):
             s = self.summary
-            return f"{soothing_labels(s)[k].capitalize()}: {helped_text(s, k)}"
+            return f"{tr_chart_word(soothing_labels(s)[k]).capitalize()}: {self._helped_text(k)}"
         return None
+
+    def _helped_text(self, i: int) -> str:
+        """One row in words (as SoothingSummary.helped_text, in the UI's language)."""
+        s = self.summary
+        n, h, k = int(s.tried[i]), int(s.helped[i]), int(s.noted[i])
+        if n == 0:
+            return self.tr("not tried")
+        text = self.tr("tried in {episodes}").format(episodes=Plurals().episodes(n))
+        if k == 0:
+            return text + self.tr("; no response noted")
+        return text + self.tr(
+            "; you noted it helped in {helped} of the %n with a response noted", "", k
+        ).format(helped=h)
 
     def csv_table(self) -> tuple[list[str], list[list[object]]]:
         s = self.summary

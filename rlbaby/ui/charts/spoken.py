@@ -12,7 +12,7 @@ import numpy as np
 
 from PySide6.QtCore import QCoreApplication
 
-from rlbaby.analysis.chart_data import RAPID_BELOW_S, clock_text, share_between
+from rlbaby.analysis.chart_data import RAPID_BELOW_S, share_between
 from rlbaby.ui.charts.base import ChartWidget
 from rlbaby.ui.charts.breakdown_chart import BreakdownChart
 from rlbaby.ui.charts.interval_chart import IntervalChart
@@ -20,7 +20,9 @@ from rlbaby.ui.charts.night_map_chart import NightMapChart
 from rlbaby.ui.charts.soothing_chart import SoothingChart
 from rlbaby.ui.charts.timeline_chart import TimelineChart
 from rlbaby.ui.charts.trend_chart import TrendChart
-from rlbaby.ui.wording import plural
+from rlbaby.ui.charts.words import BREAKDOWN_TITLES, answer_labels, soothing_labels
+from rlbaby.ui.i18n import Plurals, tr_chart_word, tr_marked
+from rlbaby.ui.locale_format import format_clock, format_night
 
 
 def _tr(text: str) -> str:
@@ -83,17 +85,16 @@ def name(chart: ChartWidget, title: str) -> None:
 
 
 def _night_words(chart: TimelineChart) -> str:
-    n = chart.night
-    return f"{n:%a} {n.day} {n:%b}"
+    return format_night(chart.night)
 
 
 def _timeline(chart: TimelineChart) -> str:
     n = chart.movement_count
     if n == 0:
         return _tr("No movements on the night of {night}.").format(night=_night_words(chart))
-    last = clock_text(chart.last_movement_h, chart.data.start_hour)
+    last = format_clock(chart.last_movement_h, chart.data.start_hour)
     return _tr("{count} on the night of {night}, the last at {last}.").format(
-        count=plural(n, "movement"), night=_night_words(chart), last=last
+        count=Plurals().movements(n), night=_night_words(chart), last=last
     )
 
 
@@ -106,7 +107,7 @@ def _intervals(chart: IntervalChart) -> str:
         "{count} within episodes: {rapid:.0%} under {below:g} s,"
         " {regular:.0%} from {lo:g} to {hi:g} s."
     ).format(
-        count=plural(int(gaps.size), "gap"),
+        count=Plurals().gaps(int(gaps.size)),
         rapid=rapid,
         below=RAPID_BELOW_S,
         regular=regular,
@@ -122,7 +123,7 @@ def _trend(chart: TrendChart) -> str:
     movements = data.values.get("movements", np.empty(0))
     total = int(np.nansum(movements)) if movements.size else 0
     return _tr("{logged} of {nights} logged; {total} in all.").format(
-        logged=logged, nights=plural(nights, "night"), total=plural(total, "movement")
+        logged=logged, nights=Plurals().nights(nights), total=Plurals().movements(total)
     )
 
 
@@ -130,12 +131,12 @@ def _night_map(chart: NightMapChart) -> str:
     data = chart.map
     total = int(data.counts.sum())
     text = _tr("{total} over {nights}.").format(
-        total=plural(total, "movement"), nights=plural(data.nights, "night")
+        total=Plurals().movements(total), nights=Plurals().nights(data.nights)
     )
     if total:
         busiest = int(np.argmax(data.counts.sum(axis=0)))
-        start = clock_text(busiest * data.bin_min / 60, data.start_hour)
-        end = clock_text((busiest + 1) * data.bin_min / 60, data.start_hour)
+        start = format_clock(busiest * data.bin_min / 60, data.start_hour)
+        end = format_clock((busiest + 1) * data.bin_min / 60, data.start_hour)
         text += " " + _tr("Most of them from {start} to {end}.").format(start=start, end=end)
     return text
 
@@ -148,7 +149,10 @@ def _breakdowns(chart: BreakdownChart) -> str:
         k = int(np.argmax(b.counts))
         parts.append(
             _tr("{title}: most often {answer}, {count} {base}.").format(
-                title=b.title, answer=b.labels[k], count=int(b.counts[k]), base=b.base_text
+                title=tr_marked("Charts", BREAKDOWN_TITLES[b.field]),
+                answer=tr_chart_word(answer_labels(b)[k]),
+                count=int(b.counts[k]),
+                base=chart.base_words(b),
             )
         )
     return " ".join(parts)
@@ -160,5 +164,7 @@ def _soothing(chart: SoothingChart) -> str:
         return _tr("Nothing noted as tried.")
     k = int(np.argmax(s.tried))
     return _tr("Tried most: {what}, in {tried}; noted as settled after {helped}.").format(
-        what=s.labels[k], tried=plural(int(s.tried[k]), "episode"), helped=int(s.helped[k])
+        what=tr_chart_word(soothing_labels(s)[k]),
+        tried=Plurals().episodes(int(s.tried[k])),
+        helped=int(s.helped[k]),
     )

@@ -37,6 +37,7 @@ from rlbaby.analysis.chart_data import (
 from rlbaby.analysis.ranges import SINGLE_NIGHT, NightRange, resolve_range
 from rlbaby.model import night_of
 from rlbaby.model.arrays import KIND_CODE
+from rlbaby.model.i18n import QT_TRANSLATE_NOOP
 from rlbaby.services import MovementRecorded
 from rlbaby.services.charts import ChartSource
 from rlbaby.ui.charts.base import ChartWidget
@@ -49,23 +50,26 @@ from rlbaby.ui.charts.soothing_chart import SoothingChart
 from rlbaby.ui.charts.spoken import describe, name
 from rlbaby.ui.charts.timeline_chart import TimelineChart
 from rlbaby.ui.charts.trend_chart import TrendChart
-from rlbaby.ui.charts.words import RANGE_CHOICES, single_night_text
+from rlbaby.ui.charts.words import RANGE_CHOICES
 from rlbaby.ui.context import UiContext
 from rlbaby.ui.dialogs.common import save_path
-from rlbaby.ui.locale_format import date_format, format_date
+from rlbaby.ui.i18n import tr_marked
+from rlbaby.ui.locale_format import date_format, format_date, format_night
 from rlbaby.ui.widgets.dates import date_of, qdate_of
 from rlbaby.ui.widgets.value_combo import ValueCombo
 
 PAGES = {
-    "timeline": "Night timeline",
-    "intervals": "Gaps between movements",
-    "trend": "Nights over time",
-    "map": "Night map",
-    "details": "Episode details",
-    "soothing": "Soothing",
+    "timeline": QT_TRANSLATE_NOOP("ChartsTab", "Night timeline"),
+    "intervals": QT_TRANSLATE_NOOP("ChartsTab", "Gaps between movements"),
+    "trend": QT_TRANSLATE_NOOP("ChartsTab", "Nights over time"),
+    "map": QT_TRANSLATE_NOOP("ChartsTab", "Night map"),
+    "details": QT_TRANSLATE_NOOP("ChartsTab", "Episode details"),
+    "soothing": QT_TRANSLATE_NOOP("ChartsTab", "Soothing"),
 }
 STALE_REDRAW_MS = 400  # coalesce a burst of edits into one redraw
-NO_CHILD_TEXT = "Add your child on the Log tab first; the charts fill in as you log."
+NO_CHILD_TEXT = QT_TRANSLATE_NOOP(
+    "ChartsTab", "Add your child on the Log tab first; the charts fill in as you log."
+)
 
 
 class ChartsTab(QWidget):
@@ -92,38 +96,43 @@ class ChartsTab(QWidget):
 
         self.child_combo: ValueCombo[str] = ValueCombo()
         self.child_combo.setObjectName("charts_child")
-        self.child_combo.setToolTip("Whose charts to show")
+        self.child_combo.setToolTip(self.tr("Whose charts to show"))
         self.child_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.child_combo.activated.connect(self._on_child_combo_activated)
         self.range_combo: ValueCombo[str] = ValueCombo(
-            (text, key) for key, text in RANGE_CHOICES.items()
+            (tr_marked("Charts", text), key) for key, text in RANGE_CHOICES.items()
         )
         self.range_combo.setObjectName("charts_range")
-        self.range_combo.setToolTip("Which nights the charts cover")
+        self.range_combo.setToolTip(self.tr("Which nights the charts cover"))
         self.range_combo.set_value("30")
         self.range_combo.activated.connect(self._on_range_combo_activated)
         self.from_date = QDateEdit()
         self.to_date = QDateEdit()
         self.from_date.setAccessibleName(self.tr("From night"))
         self.to_date.setAccessibleName(self.tr("To night"))
-        for edit, tip in ((self.from_date, "First night"), (self.to_date, "Last night")):
+        for edit, tip in (
+            (self.from_date, self.tr("First night")),
+            (self.to_date, self.tr("Last night")),
+        ):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat(date_format())
             edit.setToolTip(tip)
             edit.dateChanged.connect(self._on_custom_date_changed)
-        self.from_label = QLabel("from")
-        self.to_label = QLabel("to")
-        self.reset_button = QPushButton("Reset view")
+        self.from_label = QLabel(self.tr("from"))
+        self.to_label = QLabel(self.tr("to"))
+        self.reset_button = QPushButton(self.tr("Reset view"))
         self.reset_button.setObjectName("charts_reset")
-        self.reset_button.setToolTip("Undo zooming and panning (mouse wheel zooms, drag pans)")
+        self.reset_button.setToolTip(
+            self.tr("Undo zooming and panning (mouse wheel zooms, drag pans)")
+        )
         self.reset_button.clicked.connect(self.reset_view)
-        self.png_button = QPushButton("Save picture…")
+        self.png_button = QPushButton(self.tr("Save picture…"))
         self.png_button.setObjectName("charts_save_png")
-        self.png_button.setToolTip("Save the chart you see as a PNG picture")
+        self.png_button.setToolTip(self.tr("Save the chart you see as a PNG picture"))
         self.png_button.clicked.connect(self._on_png_button_clicked)
-        self.csv_button = QPushButton("Save numbers…")
+        self.csv_button = QPushButton(self.tr("Save numbers…"))
         self.csv_button.setObjectName("charts_save_csv")
-        self.csv_button.setToolTip("Save the numbers behind this chart as a CSV table")
+        self.csv_button.setToolTip(self.tr("Save the numbers behind this chart as a CSV table"))
         self.csv_button.clicked.connect(self._on_csv_button_clicked)
 
         self.timeline = TimelineChart(palette, start_hour)
@@ -151,7 +160,7 @@ class ChartsTab(QWidget):
         self._page_group.setExclusive(True)
         pages = QHBoxLayout()
         for key, text in PAGES.items():
-            b = QPushButton(text)
+            b = QPushButton(self.tr(text))
             b.setObjectName(f"chart_page_{key}")
             b.setAccessibleDescription(self.tr("Show this chart below"))
             name(self.charts[key], self.tr(text))
@@ -173,10 +182,10 @@ class ChartsTab(QWidget):
         pages.addStretch(1)
 
         top = QHBoxLayout()
-        top.addWidget(QLabel("Charts for"))
+        top.addWidget(QLabel(self.tr("Charts for")))
         top.addWidget(self.child_combo)
         top.addSpacing(12)
-        top.addWidget(QLabel("Nights:"))
+        top.addWidget(QLabel(self.tr("Nights:")))
         top.addWidget(self.range_combo)
         for w in (self.from_label, self.from_date, self.to_label, self.to_date):
             top.addWidget(w)
@@ -276,9 +285,10 @@ class ChartsTab(QWidget):
         """The "one night" entry names its night while it is the range shown."""
         i = self.range_combo.values().index(SINGLE_NIGHT)
         if self.range_choice == SINGLE_NIGHT:
-            self.range_combo.setItemText(i, single_night_text(self._single_night))
+            n = self._single_night
+            self.range_combo.setItemText(i, self.tr("Night of {date}").format(date=format_night(n)))
         else:
-            self.range_combo.setItemText(i, RANGE_CHOICES[SINGLE_NIGHT])
+            self.range_combo.setItemText(i, tr_marked("Charts", RANGE_CHOICES[SINGLE_NIGHT]))
 
     def _set_custom_visible(self, visible: bool) -> None:
         for w in (self.from_label, self.from_date, self.to_label, self.to_date):
@@ -336,7 +346,7 @@ class ChartsTab(QWidget):
         self.nights = NightRange(tonight, tonight)
         self._timeline_loaded = False
         for chart in self.charts.values():
-            chart.set_empty(True, NO_CHILD_TEXT)
+            chart.set_empty(True, self.tr(NO_CHILD_TEXT))
             describe(chart)
         self.redrawn.emit()
 
@@ -366,17 +376,19 @@ class ChartsTab(QWidget):
     def caption(self) -> str:
         """What a saved picture shows, in words: whose chart, which chart, which nights."""
         child = self._ctx.store.child(self.child_id)
-        name = child.name if child else "No child"
+        name = child.name if child else self.tr("No child")
         if self.current_page == "timeline":
             n = self.timeline.night
-            when = f"night of {format_date(n, weekday=True)}"
+            when = self.tr("night of {date}").format(date=format_date(n, weekday=True))
         elif self.nights.nights == 1:
             n = self.nights.first
-            when = f"night of {format_date(n, weekday=True)}"
+            when = self.tr("night of {date}").format(date=format_date(n, weekday=True))
         else:
             a, b = self.nights.first, self.nights.last
-            when = f"nights {format_date(a)} to {format_date(b)}"
-        return f"{name} · {PAGES[self.current_page]} · {when}"
+            when = self.tr("nights {first} to {last}").format(
+                first=format_date(a), last=format_date(b)
+            )
+        return f"{name} · {self.tr(PAGES[self.current_page])} · {when}"
 
     def export_png(self, path: Path) -> None:
         """Save the visible chart as a PNG picture, captioned with the child's
@@ -413,10 +425,17 @@ class ChartsTab(QWidget):
             self.notice.saved(what, path)
 
     def _on_png_button_clicked(self) -> None:
-        self._save("Picture", "Save chart as picture", "PNG pictures (*.png)", "png")
+        self._save(
+            self.tr("Picture"),
+            self.tr("Save chart as picture"),
+            self.tr("PNG pictures (*.png)"),
+            "png",
+        )
 
     def _on_csv_button_clicked(self) -> None:
-        self._save("Numbers", "Save chart numbers", "CSV tables (*.csv)", "csv")
+        self._save(
+            self.tr("Numbers"), self.tr("Save chart numbers"), self.tr("CSV tables (*.csv)"), "csv"
+        )
 
     # --- children ------------------------------------------------------------------------
 

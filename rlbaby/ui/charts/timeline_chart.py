@@ -13,15 +13,16 @@ from rlbaby.analysis.chart_data import (
     F64,
     TimelineData,
 )
-from rlbaby.model import label
 from rlbaby.model.arrays import KINDS
+from rlbaby.model.i18n import QT_TRANSLATE_NOOP
 from rlbaby.model.timekeeping import MS_PER_HOUR
 from rlbaby.ui.charts import kind_marks
 from rlbaby.ui.charts.axes import ClockAxis, fixed_ticks
 from rlbaby.ui.charts.base import ChartWidget, brush, pen
 from rlbaby.ui.charts.geometry import pair_segments, span_outline
+from rlbaby.ui.i18n import Plurals, tr_label
 from rlbaby.ui.locale_format import format_clock, format_date
-from rlbaby.wording import duration, plural
+from rlbaby.wording import duration
 
 TICK_Y = (0.08, 0.92)  # movement ticks
 MARK_Y = TICK_Y[1]  # each tick's kind marker sits on its top end
@@ -43,8 +44,9 @@ class TimelineChart(ChartWidget):
     place, without reading the store.
     """
 
-    empty_text = (
-        "No movements logged on this night yet. Tap on the Log tab when you see a movement."
+    empty_text = QT_TRANSLATE_NOOP(
+        "TimelineChart",
+        "No movements logged on this night yet. Tap on the Log tab when you see a movement.",
     )
 
     def __init__(
@@ -53,7 +55,7 @@ class TimelineChart(ChartWidget):
         super().__init__(palette, parent)
         self.axis = ClockAxis(start_hour)
         self.plot = self.add_plot(0, bottom=self.axis)
-        self.plot.setLabel("bottom", "Time of night")
+        self.plot.setLabel("bottom", self.tr("Time of night"))
         vb = self.plot.getViewBox()
         vb.setMouseEnabled(x=True, y=False)
         vb.setLimits(xMin=0, xMax=24, minXRange=5 / 60)
@@ -61,7 +63,7 @@ class TimelineChart(ChartWidget):
         self.plot.showGrid(x=True, y=False, alpha=0.6)
         fixed_ticks(
             self.plot.getAxis("left"),
-            [(sum(TICK_Y) / 2, "movements"), (sum(SLEEP_Y) / 2, "asleep")],
+            [(sum(TICK_Y) / 2, self.tr("movements")), (sum(SLEEP_Y) / 2, self.tr("asleep"))],
         )
         self.sleep_item = pg.PlotDataItem(fillLevel=SLEEP_Y[0])
         self.span_item = pg.PlotDataItem(fillLevel=SPAN_Y[0])
@@ -164,13 +166,23 @@ class TimelineChart(ChartWidget):
 
     def _update_title(self) -> None:
         d = self.data.night
-        parts = [f"Night of {format_date(d, long=True)}"]
+        plurals = Plurals()
+        parts = [self.tr("Night of {date}").format(date=format_date(d, long=True))]
         n = self._x.size
         if n:
-            parts.append(f"{plural(n, 'movement')} in {plural(self._span_start.size, 'episode')}")
+            parts.append(
+                self.tr("{movements} in {episodes}").format(
+                    movements=plurals.movements(n),
+                    episodes=plurals.episodes(self._span_start.size),
+                )
+            )
         sleep = self.data.sleep_hours
         if sleep > 0:
-            parts.append(f"{duration(round(sleep * MS_PER_HOUR))} asleep logged")
+            parts.append(
+                self.tr("{duration} asleep logged").format(
+                    duration=duration(round(sleep * MS_PER_HOUR))
+                )
+            )
         self.title.setText("  ·  ".join(parts))
 
     # --- theme -----------------------------------------------------------------------
@@ -189,12 +201,12 @@ class TimelineChart(ChartWidget):
         self.sleep_item.setBrush(brush(p, "sleep_band"))
         swatch = '<span style="color:{c}">{g}</span>&nbsp;{t}'
         bits = [
-            swatch.format(c=p[kind_marks.colour_token(k)], g=kind_marks.glyph(k), t=label(k))
+            swatch.format(c=p[kind_marks.colour_token(k)], g=kind_marks.glyph(k), t=tr_label(k))
             for k in KINDS
         ]
         area = kind_marks.AREA_GLYPH
-        bits.append(swatch.format(c=p["episode_span"], g=area, t="episode"))
-        bits.append(swatch.format(c=p["sleep_band"], g=area, t="asleep"))
+        bits.append(swatch.format(c=p["episode_span"], g=area, t=self.tr("episode")))
+        bits.append(swatch.format(c=p["sleep_band"], g=area, t=self.tr("asleep")))
         self.legend.setText("&nbsp;&nbsp; ".join(bits))
         self.legend.show()
 
@@ -219,14 +231,18 @@ class TimelineChart(ChartWidget):
             inside = np.flatnonzero((self.data.sleep_start_h <= x) & (x <= self.data.sleep_end_h))
             if inside.size:
                 a, b = self.data.sleep_start_h[inside[0]], self.data.sleep_end_h[inside[0]]
-                span = duration(round((b - a) * MS_PER_HOUR))
-                return f"Asleep {format_clock(a, sh)} to {format_clock(b, sh)} ({span})"
-            return f"{format_clock(x, sh)} · no sleep logged at this time"
+                return self.tr("Asleep {start} to {end} ({duration})").format(
+                    start=format_clock(a, sh),
+                    end=format_clock(b, sh),
+                    duration=duration(round((b - a) * MS_PER_HOUR)),
+                )
+            return self.tr("{time} · no sleep logged at this time").format(time=format_clock(x, sh))
         if self._x.size:
             i = int(np.argmin(np.abs(self._x - x)))
             if abs(self._x[i] - x) <= 0.01 * (hi - lo):
                 return (
-                    f"{format_clock(self._x[i], sh, seconds=True)} · {label(KINDS[self._kind[i]])}"
+                    f"{format_clock(self._x[i], sh, seconds=True)} · "
+                    f"{tr_label(KINDS[self._kind[i]])}"
                     + (f" · {self._episode_text(int(self._ep[i]))}")
                 )
         inside = np.flatnonzero(
@@ -239,11 +255,15 @@ class TimelineChart(ChartWidget):
     def _episode_text(self, row: int) -> str:
         sh = self.data.start_hour
         a, b = self._span_start[row], self._span_end[row]
-        return (
-            f"episode {row + 1} of {self._span_start.size}: "
-            f"{plural(int(self._span_n[row]), 'movement')}, "
-            f"{format_clock(a, sh)} to {format_clock(b, sh)} "
-            f"({duration(round((b - a) * MS_PER_HOUR))})"
+        return self.tr(
+            "episode {number} of {count}: {movements}, {start} to {end} ({duration})"
+        ).format(
+            number=row + 1,
+            count=self._span_start.size,
+            movements=Plurals().movements(int(self._span_n[row])),
+            start=format_clock(a, sh),
+            end=format_clock(b, sh),
+            duration=duration(round((b - a) * MS_PER_HOUR)),
         )
 
     def csv_table(self) -> tuple[list[str], list[list[object]]]:

@@ -15,11 +15,13 @@ from rlbaby.analysis.chart_data import (
     ROLLING_NIGHTS,
     TrendData,
 )
+from rlbaby.model.i18n import QT_TRANSLATE_NOOP
 from rlbaby.model.timekeeping import night_date, night_number
 from rlbaby.ui.charts.axes import NightAxis
 from rlbaby.ui.charts.base import ChartWidget, brush, pen
 from rlbaby.ui.charts.geometry import bar_outline
 from rlbaby.ui.charts.words import TREND_METRICS
+from rlbaby.ui.i18n import tr_marked
 from rlbaby.ui.locale_format import format_date
 
 BAR_HALF_WIDTH = 0.4
@@ -51,13 +53,14 @@ class TrendChart(ChartWidget):
 
     night_chosen = Signal(object)
 
-    empty_text = (
+    empty_text = QT_TRANSLATE_NOOP(
+        "TrendChart",
         "No nights logged in this range yet. Log movements or sleep marks on the Log tab, "
-        "and each night will appear here."
+        "and each night will appear here.",
     )
 
     # Set to "" for print (the report), where nothing can be clicked.
-    hint = "  ·  click a night to see it on the timeline"
+    hint = QT_TRANSLATE_NOOP("TrendChart", "  ·  click a night to see it on the timeline")
 
     def __init__(self, palette: dict[str, str], parent: QWidget | None = None) -> None:
         super().__init__(palette, parent)
@@ -67,7 +70,7 @@ class TrendChart(ChartWidget):
         last = len(TREND_METRICS) - 1
         for row, (name, title) in enumerate(TREND_METRICS.items()):
             plot = self.add_plot(row, bottom=NightAxis())
-            plot.setTitle(title)
+            plot.setTitle(tr_marked("Charts", title))
             plot.titleLabel.opts["justify"] = "left"
             plot.getViewBox().setMouseEnabled(x=True, y=False)
             plot.showGrid(x=True, y=True, alpha=0.6)
@@ -107,8 +110,10 @@ class TrendChart(ChartWidget):
                 self.mean_items[name].setData([], [])
         n = data.night_idx.size
         self.title.setText(
-            f"{n} night{'s' if n != 1 else ''} logged from {format_date(data.first)} "
-            f"to {format_date(data.last)}" + (self.hint if self.hint else "")
+            self.tr("%n night(s) logged from {first} to {last}", "", n).format(
+                first=format_date(data.first), last=format_date(data.last)
+            )
+            + (self.tr(self.hint) if self.hint else "")
         )
         self.set_empty(data.empty)
         self.reset_view()
@@ -136,9 +141,13 @@ class TrendChart(ChartWidget):
             self.bar_items[name].setBrush(brush(p, "chart_bar"))
             self.mean_items[name].setPen(pen(p, "chart_line", 2.0))
         self.legend.setText(
-            f'<span style="color:{p["chart_bar"]}">&#9632;</span>&nbsp;each night &nbsp;&nbsp; '
-            f'<span style="color:{p["chart_line"]}">&#9473;&#9473;</span>&nbsp;average of the '
-            f"last {ROLLING_NIGHTS} nights (nights not logged are left out)"
+            f'<span style="color:{p["chart_bar"]}">&#9632;</span>&nbsp;'
+            + self.tr("each night")
+            + " &nbsp;&nbsp; "
+            + f'<span style="color:{p["chart_line"]}">&#9473;&#9473;</span>&nbsp;'
+            + self.tr("average of the last {n} nights (nights not logged are left out)").format(
+                n=ROLLING_NIGHTS
+            )
         )
 
     def _night_near(self, x: float) -> int | None:
@@ -153,13 +162,21 @@ class TrendChart(ChartWidget):
         if i is None:
             return None
         night = night_date(int(self.data.night_idx[i]))
-        parts = [f"Night of {format_date(night, weekday=True)}"]
+        parts = [self.tr("Night of {date}").format(date=format_date(night, weekday=True))]
         for name, title in TREND_METRICS.items():
             v = float(self.data.values[name][i])
-            parts.append(f"{title.lower()}: {'not known' if math.isnan(v) else _number(v)}")
+            value = self.tr("not known") if math.isnan(v) else _number(v)
+            # Lower case mid-sentence in English; a translation keeps its own
+            # capitals (German nouns are capitalised).
+            shown = tr_marked("Charts", title)
+            parts.append(f"{title.lower() if shown == title else shown}: {value}")
         r = self.data.rolling["movements"][int(self.data.night_idx[i] - self.data.rolling_idx[0])]
         if not math.isnan(r):
-            parts.append(f"{ROLLING_NIGHTS}-night average of movements: {r:.1f}")
+            parts.append(
+                self.tr("{n}-night average of movements: {value}").format(
+                    n=ROLLING_NIGHTS, value=f"{r:.1f}"
+                )
+            )
         return " · ".join(parts)
 
     def clicked_at(self, plot: pg.PlotItem, x: float, y: float) -> None:

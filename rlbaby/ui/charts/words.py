@@ -1,7 +1,10 @@
 """The Charts tab's words: range names, figure names and chart labels.
 
 The numbers come from rlbaby.analysis (chart_data, ranges, breakdowns), which
-never holds wording; the report's soothing table reads these too.
+never holds wording; the report's soothing table reads these too. The names are
+marked for Qt's lupdate in the context "Charts" and stay English here: the
+Charts tab translates them where it shows them (ui/i18n.tr_marked), the PDF
+report stays English for now.
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ from rlbaby.analysis.breakdowns import BREAKDOWNS, NOT_NOTED, Breakdown, Soothin
 from rlbaby.analysis.chart_data import TREND_KEYS
 from rlbaby.analysis.ranges import RANGE_KEYS
 from rlbaby.model import Soothing, label
+from rlbaby.model.i18n import QT_TRANSLATE_NOOP
 from rlbaby.ui.locale_format import format_night
 from rlbaby.wording import plural
 
@@ -19,13 +23,13 @@ RANGE_CHOICES: dict[str, str] = dict(
     zip(
         RANGE_KEYS,
         (
-            "Tonight",
-            "Last 7 nights",
-            "Last 30 nights",
-            "Last 90 nights",
-            "All nights",
-            "Chosen dates",
-            "One night",
+            QT_TRANSLATE_NOOP("Charts", "Tonight"),
+            QT_TRANSLATE_NOOP("Charts", "Last 7 nights"),
+            QT_TRANSLATE_NOOP("Charts", "Last 30 nights"),
+            QT_TRANSLATE_NOOP("Charts", "Last 90 nights"),
+            QT_TRANSLATE_NOOP("Charts", "All nights"),
+            QT_TRANSLATE_NOOP("Charts", "Chosen dates"),
+            QT_TRANSLATE_NOOP("Charts", "One night"),
         ),
         strict=True,
     )
@@ -34,16 +38,21 @@ RANGE_CHOICES: dict[str, str] = dict(
 TREND_METRICS: dict[str, str] = dict(
     zip(
         TREND_KEYS,
-        ("Movements", "Episodes", "Movements per hour asleep", "Periodic runs"),
+        (
+            QT_TRANSLATE_NOOP("Charts", "Movements"),
+            QT_TRANSLATE_NOOP("Charts", "Episodes"),
+            QT_TRANSLATE_NOOP("Charts", "Movements per hour asleep"),
+            QT_TRANSLATE_NOOP("Charts", "Periodic runs"),
+        ),
         strict=True,
     )
 )
 
 BREAKDOWN_TITLES: dict[str, str] = {
-    "responses": "Response to soothing",
-    "signs": "Signs noticed",
-    "triggers": "Possible triggers",
-    "onset": "State when it started",
+    "responses": QT_TRANSLATE_NOOP("Charts", "Response to soothing"),
+    "signs": QT_TRANSLATE_NOOP("Charts", "Signs noticed"),
+    "triggers": QT_TRANSLATE_NOOP("Charts", "Possible triggers"),
+    "onset": QT_TRANSLATE_NOOP("Charts", "State when it started"),
 }
 _ANSWERS = dict(BREAKDOWNS)
 
@@ -56,7 +65,8 @@ def single_night_text(night: date) -> str:
 def answer_labels(b: Breakdown) -> tuple[str, ...]:
     """The answers of a breakdown in words, in its order."""
     enum = _ANSWERS[b.field]
-    return tuple("not noted" if k == NOT_NOTED else label(enum(k)) for k in b.keys)
+    not_noted = QT_TRANSLATE_NOOP("Charts", "not noted")
+    return tuple(not_noted if k == NOT_NOTED else label(enum(k)) for k in b.keys)
 
 
 def base_text(b: Breakdown) -> str:

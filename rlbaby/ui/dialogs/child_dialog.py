@@ -22,7 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rlbaby.model import Child, FamilyHistory, LabResult, label
+from rlbaby.model import Child, FamilyHistory, LabResult
+from rlbaby.ui.i18n import tr_label
 from rlbaby.ui.locale_format import date_format
 from rlbaby.ui.widgets.dates import qdate_of
 from rlbaby.ui.widgets.value_combo import EnumCombo, ValueCombo
@@ -34,13 +35,13 @@ class ChildDialog(QDialog):
     def __init__(self, child: Child | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("child_dialog")
-        self.setWindowTitle("Edit child" if child else "Add a child")
+        self.setWindowTitle(self.tr("Edit child") if child else self.tr("Add a child"))
         self._child = child
         form = QFormLayout()
         self.name = QLineEdit(child.name if child else "")
         self.name.setObjectName("child_name")
-        self.name.setPlaceholderText("First name or nickname")
-        self.has_birth = QCheckBox("Known")
+        self.name.setPlaceholderText(self.tr("First name or nickname"))
+        self.has_birth = QCheckBox(self.tr("Known"))
         self.has_birth.setAccessibleName(self.tr("Birth date known"))
         self.has_birth.setAccessibleDescription(self.tr("Tick to keep the birth date below"))
         self.birth = QDateEdit()
@@ -55,29 +56,33 @@ class ChildDialog(QDialog):
         else:
             self.birth.setDate(QDate.currentDate())
         self.born_early: ValueCombo[bool | None] = ValueCombo(
-            [("not recorded", None), ("yes", True), ("no", False)]
+            [(self.tr("not recorded"), None), (self.tr("yes"), True), (self.tr("no"), False)]
         )
         self.born_early.setObjectName("born_early")
         self.born_early.set_value(child.born_early if child else None)
-        self.born_early.setToolTip("Born before 37 weeks")
+        self.born_early.setToolTip(self.tr("Born before 37 weeks"))
         # "Not recorded" first: a default must never record a fact the parent did not give.
         self.family = EnumCombo(
             FamilyHistory,
             [
-                (label(fh), fh)
+                (tr_label(fh), fh)
                 for fh in (FamilyHistory.UNKNOWN, FamilyHistory.YES, FamilyHistory.NO)
             ],
         )
         self.family.setObjectName("family_history")
         self.family.set_value(child.family_history if child else FamilyHistory.UNKNOWN)
-        self.family.setToolTip("Does a parent, brother, sister or grandparent have restless legs?")
+        self.family.setToolTip(
+            self.tr("Does a parent, brother, sister or grandparent have restless legs?")
+        )
         self.labs = QTableWidget(0, 4)
         self.labs.setObjectName("labs_table")
         self.labs.setAccessibleName(self.tr("Lab results"))
         self.labs.setAccessibleDescription(
             self.tr("One test a row: test, value, unit and date. Type in the last row to add one.")
         )
-        self.labs.setHorizontalHeaderLabels(["Test", "Value", "Unit", "Date (YYYY-MM-DD)"])
+        self.labs.setHorizontalHeaderLabels(
+            [self.tr("Test"), self.tr("Value"), self.tr("Unit"), self.tr("Date (YYYY-MM-DD)")]
+        )
         self.labs.horizontalHeader().setStretchLastSection(True)
         self._fit_lab_columns()
         for lab in child.labs if child else ():
@@ -85,10 +90,10 @@ class ChildDialog(QDialog):
         self._add_lab_row(None)
         self.labs.itemChanged.connect(self._on_labs_item_changed)
         self.notes = QPlainTextEdit(child.notes if child else "")
-        self.notes.setPlaceholderText("Anything the doctor should know")
+        self.notes.setPlaceholderText(self.tr("Anything the doctor should know"))
         self.notes.setAccessibleDescription(self.tr("Anything the doctor should know"))
         self.notes.setMaximumHeight(80)
-        form.addRow("Name", self.name)
+        form.addRow(self.tr("Name"), self.name)
         birth_row = QWidget()
         from PySide6.QtWidgets import QHBoxLayout
 
@@ -96,13 +101,13 @@ class ChildDialog(QDialog):
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.has_birth)
         row.addWidget(self.birth, 1)
-        form.addRow("Birth date", birth_row)
-        form.addRow("Born early", self.born_early)
-        form.addRow("Family history of restless legs", self.family)
+        form.addRow(self.tr("Birth date"), birth_row)
+        form.addRow(self.tr("Born early"), self.born_early)
+        form.addRow(self.tr("Family history of restless legs"), self.family)
         # The table takes the whole width: four columns do not fit beside a label.
-        form.addRow(QLabel("Lab results (as the doctor gave them)"))
+        form.addRow(QLabel(self.tr("Lab results (as the doctor gave them)")))
         form.addRow(self.labs)
-        form.addRow("Notes", self.notes)
+        form.addRow(self.tr("Notes"), self.notes)
         self.message = QLabel("")
         self.message.setObjectName("child_message")
         self.message.setProperty("role", "urgent")
@@ -163,14 +168,18 @@ class ChildDialog(QDialog):
             if not any(cells):
                 continue
             if not cells[0] or not cells[1]:
-                raise ValueError(f"lab row {r + 1}: give at least the test and its value")
+                raise ValueError(
+                    self.tr("lab row {row}: give at least the test and its value").format(row=r + 1)
+                )
             taken = None
             if cells[3]:
                 try:
                     taken = date.fromisoformat(cells[3])
                 except ValueError:
                     raise ValueError(
-                        f"lab row {r + 1}: date {cells[3]!r} is not YYYY-MM-DD"
+                        self.tr("lab row {row}: date {date} is not YYYY-MM-DD").format(
+                            row=r + 1, date=repr(cells[3])
+                        )
                     ) from None
             out.append(LabResult(cells[0], cells[1], cells[2], taken))
         return tuple(out)

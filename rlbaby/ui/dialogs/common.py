@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QFileInfo, QSize
+from PySide6.QtCore import QCoreApplication, QFileInfo, QSize
 from PySide6.QtGui import QAbstractFileIconProvider, QIcon
 from PySide6.QtWidgets import QComboBox, QFileDialog, QMessageBox, QWidget
 
@@ -21,7 +21,14 @@ class PlainIconProvider(QAbstractFileIconProvider):
         return QIcon()
 
     def type(self, info: QFileInfo) -> str:
-        return "Folder" if info.isDir() else (info.suffix().upper() + " file").strip()
+        if info.isDir():
+            return QCoreApplication.translate("PlainIconProvider", "Folder")
+        suffix = info.suffix().upper()
+        if not suffix:
+            return QCoreApplication.translate("PlainIconProvider", "File")
+        return QCoreApplication.translate("PlainIconProvider", "{suffix} file").format(
+            suffix=suffix
+        )
 
 
 def file_dialog(parent: QWidget | None, title: str, directory: str, filters: str) -> QFileDialog:
@@ -75,9 +82,10 @@ def inform(parent: QWidget | None, title: str, text: str, informative: str = "")
     box.exec()
 
 
-def confirm(
-    parent: QWidget | None, title: str, text: str, yes: str = "Yes", no: str = "Cancel"
-) -> bool:
+def confirm(parent: QWidget | None, title: str, text: str, yes: str = "", no: str = "") -> bool:
+    """Ask yes or no; `yes` and `no` name the buttons (default "Yes" and "Cancel")."""
+    yes = yes or QCoreApplication.translate("dialogs", "Yes")
+    no = no or QCoreApplication.translate("dialogs", "Cancel")
     box = message_box(parent, title, text)
     ok = box.addButton(yes, QMessageBox.ButtonRole.AcceptRole)
     box.addButton(no, QMessageBox.ButtonRole.RejectRole)

@@ -17,10 +17,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-SAFE_TEXT = (
+from rlbaby.model.i18n import QT_TRANSLATE_NOOP
+
+SAFE_TEXT = QT_TRANSLATE_NOOP(
+    "CrashDialog",
     "Your log is safe. rlbaby writes every change to disk in full before it shows "
     "it, so what was saved before stays as it was. The step that failed may not "
-    "have been saved: have a look at it on the Log or History tab."
+    "have been saved: have a look at it on the Log or History tab.",
 )
 
 
@@ -37,17 +40,23 @@ class CrashDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("crash_dialog")
-        self.setWindowTitle("rlbaby: something went wrong")
-        heading = QLabel("Something went wrong")
+        self.setWindowTitle(self.tr("rlbaby: something went wrong"))
+        heading = QLabel(self.tr("Something went wrong"))
         heading.setProperty("role", "big")
-        step = f": {where}" if where else ""
-        body = QLabel(f"rlbaby could not finish this step{step}.\n\nWhat failed: {what}")
-        safe = QLabel(SAFE_TEXT)
+        step = (
+            self.tr("rlbaby could not finish this step: {step}.").format(step=where)
+            if where
+            else self.tr("rlbaby could not finish this step.")
+        )
+        body = QLabel(step + "\n\n" + self.tr("What failed: {what}").format(what=what))
+        safe = QLabel(self.tr(SAFE_TEXT))
         if log_file is not None:
-            details = QLabel(f"The details for a developer are in:\n{log_file}")
+            details = QLabel(
+                self.tr("The details for a developer are in:\n{path}").format(path=log_file)
+            )
             details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         else:
-            details = QLabel("The details could not be written to a log file.")
+            details = QLabel(self.tr("The details could not be written to a log file."))
         details.setProperty("role", "dim")
         self.repeats = QLabel()
         self.repeats.setObjectName("crash_repeats")
@@ -59,8 +68,8 @@ class CrashDialog(QDialog):
             label.setWordWrap(True)
             label.setMinimumWidth(line)
         buttons = QDialogButtonBox()
-        close = buttons.addButton("Close", QDialogButtonBox.ButtonRole.RejectRole)
-        quit_ = QPushButton("Quit rlbaby")
+        close = buttons.addButton(self.tr("Close"), QDialogButtonBox.ButtonRole.RejectRole)
+        quit_ = QPushButton(self.tr("Quit rlbaby"))
         buttons.addButton(quit_, QDialogButtonBox.ButtonRole.DestructiveRole)
         close.setDefault(True)
         self._close = close
@@ -81,8 +90,11 @@ class CrashDialog(QDialog):
     def add_repeat(self) -> None:
         """One more unexpected error while this dialog is open."""
         self.count += 1
-        times = "once more" if self.count == 1 else f"{self.count} more times"
-        self.repeats.setText(f"An error happened {times} since; each one is in the log.")
+        self.repeats.setText(
+            self.tr(
+                "An error happened %n more time(s) since; each one is in the log.", "", self.count
+            )
+        )
         self.repeats.show()
 
     def _on_quit_clicked(self) -> None:

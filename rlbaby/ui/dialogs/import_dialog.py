@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from rlbaby.model import Child, Episode, Instant, Movement, SleepPeriod
+from rlbaby.model.i18n import QT_TRANSLATE_NOOP
 from rlbaby.services import LoggerService
 from rlbaby.store import Store, StoreError
 from rlbaby.store.exchange import ImportPlan, plan_import
@@ -24,7 +26,13 @@ from rlbaby.ui.dialogs.common import inform, open_path
 from rlbaby.ui.locale_format import format_date
 
 KINDS = ("children", "episodes", "movements", "sleep periods")
-IMPORT_FILTERS = "rlbaby exports (*.csv *.zip *.json);;All files (*)"
+# The words shown for KINDS (the plan counts by the English keys above).
+KIND_WORDS = {
+    "children": QT_TRANSLATE_NOOP("ImportDialog", "children"),
+    "episodes": QT_TRANSLATE_NOOP("ImportDialog", "episodes"),
+    "movements": QT_TRANSLATE_NOOP("ImportDialog", "movements"),
+    "sleep periods": QT_TRANSLATE_NOOP("ImportDialog", "sleep periods"),
+}
 
 
 def _instant(rec: object) -> Instant | None:
@@ -50,7 +58,11 @@ def span_text(plan: ImportPlan) -> str:
         return ""
     first = _day(min(instants, key=lambda i: i.utc_ms))
     last = _day(max(instants, key=lambda i: i.utc_ms))
-    return f"on {first}" if first == last else f"from {first} to {last}"
+    if first == last:
+        return QCoreApplication.translate("ImportDialog", "on {day}").format(day=first)
+    return QCoreApplication.translate("ImportDialog", "from {first} to {last}").format(
+        first=first, last=last
+    )
 
 
 class ImportDialog(QDialog):
@@ -64,14 +76,14 @@ class ImportDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("import_dialog")
         name = Path(plan.source).name
-        self.setWindowTitle(f"Import {name}")
+        self.setWindowTitle(self.tr("Import {name}").format(name=name))
         self.plan = plan
         known = {c.id for c in store.children(include_deleted=True)}
         names = [c.name for c in plan.new_children]
         names += [r.name for r in plan.records if isinstance(r, Child) and r.id not in known]
         self.new_children = list(dict.fromkeys(names))
         layout = QVBoxLayout(self)
-        title = QLabel(f"What importing {name} would do")
+        title = QLabel(self.tr("What importing {name} would do").format(name=name))
         title.setProperty("role", "big")
         layout.addWidget(title)
 
@@ -79,13 +91,17 @@ class ImportDialog(QDialog):
         self.table.setObjectName("import_counts")
         self.table.setAccessibleName(self.tr("What the import adds"))
         self.table.setAccessibleDescription(self.tr("New and updated records of each kind"))
-        self.table.setHorizontalHeaderLabels(["", "New", "Updated"])
+        self.table.setHorizontalHeaderLabels(["", self.tr("New"), self.tr("Updated")])
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setSelectionMode(QTableWidget.SelectionMode.NoSelection)
         for r, kind in enumerate(KINDS):
             for c, text in enumerate(
-                (kind, str(plan.added.get(kind, 0)), str(plan.updated.get(kind, 0)))
+                (
+                    self.tr(KIND_WORDS[kind]),
+                    str(plan.added.get(kind, 0)),
+                    str(plan.updated.get(kind, 0)),
+                )
             ):
                 self.table.setItem(r, c, QTableWidgetItem(text))
         self.table.resizeColumnsToContents()
@@ -102,8 +118,10 @@ class ImportDialog(QDialog):
         self.details.setWordWrap(True)
         layout.addWidget(self.details)
         note = QLabel(
-            "Importing is all or nothing: if anything goes wrong, nothing is added. "
-            "Records already here are recognised and not added twice."
+            self.tr(
+                "Importing is all or nothing: if anything goes wrong, nothing is added. "
+                "Records already here are recognised and not added twice."
+            )
         )
         note.setWordWrap(True)
         note.setProperty("role", "dim")
@@ -115,7 +133,7 @@ class ImportDialog(QDialog):
             self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
         else:
             self.import_button = self.buttons.addButton(
-                "Import", QDialogButtonBox.ButtonRole.AcceptRole
+                self.tr("Import"), QDialogButtonBox.ButtonRole.AcceptRole
             )
             self.import_button.setObjectName("import_button")
             self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
@@ -127,21 +145,29 @@ class ImportDialog(QDialog):
     def _details_text(self) -> str:
         plan = self.plan
         if plan.empty:
-            lines = ["Everything in this file is already here: nothing to add."]
+            lines = [self.tr("Everything in this file is already here: nothing to add.")]
         else:
             lines = []
             span = span_text(plan)
             if span:
-                lines.append(f"The records are {span}.")
+                lines.append(self.tr("The records are {span}.").format(span=span))
         if self.new_children:
-            lines.append(f"New children: {', '.join(self.new_children)}.")
+            lines.append(
+                self.tr("New children: {names}.").format(names=", ".join(self.new_children))
+            )
         if plan.unchanged:
-            lines.append(f"{plan.unchanged} records are already here and stay as they are.")
+            lines.append(
+                self.tr("%n record(s) already here and staying as they are.", "", plan.unchanged)
+            )
         if plan.differing:
             lines.append(
-                f"{plan.differing} rows hold values that differ from what is here. A CSV row "
-                "carries no time of change, so what is here is kept; only empty details "
-                "are filled in."
+                self.tr(
+                    "%n row(s) with values that differ from what is here. A CSV row "
+                    "carries no time of change, so what is here is kept; only empty details "
+                    "are filled in.",
+                    "",
+                    plan.differing,
+                )
             )
         return "\n".join(lines)
 
@@ -163,22 +189,39 @@ def import_interactively(
     """
     store = service.store
     if path is None:
-        path = open_path(parent, "Import", IMPORT_FILTERS)
+        filters = QCoreApplication.translate(
+            "ImportDialog", "rlbaby exports (*.csv *.zip *.json);;All files (*)"
+        )
+        path = open_path(parent, QCoreApplication.translate("ImportDialog", "Import"), filters)
         if path is None:
             return False
     try:
         plan = plan_import(store, path)
     except StoreError as exc:
-        inform(parent, "Import", f"Nothing was imported. {exc}")
+        inform(
+            parent,
+            QCoreApplication.translate("ImportDialog", "Import"),
+            QCoreApplication.translate("ImportDialog", "Nothing was imported. {reason}").format(
+                reason=exc
+            ),
+        )
         return False
     if not ImportDialog.ask(plan, store, parent):
         return False
     try:
         service.import_planned(plan)
     except UnfinishedCommitError as exc:
-        inform(parent, "Import", str(exc))  # imported: the views show it
+        inform(
+            parent, QCoreApplication.translate("ImportDialog", "Import"), str(exc)
+        )  # imported: the views show it
         return True
     except StoreError as exc:
-        inform(parent, "Import", f"Nothing was imported. {exc}")
+        inform(
+            parent,
+            QCoreApplication.translate("ImportDialog", "Import"),
+            QCoreApplication.translate("ImportDialog", "Nothing was imported. {reason}").format(
+                reason=exc
+            ),
+        )
         return False
     return True

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, Qt, QUrl
+from PySide6.QtCore import QCoreApplication, QLocale, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QApplication,
@@ -23,14 +23,16 @@ from PySide6.QtWidgets import (
 )
 
 from rlbaby.model import Child, night_of
+from rlbaby.model.i18n import QT_TRANSLATE_NOOP
 from rlbaby.store import StoreError
 from rlbaby.ui.context import UiContext
 from rlbaby.ui.dialogs.common import confirm, inform, save_path
+from rlbaby.ui.i18n import Plurals
 from rlbaby.ui.locale_format import date_format
 from rlbaby.ui.widgets.dates import date_of, qdate_of
 from rlbaby.ui.widgets.value_combo import ValueCombo
 
-PAPERS = (("A4", "a4"), ("US Letter", "letter"))
+PAPERS = (("A4", "a4"), (QT_TRANSLATE_NOOP("ReportDialog", "US Letter"), "letter"))
 DEFAULT_NIGHTS = 14
 
 
@@ -69,7 +71,7 @@ class ReportDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("report_dialog")
-        self.setWindowTitle("Report for the doctor")
+        self.setWindowTitle(self.tr("Report for the doctor"))
         self._children = children
         self._folder = folder
         self._path_edited = False
@@ -87,7 +89,7 @@ class ReportDialog(QDialog):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat(date_format())
 
-        self.paper: ValueCombo[str] = ValueCombo(PAPERS)
+        self.paper: ValueCombo[str] = ValueCombo((self.tr(text), v) for text, v in PAPERS)
         self.paper.setObjectName("report_paper")
         self.paper.setAccessibleDescription(self.tr("The paper size of the PDF"))
         self.paper.set_value(default_paper())
@@ -97,7 +99,7 @@ class ReportDialog(QDialog):
         self.out.setAccessibleName(self.tr("Save as"))
         self.out.setAccessibleDescription(self.tr("The PDF file the report is saved to"))
         self.out.textEdited.connect(self._on_out_edited)
-        browse = QPushButton("Choose…")
+        browse = QPushButton(self.tr("Choose…"))
         browse.setObjectName("report_browse")
         browse.setAccessibleDescription(self.tr("Choose the folder and name of the PDF"))
         browse.clicked.connect(self._on_browse_clicked)
@@ -106,15 +108,20 @@ class ReportDialog(QDialog):
         row.addWidget(browse)
 
         form = QFormLayout()
-        form.addRow("Child", self.child)
-        form.addRow("First night", self.first)
-        form.addRow("Last night", self.last)
-        form.addRow("Paper", self.paper)
-        form.addRow("Save as", row)
+        form.addRow(self.tr("Child"), self.child)
+        form.addRow(self.tr("First night"), self.first)
+        form.addRow(self.tr("Last night"), self.last)
+        form.addRow(self.tr("Paper"), self.paper)
+        form.addRow(self.tr("Save as"), row)
 
         note = QLabel(
-            "A night is named by its evening. The report is a parent's log to talk through "
-            "with the doctor, not a diagnosis. At least 7 nights make the patterns worth reading."
+            self.tr(
+                "A night is named by its evening. The report is a parent's log to talk through "
+                "with the doctor, not a diagnosis. At least 7 nights make the patterns worth "
+                "reading."
+            )
+            + " "
+            + self.tr("The report is in English for now.")
         )
         note.setWordWrap(True)
         note.setProperty("role", "dim")
@@ -125,7 +132,7 @@ class ReportDialog(QDialog):
 
         self.buttons = QDialogButtonBox()
         self.make_button = self.buttons.addButton(
-            "Make report", QDialogButtonBox.ButtonRole.AcceptRole
+            self.tr("Make report"), QDialogButtonBox.ButtonRole.AcceptRole
         )
         self.make_button.setObjectName("report_make")
         self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
@@ -158,9 +165,9 @@ class ReportDialog(QDialog):
     def problem_text(self) -> str:
         """Why the request cannot be made yet ("" when it can)."""
         if date_of(self.first.date()) > date_of(self.last.date()):
-            return "The first night is after the last night."
+            return self.tr("The first night is after the last night.")
         if not self.out.text().strip():
-            return "Choose where to save the report."
+            return self.tr("Choose where to save the report.")
         return ""
 
     def request(self) -> ReportRequest:
@@ -193,7 +200,9 @@ class ReportDialog(QDialog):
         self._show_problem()
 
     def _on_browse_clicked(self) -> None:
-        picked = save_path(self, "Save the report as", "PDF files (*.pdf)", Path(self.out.text()))
+        picked = save_path(
+            self, self.tr("Save the report as"), self.tr("PDF files (*.pdf)"), Path(self.out.text())
+        )
         if picked is not None:
             self._path_edited = True
             self.out.setText(str(picked[0]))
@@ -235,7 +244,13 @@ def report_interactively(ctx: UiContext, parent: QWidget | None) -> Path | None:
     store = ctx.store
     kids = store.children()
     if not kids:
-        inform(parent, "Report", "Add a child first: a report is about one child's nights.")
+        inform(
+            parent,
+            QCoreApplication.translate("ReportDialog", "Report"),
+            QCoreApplication.translate(
+                "ReportDialog", "Add a child first: a report is about one child's nights."
+            ),
+        )
         return None
     last_night = night_of(ctx.clock(), store.settings.night_start_hour)
     req = ReportDialog.ask(kids, ctx.selection.child_id, last_night, default_folder(), parent)
@@ -246,15 +261,23 @@ def report_interactively(ctx: UiContext, parent: QWidget | None) -> Path | None:
         pages = make_report(store, req.child, req.first, req.last, req.out, req.paper)
     except (StoreError, ValueError) as exc:
         QApplication.restoreOverrideCursor()
-        inform(parent, "Report", f"The report could not be made. {exc}")
+        inform(
+            parent,
+            QCoreApplication.translate("ReportDialog", "Report"),
+            QCoreApplication.translate(
+                "ReportDialog", "The report could not be made. {reason}"
+            ).format(reason=exc),
+        )
         return None
     QApplication.restoreOverrideCursor()
     if confirm(
         parent,
-        "Report ready",
-        f"The report ({pages} pages) was saved as {req.out}.",
-        yes="Open it",
-        no="Close",
+        QCoreApplication.translate("ReportDialog", "Report ready"),
+        QCoreApplication.translate(
+            "ReportDialog", "The report ({pages}) was saved as {path}."
+        ).format(pages=Plurals().pages(pages), path=req.out),
+        yes=QCoreApplication.translate("ReportDialog", "Open it"),
+        no=QCoreApplication.translate("ReportDialog", "Close"),
     ):
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(req.out)))
     return req.out

@@ -20,7 +20,7 @@ import os
 import shutil
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from rlbaby.model import Instant
+from rlbaby.model.i18n import QT_TRANSLATE_NOOP
 from rlbaby.store import Store, StoreError
 from rlbaby.store.backup import (
     BACKUP_DIR,
@@ -44,6 +45,7 @@ from rlbaby.store.backup import (
 )
 from rlbaby.store.restore import RestoreInterruptedError, restore_backup
 from rlbaby.ui.dialogs.common import inform, open_path
+from rlbaby.ui.i18n import Plurals
 from rlbaby.ui.locale_format import format_date_time
 
 log = logging.getLogger(__name__)
@@ -51,16 +53,16 @@ log = logging.getLogger(__name__)
 PIN_NAME = ".pinned-for-restore.zip"
 
 REASONS = {
-    "auto": "automatic",
-    "manual": "made by hand",
-    "before-restore": "saved before a restore",
-    "file": "chosen file",
+    "auto": QT_TRANSLATE_NOOP("RestoreDialog", "automatic"),
+    "manual": QT_TRANSLATE_NOOP("RestoreDialog", "made by hand"),
+    "before-restore": QT_TRANSLATE_NOOP("RestoreDialog", "saved before a restore"),
+    "file": QT_TRANSLATE_NOOP("RestoreDialog", "chosen file"),
 }
 COUNT_WORDS = (
-    ("children", "child", "children"),
-    ("movements", "movement", "movements"),
-    ("episodes", "episode", "episodes"),
-    ("sleep_periods", "sleep period", "sleep periods"),
+    ("children", Plurals.children),
+    ("movements", Plurals.movements),
+    ("episodes", Plurals.episodes),
+    ("sleep_periods", Plurals.sleep_periods),
 )
 
 
@@ -70,11 +72,11 @@ def when_text(created_ms: int) -> str:
 
 def counts_text(counts: dict[str, int]) -> str:
     parts = []
-    for key, one, many in COUNT_WORDS:
+    plurals = Plurals()
+    for key, words in COUNT_WORDS:
         if key in counts:
-            n = counts[key]
-            parts.append(f"{n} {one if n == 1 else many}")
-    return ", ".join(parts) or "not recorded"
+            parts.append(words(plurals, counts[key]))
+    return ", ".join(parts) or QCoreApplication.translate("RestoreDialog", "not recorded")
 
 
 class RestoreDialog(QDialog):
@@ -86,15 +88,17 @@ class RestoreDialog(QDialog):
     def __init__(self, data_dir: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("restore_dialog")
-        self.setWindowTitle("Restore a backup")
+        self.setWindowTitle(self.tr("Restore a backup"))
         self.data_dir = Path(data_dir)
         self.chosen: BackupInfo | None = None
         unpin(self.data_dir)  # left by a restore that was not confirmed
         self.backups = list_backups(self.data_dir)
         layout = QVBoxLayout(self)
         intro = QLabel(
-            "Pick a backup to go back to. Your data as it is now is backed up first, "
-            "so a restore can itself be undone by restoring that backup."
+            self.tr(
+                "Pick a backup to go back to. Your data as it is now is backed up first, "
+                "so a restore can itself be undone by restoring that backup."
+            )
         )
         intro.setWordWrap(True)
         layout.addWidget(intro)
@@ -105,21 +109,27 @@ class RestoreDialog(QDialog):
         self.table.setAccessibleDescription(
             self.tr("One backup a row: when it was made, its kind and what it holds")
         )
-        self.table.setHorizontalHeaderLabels(["Made", "Kind", "What it holds"])
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Made"), self.tr("Kind"), self.tr("What it holds")]
+        )
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         for row, b in enumerate(self.backups):
             if isinstance(b, BackupInfo):
-                kind = REASONS.get(b.reason, b.reason)
+                kind = self.tr(REASONS[b.reason]) if b.reason in REASONS else b.reason
                 if b.in_future():
-                    kind += " (dated in the future: the clock was wrong)"
+                    kind += self.tr(" (dated in the future: the clock was wrong)")
                 cells = [when_text(b.created_ms), kind, counts_text(b.counts)]
                 flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
             else:
                 path, why = b
-                cells = [path.name, "damaged", "Cannot be restored: the file is damaged"]
+                cells = [
+                    path.name,
+                    self.tr("damaged"),
+                    self.tr("Cannot be restored: the file is damaged"),
+                ]
                 flags = Qt.ItemFlag.NoItemFlags
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
@@ -134,19 +144,21 @@ class RestoreDialog(QDialog):
         self.table.setWordWrap(False)
         layout.addWidget(self.table)
 
-        self.empty_label = QLabel("There are no backups yet. Use File > Backup now to make one.")
+        self.empty_label = QLabel(
+            self.tr("There are no backups yet. Use File > Backup now to make one.")
+        )
         self.empty_label.setProperty("role", "dim")
         self.empty_label.setVisible(not self.backups)
         layout.addWidget(self.empty_label)
 
         self.buttons = QDialogButtonBox()
         self.restore_button: QPushButton = self.buttons.addButton(
-            "Restore…", QDialogButtonBox.ButtonRole.AcceptRole
+            self.tr("Restore…"), QDialogButtonBox.ButtonRole.AcceptRole
         )
         self.restore_button.setObjectName("restore_button")
         self.restore_button.setEnabled(False)
         self.choose_button: QPushButton = self.buttons.addButton(
-            "Choose a file…", QDialogButtonBox.ButtonRole.ActionRole
+            self.tr("Choose a file…"), QDialogButtonBox.ButtonRole.ActionRole
         )
         self.choose_button.setObjectName("choose_button")
         self.choose_button.clicked.connect(self._on_choose_button_clicked)
@@ -164,7 +176,7 @@ class RestoreDialog(QDialog):
         self.restore_button.setEnabled(self.selected() is not None)
 
     def _on_choose_button_clicked(self) -> None:
-        path = open_path(self, "Restore a backup file", "rlbaby backups (*.zip)")
+        path = open_path(self, self.tr("Restore a backup file"), self.tr("rlbaby backups (*.zip)"))
         if path is None:
             return
         try:
@@ -250,15 +262,23 @@ def reopen_after_restore(store: Store, backup: Path, parent: QWidget | None = No
         safety = restore_backup(data_dir, backup)
     except RestoreInterruptedError as exc:
         # The folder is half swapped; opening it finishes the restore.
-        inform(parent, "The restore was interrupted", str(exc))
+        inform(
+            parent,
+            QCoreApplication.translate("RestoreDialog", "The restore was interrupted"),
+            str(exc),
+        )
     except StoreError as exc:
         _refuse(parent, exc)
     else:
         inform(
             parent,
-            "Backup restored",
-            f"Your log is back as it was on {when_text(info.created_ms)}.",
-            f"The data from just before the restore was saved as {safety.name}.",
+            QCoreApplication.translate("RestoreDialog", "Backup restored"),
+            QCoreApplication.translate(
+                "RestoreDialog", "Your log is back as it was on {when}."
+            ).format(when=when_text(info.created_ms)),
+            QCoreApplication.translate(
+                "RestoreDialog", "The data from just before the restore was saved as {name}."
+            ).format(name=safety.name),
         )
     finally:
         if backup.name == PIN_NAME:
@@ -269,7 +289,9 @@ def reopen_after_restore(store: Store, backup: Path, parent: QWidget | None = No
 def _refuse(parent: QWidget | None, exc: Exception) -> None:
     inform(
         parent,
-        "This backup cannot be restored",
+        QCoreApplication.translate("RestoreDialog", "This backup cannot be restored"),
         str(exc),
-        "Nothing was changed: your data is exactly as it was.",
+        QCoreApplication.translate(
+            "RestoreDialog", "Nothing was changed: your data is exactly as it was."
+        ),
     )

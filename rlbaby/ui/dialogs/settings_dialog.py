@@ -1,5 +1,7 @@
 """Settings: night start, idle timeout, night-theme hours, rule set, text size,
-and the local emergency number named in the urgent notice, guide and report."""
+the local emergency number named in the urgent notice, guide and report, and
+the language (which takes effect when rlbaby next starts: widgets take their
+words when they are built)."""
 
 from __future__ import annotations
 
@@ -18,8 +20,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rlbaby.model import RuleSet, Settings, ThemeChoice
+from rlbaby.model import LanguageChoice, RuleSet, Settings, ThemeChoice
 from rlbaby.model.emergency import MAX_CHARS, check_emergency_number, default_emergency_number
+from rlbaby.model.i18n import QT_TRANSLATE_NOOP
 from rlbaby.ui.emergency import system_country
 from rlbaby.ui.widgets.hour_box import HourBox
 from rlbaby.ui.widgets.value_combo import EnumCombo
@@ -27,14 +30,24 @@ from rlbaby.ui.widgets.value_combo import EnumCombo
 # The rules in plain words; the sleep-medicine name stays in each item's tooltip.
 RULE_TEXT = {
     RuleSet.WASM: (
-        "Gaps of 10 to 90 seconds (sleep-research rule, WASM 2016)",
-        "World Association of Sleep Medicine rule, WASM 2016: 10-90 s between movements",
+        QT_TRANSLATE_NOOP(
+            "SettingsDialog", "Gaps of 10 to 90 seconds (sleep-research rule, WASM 2016)"
+        ),
+        QT_TRANSLATE_NOOP(
+            "SettingsDialog",
+            "World Association of Sleep Medicine rule, WASM 2016: 10-90 s between movements",
+        ),
     ),
     RuleSet.AASM: (
-        "Gaps of 5 to 90 seconds (sleep-lab rule, AASM)",
-        "American Academy of Sleep Medicine rule, AASM: 5-90 s between movements",
+        QT_TRANSLATE_NOOP("SettingsDialog", "Gaps of 5 to 90 seconds (sleep-lab rule, AASM)"),
+        QT_TRANSLATE_NOOP(
+            "SettingsDialog",
+            "American Academy of Sleep Medicine rule, AASM: 5-90 s between movements",
+        ),
     ),
 }
+# Each language in its own words, so a parent finds theirs whatever is shown now.
+LANGUAGE_NAMES = {LanguageChoice.ENGLISH: "English", LanguageChoice.GERMAN: "Deutsch"}
 
 
 class SettingsDialog(QDialog):
@@ -44,24 +57,26 @@ class SettingsDialog(QDialog):
         """`country`: the ISO code the default number follows (the system locale's)."""
         super().__init__(parent)
         self.setObjectName("settings_dialog")
-        self.setWindowTitle("Settings")
+        self.setWindowTitle(self.tr("Settings"))
         self._settings = settings
         form = QFormLayout()
         self.night_start = self._hour(settings.night_start_hour)
-        self.night_start.setToolTip("A night runs from this hour to the same hour next day")
+        self.night_start.setToolTip(
+            self.tr("A night runs from this hour to the same hour next day")
+        )
         self.idle = QSpinBox()
         self.idle.setRange(1, 60)
-        self.idle.setSuffix(" min")
+        self.idle.setSuffix(self.tr(" min"))
         self.idle.setValue(max(1, settings.idle_timeout_s // 60))
-        self.idle.setToolTip("An episode closes by itself after this long without a tap")
+        self.idle.setToolTip(self.tr("An episode closes by itself after this long without a tap"))
         self.theme_from = self._hour(settings.night_theme_from_hour)
         self.theme_to = self._hour(settings.night_theme_to_hour)
         self.theme = EnumCombo(
             ThemeChoice,
             [
-                ("Night theme during the hours below", ThemeChoice.AUTO),
-                ("Always night theme", ThemeChoice.NIGHT),
-                ("Always day theme", ThemeChoice.DAY),
+                (self.tr("Night theme during the hours below"), ThemeChoice.AUTO),
+                (self.tr("Always night theme"), ThemeChoice.NIGHT),
+                (self.tr("Always day theme"), ThemeChoice.DAY),
             ],
         )
         self.theme.setObjectName("theme_choice")
@@ -69,14 +84,16 @@ class SettingsDialog(QDialog):
             self.tr("Dim night colours by the clock, or always night, or always day")
         )
         self.theme.set_value(settings.theme)
-        self.rule = EnumCombo(RuleSet, [(RULE_TEXT[r][0], r) for r in RuleSet])
+        self.rule = EnumCombo(RuleSet, [(self.tr(RULE_TEXT[r][0]), r) for r in RuleSet])
         self.rule.setObjectName("rule_choice")
         self.rule.set_value(settings.rule)
         for i, r in enumerate(RuleSet):
-            self.rule.setItemData(i, RULE_TEXT[r][1], Qt.ItemDataRole.ToolTipRole)
+            self.rule.setItemData(i, self.tr(RULE_TEXT[r][1]), Qt.ItemDataRole.ToolTipRole)
         self.rule.setToolTip(
-            "Which gaps between movements count toward a 'periodic run' in the charts. "
-            "A pattern in your taps, not a sleep-lab measurement."
+            self.tr(
+                "Which gaps between movements count toward a 'periodic run' in the charts. "
+                "A pattern in your taps, not a sleep-lab measurement."
+            )
         )
         self.text = QSpinBox()
         self.text.setRange(75, 200)
@@ -84,13 +101,30 @@ class SettingsDialog(QDialog):
         self.text.setSuffix(" %")
         self.text.setValue(round(settings.text_scale * 100))
         self.text.setAccessibleDescription(self.tr("The size of all text, in percent"))
-        form.addRow("Night starts at", self.night_start)
-        form.addRow("Episode ends after no tap for", self.idle)
-        form.addRow("Theme", self.theme)
-        form.addRow("Night theme from", self.theme_from)
-        form.addRow("Night theme until", self.theme_to)
-        form.addRow("Periodic run rule", self.rule)
-        form.addRow("Text size", self.text)
+        self.language = EnumCombo(
+            LanguageChoice,
+            [(self.tr("System"), LanguageChoice.SYSTEM)]
+            + [(name, lang) for lang, name in LANGUAGE_NAMES.items()],
+        )
+        self.language.setObjectName("language_choice")
+        self.language.set_value(settings.language)
+        self.language.setToolTip(
+            self.tr("System: the language of this computer, when rlbaby has it; else English")
+        )
+        self.language_note = QLabel(self._language_note(settings.language))
+        self.language_note.setObjectName("language_note")
+        self.language_note.setProperty("role", "dim")
+        self.language_note.setWordWrap(True)
+        self.language.currentIndexChanged.connect(self._on_language_current_index_changed)
+        form.addRow(self.tr("Night starts at"), self.night_start)
+        form.addRow(self.tr("Episode ends after no tap for"), self.idle)
+        form.addRow(self.tr("Theme"), self.theme)
+        form.addRow(self.tr("Night theme from"), self.theme_from)
+        form.addRow(self.tr("Night theme until"), self.theme_to)
+        form.addRow(self.tr("Periodic run rule"), self.rule)
+        form.addRow(self.tr("Text size"), self.text)
+        form.addRow(self.tr("Language"), self.language)
+        form.addRow(self.language_note)
         self._default_number = default_emergency_number(
             system_country() if country is None else country
         )
@@ -101,17 +135,19 @@ class SettingsDialog(QDialog):
             QRegularExpressionValidator(QRegularExpression(r"\+?[0-9 ]*"), self.emergency)
         )
         self.emergency.setToolTip(
-            "The number the urgent notice, the guide and the report tell you to call "
-            "(112 in Europe, 911 in North America, 999 in the UK). Empty: "
-            f"{self._default_number}, from this computer's country setting."
+            self.tr(
+                "The number the urgent notice, the guide and the report tell you to call "
+                "(112 in Europe, 911 in North America, 999 in the UK). Empty: "
+                "{number}, from this computer's country setting."
+            ).format(number=self._default_number)
         )
-        form.addRow("Emergency number", self.emergency)
+        form.addRow(self.tr("Emergency number"), self.emergency)
         self.problem = QLabel()
         self.problem.setObjectName("settings_problem")
         self.problem.setProperty("role", "urgent")
         self.problem.setWordWrap(True)
         self.problem.hide()
-        note = QLabel("Settings are kept in the data folder, so backups carry them.")
+        note = QLabel(self.tr("Settings are kept in the data folder, so backups carry them."))
         note.setProperty("role", "dim")
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
@@ -126,15 +162,25 @@ class SettingsDialog(QDialog):
         self.theme.currentIndexChanged.connect(self._on_theme_current_index_changed)
         self._on_theme_current_index_changed(self.theme.currentIndex())
 
+    def _language_note(self, choice: LanguageChoice) -> str:
+        """The English-only parts, and when a changed language shows."""
+        note = self.tr("The guide and the PDF report are in English for now.")
+        if choice != self._settings.language:
+            note = self.tr("The language takes effect when rlbaby next starts.") + " " + note
+        return note
+
+    def _on_language_current_index_changed(self, _index: int) -> None:
+        self.language_note.setText(self._language_note(self.language.enum_value()))
+
     def _on_theme_current_index_changed(self, index: int) -> None:
         """The night-theme hours only matter when the theme follows the clock."""
         automatic = list(ThemeChoice)[index] is ThemeChoice.AUTO if index >= 0 else False
         for box in (self.theme_from, self.theme_to):
             box.setEnabled(automatic)
             box.setToolTip(
-                "When the night theme starts and ends"
+                self.tr("When the night theme starts and ends")
                 if automatic
-                else 'Used only with "Night theme during the hours below"'
+                else self.tr('Used only with "Night theme during the hours below"')
             )
 
     @staticmethod
@@ -152,13 +198,14 @@ class SettingsDialog(QDialog):
             rule=self.rule.enum_value(),
             text_scale=self.text.value() / 100,
             emergency_number=self._emergency_number(),
+            language=self.language.enum_value(),
         )
 
     def accept(self) -> None:
         try:
             check_emergency_number(self.emergency.text())
         except ValueError as exc:
-            self.problem.setText(f"Not saved: {exc}.")
+            self.problem.setText(self.tr("Not saved: {reason}.").format(reason=exc))
             self.problem.show()
             self.emergency.setFocus()
             return

@@ -13,37 +13,64 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from rlbaby.model.i18n import QT_TRANSLATE_NOOP
+
+# Marked for lupdate; the dialog shows them through self.tr.
 SHORTCUTS: list[tuple[str, str]] = [
-    ("", "On the Log tab (single keys act only there):"),
-    ("Enter", "Log a movement now, wherever the focus is on the Log tab"),
+    ("", QT_TRANSLATE_NOOP("ShortcutsDialog", "On the Log tab (single keys act only there):")),
+    (
+        "Enter",
+        QT_TRANSLATE_NOOP(
+            "ShortcutsDialog", "Log a movement now, wherever the focus is on the Log tab"
+        ),
+    ),
     (
         "Space",
-        "Log a movement now, on the tap target (a button reached with Tab takes Space "
-        "itself; in the episode details it ticks the chip in focus)",
+        QT_TRANSLATE_NOOP(
+            "ShortcutsDialog",
+            "Log a movement now, on the tap target (a button reached with Tab takes Space "
+            "itself; in the episode details it ticks the chip in focus)",
+        ),
     ),
-    ("Tab / Shift+Tab", "Move through every control (Escape: back to the tap target)"),
+    (
+        "Tab / Shift+Tab",
+        QT_TRANSLATE_NOOP(
+            "ShortcutsDialog", "Move through every control (Escape: back to the tap target)"
+        ),
+    ),
     (
         "1 / 2 / 3 / 4",
-        "Kick / jerk or twitch / stretch / stiffening: labels the tap of the last 5 s, "
-        "or logs a new one",
+        QT_TRANSLATE_NOOP(
+            "ShortcutsDialog",
+            "Kick / jerk or twitch / stretch / stiffening: labels the tap of the last 5 s, "
+            "or logs a new one",
+        ),
     ),
-    ("E", "The baby settled: end the episode"),
-    ("A", "Open the episode details and move into them"),
-    ("Escape", "Leave the episode details, back to the tap target"),
-    ("S", "Asleep / awake"),
-    ("C", "Switch to the next child"),
-    ("N", "Night / day theme"),
-    ("", "Anywhere:"),
-    ("Ctrl+Shift+N", "Night / day theme"),
-    ("Alt+1 … Alt+9", "Log for the first … ninth child"),
-    ("Ctrl+E", "Edit the child being logged (name, birth date, health notes)"),
-    ("Ctrl+Z", "Undo"),
-    ("Ctrl+Shift+Z", "Redo"),
-    ("Ctrl+1 … Ctrl+4", "Log, Charts, Guide, History tabs"),
-    ("Ctrl+F", "Search the guide"),
-    ("Ctrl++ / Ctrl+-", "Larger / smaller text"),
-    ("F1", "This list"),
-    ("Ctrl+Q", "Quit"),
+    ("E", QT_TRANSLATE_NOOP("ShortcutsDialog", "The baby settled: end the episode")),
+    ("A", QT_TRANSLATE_NOOP("ShortcutsDialog", "Open the episode details and move into them")),
+    (
+        "Escape",
+        QT_TRANSLATE_NOOP("ShortcutsDialog", "Leave the episode details, back to the tap target"),
+    ),
+    ("S", QT_TRANSLATE_NOOP("ShortcutsDialog", "Asleep / awake")),
+    ("C", QT_TRANSLATE_NOOP("ShortcutsDialog", "Switch to the next child")),
+    ("N", QT_TRANSLATE_NOOP("ShortcutsDialog", "Night / day theme")),
+    ("", QT_TRANSLATE_NOOP("ShortcutsDialog", "Anywhere:")),
+    ("Ctrl+Shift+N", QT_TRANSLATE_NOOP("ShortcutsDialog", "Night / day theme")),
+    ("Alt+1 … Alt+9", QT_TRANSLATE_NOOP("ShortcutsDialog", "Log for the first … ninth child")),
+    (
+        "Ctrl+E",
+        QT_TRANSLATE_NOOP(
+            "ShortcutsDialog", "Edit the child being logged (name, birth date, health notes)"
+        ),
+    ),
+    ("Ctrl+Z", QT_TRANSLATE_NOOP("ShortcutsDialog", "Undo")),
+    ("Ctrl+Shift+Z", QT_TRANSLATE_NOOP("ShortcutsDialog", "Redo")),
+    ("Ctrl+1 … Ctrl+4", QT_TRANSLATE_NOOP("ShortcutsDialog", "Log, Charts, Guide, History tabs")),
+    ("Ctrl+F", QT_TRANSLATE_NOOP("ShortcutsDialog", "Search the guide")),
+    ("Ctrl++ / Ctrl+-", QT_TRANSLATE_NOOP("ShortcutsDialog", "Larger / smaller text")),
+    ("F1", QT_TRANSLATE_NOOP("ShortcutsDialog", "This list")),
+    ("Ctrl+Q", QT_TRANSLATE_NOOP("ShortcutsDialog", "Quit")),
 ]
 
 
@@ -51,16 +78,16 @@ class ShortcutsDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("shortcuts_dialog")
-        self.setWindowTitle("Keyboard shortcuts")
+        self.setWindowTitle(self.tr("Keyboard shortcuts"))
         table = QTableWidget(len(SHORTCUTS), 2)
         table.setObjectName("shortcuts_table")
         table.setAccessibleName(self.tr("Keyboard shortcuts"))
         table.setAccessibleDescription(self.tr("One key a row, and what it does"))
-        table.setHorizontalHeaderLabels(["Key", "What it does"])
+        table.setHorizontalHeaderLabels([self.tr("Key"), self.tr("What it does")])
         table.verticalHeader().hide()
         for r, (key, what) in enumerate(SHORTCUTS):
             table.setItem(r, 0, QTableWidgetItem(key))
-            table.setItem(r, 1, QTableWidgetItem(what))
+            table.setItem(r, 1, QTableWidgetItem(self.tr(what) if what else ""))
         # Long descriptions wrap inside the window instead of running off its
         # edge; rows grow to fit them, and the list scrolls if the screen is short.
         table.setWordWrap(True)

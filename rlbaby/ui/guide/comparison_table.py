@@ -18,15 +18,22 @@ from rlbaby.analysis.guide_table import (
     LEAN_WORDS,
     Lean,
 )
+from rlbaby.model.i18n import QT_TRANSLATE_NOOP
+from rlbaby.ui.i18n import tr_marked
 
-HEADERS = ("", "Typical", "Worth discussing with a doctor", "Your log")
+HEADERS = (
+    "",
+    QT_TRANSLATE_NOOP("ComparisonTable", "Typical"),
+    QT_TRANSLATE_NOOP("ComparisonTable", "Worth discussing with a doctor"),
+    QT_TRANSLATE_NOOP("ComparisonTable", "Your log"),
+)
 
 
 def lean_text(row: AspectRow) -> str:
     """The lean in words, then why (for NOT_ENOUGH the why says it all)."""
     if row.lean is Lean.NOT_ENOUGH:
         return row.why
-    return f"{LEAN_WORDS[row.lean]}. {row.why}"
+    return f"{tr_marked('Comparison', LEAN_WORDS[row.lean])}. {row.why}"
 
 
 def _label(text: str = "", role: str = "") -> QLabel:
@@ -72,7 +79,7 @@ class ComparisonTable(QWidget):
         grid.setHorizontalSpacing(6)
         grid.setVerticalSpacing(6)
         for col, text in enumerate(HEADERS):
-            head = _label(text, "dim")
+            head = _label(self.tr(text) if text else "", "dim")
             head.setObjectName(f"comparison_head_{col}")
             grid.addWidget(head, 0, col)
         for col, stretch in enumerate((2, 3, 3, 5)):
@@ -88,9 +95,9 @@ class ComparisonTable(QWidget):
             self._add_row(len(self.labels) + 1)
         for i, row in enumerate(rows):
             labs = self.labels[i]
-            labs["aspect"].setText(row.aspect)
-            labs["typical"].setText(row.typical)
-            labs["concerning"].setText(row.concerning)
+            labs["aspect"].setText(tr_marked("Comparison", row.aspect))
+            labs["typical"].setText(tr_marked("Comparison", row.typical))
+            labs["concerning"].setText(tr_marked("Comparison", row.concerning))
             labs["your_log"].setText(row.your_log)
             labs["lean"].setText(lean_text(row))
             # "Not enough logged yet" explains itself once, above the table.
@@ -100,7 +107,7 @@ class ComparisonTable(QWidget):
             _set_property(cells["concerning"], "lean", "on" if row.lean is Lean.DISCUSS else "off")
             _set_property(cells["your_log"], "lean", row.lean.value)
             for w in (*labs.values(), *cells.values()):
-                w.setToolTip(f"How this row is read: {row.rule}")
+                w.setToolTip(self.tr("How this row is read: {rule}").format(rule=row.rule))
         self.rows = list(rows)
 
     def _add_row(self, r: int) -> None:

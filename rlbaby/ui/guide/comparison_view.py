@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -32,6 +32,7 @@ from rlbaby.ui.context import UiContext
 from rlbaby.ui.emergency import shown_emergency_number
 from rlbaby.ui.guide.comparison_table import ComparisonTable
 from rlbaby.ui.guide.urgent_list import UrgentList
+from rlbaby.ui.i18n import Plurals, tr_marked
 from rlbaby.ui.locale_format import format_date, format_day_month
 from rlbaby.ui.widgets.value_combo import ValueCombo
 
@@ -42,7 +43,9 @@ TABLE_SLUG = "normal-or-concerning"
 
 def range_text(first: date, last: date) -> str:
     """'10 Nov to 23 Nov' (the nights are labelled by their evening)."""
-    return f"Nights of {format_day_month(first)} to {format_date(last)}"
+    return QCoreApplication.translate("ComparisonView", "Nights of {first} to {last}").format(
+        first=format_day_month(first), last=format_date(last)
+    )
 
 
 class ComparisonView(QScrollArea):
@@ -70,14 +73,14 @@ class ComparisonView(QScrollArea):
         box.setSpacing(10)
 
         head = QHBoxLayout()
-        self.title = QLabel("Your log beside the guide")
+        self.title = QLabel(self.tr("Your log beside the guide"))
         self.title.setObjectName("comparison_title")
         self.title.setProperty("role", "big")
         self.nights: ValueCombo[int] = ValueCombo()
         self.nights.setObjectName("comparison_nights")
-        self.nights.setToolTip("How many of the latest nights to look at")
+        self.nights.setToolTip(self.tr("How many of the latest nights to look at"))
         for n in NIGHT_CHOICES:
-            self.nights.add(f"Last {n} nights", n)
+            self.nights.add(self.tr("Last {n} nights").format(n=n), n)
         self.nights.setCurrentIndex(NIGHT_CHOICES.index(DEFAULT_NIGHTS))
         self.nights.currentIndexChanged.connect(self._on_nights_changed)
         head.addWidget(self.title, 1)
@@ -96,7 +99,7 @@ class ComparisonView(QScrollArea):
         self.not_enough.hide()
         box.addWidget(self.not_enough)
 
-        self.disclaimer = QLabel(DISCLAIMER)
+        self.disclaimer = QLabel(tr_marked("Comparison", DISCLAIMER))
         self.disclaimer.setObjectName("comparison_disclaimer")
         self.disclaimer.setWordWrap(True)
         box.addWidget(self.disclaimer)
@@ -109,12 +112,14 @@ class ComparisonView(QScrollArea):
         box.addWidget(self.table)
 
         hint = QLabel(
-            "Look at the rows together rather than one on its own. "
-            "Hover over a row to see how it is read."
+            self.tr(
+                "Look at the rows together rather than one on its own. "
+                "Hover over a row to see how it is read."
+            )
         )
         hint.setProperty("role", "dim")
         hint.setWordWrap(True)
-        read = QPushButton("Read the guide's page on this table")
+        read = QPushButton(self.tr("Read the guide's page on this table"))
         read.setObjectName("comparison_read")
         read.clicked.connect(lambda: self.guide_requested.emit(TABLE_SLUG))
         foot = QHBoxLayout()
@@ -153,8 +158,10 @@ class ComparisonView(QScrollArea):
         if child is None:
             self.comparison = None
             self.nights_range = None
-            self.title.setText("Your log beside the guide")
-            self.summary.setText("Add a child on the Log tab, and your log will show here.")
+            self.title.setText(self.tr("Your log beside the guide"))
+            self.summary.setText(
+                self.tr("Add a child on the Log tab, and your log will show here.")
+            )
             self.urgent.set_entries(())
             self.table.set_rows(())
             self.table.hide()
@@ -166,13 +173,13 @@ class ComparisonView(QScrollArea):
         c = comparison_for(store, child_id, first, last, now.utc_ms)
         self.comparison = c
         self.nights_range = (first, last)
-        self.title.setText(f"{child.name}'s log beside the guide")
-        logged = f"{c.nights} logged" if c.nights != 1 else "1 logged"
+        self.title.setText(self.tr("{name}'s log beside the guide").format(name=child.name))
         self.summary.setText(
-            f"{range_text(first, last)}: {logged}, "
-            f"{c.episodes} episode{'' if c.episodes == 1 else 's'}."
+            self.tr("{range}: %n logged, {episodes}.", "", c.nights).format(
+                range=range_text(first, last), episodes=Plurals().episodes(c.episodes)
+            )
         )
-        self.not_enough.setText(f"Not enough logged yet. {ENOUGH_RULE}")
+        self.not_enough.setText(self.tr("Not enough logged yet.") + f" {ENOUGH_RULE}")
         self.not_enough.setHidden(c.enough)
         self.urgent.set_entries(c.urgent, shown_emergency_number(self._ctx.store.settings))
         self.table.set_rows(c.rows)

@@ -6,9 +6,10 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
 from rlbaby.content import Guide, Hit
+from rlbaby.model.i18n import QT_TRANSLATE_NOOP
 from rlbaby.ui.guide.reader import COMPARE_SLUG
 
-COMPARE_TITLE = "Your log beside the guide"
+COMPARE_TITLE = QT_TRANSLATE_NOOP("GuideContents", "Your log beside the guide")
 SLUG_ROLE = Qt.ItemDataRole.UserRole
 
 
@@ -60,7 +61,9 @@ class GuideContents(QListWidget):
         self.searching = False
         self.clear()
         first = self._add(
-            COMPARE_TITLE, COMPARE_SLUG, "Your log, row by row, beside the guide's table"
+            self.tr(COMPARE_TITLE),
+            COMPARE_SLUG,
+            self.tr("Your log, row by row, beside the guide's table"),
         )
         font = first.font()
         font.setBold(True)
@@ -72,7 +75,9 @@ class GuideContents(QListWidget):
         self.searching = True
         self.clear()
         if not hits:
-            self._add(f"No page mentions \u201c{term.strip()}\u201d.", None)
+            self._add(
+                self.tr("No page mentions \u201c{term}\u201d.").format(term=term.strip()), None
+            )
             return
         for h in hits:
             self._add(f"{h.title}\n{_short(h.snippet)}", h.slug, h.snippet)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut, QTextDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
@@ -30,6 +30,7 @@ from rlbaby.ui.guide.comparison_view import ComparisonView
 from rlbaby.ui.guide.contents import GuideContents
 from rlbaby.ui.guide.document import guide_document, write_pdf
 from rlbaby.ui.guide.reader import COMPARE_SLUG, GuideReader
+from rlbaby.ui.i18n import shown_language
 from rlbaby.ui.theme import load_palette
 
 ZOOMS = (0.85, 1.0, 1.15, 1.3, 1.5, 1.75, 2.0)
@@ -78,9 +79,9 @@ class GuideTab(QWidget):
         self.history: list[str] = []
         self.hits_slugs: list[str] = []
 
-        self.back = QPushButton("Back")
+        self.back = QPushButton(self.tr("Back"))
         self.back.setObjectName("guide_back")
-        self.back.setToolTip("Back to the page you came from")
+        self.back.setToolTip(self.tr("Back to the page you came from"))
         self.back.setEnabled(False)
         self.back.clicked.connect(self.go_back)
         self.search_edit = QLineEdit()
@@ -89,7 +90,7 @@ class GuideTab(QWidget):
         self.search_edit.setAccessibleDescription(
             self.tr("Type words to find; the contents list the pages that have them")
         )
-        self.search_edit.setPlaceholderText("Search the guide (Ctrl+F)")
+        self.search_edit.setPlaceholderText(self.tr("Search the guide (Ctrl+F)"))
         self.search_edit.setClearButtonEnabled(True)
         self.search_edit.textChanged.connect(self._on_search_edit_text_changed)
         self.search_edit.returnPressed.connect(self._on_search_edit_return_pressed)
@@ -98,19 +99,19 @@ class GuideTab(QWidget):
         self.found.setProperty("role", "dim")
         smaller = QPushButton("A\u2212")
         smaller.setObjectName("guide_smaller")
-        smaller.setToolTip("Smaller text in the guide")
+        smaller.setToolTip(self.tr("Smaller text in the guide"))
         smaller.clicked.connect(lambda: self.set_zoom_step(-1))
         larger = QPushButton("A+")
         larger.setObjectName("guide_larger")
-        larger.setToolTip("Larger text in the guide")
+        larger.setToolTip(self.tr("Larger text in the guide"))
         larger.clicked.connect(lambda: self.set_zoom_step(1))
-        printing = QPushButton("Print\u2026")
+        printing = QPushButton(self.tr("Print\u2026"))
         printing.setObjectName("guide_print")
-        printing.setToolTip("Print the whole guide")
+        printing.setToolTip(self.tr("Print the whole guide"))
         printing.clicked.connect(self.print_guide)
-        pdf = QPushButton("Save as PDF\u2026")
+        pdf = QPushButton(self.tr("Save as PDF\u2026"))
         pdf.setObjectName("guide_pdf")
-        pdf.setToolTip("Save the whole guide as a PDF file")
+        pdf.setToolTip(self.tr("Save the whole guide as a PDF file"))
         pdf.clicked.connect(self.save_as_pdf)
 
         self.contents = GuideContents(guide)
@@ -130,6 +131,11 @@ class GuideTab(QWidget):
         self.status.setProperty("role", "dim")
         self.status.setWordWrap(True)
         self.status.hide()
+        # The guide's pages are English; in another UI language, say so once.
+        self.language_note = QLabel(self.tr("The guide is in English for now."))
+        self.language_note.setObjectName("guide_language_note")
+        self.language_note.setProperty("role", "dim")
+        self.language_note.setVisible(shown_language(QCoreApplication.instance()) != "en")
 
         bar = QHBoxLayout()
         bar.addWidget(self.back)
@@ -145,6 +151,7 @@ class GuideTab(QWidget):
         body.addWidget(self.pages, 1)
         root = QVBoxLayout(self)
         root.addLayout(bar)
+        root.addWidget(self.language_note)
         root.addLayout(body, 1)
         root.addWidget(self.status)
 
@@ -154,7 +161,9 @@ class GuideTab(QWidget):
         back = QShortcut(QKeySequence.StandardKey.Back, self)
         back.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         back.activated.connect(self.go_back)
-        self.back.setToolTip(f"Back to the page you came from ({back.key().toString()})")
+        self.back.setToolTip(
+            self.tr("Back to the page you came from ({key})").format(key=back.key().toString())
+        )
 
         ctx.theme.theme_changed.connect(self._on_theme_changed)
         self._apply_style()
@@ -170,7 +179,9 @@ class GuideTab(QWidget):
         An unknown slug leaves the page as it is and says so; returns False.
         """
         if slug != COMPARE_SLUG and not self.guide.has(slug):
-            self.say(f"There is no page \u201c{slug}\u201d in this guide.")
+            self.say(
+                self.tr("There is no page \u201c{slug}\u201d in this guide.").format(slug=slug)
+            )
             return False
         self.say("")
         if slug != self.current and self.current:
@@ -222,7 +233,7 @@ class GuideTab(QWidget):
             self.hits_slugs = [h.slug for h in hits]
             self.contents.show_hits(hits, term)
             n = len(hits)
-            self.found.setText(f"Found on {n} page{'' if n == 1 else 's'}" if n else "Not found")
+            self.found.setText(self.tr("Found on %n page(s)", "", n) if n else self.tr("Not found"))
         if self.current != COMPARE_SLUG:
             self.reader.highlight(term)
         self.contents.mark(self.current)
@@ -282,13 +293,16 @@ class GuideTab(QWidget):
     def print_guide(self) -> None:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         dialog = QPrintDialog(printer, self)
-        dialog.setWindowTitle("Print the guide")
+        dialog.setWindowTitle(self.tr("Print the guide"))
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.print_to(printer)
 
     def save_as_pdf(self) -> None:
         picked = save_path(
-            self, "Save the guide as PDF", "PDF files (*.pdf)", Path.home() / "rlbaby-guide.pdf"
+            self,
+            self.tr("Save the guide as PDF"),
+            self.tr("PDF files (*.pdf)"),
+            Path.home() / "rlbaby-guide.pdf",
         )
         if picked is None:
             return
@@ -296,6 +310,10 @@ class GuideTab(QWidget):
         try:
             self.export_pdf(path)
         except OSError as exc:
-            self.say(f"Could not write {path}: {exc.strerror or exc}")
+            self.say(
+                self.tr("Could not write {path}: {reason}").format(
+                    path=path, reason=exc.strerror or exc
+                )
+            )
             return
-        self.say(f"Saved the guide as {path}")
+        self.say(self.tr("Saved the guide as {path}").format(path=path))

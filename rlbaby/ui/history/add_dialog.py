@@ -27,7 +27,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rlbaby.model import Instant, MovementKind, label
+from rlbaby.model import Instant, MovementKind
+from rlbaby.model.i18n import QT_TRANSLATE_NOOP
 from rlbaby.services.history import (
     TIME_HELP,
     check_not_future,
@@ -35,6 +36,7 @@ from rlbaby.services.history import (
     parse_local,
 )
 from rlbaby.services.logger import MAX_FORGOTTEN_MOVEMENTS
+from rlbaby.ui.i18n import tr_label, tr_marked
 from rlbaby.ui.locale_format import LocaleDates, format_night
 from rlbaby.ui.widgets.value_combo import EnumCombo
 
@@ -64,12 +66,19 @@ class AddRequest:
 
 
 _EXPLAIN = {
-    AddWhat.MOVEMENT: "A movement joins the episode it falls in (or starts one if none is near).",
-    AddWhat.EPISODE: (
-        "An episode from its start to its end, with about how many movements you "
-        "remember; they are spread evenly. You can describe it next."
+    AddWhat.MOVEMENT: QT_TRANSLATE_NOOP(
+        "HistoryAddDialog",
+        "A movement joins the episode it falls in (or starts one if none is near).",
     ),
-    AddWhat.SLEEP: "From when the baby fell asleep to when it woke (leave Awake empty if unsure).",
+    AddWhat.EPISODE: QT_TRANSLATE_NOOP(
+        "HistoryAddDialog",
+        "An episode from its start to its end, with about how many movements you "
+        "remember; they are spread evenly. You can describe it next.",
+    ),
+    AddWhat.SLEEP: QT_TRANSLATE_NOOP(
+        "HistoryAddDialog",
+        "From when the baby fell asleep to when it woke (leave Awake empty if unsure).",
+    ),
 }
 
 
@@ -87,7 +96,7 @@ class HistoryAddDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("history_add_dialog")
-        self.setWindowTitle("Add something you did not log")
+        self.setWindowTitle(self.tr("Add something you did not log"))
         self._night = night
         self._start_hour = start_hour
         self._now_ms = now_ms
@@ -96,9 +105,9 @@ class HistoryAddDialog(QDialog):
         choices = QHBoxLayout()
         self.radios: dict[AddWhat, QRadioButton] = {}
         for what, text, about in (
-            (AddWhat.MOVEMENT, "A movement", self.tr("Add one movement you did not tap")),
-            (AddWhat.EPISODE, "An episode", self.tr("Add a whole episode of movements")),
-            (AddWhat.SLEEP, "A sleep period", self.tr("Add when the baby slept")),
+            (AddWhat.MOVEMENT, self.tr("A movement"), self.tr("Add one movement you did not tap")),
+            (AddWhat.EPISODE, self.tr("An episode"), self.tr("Add a whole episode of movements")),
+            (AddWhat.SLEEP, self.tr("A sleep period"), self.tr("Add when the baby slept")),
         ):
             r = QRadioButton(text)
             r.setObjectName(f"add_{what.value}")
@@ -113,34 +122,37 @@ class HistoryAddDialog(QDialog):
         self.explain.setWordWrap(True)
         self.time_edit = QLineEdit(default_text)
         self.time_edit.setObjectName("add_time")
-        self.time_edit.setToolTip(TIME_HELP)
-        self.kind = EnumCombo(MovementKind, [(label(k).capitalize(), k) for k in MovementKind])
+        time_help = tr_marked("History", TIME_HELP)
+        self.time_edit.setToolTip(time_help)
+        self.kind = EnumCombo(MovementKind, [(tr_label(k).capitalize(), k) for k in MovementKind])
         self.kind.setObjectName("add_kind")
         self.kind.setAccessibleDescription(self.tr("What the movement looked like"))
         self.end_edit = QLineEdit()
         self.end_edit.setObjectName("add_end")
-        self.end_edit.setPlaceholderText("same as the start")
-        self.end_edit.setToolTip(TIME_HELP)
+        self.end_edit.setPlaceholderText(self.tr("same as the start"))
+        self.end_edit.setToolTip(time_help)
         self.count = QSpinBox()
         self.count.setObjectName("add_count")
         self.count.setRange(1, MAX_FORGOTTEN_MOVEMENTS)
         self.count.setValue(5)
-        self.count.setToolTip("Your best guess is fine; the movements are spread evenly.")
+        self.count.setToolTip(self.tr("Your best guess is fine; the movements are spread evenly."))
         self.awake_edit = QLineEdit()
         self.awake_edit.setObjectName("add_awake")
-        self.awake_edit.setPlaceholderText("not marked")
-        self.awake_edit.setToolTip(TIME_HELP)
+        self.awake_edit.setPlaceholderText(self.tr("not marked"))
+        self.awake_edit.setToolTip(time_help)
         self.form = QFormLayout()
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.form.addRow("Time", self.time_edit)
-        self.form.addRow("End", self.end_edit)
-        self.form.addRow("About how many movements", self.count)
-        self.form.addRow("Kind", self.kind)
-        self.form.addRow("Awake", self.awake_edit)
+        self.form.addRow(self.tr("Time"), self.time_edit)
+        self.form.addRow(self.tr("End"), self.end_edit)
+        self.form.addRow(self.tr("About how many movements"), self.count)
+        self.form.addRow(self.tr("Kind"), self.kind)
+        self.form.addRow(self.tr("Awake"), self.awake_edit)
         where = QLabel(
-            f"A bare time like 02:40 belongs to the night of {format_night(night)}."
+            self.tr("A bare time like 02:40 belongs to the night of {date}.").format(
+                date=format_night(night)
+            )
             if night
-            else "Type the date and time, like 2026-11-24 02:40."
+            else self.tr("Type the date and time, like 2026-11-24 02:40.")
         )
         where.setProperty("role", "dim")
         where.setWordWrap(True)
@@ -160,7 +172,7 @@ class HistoryAddDialog(QDialog):
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Add")
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Add"))
         buttons.accepted.connect(self._on_buttons_accepted)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -193,7 +205,7 @@ class HistoryAddDialog(QDialog):
         flags = Qt.TextFlag.TextWordWrap
         changed = False
         for help_line, texts in (
-            (self.explain, list(_EXPLAIN.values())),
+            (self.explain, [self.tr(t) for t in _EXPLAIN.values()]),
             (self._where, [self._where.text()]),
         ):
             width = help_line.contentsRect().width()
@@ -243,12 +255,14 @@ class HistoryAddDialog(QDialog):
         what = self.what if any(r.isChecked() for r in self.radios.values()) else None
         if what is None:
             return
-        self.explain.setText(_EXPLAIN[what])
+        self.explain.setText(self.tr(_EXPLAIN[what]))
         self.form.setRowVisible(self.kind, what is not AddWhat.SLEEP)
         self.form.setRowVisible(self.awake_edit, what is AddWhat.SLEEP)
         self.form.setRowVisible(self.end_edit, what is AddWhat.EPISODE)
         self.form.setRowVisible(self.count, what is AddWhat.EPISODE)
-        first = {AddWhat.SLEEP: "Asleep", AddWhat.EPISODE: "Start"}.get(what, "Time")
+        first = {AddWhat.SLEEP: self.tr("Asleep"), AddWhat.EPISODE: self.tr("Start")}.get(
+            what, self.tr("Time")
+        )
         self.form.labelForField(self.time_edit).setText(first)  # type: ignore[attr-defined]
 
     def request(self) -> AddRequest:
@@ -274,11 +288,13 @@ class HistoryAddDialog(QDialog):
                 )
                 check_not_future(end, self._now_ms, "The end")
                 if end.utc_ms < at.utc_ms:
-                    raise ValueError("The end comes before the start. Check both times.")
+                    raise ValueError(self.tr("The end comes before the start. Check both times."))
                 if end.utc_ms - at.utc_ms > MAX_EPISODE_HOURS * 3_600_000:
                     raise ValueError(
-                        f"That is longer than {MAX_EPISODE_HOURS} hours. Add it as "
-                        "separate episodes, or check the dates."
+                        self.tr(
+                            "That is longer than {hours} hours. Add it as "
+                            "separate episodes, or check the dates."
+                        ).format(hours=MAX_EPISODE_HOURS)
                     )
             return AddRequest(what, at, kind=kind, end=end, count=self.count.value())
         return AddRequest(what, at, kind=kind)

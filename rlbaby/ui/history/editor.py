@@ -69,10 +69,10 @@ class HistoryEditor(QWidget):
 
     def _refuse(self, exc: Exception) -> bool:
         """A typed value could not be read: say why, save nothing."""
-        self._set_message(f"Not saved. {exc}", error=True)
+        self._set_message(self.tr("Not saved. {reason}").format(reason=exc), error=True)
         return False
 
-    def _save(self, record: Any, changes: dict[str, Any], saved_text: str = "Saved.") -> bool:
+    def _save(self, record: Any, changes: dict[str, Any], saved_text: str = "") -> bool:
         """Save `changes` to `record` through the service (undoable, durable).
 
         Returns False when the store refused; the fields then show the stored values.
@@ -80,11 +80,12 @@ class HistoryEditor(QWidget):
         try:
             self._service.update(record, **changes)
         except StoreError as exc:
-            self._set_message(f"Not saved. {exc}", error=True)
-            self.save_failed.emit(f"Not saved. {exc}")
+            message = self.tr("Not saved. {reason}").format(reason=exc)
+            self._set_message(message, error=True)
+            self.save_failed.emit(message)
             self.refresh(force=True)
             return False
-        self._set_message(saved_text, error=False)
+        self._set_message(saved_text or self.tr("Saved."), error=False)
         self.refresh(force=True)
         return True
 

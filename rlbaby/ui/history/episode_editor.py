@@ -14,6 +14,7 @@ from rlbaby.model import Clock, Episode, night_of
 from rlbaby.services import LoggerService
 from rlbaby.services.history import TIME_HELP, check_not_future, parse_local
 from rlbaby.ui.history.editor import HistoryEditor
+from rlbaby.ui.i18n import tr_marked
 from rlbaby.ui.locale_format import format_editable
 from rlbaby.ui.log.episode_sheet import EpisodeSheet
 
@@ -34,15 +35,17 @@ class HistoryEpisodeEditor(HistoryEditor):
         self.episode_id: str | None = None
         self.settled_edit = QLineEdit()
         self.settled_edit.setObjectName("episode_settled")
-        self.settled_edit.setPlaceholderText("not marked")
+        self.settled_edit.setPlaceholderText(self.tr("not marked"))
         self.settled_edit.setToolTip(
-            "When the baby settled. Leave empty if you did not mark it. " + TIME_HELP
+            self.tr("When the baby settled. Leave empty if you did not mark it.")
+            + " "
+            + tr_marked("History", TIME_HELP)
         )
         self.settled_edit.editingFinished.connect(self._on_settled_edit_editing_finished)
         form = QFormLayout()
         form.setContentsMargins(8, 0, 8, 0)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.addRow("Settled", self.settled_edit)
+        form.addRow(self.tr("Settled"), self.settled_edit)
         self.sheet = EpisodeSheet(service)
         self.sheet.save_failed.connect(self.save_failed)
         self.sheet.red_flag_raised.connect(self.red_flag_raised)
@@ -100,7 +103,9 @@ class HistoryEpisodeEditor(HistoryEditor):
                 )
                 check_not_future(settled, self._clock().utc_ms, "Settled")
                 if settled.utc_ms < start_ms:
-                    raise ValueError("Settled must not be before the episode's first movement.")
+                    raise ValueError(
+                        self.tr("Settled must not be before the episode's first movement.")
+                    )
             except ValueError as exc:
                 return self._refuse(exc)
         if settled == ep.settled:

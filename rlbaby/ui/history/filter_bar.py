@@ -40,7 +40,9 @@ class HistoryFilterBar(QWidget):
         self._tonight = tonight
         self.child: ValueCombo[str] = ValueCombo()
         self.child.setObjectName("history_child")
-        self.child.setToolTip("Whose nights to list (follows the child picked in the Log tab)")
+        self.child.setToolTip(
+            self.tr("Whose nights to list (follows the child picked in the Log tab)")
+        )
         self.child.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.child.setMinimumContentsLength(6)
         self.child.currentIndexChanged.connect(self._on_child_current_index_changed)
@@ -51,8 +53,8 @@ class HistoryFilterBar(QWidget):
         self.first.setAccessibleName(self.tr("From night"))
         self.last.setAccessibleName(self.tr("To night"))
         for edit, tip in (
-            (self.first, "The first night listed (nights are named by their evening)"),
-            (self.last, "The last night listed"),
+            (self.first, self.tr("The first night listed (nights are named by their evening)")),
+            (self.last, self.tr("The last night listed")),
         ):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat(weekday_date_format())
@@ -65,12 +67,12 @@ class HistoryFilterBar(QWidget):
         self.set_range(now - timedelta(days=DEFAULT_NIGHTS - 1), now)
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(QLabel("Child"))
+        row.addWidget(QLabel(self.tr("Child")))
         row.addWidget(self.child)
         row.addSpacing(12)
-        row.addWidget(QLabel("Nights from"))
+        row.addWidget(QLabel(self.tr("Nights from")))
         row.addWidget(self.first)
-        row.addWidget(QLabel("to"))
+        row.addWidget(QLabel(self.tr("to")))
         row.addWidget(self.last)
         selection.child_changed.connect(self._on_selection_child_changed)
         self.reload_children()

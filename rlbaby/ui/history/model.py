@@ -16,18 +16,31 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QFont
 
-from rlbaby.model import Episode, Movement, SleepPeriod, label
+from rlbaby.model import Episode, Movement, SleepPeriod
+from rlbaby.model.i18n import QT_TRANSLATE_NOOP
 from rlbaby.services.history import EpisodeItem, NightItem, SleepItem
+from rlbaby.ui.i18n import Plurals, tr_label
 from rlbaby.ui.locale_format import format_night, format_time
-from rlbaby.wording import duration, plural
+from rlbaby.wording import duration
 
 Payload = NightItem | EpisodeItem | SleepItem | Movement
 AnyIndex = QModelIndex | QPersistentModelIndex
 
-COLUMNS = ("When", "What", "Details")
+COLUMNS = (
+    QT_TRANSLATE_NOOP("HistoryModel", "When"),
+    QT_TRANSLATE_NOOP("HistoryModel", "What"),
+    QT_TRANSLATE_NOOP("HistoryModel", "Details"),
+)
+
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1
 RECORD_ROLE = Qt.ItemDataRole.UserRole + 2
 
@@ -245,7 +258,7 @@ class HistoryModel(QAbstractItemModel):
             and role == Qt.ItemDataRole.DisplayRole
             and 0 <= section < len(COLUMNS)
         ):
-            return COLUMNS[section]
+            return self.tr(COLUMNS[section])
         return None
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -278,18 +291,19 @@ class HistoryModel(QAbstractItemModel):
         if isinstance(p, SleepItem):
             return _sleep_text(p, column, self._now_ms())
         if isinstance(p, Movement):
-            return (format_time(p.at, seconds=True), label(p.kind).capitalize(), p.note)[column]
+            return (format_time(p.at, seconds=True), tr_label(p.kind).capitalize(), p.note)[column]
         return ""
 
     def _night_text(self, p: NightItem, column: int) -> str:
         if column == 0:
             return format_night(p.night)
         if column == 1:
-            return "Night"
-        parts = [plural(p.movement_count, "movement"), plural(len(p.episodes), "episode")]
+            return self.tr("Night")
+        plurals = Plurals()
+        parts = [plurals.movements(p.movement_count), plurals.episodes(len(p.episodes))]
         hours = p.sleep_hours(self._now_ms())
         if p.sleeps:
-            parts.append(f"{hours:.1f} h asleep")
+            parts.append(self.tr("{hours} h asleep").format(hours=f"{hours:.1f}"))
         return " · ".join(parts)
 
 
@@ -301,18 +315,22 @@ def _episode_text(p: EpisodeItem, column: int) -> str:
     if column == 0:
         return f"{format_time(p.start)}–{format_time(p.end)}"
     if column == 1:
-        return "Episode"
+        return QCoreApplication.translate("HistoryModel", "Episode")
     ep = p.episode
-    parts = [plural(len(p.movements), "movement") if p.movements else "no movements left"]
+    parts = [
+        Plurals().movements(len(p.movements))
+        if p.movements
+        else QCoreApplication.translate("HistoryModel", "no movements left")
+    ]
     parts.append(duration(p.end.utc_ms - p.start.utc_ms))
     if ep.response is not None:
-        parts.append(label(ep.response))
+        parts.append(tr_label(ep.response))
     elif ep.settled is not None:
-        parts.append("settled")
+        parts.append(QCoreApplication.translate("HistoryModel", "settled"))
     if ep.signs:
-        parts.append(", ".join(label(s) for s in sorted(ep.signs)))
+        parts.append(", ".join(tr_label(s) for s in sorted(ep.signs)))
     if ep.video:
-        parts.append("video")
+        parts.append(QCoreApplication.translate("HistoryModel", "video"))
     if ep.note:
         parts.append(ep.note)
     return " · ".join(parts)
@@ -324,7 +342,7 @@ def _sleep_text(p: SleepItem, column: int, now_ms: int) -> str:
         end = format_time(s.awake) if s.awake else "…"
         return f"{format_time(s.asleep)}–{end}"
     if column == 1:
-        return "Asleep"
+        return QCoreApplication.translate("HistoryModel", "Asleep")
     if s.awake is None:
-        return "no Awake mark yet"
+        return QCoreApplication.translate("HistoryModel", "no Awake mark yet")
     return duration(s.awake.utc_ms - s.asleep.utc_ms)

@@ -10,10 +10,11 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
 
-from rlbaby.model import Clock, Movement, MovementKind, RedFlag, label, night_of
+from rlbaby.model import Clock, Movement, MovementKind, RedFlag, night_of
 from rlbaby.services import LoggerService
 from rlbaby.services.history import TIME_HELP, check_not_future, parse_local
 from rlbaby.ui.history.editor import HistoryEditor
+from rlbaby.ui.i18n import tr_label, tr_marked
 from rlbaby.ui.locale_format import format_date_time, format_editable, format_weekday_time
 from rlbaby.ui.widgets.value_combo import EnumCombo
 
@@ -31,24 +32,30 @@ class HistoryMovementEditor(HistoryEditor):
     def __init__(self, service: LoggerService, clock: Clock, parent: QWidget | None = None) -> None:
         super().__init__(service, clock, "movement", parent)
         self.movement_id: str | None = None
-        self.heading = QLabel("Movement")
+        self.heading = QLabel(self.tr("Movement"))
         self.heading.setProperty("role", "big")
         self.time_edit = QLineEdit()
         self.time_edit.setObjectName("movement_time")
-        self.time_edit.setToolTip(TIME_HELP + " A bare time stays in the same night.")
+        self.time_edit.setToolTip(
+            tr_marked("History", TIME_HELP) + " " + self.tr("A bare time stays in the same night.")
+        )
         self.time_edit.editingFinished.connect(self._on_time_edit_editing_finished)
-        self.kind = EnumCombo(MovementKind, [(label(k).capitalize(), k) for k in MovementKind])
+        self.kind = EnumCombo(MovementKind, [(tr_label(k).capitalize(), k) for k in MovementKind])
         self.kind.setObjectName("movement_kind")
-        self.kind.setToolTip("What the movement looked like")
+        self.kind.setToolTip(self.tr("What the movement looked like"))
         self.kind.activated.connect(self._on_kind_activated)
         self.note = QLineEdit()
         self.note.setObjectName("movement_note")
-        self.note.setPlaceholderText("A note about this movement")
+        self.note.setPlaceholderText(self.tr("A note about this movement"))
         self.note.editingFinished.connect(self._on_note_editing_finished)
         self._lay_out(
             self.heading,
-            [("Time", self.time_edit), ("Kind", self.kind), ("Note", self.note)],
-            "Changes are saved as you make them. Escape goes back to the list.",
+            [
+                (self.tr("Time"), self.time_edit),
+                (self.tr("Kind"), self.kind),
+                (self.tr("Note"), self.note),
+            ],
+            self.tr("Changes are saved as you make them. Escape goes back to the list."),
         )
 
     # --- showing -------------------------------------------------------------------
@@ -69,7 +76,9 @@ class HistoryMovementEditor(HistoryEditor):
         m = self._movement()
         if m is None:
             return
-        self.heading.setText(f"Movement at {format_weekday_time(m.at, seconds=True)}")
+        self.heading.setText(
+            self.tr("Movement at {time}").format(time=format_weekday_time(m.at, seconds=True))
+        )
         if force or not self.time_edit.hasFocus():
             self.time_edit.setText(format_editable(m.at))
         self.kind.set_value(m.kind)
@@ -109,7 +118,13 @@ class HistoryMovementEditor(HistoryEditor):
             return True
         new_kind = kind if "kind" in changes else m.kind
         new_at = at if "at" in changes else m.at
-        saved = self._save(m, changes, f"Saved: {label(new_kind)} at {format_date_time(new_at)}.")
+        saved = self._save(
+            m,
+            changes,
+            self.tr("Saved: {kind} at {time}.").format(
+                kind=tr_label(new_kind), time=format_date_time(new_at)
+            ),
+        )
         if saved and changes.get("kind") is MovementKind.STIFFENING:
             self.red_flag_raised.emit((RedFlag.STIFFENING_OR_SPASMS,))
         return saved

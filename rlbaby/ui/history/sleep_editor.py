@@ -18,6 +18,7 @@ from rlbaby.services.history import (
     parse_local,
 )
 from rlbaby.ui.history.editor import HistoryEditor
+from rlbaby.ui.i18n import tr_marked
 from rlbaby.ui.locale_format import LocaleDates, format_editable, format_weekday_time
 from rlbaby.wording import duration
 
@@ -28,22 +29,30 @@ class HistorySleepEditor(HistoryEditor):
     def __init__(self, service: LoggerService, clock: Clock, parent: QWidget | None = None) -> None:
         super().__init__(service, clock, "sleep", parent)
         self.period_id: str | None = None
-        self.heading = QLabel("Asleep")
+        self.heading = QLabel(self.tr("Asleep"))
         self.heading.setProperty("role", "big")
         self.asleep_edit = QLineEdit()
         self.asleep_edit.setObjectName("sleep_asleep")
-        self.asleep_edit.setToolTip("When the baby fell asleep. " + TIME_HELP)
+        self.asleep_edit.setToolTip(
+            self.tr("When the baby fell asleep.") + " " + tr_marked("History", TIME_HELP)
+        )
         self.awake_edit = QLineEdit()
         self.awake_edit.setObjectName("sleep_awake")
-        self.awake_edit.setPlaceholderText("still asleep (no Awake mark)")
-        self.awake_edit.setToolTip("When the baby woke. Leave empty if not marked. " + TIME_HELP)
+        self.awake_edit.setPlaceholderText(self.tr("still asleep (no Awake mark)"))
+        self.awake_edit.setToolTip(
+            self.tr("When the baby woke. Leave empty if not marked.")
+            + " "
+            + tr_marked("History", TIME_HELP)
+        )
         for edit in (self.asleep_edit, self.awake_edit):
             edit.editingFinished.connect(self._on_edit_editing_finished)
         self._lay_out(
             self.heading,
-            [("Asleep", self.asleep_edit), ("Awake", self.awake_edit)],
-            "A bare time like 23:40 stays in this night. Changes are saved as you make "
-            "them. Escape goes back to the list.",
+            [(self.tr("Asleep"), self.asleep_edit), (self.tr("Awake"), self.awake_edit)],
+            self.tr(
+                "A bare time like 23:40 stays in this night. Changes are saved as you make "
+                "them. Escape goes back to the list."
+            ),
         )
 
     def show_period(self, period_id: str) -> None:
@@ -62,7 +71,9 @@ class HistorySleepEditor(HistoryEditor):
         if p is None:
             return
         length = f" · {duration(p.awake.utc_ms - p.asleep.utc_ms)}" if p.awake else ""
-        self.heading.setText(f"Asleep {format_weekday_time(p.asleep)}{length}")
+        self.heading.setText(
+            self.tr("Asleep {time}").format(time=format_weekday_time(p.asleep)) + length
+        )
         if force or not self.asleep_edit.hasFocus():
             self.asleep_edit.setText(format_editable(p.asleep))
         if force or not self.awake_edit.hasFocus():

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from datetime import date, time
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal
 from PySide6.QtGui import QFontMetrics, QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -32,9 +32,9 @@ from rlbaby.model import (
     MovementKind,
     RedFlag,
     SleepPeriod,
-    label,
     night_of,
 )
+from rlbaby.model.i18n import QT_TRANSLATE_NOOP
 from rlbaby.services import MovementRecorded, RecordsChanged
 from rlbaby.services.history import (
     EpisodeItem,
@@ -55,6 +55,7 @@ from rlbaby.ui.history.movement_editor import HistoryMovementEditor
 from rlbaby.ui.history.sleep_editor import HistorySleepEditor
 from rlbaby.ui.history.tree import HistoryTree
 from rlbaby.ui.history.undo_bar import HistoryUndoBar
+from rlbaby.ui.i18n import Plurals, tr_label
 from rlbaby.ui.locale_format import (
     format_date,
     format_day_month,
@@ -63,29 +64,40 @@ from rlbaby.ui.locale_format import (
     format_time,
     format_weekday_time,
 )
-from rlbaby.wording import plural
 
-HINT = (
+HINT = QT_TRANSLATE_NOOP(
+    "HistoryTab",
     "Pick a row to change it.\n\n"
     "Enter: edit the row\n"
     "Delete: delete it (you can undo)\n"
     "Insert: add something you did not log at the time\n"
-    "Escape: back to the list"
+    "Escape: back to the list",
 )
-READONLY_HINT = (
+READONLY_HINT = QT_TRANSLATE_NOOP(
+    "HistoryTab",
     "Pick a row to see it.\n\n"
     "Another copy of rlbaby is logging to this folder, so nothing can be changed "
-    "here. Make changes in that copy; this list follows it."
+    "here. Make changes in that copy; this list follows it.",
 )
 
 
 def _describe(record: Movement | Episode | SleepPeriod) -> str:
     if isinstance(record, Movement):
-        kind = "" if record.kind is MovementKind.UNSPECIFIED else f"{label(record.kind)} "
-        return f"the {kind}movement at {format_weekday_time(record.at, seconds=True)}"
+        at = format_weekday_time(record.at, seconds=True)
+        if record.kind is MovementKind.UNSPECIFIED:
+            return QCoreApplication.translate("HistoryTab", "the movement at {time}").format(
+                time=at
+            )
+        return QCoreApplication.translate("HistoryTab", "the {kind} movement at {time}").format(
+            kind=tr_label(record.kind), time=at
+        )
     if isinstance(record, Episode):
-        return f"the episode at {format_weekday_time(record.opened)} with its movements"
-    return f"the sleep period from {format_weekday_time(record.asleep)}"
+        return QCoreApplication.translate(
+            "HistoryTab", "the episode at {time} with its movements"
+        ).format(time=format_weekday_time(record.opened))
+    return QCoreApplication.translate("HistoryTab", "the sleep period from {time}").format(
+        time=format_weekday_time(record.asleep)
+    )
 
 
 class HistoryTab(QWidget):
@@ -104,16 +116,18 @@ class HistoryTab(QWidget):
         self._loaded_once = False
 
         self.filters = HistoryFilterBar(ctx.store, ctx.selection, self._tonight)
-        self.add_button = QPushButton("Add forgotten…")
+        self.add_button = QPushButton(self.tr("Add forgotten…"))
         self.add_button.setObjectName("history_add")
         self.add_button.setToolTip(
-            "Add a movement, an episode or a sleep period you did not log at the time (Insert)"
+            self.tr(
+                "Add a movement, an episode or a sleep period you did not log at the time (Insert)"
+            )
         )
         # Not connected directly: clicked(bool) would arrive as `what` (KeyError: False).
         self.add_button.clicked.connect(self._on_add_button_clicked)
-        self.delete_button = QPushButton("Delete")
+        self.delete_button = QPushButton(self.tr("Delete"))
         self.delete_button.setObjectName("history_delete")
-        self.delete_button.setToolTip("Delete the selected row (Delete). You can undo it.")
+        self.delete_button.setToolTip(self.tr("Delete the selected row (Delete). You can undo it."))
         self.delete_button.clicked.connect(self.delete_selected)
         self.error = QLabel()
         self.error.setObjectName("history_error")
@@ -135,8 +149,8 @@ class HistoryTab(QWidget):
         self.tree.edit_requested.connect(self.edit_selected)
         self.tree.selectionModel().currentRowChanged.connect(self._on_tree_current_row_changed)
 
-        self._hint = HINT  # READONLY_HINT when another copy writes
-        self.hint = QLabel(HINT)
+        self._hint = self.tr(HINT)  # READONLY_HINT when another copy writes
+        self.hint = QLabel(self._hint)
         self.hint.setObjectName("history_hint")
         self.hint.setWordWrap(True)
         self.hint.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
@@ -197,7 +211,7 @@ class HistoryTab(QWidget):
             self.episode_editor,
         ):
             w.setEnabled(not readonly)
-        self._hint = READONLY_HINT if readonly else HINT
+        self._hint = self.tr(READONLY_HINT if readonly else HINT)
         self.hint.setText(self._hint)
         if readonly:
             self.undo_bar.withdraw()
@@ -220,10 +234,11 @@ class HistoryTab(QWidget):
             step + fm.horizontalAdvance(f"{format_time(late)}–{format_time(late)}"),
             2 * step + fm.horizontalAdvance(format_time(late, seconds=True)),
         )
-        kinds = [label(k).capitalize() for k in MovementKind]
+        kinds = [tr_label(k).capitalize() for k in MovementKind]
+        words = [QCoreApplication.translate("HistoryModel", w) for w in ("Episode", "Asleep")]
         what = max(
-            bold.horizontalAdvance("Night"),
-            *(fm.horizontalAdvance(w) for w in ("Episode", "Asleep", *kinds)),
+            bold.horizontalAdvance(QCoreApplication.translate("HistoryModel", "Night")),
+            *(fm.horizontalAdvance(w) for w in (*words, *kinds)),
         )
         self.tree.set_column_widths((step + when + pad, what + pad))
 
@@ -297,19 +312,27 @@ class HistoryTab(QWidget):
         first, last = self.filters.nights
         name = self.filters.child.currentText()
         readonly = (
-            " Read-only: another copy of rlbaby is writing." if self._ctx.store.readonly else ""
+            self.tr(" Read-only: another copy of rlbaby is writing.")
+            if self._ctx.store.readonly
+            else ""
         )
         if not self.filters.child_id:
-            self.status.setText("Add a child in the Log tab to start a log.")
+            self.status.setText(self.tr("Add a child in the Log tab to start a log."))
         elif n == 0:
             self.status.setText(
-                f"Nothing logged for {name} from {format_day_month(first)} to {format_date(last)}."
+                self.tr("Nothing logged for {name} from {first} to {last}.").format(
+                    name=name, first=format_day_month(first), last=format_date(last)
+                )
             )
         else:
             self.status.setText(
-                f"{n} night{'s' if n != 1 else ''} with a log for {name}, "
-                f"{format_day_month(first)} to {format_date(last)}. "
-                "Times are the local time of each record." + readonly
+                self.tr(
+                    "%n night(s) with a log for {name}, {first} to {last}. "
+                    "Times are the local time of each record.",
+                    "",
+                    n,
+                ).format(name=name, first=format_day_month(first), last=format_date(last))
+                + readonly
             )
 
     # --- following the service ---------------------------------------------------
@@ -392,11 +415,20 @@ class HistoryTab(QWidget):
 
     def _night_hint(self, night: NightItem) -> str:
         hours = night.sleep_hours(self._ctx.clock().utc_ms)
-        sleep = f", {hours:.1f} h asleep" if night.sleeps else ", no sleep marks"
+        sleep = (
+            self.tr(", {hours} h asleep").format(hours=f"{hours:.1f}")
+            if night.sleeps
+            else self.tr(", no sleep marks")
+        )
+        plurals = Plurals()
         return (
-            f"Night of {format_date(night.night, long=True)}: "
-            f"{plural(night.movement_count, 'movement')} in "
-            f"{plural(len(night.episodes), 'episode')}{sleep}.\n\n" + self._hint
+            self.tr("Night of {date}: {movements} in {episodes}").format(
+                date=format_date(night.night, long=True),
+                movements=plurals.movements(night.movement_count),
+                episodes=plurals.episodes(len(night.episodes)),
+            )
+            + f"{sleep}.\n\n"
+            + self._hint
         )
 
     def select_key(self, key: str) -> bool:
@@ -432,9 +464,11 @@ class HistoryTab(QWidget):
     def _on_editor_red_flag_raised(self, flags: tuple[RedFlag, ...]) -> None:
         number = shown_emergency_number(self._ctx.store.settings)
         self.error.setText(
-            f"You noted a red flag ({', '.join(label(f) for f in flags)}). If it is happening "
-            f"now, seek medical help now: call a doctor urgently, or your local emergency "
-            f"number ({number}). The Guide's urgent-signs page says more."
+            self.tr(
+                "You noted a red flag ({flags}). If it is happening now, seek medical help "
+                "now: call a doctor urgently, or your local emergency number ({number}). "
+                "The Guide's urgent-signs page says more."
+            ).format(flags=", ".join(tr_label(f) for f in flags), number=number)
         )
         self.error.show()
 
@@ -448,7 +482,9 @@ class HistoryTab(QWidget):
         index = self.tree.currentIndex()
         record = self.model.record(index)
         if record is None:
-            self.status.setText("Pick a movement, an episode or a sleep period to delete it.")
+            self.status.setText(
+                self.tr("Pick a movement, an episode or a sleep period to delete it.")
+            )
             return
         # Where the selection goes next: the row below, else above, else the parent.
         parent = index.parent()
@@ -460,11 +496,11 @@ class HistoryTab(QWidget):
         try:
             self._ctx.service.delete(record)
         except StoreError as exc:
-            self.show_error(f"Not deleted. {exc}")
+            self.show_error(self.tr("Not deleted. {reason}").format(reason=exc))
             return
         self.error.hide()
         self._undo_label = self._ctx.service.undo_label()
-        self.undo_bar.offer(f"Deleted {what}.")
+        self.undo_bar.offer(self.tr("Deleted {what}.").format(what=what))
         for key in neighbours:
             if key is not None and self.select_key(key):
                 break
@@ -473,16 +509,18 @@ class HistoryTab(QWidget):
     def _on_undo_bar_undo_clicked(self) -> None:
         if self._ctx.service.undo_label() != self._undo_label:
             self.undo_bar.withdraw()
-            self.status.setText("Something else changed since; use Edit ▸ Undo step by step.")
+            self.status.setText(
+                self.tr("Something else changed since; use Edit ▸ Undo step by step.")
+            )
             return
         try:
             change = self._ctx.service.undo()
         except StoreError as exc:
-            self.show_error(f"Could not undo. {exc}")
+            self.show_error(self.tr("Could not undo. {reason}").format(reason=exc))
             return
         self.undo_bar.withdraw()
         if change is not None:
-            self.status.setText("Brought back.")
+            self.status.setText(self.tr("Brought back."))
             restored = change.pairs[-1][1]
             self.select_key(restored.id)
         self.tree.setFocus()
@@ -495,7 +533,7 @@ class HistoryTab(QWidget):
     def add_forgotten(self, what: AddWhat = AddWhat.MOVEMENT) -> None:
         cid = self.filters.child_id
         if not cid:
-            self.status.setText("Add a child in the Log tab first.")
+            self.status.setText(self.tr("Add a child in the Log tab first."))
             return
         store = self._ctx.store
         start_hour = store.settings.night_start_hour
@@ -524,24 +562,31 @@ class HistoryTab(QWidget):
             if request.what is AddWhat.SLEEP:
                 saved = self._ctx.service.add(SleepPeriod(cid, request.at, awake=request.awake))
                 key = saved.id
-                text = f"Added a sleep period from {format_weekday_time(request.at)}."
+                text = self.tr("Added a sleep period from {time}.").format(
+                    time=format_weekday_time(request.at)
+                )
             elif request.what is AddWhat.EPISODE:
                 ep = self._ctx.service.add_episode_span(
                     cid, request.at, request.end or request.at, request.count, request.kind
                 )
                 key = ep.id
                 n = request.count
-                text = (
-                    f"Added an episode at {format_weekday_time(request.at)} with "
-                    f"{n} movement{'' if n == 1 else 's'}. Describe it on the right."
-                )
+                text = self.tr(
+                    "Added an episode at {time} with %n movement(s). Describe it on the right.",
+                    "",
+                    n,
+                ).format(time=format_weekday_time(request.at))
             else:
                 m = self._ctx.service.add_movement_at(cid, request.at, request.kind)
                 key = m.id
-                added = "a movement" if m.kind is MovementKind.UNSPECIFIED else f"a {label(m.kind)}"
-                text = f"Added {added} at {format_weekday_time(m.at, seconds=True)}."
+                at = format_weekday_time(m.at, seconds=True)
+                text = (
+                    self.tr("Added a movement at {time}.").format(time=at)
+                    if m.kind is MovementKind.UNSPECIFIED
+                    else self.tr("Added a {kind} at {time}.").format(kind=tr_label(m.kind), time=at)
+                )
         except (StoreError, ValueError) as exc:
-            self.show_error(f"Not saved. {exc}")
+            self.show_error(self.tr("Not saved. {reason}").format(reason=exc))
             return
         self.error.hide()
         first, last = self.filters.nights

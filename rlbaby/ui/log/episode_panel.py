@@ -8,7 +8,6 @@ from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QVBoxLayout, QWidget
 from rlbaby import wording
 from rlbaby.model import Episode, Instant
 from rlbaby.ui.locale_format import format_time
-from rlbaby.wording import plural
 
 
 def fmt_interval(ms: int) -> str:
@@ -34,7 +33,7 @@ class EpisodePanel(QFrame):
         self.setObjectName("episode_panel")
         self.setProperty("role", "panel")
         layout = QVBoxLayout(self)
-        self.title = QLabel("No episode open")
+        self.title = QLabel(self.tr("No episode open"))
         self.title.setProperty("role", "big")
         self.started = QLabel("")
         self.duration = QLabel("")
@@ -46,14 +45,16 @@ class EpisodePanel(QFrame):
         for w in (self.title, self.started, self.duration, self.count, self.intervals):
             layout.addWidget(w)
         layout.addStretch(1)
-        self.settle = QPushButton("Settled  (E)")
+        self.settle = QPushButton(self.tr("Settled  (E)"))
         self.settle.setObjectName("settle_button")
-        self.settle.setToolTip("The baby has settled: end this episode now (E)")
+        self.settle.setToolTip(self.tr("The baby has settled: end this episode now (E)"))
         self.settle.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.settle.clicked.connect(self.settle_clicked)
-        self.annotate = QPushButton("Add details  (A)")
+        self.annotate = QPushButton(self.tr("Add details  (A)"))
         self.annotate.setObjectName("annotate_button")
-        self.annotate.setToolTip("Soothing, response, signs and triggers for this episode (A)")
+        self.annotate.setToolTip(
+            self.tr("Soothing, response, signs and triggers for this episode (A)")
+        )
         self.annotate.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.annotate.clicked.connect(self.annotate_clicked)
         layout.addWidget(self.settle)
@@ -67,20 +68,22 @@ class EpisodePanel(QFrame):
         open_ = episode is not None and now is not None
         self.settle.setEnabled(open_)
         if episode is None or now is None or not times_ms:
-            self.title.setText("No episode open")
-            self.started.setText("The next tap starts one.")
+            self.title.setText(self.tr("No episode open"))
+            self.started.setText(self.tr("The next tap starts one."))
             self.duration.setText("")
             self.count.setText("")
             self.intervals.setText("")
             return
         first = Instant(times_ms[0], episode.opened.offset_min)
-        self.title.setText("Episode in progress")
-        self.started.setText(f"Started {format_time(first)}")
+        self.title.setText(self.tr("Episode in progress"))
+        self.started.setText(self.tr("Started {time}").format(time=format_time(first)))
         self.duration.setText(wording.duration(now.utc_ms - times_ms[0], clock=True))
         n = len(times_ms)
-        self.count.setText(plural(n, "movement"))
+        self.count.setText(self.tr("%n movement(s)", "", n))
         recent = times_ms[-6:]
         gaps = [b - a for a, b in zip(recent, recent[1:], strict=False)]
         self.intervals.setText(
-            "Last intervals: " + " · ".join(fmt_interval(g) for g in gaps) if gaps else ""
+            self.tr("Last intervals: {gaps}").format(gaps=" · ".join(fmt_interval(g) for g in gaps))
+            if gaps
+            else ""
         )

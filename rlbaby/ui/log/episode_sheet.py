@@ -33,45 +33,75 @@ from rlbaby.model import (
     StoppedWhenWoken,
     Trigger,
 )
+from rlbaby.model.i18n import QT_TRANSLATE_NOOP
 from rlbaby.model.records import RED_FLAG_OF_SIGN
 from rlbaby.services import LoggerService
 from rlbaby.store import StoreError
 from rlbaby.ui.locale_format import format_weekday_time
 from rlbaby.ui.widgets.chips import ChipGroup
 
+# Marked for lupdate in this class's context; shown through self.tr.
 TIPS: dict[Any, str] = {
-    OnsetState.ASLEEP: "The baby was asleep when the movements began",
-    OnsetState.DROWSY: "The baby was drifting off or half awake",
-    OnsetState.AWAKE: "The baby was awake when the movements began",
-    Soothing.ROCKING: "You rocked the baby",
-    Soothing.FEEDING: "You fed the baby",
-    Soothing.DIAPER: "You changed the diaper",
-    Soothing.LOOSENED: "You loosened clothing or the swaddle",
-    Soothing.TEMPERATURE: "You made the room warmer or cooler",
-    Soothing.MASSAGE: "You gently massaged the legs",
-    Soothing.WHITE_NOISE: "You used white noise or soft sound",
-    Soothing.HOLDING_LEGS: "You gently held the legs still",
-    Response.SETTLED_FAST: "Calm again within about 5 minutes of soothing",
-    Response.SETTLED_SLOW: "Calmed down, but it took longer",
-    Response.NOT_SETTLED: "Soothing did not calm the baby",
-    StoppedWhenWoken.YES: "The movements stopped when the baby woke up",
-    StoppedWhenWoken.NO: "URGENT: the movements went on after the baby woke. Seek medical help now",
-    StoppedWhenWoken.NOT_TRIED: "You did not wake the baby",
-    Sign.INCONSOLABLE_CRYING: "Crying that nothing would calm",
-    Sign.FEEDING_DIFFICULTY: "Trouble feeding around this episode",
-    Sign.STIFFNESS: "URGENT: the body or legs went stiff. Seek medical help now",
-    Sign.TWITCHING_SPASMS: "URGENT: spasms or jerks in clusters, not smooth kicks. Seek help now",
-    Sign.EYES_ROLLING: "URGENT: eyes rolling or fixed. Seek medical help now",
-    Sign.COLOUR_CHANGE: "URGENT: colour change (pale, blue or grey). Seek medical help now",
-    Sign.BREATHING_PAUSES: "URGENT: pauses in breathing. Seek medical help now",
-    Sign.SAME_WHEN_AWAKE: "URGENT: the same jerking also happens when awake. Seek medical help now",
-    Trigger.HUNGER: "The baby may have been hungry",
-    Trigger.DIAPER: "The diaper was wet or soiled",
-    Trigger.TIGHT_CLOTHING: "Clothing or swaddle seemed tight",
-    Trigger.TOO_WARM: "The baby or room seemed too warm",
-    Trigger.TOO_COLD: "The baby or room seemed too cold",
-    Trigger.OVERSTIMULATION: "A busy or exciting time before sleep",
-    Trigger.UNWELL: "The baby seemed unwell (cold, fever, teething...)",
+    OnsetState.ASLEEP: QT_TRANSLATE_NOOP(
+        "EpisodeSheet", "The baby was asleep when the movements began"
+    ),
+    OnsetState.DROWSY: QT_TRANSLATE_NOOP("EpisodeSheet", "The baby was drifting off or half awake"),
+    OnsetState.AWAKE: QT_TRANSLATE_NOOP(
+        "EpisodeSheet", "The baby was awake when the movements began"
+    ),
+    Soothing.ROCKING: QT_TRANSLATE_NOOP("EpisodeSheet", "You rocked the baby"),
+    Soothing.FEEDING: QT_TRANSLATE_NOOP("EpisodeSheet", "You fed the baby"),
+    Soothing.DIAPER: QT_TRANSLATE_NOOP("EpisodeSheet", "You changed the diaper"),
+    Soothing.LOOSENED: QT_TRANSLATE_NOOP("EpisodeSheet", "You loosened clothing or the swaddle"),
+    Soothing.TEMPERATURE: QT_TRANSLATE_NOOP("EpisodeSheet", "You made the room warmer or cooler"),
+    Soothing.MASSAGE: QT_TRANSLATE_NOOP("EpisodeSheet", "You gently massaged the legs"),
+    Soothing.WHITE_NOISE: QT_TRANSLATE_NOOP("EpisodeSheet", "You used white noise or soft sound"),
+    Soothing.HOLDING_LEGS: QT_TRANSLATE_NOOP("EpisodeSheet", "You gently held the legs still"),
+    Response.SETTLED_FAST: QT_TRANSLATE_NOOP(
+        "EpisodeSheet", "Calm again within about 5 minutes of soothing"
+    ),
+    Response.SETTLED_SLOW: QT_TRANSLATE_NOOP("EpisodeSheet", "Calmed down, but it took longer"),
+    Response.NOT_SETTLED: QT_TRANSLATE_NOOP("EpisodeSheet", "Soothing did not calm the baby"),
+    StoppedWhenWoken.YES: QT_TRANSLATE_NOOP(
+        "EpisodeSheet", "The movements stopped when the baby woke up"
+    ),
+    StoppedWhenWoken.NO: QT_TRANSLATE_NOOP(
+        "EpisodeSheet", "URGENT: the movements went on after the baby woke. Seek medical help now"
+    ),
+    StoppedWhenWoken.NOT_TRIED: QT_TRANSLATE_NOOP("EpisodeSheet", "You did not wake the baby"),
+    Sign.INCONSOLABLE_CRYING: QT_TRANSLATE_NOOP("EpisodeSheet", "Crying that nothing would calm"),
+    Sign.FEEDING_DIFFICULTY: QT_TRANSLATE_NOOP(
+        "EpisodeSheet", "Trouble feeding around this episode"
+    ),
+    Sign.STIFFNESS: QT_TRANSLATE_NOOP(
+        "EpisodeSheet", "URGENT: the body or legs went stiff. Seek medical help now"
+    ),
+    Sign.TWITCHING_SPASMS: QT_TRANSLATE_NOOP(
+        "EpisodeSheet", "URGENT: spasms or jerks in clusters, not smooth kicks. Seek help now"
+    ),
+    Sign.EYES_ROLLING: QT_TRANSLATE_NOOP(
+        "EpisodeSheet", "URGENT: eyes rolling or fixed. Seek medical help now"
+    ),
+    Sign.COLOUR_CHANGE: QT_TRANSLATE_NOOP(
+        "EpisodeSheet", "URGENT: colour change (pale, blue or grey). Seek medical help now"
+    ),
+    Sign.BREATHING_PAUSES: QT_TRANSLATE_NOOP(
+        "EpisodeSheet", "URGENT: pauses in breathing. Seek medical help now"
+    ),
+    Sign.SAME_WHEN_AWAKE: QT_TRANSLATE_NOOP(
+        "EpisodeSheet", "URGENT: the same jerking also happens when awake. Seek medical help now"
+    ),
+    Trigger.HUNGER: QT_TRANSLATE_NOOP("EpisodeSheet", "The baby may have been hungry"),
+    Trigger.DIAPER: QT_TRANSLATE_NOOP("EpisodeSheet", "The diaper was wet or soiled"),
+    Trigger.TIGHT_CLOTHING: QT_TRANSLATE_NOOP("EpisodeSheet", "Clothing or swaddle seemed tight"),
+    Trigger.TOO_WARM: QT_TRANSLATE_NOOP("EpisodeSheet", "The baby or room seemed too warm"),
+    Trigger.TOO_COLD: QT_TRANSLATE_NOOP("EpisodeSheet", "The baby or room seemed too cold"),
+    Trigger.OVERSTIMULATION: QT_TRANSLATE_NOOP(
+        "EpisodeSheet", "A busy or exciting time before sleep"
+    ),
+    Trigger.UNWELL: QT_TRANSLATE_NOOP(
+        "EpisodeSheet", "The baby seemed unwell (cold, fever, teething...)"
+    ),
 }
 
 
@@ -115,19 +145,19 @@ class EpisodeSheet(QScrollArea):
         body = QWidget()
         outer = QVBoxLayout(body)
         head = QHBoxLayout()
-        self.heading = QLabel("Episode details")
+        self.heading = QLabel(self.tr("Episode details"))
         self.heading.setProperty("role", "big")
-        close = QPushButton("Close")
+        close = QPushButton(self.tr("Close"))
         close.setObjectName("sheet_close")
-        close.setToolTip("Close the sheet (Escape). Everything is already saved.")
+        close.setToolTip(self.tr("Close the sheet (Escape). Everything is already saved."))
         close.clicked.connect(self.close_sheet)
         head.addWidget(self.heading, 1)
         head.addWidget(close)
         outer.addLayout(head)
-        saved = QLabel("Every change is saved at once.")
+        saved = QLabel(self.tr("Every change is saved at once."))
         saved.setProperty("role", "dim")
         outer.addWidget(saved)
-        self.keys = QLabel("Enter logs a movement · Space ticks the chip in focus")
+        self.keys = QLabel(self.tr("Enter logs a movement · Space ticks the chip in focus"))
         self.keys.setObjectName("sheet_keys")
         self.keys.setProperty("role", "dim")
         self.keys.setWordWrap(True)
@@ -137,26 +167,27 @@ class EpisodeSheet(QScrollArea):
         # Each heading above its chips: beside them, the headings took half of the
         # narrow side panel and the chips wrapped one per line.
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
+        tips = {value: self.tr(text) for value, text in TIPS.items()}
         self.groups: dict[str, ChipGroup] = {
-            "onset_state": ChipGroup(list(OnsetState), exclusive=True, tooltips=TIPS),
-            "soothing": ChipGroup(list(Soothing), exclusive=False, tooltips=TIPS),
-            "response": ChipGroup(list(Response), exclusive=True, tooltips=TIPS),
+            "onset_state": ChipGroup(list(OnsetState), exclusive=True, tooltips=tips),
+            "soothing": ChipGroup(list(Soothing), exclusive=False, tooltips=tips),
+            "response": ChipGroup(list(Response), exclusive=True, tooltips=tips),
             "stopped_when_woken": ChipGroup(
                 list(StoppedWhenWoken),
                 exclusive=True,
-                tooltips=TIPS,
+                tooltips=tips,
                 urgent=frozenset({StoppedWhenWoken.NO}),
             ),
-            "signs": ChipGroup(list(Sign), exclusive=False, tooltips=TIPS, urgent=URGENT_SIGNS),
-            "triggers": ChipGroup(list(Trigger), exclusive=False, tooltips=TIPS),
+            "signs": ChipGroup(list(Sign), exclusive=False, tooltips=tips, urgent=URGENT_SIGNS),
+            "triggers": ChipGroup(list(Trigger), exclusive=False, tooltips=tips),
         }
         labels = {
-            "onset_state": ("State at onset", None),
-            "soothing": ("Soothing tried", "what-parents-can-do"),
-            "response": ("Response", "normal-or-concerning"),
-            "stopped_when_woken": ("Stopped when woken", "sleep-myoclonus"),
-            "signs": ("Associated signs", "urgent-signs"),
-            "triggers": ("Possible triggers", "common-causes"),
+            "onset_state": (self.tr("State at onset"), None),
+            "soothing": (self.tr("Soothing tried"), "what-parents-can-do"),
+            "response": (self.tr("Response"), "normal-or-concerning"),
+            "stopped_when_woken": (self.tr("Stopped when woken"), "sleep-myoclonus"),
+            "signs": (self.tr("Associated signs"), "urgent-signs"),
+            "triggers": (self.tr("Possible triggers"), "common-causes"),
         }
         self.tab_chain: list[QWidget] = [close]  # the order Tab visits, as on screen
         for field, group in self.groups.items():
@@ -165,17 +196,17 @@ class EpisodeSheet(QScrollArea):
             group.set_question(text)
             self.tab_chain += list(group.buttons.values())
             group.changed.connect(lambda value, f=field: self._on_field_changed(f, value))
-        self.video = QPushButton("Video taken")
+        self.video = QPushButton(self.tr("Video taken"))
         self.video.setObjectName("video_toggle")
         self.video.setCheckable(True)
         self.video.setProperty("chip", True)
-        self.video.setToolTip("You filmed this episode (a video helps the doctor a lot)")
+        self.video.setToolTip(self.tr("You filmed this episode (a video helps the doctor a lot)"))
         self.video.clicked.connect(lambda checked: self._on_field_changed("video", checked))
-        form.addRow(self._label("Video", None), self.video)
+        form.addRow(self._label(self.tr("Video"), None), self.video)
         self.note = QLineEdit()
         self.note.setObjectName("note_edit")
-        self.note.setPlaceholderText("Anything else worth remembering")
-        self.note.setToolTip("A free note; saved as you type")
+        self.note.setPlaceholderText(self.tr("Anything else worth remembering"))
+        self.note.setToolTip(self.tr("A free note; saved as you type"))
         self.note.setAccessibleName(self.tr("Note"))
         self.tab_chain += [self.video, self.note]
         self._note_timer = QTimer(self)
@@ -184,7 +215,7 @@ class EpisodeSheet(QScrollArea):
         self._note_timer.timeout.connect(self.flush_note)
         self.note.textEdited.connect(lambda _t: self._note_timer.start())
         self.note.editingFinished.connect(self.flush_note)
-        form.addRow(self._label("Note", None), self.note)
+        form.addRow(self._label(self.tr("Note"), None), self.note)
         outer.addLayout(form)
         outer.addStretch(1)
         self.setWidget(body)
@@ -198,7 +229,7 @@ class EpisodeSheet(QScrollArea):
             q = QPushButton("?")
             q.setObjectName(f"help_{slug}")
             q.setFixedWidth(36)
-            q.setToolTip("Read about this in the guide")
+            q.setToolTip(self.tr("Read about this in the guide"))
             q.setAccessibleName(self.tr("Guide: {question}").format(question=text))
             q.setAccessibleDescription(self.tr("Opens the guide's page on this question"))
             self.tab_chain.append(q)  # before its chips, as on screen
@@ -217,7 +248,9 @@ class EpisodeSheet(QScrollArea):
         ep = self._episode()
         if ep is None:
             return
-        self.heading.setText(f"Episode at {format_weekday_time(ep.opened)}")
+        self.heading.setText(
+            self.tr("Episode at {time}").format(time=format_weekday_time(ep.opened))
+        )
         for field, group in self.groups.items():
             group.set_value(getattr(ep, field))
         self.video.setChecked(bool(ep.video))

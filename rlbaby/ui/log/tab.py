@@ -22,17 +22,18 @@ from PySide6.QtWidgets import (
 
 from rlbaby import wording
 from rlbaby.content import Guide
-from rlbaby.model import MovementKind, RedFlag, label
+from rlbaby.model import MovementKind, RedFlag
 from rlbaby.model.arrays import KIND_CODE
 from rlbaby.services import MovementRecorded
 from rlbaby.store import StoreError
 from rlbaby.ui.announce import LiveLabel
 from rlbaby.ui.context import UiContext
 from rlbaby.ui.emergency import shown_emergency_number
+from rlbaby.ui.i18n import tr_ago, tr_label, tr_marked
 from rlbaby.ui.locale_format import format_time
 from rlbaby.ui.log.episode_panel import EpisodePanel
 from rlbaby.ui.log.episode_sheet import EpisodeSheet
-from rlbaby.ui.log.tap_target import KEYS_HINT, TapTarget
+from rlbaby.ui.log.tap_target import TapTarget
 from rlbaby.ui.log.urgent_notice import UrgentNotice
 from rlbaby.ui.widgets.child_bar import ChildBar
 
@@ -76,7 +77,7 @@ class LogTab(QWidget):
         self.sleep_button.setObjectName("sleep_toggle")
         self.sleep_button.setCheckable(True)
         self.sleep_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
-        self.sleep_button.setToolTip("Mark when the baby falls asleep and wakes (S)")
+        self.sleep_button.setToolTip(self.tr("Mark when the baby falls asleep and wakes (S)"))
         self.sleep_button.clicked.connect(self._on_sleep_button_clicked)
 
         self.notice = UrgentNotice(guide)
@@ -93,23 +94,25 @@ class LogTab(QWidget):
         self.kind_buttons: dict[MovementKind, QPushButton] = {}
         kinds = QHBoxLayout()
         for kind, key in KIND_KEYS:
-            b = QPushButton(f"{label(kind).capitalize()}  {key}")
+            b = QPushButton(f"{tr_label(kind).capitalize()}  {key}")
             b.setObjectName(f"kind_{kind.value}")
             b.setProperty("chip", True)
             b.setFocusPolicy(Qt.FocusPolicy.TabFocus)
             b.setToolTip(
-                f"Within 5 s of a tap: that tap was a {label(kind)}. "
-                f"Later: log a new {label(kind)}. Key {key}."
+                self.tr(
+                    "Within 5 s of a tap: that tap was a {kind}. "
+                    "Later: log a new {kind}. Key {key}."
+                ).format(kind=tr_label(kind), key=key)
             )
             b.clicked.connect(lambda _c=False, k=kind: self.choose_kind(k))
             kinds.addWidget(b)
             self.kind_buttons[kind] = b
         kinds.addStretch(1)
-        self.undo_button = QPushButton("Undo  (Ctrl+Z)")
+        self.undo_button = QPushButton(self.tr("Undo  (Ctrl+Z)"))
         self.undo_button.setObjectName("undo_button")
         self.undo_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.undo_button.setToolTip(
-            "Take back the last change, such as that tap (redo: Ctrl+Shift+Z)"
+            self.tr("Take back the last change, such as that tap (redo: Ctrl+Shift+Z)")
         )
         self.undo_button.clicked.connect(self.undo)
         self.undo_button.hide()
@@ -233,20 +236,27 @@ class LogTab(QWidget):
         if self.readonly and ep is None:
             # Nothing is logged here: do not invite a tap (the banner says why).
             last = self._last_tap_ms
-            ago = "" if last is None else f" · last movement {wording.ago(now.utc_ms - last)} ago"
-            self.target.set_text("Read-only", "nothing is logged here" + ago)
+            ago = (
+                ""
+                if last is None
+                else self.tr(" · last movement {ago} ago").format(ago=tr_ago(now.utc_ms - last))
+            )
+            self.target.set_text(self.tr("Read-only"), self.tr("nothing is logged here") + ago)
         elif not cid or ep is None:
             since = (
-                f"last movement {wording.ago(now.utc_ms - self._last_tap_ms)} ago"
+                self.tr("last movement {ago} ago").format(
+                    ago=tr_ago(now.utc_ms - self._last_tap_ms)
+                )
                 if cid and self._last_tap_ms is not None
-                else "No episode open"
+                else self.tr("No episode open")
             )
-            self.target.set_text("Tap", since)
+            self.target.set_text(self.tr("Tap"), since)
         else:
             n = len(self._times)
             ago = wording.duration(now.utc_ms - self._times[-1], clock=True) if self._times else ""
             self.target.set_text(
-                str(n), f"{'movement' if n == 1 else 'movements'} this episode · last {ago} ago"
+                str(n),
+                self.tr("movement(s) this episode · last {ago} ago", "", n).format(ago=ago),
             )
 
     @property
@@ -267,9 +277,13 @@ class LogTab(QWidget):
             self.undo_button.hide()
             self.sheet.hide()
             self.side.setCurrentWidget(self.panel)
-            self.target.setToolTip("Read-only: another copy of rlbaby is logging to this folder")
+            self.target.setToolTip(
+                self.tr("Read-only: another copy of rlbaby is logging to this folder")
+            )
         # The foot line invites a key that does nothing here: say where logging happens.
-        self.target.hint = "Log in the other copy of rlbaby" if readonly else KEYS_HINT
+        self.target.hint = (
+            self.tr("Log in the other copy of rlbaby") if readonly else self.target.keys_hint()
+        )
         self.target.update()
         self.child_bar.set_readonly(readonly)
         self._update_sleep_button()
@@ -284,7 +298,7 @@ class LogTab(QWidget):
                 cid = self._first_child()
             self._ctx.service.record_movement(cid)
         except StoreError as exc:
-            self.show_error(f"Not saved. {exc}")
+            self.show_error(self.tr("Not saved. {reason}").format(reason=exc))
 
     def _first_child(self) -> str:
         """A fresh install: log for "Baby" at once; the parent names the baby later (Edit)."""
@@ -309,11 +323,13 @@ class LogTab(QWidget):
         self.target.pulse()
         self.undo_button.show()
         self._undo_timer.start()
-        saved = f"Saved {format_time(event.movement.at, seconds=True)}"
+        saved = self.tr("Saved {time}").format(time=format_time(event.movement.at, seconds=True))
         if self._naming_hint:
             child = self._ctx.store.child(event.movement.child_id)
             name = child.name if child else "Baby"
-            saved += f". Logging for “{name}”: press Edit to give your baby's name."
+            saved += self.tr(". Logging for “{name}”: press Edit to give your baby's name.").format(
+                name=name
+            )
         self.status.setText(saved)
         self.refresh_clock()
 
@@ -343,10 +359,16 @@ class LogTab(QWidget):
         try:
             m, labelled = self._ctx.service.label_or_record(cid, kind)
         except StoreError as exc:
-            self.show_error(f"Not saved. {exc}")
+            self.show_error(self.tr("Not saved. {reason}").format(reason=exc))
             return
-        what = f"Last tap marked as {label(m.kind)}" if labelled else f"Logged a {label(m.kind)}"
-        self.status.setText(f"{what} at {format_time(m.at, seconds=True)}")
+        what = (
+            self.tr("Last tap marked as {kind} at {time}")
+            if labelled
+            else self.tr("Logged a {kind} at {time}")
+        )
+        self.status.setText(
+            what.format(kind=tr_label(m.kind), time=format_time(m.at, seconds=True))
+        )
         if m.kind is MovementKind.STIFFENING:
             # Stiffening is a red flag: say so the first time this episode shows it.
             kinds = self._ctx.store.movements(episode_id=m.episode_id).kind
@@ -358,13 +380,15 @@ class LogTab(QWidget):
         try:
             ep = self._ctx.service.settle(cid) if cid else None
         except StoreError as exc:
-            self.show_error(f"Not saved. {exc}")
+            self.show_error(self.tr("Not saved. {reason}").format(reason=exc))
             return
         if ep is None or ep.settled is None:
-            self.status.setText("No episode is open.")
+            self.status.setText(self.tr("No episode is open."))
             return
         self.status.setText(
-            f"Episode settled at {format_time(ep.settled)}. Add details if you like."
+            self.tr("Episode settled at {time}. Add details if you like.").format(
+                time=format_time(ep.settled)
+            )
         )
         self.open_sheet(ep.id)
 
@@ -377,7 +401,7 @@ class LogTab(QWidget):
                 eps = self._ctx.store.episodes(cid)
                 episode_id = eps[-1].id if eps else None
         if episode_id is None:
-            self.status.setText("No episode to describe yet.")
+            self.status.setText(self.tr("No episode to describe yet."))
             return
         self.sheet.show_episode(episode_id)
         self.side.setCurrentWidget(self.sheet)
@@ -410,16 +434,18 @@ class LogTab(QWidget):
         try:
             period = self._ctx.service.toggle_sleep(cid)
         except StoreError as exc:
-            self.show_error(f"Not saved. {exc}")
+            self.show_error(self.tr("Not saved. {reason}").format(reason=exc))
             return
         if period.deleted_ms is not None:
             self.status.setText(
-                f"Asleep mark of {format_time(period.asleep)} cancelled (S pressed twice)."
+                self.tr("Asleep mark of {time} cancelled (S pressed twice).").format(
+                    time=format_time(period.asleep)
+                )
             )
         else:
             when = period.awake or period.asleep
-            word = "Awake" if period.awake else "Asleep"
-            self.status.setText(f"{word} at {format_time(when)}")
+            word = self.tr("Awake at {time}") if period.awake else self.tr("Asleep at {time}")
+            self.status.setText(word.format(time=format_time(when)))
         self._update_sleep_button()
 
     def _on_sleep_button_clicked(self) -> None:
@@ -431,26 +457,36 @@ class LogTab(QWidget):
         self.sleep_button.setChecked(current is not None)
         self.sleep_button.setEnabled(bool(cid) and not self.readonly)
         if current is not None:
-            self.sleep_button.setText(f"Asleep since {format_time(current.asleep)} · S = awake")
+            self.sleep_button.setText(
+                self.tr("Asleep since {time} · S = awake").format(time=format_time(current.asleep))
+            )
         else:
-            self.sleep_button.setText("Awake · S = asleep")
+            self.sleep_button.setText(self.tr("Awake · S = asleep"))
 
     def undo(self) -> None:
         try:
             change = self._ctx.service.undo()
         except StoreError as exc:
-            self.show_error(f"Could not undo. {exc}")
+            self.show_error(self.tr("Could not undo. {reason}").format(reason=exc))
             return
         self.undo_button.hide()
-        self.status.setText(f"Undone: {change.label}" if change else "Nothing to undo.")
+        self.status.setText(
+            self.tr("Undone: {change}").format(change=tr_marked("Changes", change.label))
+            if change
+            else self.tr("Nothing to undo.")
+        )
 
     def redo(self) -> None:
         try:
             change = self._ctx.service.redo()
         except StoreError as exc:
-            self.show_error(f"Could not redo. {exc}")
+            self.show_error(self.tr("Could not redo. {reason}").format(reason=exc))
             return
-        self.status.setText(f"Redone: {change.label}" if change else "Nothing to redo.")
+        self.status.setText(
+            self.tr("Redone: {change}").format(change=tr_marked("Changes", change.label))
+            if change
+            else self.tr("Nothing to redo.")
+        )
 
     def show_error(self, message: str) -> None:
         self.error.setText(message)

@@ -1,6 +1,6 @@
 """The huge tap target: one click, Space or Enter logs a movement.
 
-Its bottom line always says so (KEYS_HINT): a parent woken at 3 a.m. should not
+Its bottom line always says so (`keys_hint()`): a parent woken at 3 a.m. should not
 have to remember which key works.
 
 Feedback is a slow, dim ring that fades (no flash, no brightness jump).
@@ -13,8 +13,6 @@ from PySide6.QtGui import QColor, QFont, QKeyEvent, QMouseEvent, QPainter, QPain
 from PySide6.QtWidgets import QAbstractButton, QSizePolicy, QWidget
 
 from rlbaby.ui.theme import ThemeManager
-
-KEYS_HINT = "Space or Enter: log a movement"
 
 
 class TapTarget(QAbstractButton):
@@ -34,22 +32,26 @@ class TapTarget(QAbstractButton):
         self._theme = theme
         self._pressed = False
         self._pulse = 0.0
-        self.headline = "Tap"
+        self.headline = self.tr("Tap")
         self.detail = ""
-        self.hint = KEYS_HINT
+        self.hint = self.keys_hint()
         self.setObjectName("tap_target")
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(240, 160)
         self.setAccessibleName(self.tr("Log a movement"))
         self.setAccessibleDescription(self.tr("Logs one movement now. Space, Enter or a click."))
-        self.setToolTip("Log one movement now (Space, Enter or click)")
+        self.setToolTip(self.tr("Log one movement now (Space, Enter or click)"))
         self._anim = QVariantAnimation(self)
         self._anim.setStartValue(1.0)
         self._anim.setEndValue(0.0)
         self._anim.setDuration(600)
         self._anim.valueChanged.connect(self._on_anim_value)
         theme.theme_changed.connect(lambda _name: self.update())
+
+    def keys_hint(self) -> str:
+        """The foot line: which keys log a movement."""
+        return self.tr("Space or Enter: log a movement")
 
     def set_text(self, headline: str, detail: str) -> None:
         self.headline, self.detail = headline, detail

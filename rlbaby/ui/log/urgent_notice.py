@@ -10,23 +10,25 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from rlbaby.content import Guide, fill, without_markers
-from rlbaby.model import RedFlag, label
+from rlbaby.model import RedFlag
 from rlbaby.ui.announce import announce
+from rlbaby.ui.i18n import tr_label
 
 URGENT_SLUG = "urgent-signs"
 
 
 def action_text(number: str) -> str:
     """The first words a parent reads: what to do, now."""
-    return (
+    return QCoreApplication.translate(
+        "UrgentNotice",
         "Seek medical help now: call a doctor urgently. Call your local emergency number "
-        f"({number}) at once if the color or breathing changes, or the jerking or "
-        "stiffness lasts 5 minutes or more."
-    )
+        "({number}) at once if the color or breathing changes, or the jerking or "
+        "stiffness lasts 5 minutes or more.",
+    ).format(number=number)
 
 
 def details_markdown(guide: Guide, number: str) -> str:
@@ -69,15 +71,15 @@ class UrgentNotice(QFrame):
         self.details.setWordWrap(True)
         self.details.hide()
         row = QHBoxLayout()
-        self.more = QPushButton("What to tell the doctor")
+        self.more = QPushButton(self.tr("What to tell the doctor"))
         self.more.setObjectName("urgent_more")
         self.more.setCheckable(True)
-        self.more.setToolTip("Show the guide's advice here, under this notice")
+        self.more.setToolTip(self.tr("Show the guide's advice here, under this notice"))
         self.more.toggled.connect(self._on_more_toggled)
-        page = QPushButton("Guide page")
-        page.setToolTip("Open the guide's page on urgent signs")
+        page = QPushButton(self.tr("Guide page"))
+        page.setToolTip(self.tr("Open the guide's page on urgent signs"))
         page.clicked.connect(lambda: self.guide_requested.emit(URGENT_SLUG))
-        close = QPushButton("Close")
+        close = QPushButton(self.tr("Close"))
         close.setAccessibleName(self.tr("Close the urgent notice"))
         close.setAccessibleDescription(self.tr("Hide this notice; the episode keeps its signs"))
         close.clicked.connect(self._on_close_clicked)
@@ -98,7 +100,9 @@ class UrgentNotice(QFrame):
     def raise_for(self, flags: Sequence[RedFlag], number: str) -> None:
         """Show the notice for these red flags, naming the emergency number."""
         self.text.setText(action_text(number))
-        self.flags.setText("You noted: " + ", ".join(label(f) for f in flags) + ".")
+        self.flags.setText(
+            self.tr("You noted: {signs}.").format(signs=", ".join(tr_label(f) for f in flags))
+        )
         self.details.setText(details_markdown(self._guide, number))
         self.more.setChecked(False)
         self.show()
@@ -106,7 +110,9 @@ class UrgentNotice(QFrame):
 
     def _on_more_toggled(self, checked: bool) -> None:
         self.details.setVisible(checked)
-        self.more.setText("Hide the details" if checked else "What to tell the doctor")
+        self.more.setText(
+            self.tr("Hide the details") if checked else self.tr("What to tell the doctor")
+        )
 
     def _on_close_clicked(self) -> None:
         self.hide()

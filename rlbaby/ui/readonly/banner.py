@@ -5,11 +5,19 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
-FOLLOWING_TEXT = (
+from rlbaby.model.i18n import QT_TRANSLATE_NOOP
+
+# "Lead: the rest": the banner shows the lead big and the rest beside it (a
+# translation keeps the first ": ").
+FOLLOWING_TEXT = QT_TRANSLATE_NOOP(
+    "ReadOnlyBanner",
     "Read-only: another copy of rlbaby is logging to this folder. "
-    "You can look, but not log. This view follows the other copy."
+    "You can look, but not log. This view follows the other copy.",
 )
-WRITER_GONE_TEXT = "Read-only: the other copy closed. Nothing more will change here. Reopen to log?"
+WRITER_GONE_TEXT = QT_TRANSLATE_NOOP(
+    "ReadOnlyBanner",
+    "Read-only: the other copy closed. Nothing more will change here. Reopen to log?",
+)
 
 
 class ReadOnlyBanner(QFrame):
@@ -29,12 +37,12 @@ class ReadOnlyBanner(QFrame):
         self.text.setObjectName("readonly_text")
         self.text.setWordWrap(True)
         self.text.setTextFormat(Qt.TextFormat.PlainText)
-        self.lead = QLabel("Read-only")  # the words a glance catches first
+        self.lead = QLabel(self.tr("Read-only"))  # the words a glance catches first
         self.lead.setObjectName("readonly_lead")
         self.lead.setProperty("role", "big")
-        self.reopen = QPushButton("Reopen to log")
+        self.reopen = QPushButton(self.tr("Reopen to log"))
         self.reopen.setObjectName("readonly_reopen")
-        self.reopen.setToolTip("Close this read-only view and open the folder for logging")
+        self.reopen.setToolTip(self.tr("Close this read-only view and open the folder for logging"))
         self.reopen.clicked.connect(self.reopen_requested)
         self.reopen.hide()
         self.message = ""  # all the banner says, lead included
@@ -47,7 +55,7 @@ class ReadOnlyBanner(QFrame):
 
     def show_writer_gone(self, gone: bool) -> None:
         """The writing copy closed (True) or is back (False)."""
-        self.message = WRITER_GONE_TEXT if gone else FOLLOWING_TEXT
-        self.text.setText(self.message.removeprefix("Read-only: "))
+        self.message = self.tr(WRITER_GONE_TEXT if gone else FOLLOWING_TEXT)
+        self.text.setText(self.message.partition(": ")[2] or self.message)
         self.setAccessibleDescription(self.message)
         self.reopen.setVisible(gone)

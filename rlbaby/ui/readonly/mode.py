@@ -15,6 +15,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
+from rlbaby.model.i18n import QT_TRANSLATE_NOOP
 from rlbaby.store import StoreError
 from rlbaby.store.lock import writer_present
 from rlbaby.ui.context import UiContext
@@ -27,7 +28,10 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 WRITER_CHECK_MS = 2_000
-REFUSED_TEXT = "Read-only: another copy of rlbaby is logging to this folder. Nothing was saved."
+REFUSED_TEXT = QT_TRANSLATE_NOOP(
+    "ReadOnlyMode",
+    "Read-only: another copy of rlbaby is logging to this folder. Nothing was saved.",
+)
 _NONE = Qt.KeyboardModifier.NoModifier
 _KEYPAD = Qt.KeyboardModifier.KeypadModifier
 _CTRL = Qt.KeyboardModifier.ControlModifier
@@ -95,7 +99,9 @@ class ReadOnlyMode(QObject):
             changed = self._ctx.store.refresh()
         except StoreError as exc:
             log.warning("could not follow the writing copy: %s", exc)
-            self._window.statusBar().showMessage(f"Could not re-read the folder. {exc}", 8000)
+            self._window.statusBar().showMessage(
+                self.tr("Could not re-read the folder. {reason}").format(reason=exc), 8000
+            )
             return False
         if not changed:
             return False
@@ -136,7 +142,7 @@ class ReadOnlyMode(QObject):
         # Claim the key before any shortcut sees it, then swallow the press.
         event.accept()
         if kind == QEvent.Type.KeyPress and not event.isAutoRepeat():
-            self._window.statusBar().showMessage(REFUSED_TEXT, 6000)
+            self._window.statusBar().showMessage(self.tr(REFUSED_TEXT), 6000)
         return True
 
     def _writes(self, obj: QWidget, event: QKeyEvent) -> bool:

@@ -9,7 +9,7 @@ from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSizePolicy, QWidget
 
-from rlbaby.model import label
+from rlbaby.ui.i18n import tr_label
 
 CHECK = "✓ "
 
@@ -115,7 +115,7 @@ class ChipGroup(QWidget):
         self.row = FlowRow(self)
         layout.addWidget(self.row)
         for v in values:
-            b = QPushButton(label(v))
+            b = QPushButton(tr_label(v))
             b.setCheckable(True)
             b.setProperty("chip", True)
             b.setProperty("urgent", v in urgent)
@@ -127,7 +127,7 @@ class ChipGroup(QWidget):
                 b.setToolTip(tip)
             b.clicked.connect(lambda checked, value=v: self._on_chip_clicked(value, checked))
             if v in urgent:  # a chosen urgent sign must be unmistakable, not only red
-                show_checked(b, label(v))
+                show_checked(b, tr_label(v))
             self.row.add(b)
             self.buttons[v] = b
 
@@ -135,7 +135,7 @@ class ChipGroup(QWidget):
         """Name each chip with its question ("Stopped when woken: no"), so a screen
         reader never says a bare "yes" or "no"."""
         for v, b in self.buttons.items():
-            b.setAccessibleName(f"{question}: {label(v)}")
+            b.setAccessibleName(f"{question}: {tr_label(v)}")
 
     def _on_chip_clicked(self, value: StrEnum, checked: bool) -> None:
         if self.exclusive:

@@ -215,7 +215,7 @@ def test_preview_says_when_csv_rows_differ_from_what_is_here(
     dlg = ImportDialog(plan_import(source, out), source)
     qtbot.addWidget(dlg)
     assert dlg.import_button is None  # nothing to add: the note here stays
-    assert "1 rows hold values that differ from what is here" in dlg.details.text()
+    assert "1 row with values that differ from what is here" in dlg.details.text()
 
 
 def test_bad_file_imports_nothing_and_says_why(monkeypatch, target: Store, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

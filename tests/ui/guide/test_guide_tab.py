@@ -65,7 +65,7 @@ def test_opens_on_the_first_section_with_contents(tab: GuideTab) -> None:
     assert tab.current == GUIDE.sections[0].slug
     assert tab.pages.currentWidget() is tab.reader
     assert tab.contents.slugs() == [COMPARE_SLUG, *GUIDE.slugs]
-    assert tab.contents.item(0).text() == COMPARE_TITLE
+    assert tab.contents.item(0).text() == COMPARE_TITLE  # English: the marked text itself
     assert tab.contents.currentRow() == 1
     assert not tab.back.isEnabled()
 
