@@ -102,6 +102,69 @@
     </message>
 </context>
 <context>
+    <name>ChartSummary</name>
+    <message>
+        <source>Each movement of one night at its time, by kind, with episodes and sleep marked.</source>
+        <translation>Jede Bewegung einer Nacht zu ihrer Uhrzeit, nach Art, mit markierten Episoden und Schlafzeiten.</translation>
+    </message>
+    <message>
+        <source>How far apart movements came within episodes: how many gaps of each length.</source>
+        <translation>Wie weit die Bewegungen innerhalb der Episoden auseinanderlagen: wie viele Abstände welcher Länge.</translation>
+    </message>
+    <message>
+        <source>Movements, episodes, movements per hour asleep and periodic runs for each night, with a 7-night average.</source>
+        <translation>Bewegungen, Episoden, Bewegungen pro Stunde Schlaf und periodische Folgen für jede Nacht, mit dem Durchschnitt über 7 Nächte.</translation>
+    </message>
+    <message>
+        <source>One row per night; each cell&apos;s colour is the movements in that part of it.</source>
+        <translation>Eine Zeile pro Nacht; die Farbe jedes Feldes zeigt die Bewegungen in diesem Abschnitt der Nacht.</translation>
+    </message>
+    <message>
+        <source>How often each answer was noted in the episode details.</source>
+        <translation>Wie oft jede Antwort in den Episoden-Details notiert wurde.</translation>
+    </message>
+    <message>
+        <source>What was tried to soothe the episodes, and how often the baby then settled.</source>
+        <translation>Was zum Beruhigen versucht wurde und wie oft sich das Baby danach beruhigt hat.</translation>
+    </message>
+    <message>
+        <source>No movements on the night of {night}.</source>
+        <translation>Keine Bewegungen in der Nacht vom {night}.</translation>
+    </message>
+    <message>
+        <source>{count} on the night of {night}, the last at {last}.</source>
+        <translation>{count} in der Nacht vom {night}, die letzte um {last}.</translation>
+    </message>
+    <message>
+        <source>{count} within episodes: {rapid:.0%} under {below:g} s, {regular:.0%} from {lo:g} to {hi:g} s.</source>
+        <translation>{count} innerhalb von Episoden: {rapid:.0%} unter {below:g} s, {regular:.0%} von {lo:g} bis {hi:g} s.</translation>
+    </message>
+    <message>
+        <source>{logged} of {nights} logged; {total} in all.</source>
+        <translation>{logged} von {nights} protokolliert; insgesamt {total}.</translation>
+    </message>
+    <message>
+        <source>{total} over {nights}.</source>
+        <translation>{total} in {nights}.</translation>
+    </message>
+    <message>
+        <source>Most of them from {start} to {end}.</source>
+        <translation>Die meisten von {start} bis {end}.</translation>
+    </message>
+    <message>
+        <source>{title}: most often {answer}, {count} {base}.</source>
+        <translation>{title}: am häufigsten {answer}, {count} {base}.</translation>
+    </message>
+    <message>
+        <source>Nothing noted as tried.</source>
+        <translation>Nichts als versucht notiert.</translation>
+    </message>
+    <message>
+        <source>Tried most: {what}, in {tried}; noted as settled after {helped}.</source>
+        <translation>Am häufigsten versucht: {what}, in {tried}; {helped}-mal danach als beruhigt notiert.</translation>
+    </message>
+</context>
+<context>
     <name>ChartWidget</name>
     <message>
         <source>Point at the chart to see exact values.</source>
@@ -218,6 +281,14 @@
         <translation>Welche Nächte die Diagramme zeigen</translation>
     </message>
     <message>
+        <source>From night</source>
+        <translation>Von Nacht</translation>
+    </message>
+    <message>
+        <source>To night</source>
+        <translation>Bis Nacht</translation>
+    </message>
+    <message>
         <source>First night</source>
         <translation>Erste Nacht</translation>
     </message>
@@ -256,6 +327,10 @@
     <message>
         <source>Save the numbers behind this chart as a CSV table</source>
         <translation>Die Zahlen hinter diesem Diagramm als CSV-Tabelle speichern</translation>
+    </message>
+    <message>
+        <source>Show this chart below</source>
+        <translation>Dieses Diagramm unten anzeigen</translation>
     </message>
     <message>
         <source>Charts for</source>
@@ -332,6 +407,14 @@
         <source>Edit this child&apos;s details and health notes</source>
         <translation>Angaben und Gesundheitsnotizen dieses Kindes bearbeiten</translation>
     </message>
+    <message>
+        <source>Edit child</source>
+        <translation>Kind bearbeiten</translation>
+    </message>
+    <message>
+        <source>Name, birth date and health notes (Ctrl+E)</source>
+        <translation>Name, Geburtsdatum und Gesundheitsnotizen (Strg+E)</translation>
+    </message>
 </context>
 <context>
     <name>ChildDialog</name>
@@ -352,6 +435,18 @@
         <translation>Bekannt</translation>
     </message>
     <message>
+        <source>Birth date known</source>
+        <translation>Geburtsdatum bekannt</translation>
+    </message>
+    <message>
+        <source>Tick to keep the birth date below</source>
+        <translation>Ankreuzen, um das Geburtsdatum unten zu behalten</translation>
+    </message>
+    <message>
+        <source>The baby&apos;s date of birth, if known</source>
+        <translation>Das Geburtsdatum des Babys, falls bekannt</translation>
+    </message>
+    <message>
         <source>not recorded</source>
         <translation>nicht angegeben</translation>
     </message>
@@ -370,6 +465,14 @@
     <message>
         <source>Does a parent, brother, sister or grandparent have restless legs?</source>
         <translation>Hat ein Elternteil, ein Geschwister oder ein Großelternteil unruhige Beine?</translation>
+    </message>
+    <message>
+        <source>Lab results</source>
+        <translation>Laborwerte</translation>
+    </message>
+    <message>
+        <source>One test a row: test, value, unit and date. Type in the last row to add one.</source>
+        <translation>Ein Test pro Zeile: Test, Wert, Einheit und Datum. Zum Hinzufügen in die letzte Zeile schreiben.</translation>
     </message>
     <message>
         <source>Test</source>
@@ -426,6 +529,18 @@
 </context>
 <context>
     <name>Comparison</name>
+    <message>
+        <source>Closer to typical</source>
+        <translation>Eher üblich</translation>
+    </message>
+    <message>
+        <source>Leans to worth discussing</source>
+        <translation>Eher ein Thema fürs Arztgespräch</translation>
+    </message>
+    <message>
+        <source>Cannot tell yet</source>
+        <translation>Noch keine Aussage möglich</translation>
+    </message>
     <message>
         <source>Frequency</source>
         <translation>Häufigkeit</translation>
@@ -504,14 +619,6 @@
     <message>
         <source>Your log</source>
         <translation>Ihr Protokoll</translation>
-    </message>
-    <message>
-        <source>Closer to typical.</source>
-        <translation>Eher üblich.</translation>
-    </message>
-    <message>
-        <source>Leans to worth discussing.</source>
-        <translation>Eher ein Thema fürs Arztgespräch.</translation>
     </message>
     <message>
         <source>How this row is read: {rule}</source>
@@ -797,6 +904,10 @@
         <translation>Episoden-Details</translation>
     </message>
     <message>
+        <source>What happened in this episode; every change is saved at once</source>
+        <translation>Was in dieser Episode geschah; jede Änderung wird sofort gespeichert</translation>
+    </message>
+    <message>
         <source>Close</source>
         <translation>Schließen</translation>
     </message>
@@ -865,6 +976,14 @@
         <translation>Mehr dazu im Ratgeber</translation>
     </message>
     <message>
+        <source>Guide: {question}</source>
+        <translation>Ratgeber: {question}</translation>
+    </message>
+    <message>
+        <source>Opens the guide&apos;s page on this question</source>
+        <translation>Öffnet die Ratgeber-Seite zu dieser Frage</translation>
+    </message>
+    <message>
         <source>Episode at {time}</source>
         <translation>Episode um {time}</translation>
     </message>
@@ -876,12 +995,31 @@
         <translation>Ihr Protokoll neben dem Ratgeber</translation>
     </message>
     <message>
+        <source>Guide contents</source>
+        <translation>Inhalt des Ratgebers</translation>
+    </message>
+    <message>
+        <source>The pages of the guide, or the pages a search found</source>
+        <translation>Die Seiten des Ratgebers oder die Seiten, die eine Suche gefunden hat</translation>
+    </message>
+    <message>
         <source>Your log, row by row, beside the guide&apos;s table</source>
         <translation>Ihr Protokoll, Zeile für Zeile, neben der Tabelle des Ratgebers</translation>
     </message>
     <message>
         <source>No page mentions “{term}”.</source>
         <translation>Keine Seite erwähnt „{term}“.</translation>
+    </message>
+</context>
+<context>
+    <name>GuideReader</name>
+    <message>
+        <source>Guide page</source>
+        <translation>Ratgeber-Seite</translation>
+    </message>
+    <message>
+        <source>The guide page chosen in the contents</source>
+        <translation>Die im Inhalt gewählte Ratgeber-Seite</translation>
     </message>
 </context>
 <context>
@@ -893,6 +1031,14 @@
     <message>
         <source>Back to the page you came from</source>
         <translation>Zurück zur vorigen Seite</translation>
+    </message>
+    <message>
+        <source>Search the guide</source>
+        <translation>Im Ratgeber suchen</translation>
+    </message>
+    <message>
+        <source>Type words to find; the contents list the pages that have them</source>
+        <translation>Suchwörter eingeben; der Inhalt zeigt die Seiten, auf denen sie vorkommen</translation>
     </message>
     <message>
         <source>Search the guide (Ctrl+F)</source>
@@ -996,12 +1142,28 @@
         <translation>Eine Bewegung</translation>
     </message>
     <message>
+        <source>Add one movement you did not tap</source>
+        <translation>Eine Bewegung nachtragen, die Sie nicht getippt haben</translation>
+    </message>
+    <message>
         <source>An episode</source>
         <translation>Eine Episode</translation>
     </message>
     <message>
+        <source>Add a whole episode of movements</source>
+        <translation>Eine ganze Episode mit Bewegungen nachtragen</translation>
+    </message>
+    <message>
         <source>A sleep period</source>
         <translation>Eine Schlafphase</translation>
+    </message>
+    <message>
+        <source>Add when the baby slept</source>
+        <translation>Nachtragen, wann das Baby geschlafen hat</translation>
+    </message>
+    <message>
+        <source>What the movement looked like</source>
+        <translation>Wie die Bewegung aussah</translation>
     </message>
     <message>
         <source>same as the start</source>
@@ -1099,6 +1261,14 @@
     <message>
         <source>Whose nights to list (follows the child picked in the Log tab)</source>
         <translation>Wessen Nächte aufgelistet werden (folgt dem im Protokoll gewählten Kind)</translation>
+    </message>
+    <message>
+        <source>From night</source>
+        <translation>Von Nacht</translation>
+    </message>
+    <message>
+        <source>To night</source>
+        <translation>Bis Nacht</translation>
     </message>
     <message>
         <source>The first night listed (nights are named by their evening)</source>
@@ -1386,6 +1556,17 @@ Ein anderes rlbaby-Fenster protokolliert in diesen Ordner, daher lässt sich hie
     </message>
 </context>
 <context>
+    <name>HistoryTree</name>
+    <message>
+        <source>Nights</source>
+        <translation>Nächte</translation>
+    </message>
+    <message>
+        <source>Each night with its episodes, movements and sleep. Enter edits, Delete deletes.</source>
+        <translation>Jede Nacht mit ihren Episoden, Bewegungen und Schlafzeiten. Eingabetaste bearbeitet, Entf löscht.</translation>
+    </message>
+</context>
+<context>
     <name>HistoryUndoBar</name>
     <message>
         <source>Undo  (Ctrl+Z)</source>
@@ -1429,6 +1610,14 @@ Ein anderes rlbaby-Fenster protokolliert in diesen Ordner, daher lässt sich hie
     <message>
         <source>What importing {name} would do</source>
         <translation>Was der Import von {name} bewirken würde</translation>
+    </message>
+    <message>
+        <source>What the import adds</source>
+        <translation>Was der Import hinzufügt</translation>
+    </message>
+    <message>
+        <source>New and updated records of each kind</source>
+        <translation>Neue und geänderte Einträge jeder Art</translation>
     </message>
     <message>
         <source>New</source>
@@ -1837,6 +2026,10 @@ Ein anderes rlbaby-Fenster protokolliert in diesen Ordner, daher lässt sich hie
         <translation>Kind hinzufügen …</translation>
     </message>
     <message>
+        <source>Edit child…</source>
+        <translation>Kind bearbeiten …</translation>
+    </message>
+    <message>
         <source>Report for the doctor…</source>
         <translation>Bericht für die Praxis …</translation>
     </message>
@@ -2089,6 +2282,13 @@ Ihr jetziges Protokoll wird vorher gesichert. Danach öffnet rlbaby das wiederhe
             <numerusform>%n Nächte</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n gap(s)</source>
+        <translation>
+            <numerusform>%n Abstand</numerusform>
+            <numerusform>%n Abstände</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ReadOnlyBanner</name>
@@ -2157,6 +2357,30 @@ Ihr jetziges Protokoll wird vorher gesichert. Danach öffnet rlbaby das wiederhe
     <message>
         <source>Save as</source>
         <translation>Speichern als</translation>
+    </message>
+    <message>
+        <source>Whose nights the report is about</source>
+        <translation>Um wessen Nächte es im Bericht geht</translation>
+    </message>
+    <message>
+        <source>The first night in the report</source>
+        <translation>Die erste Nacht im Bericht</translation>
+    </message>
+    <message>
+        <source>The last night in the report</source>
+        <translation>Die letzte Nacht im Bericht</translation>
+    </message>
+    <message>
+        <source>The paper size of the PDF</source>
+        <translation>Das Papierformat der PDF-Datei</translation>
+    </message>
+    <message>
+        <source>The PDF file the report is saved to</source>
+        <translation>Die PDF-Datei, in der der Bericht gespeichert wird</translation>
+    </message>
+    <message>
+        <source>Choose the folder and name of the PDF</source>
+        <translation>Ordner und Namen der PDF-Datei wählen</translation>
     </message>
     <message>
         <source>A night is named by its evening. The report is a parent&apos;s log to talk through with the doctor, not a diagnosis. At least 7 nights make the patterns worth reading.</source>
@@ -2244,6 +2468,14 @@ Ihr jetziges Protokoll wird vorher gesichert. Danach öffnet rlbaby das wiederhe
     <message>
         <source>Pick a backup to go back to. Your data as it is now is backed up first, so a restore can itself be undone by restoring that backup.</source>
         <translation>Wählen Sie eine Sicherung, zu der Sie zurückkehren möchten. Ihre jetzigen Daten werden vorher gesichert, sodass sich auch eine Wiederherstellung rückgängig machen lässt.</translation>
+    </message>
+    <message>
+        <source>Backups</source>
+        <translation>Sicherungen</translation>
+    </message>
+    <message>
+        <source>One backup a row: when it was made, its kind and what it holds</source>
+        <translation>Eine Sicherung pro Zeile: wann sie erstellt wurde, ihre Art und ihr Inhalt</translation>
     </message>
     <message>
         <source>Made</source>
@@ -2372,8 +2604,16 @@ Ihr jetziges Protokoll wird vorher gesichert. Danach öffnet rlbaby das wiederhe
         <translation>Immer Tagmodus</translation>
     </message>
     <message>
+        <source>Dim night colours by the clock, or always night, or always day</source>
+        <translation>Gedämpfte Nachtfarben nach Uhrzeit, immer Nacht oder immer Tag</translation>
+    </message>
+    <message>
         <source>Which gaps between movements count toward a &apos;periodic run&apos; in the charts. A pattern in your taps, not a sleep-lab measurement.</source>
         <translation>Welche Abstände zwischen Bewegungen in den Diagrammen als „periodische Folge“ zählen. Ein Muster in Ihren Eingaben, keine Messung im Schlaflabor.</translation>
+    </message>
+    <message>
+        <source>The size of all text, in percent</source>
+        <translation>Die Größe aller Texte, in Prozent</translation>
     </message>
     <message>
         <source>System</source>
@@ -2459,8 +2699,12 @@ Ihr jetziges Protokoll wird vorher gesichert. Danach öffnet rlbaby das wiederhe
         <translation>Jetzt eine Bewegung erfassen, wo auch immer der Fokus im Protokoll ist</translation>
     </message>
     <message>
-        <source>Log a movement now (in the episode details: ticks the chip in focus)</source>
-        <translation>Jetzt eine Bewegung erfassen (in den Episoden-Details: wählt das markierte Feld)</translation>
+        <source>Log a movement now, on the tap target (a button reached with Tab takes Space itself; in the episode details it ticks the chip in focus)</source>
+        <translation>Jetzt eine Bewegung erfassen, auf der Tippfläche (eine mit Tab erreichte Schaltfläche nimmt die Leertaste selbst; in den Episoden-Details wählt sie das markierte Feld)</translation>
+    </message>
+    <message>
+        <source>Move through every control (Escape: back to the tap target)</source>
+        <translation>Durch alle Bedienelemente wechseln (Escape: zurück zur Tippfläche)</translation>
     </message>
     <message>
         <source>Kick / jerk or twitch / stretch / stiffening: labels the tap of the last 5 s, or logs a new one</source>
@@ -2499,6 +2743,10 @@ Ihr jetziges Protokoll wird vorher gesichert. Danach öffnet rlbaby das wiederhe
         <translation>Für das erste … neunte Kind protokollieren</translation>
     </message>
     <message>
+        <source>Edit the child being logged (name, birth date, health notes)</source>
+        <translation>Das Kind bearbeiten, für das Sie protokollieren (Name, Geburtsdatum, Gesundheitsnotizen)</translation>
+    </message>
+    <message>
         <source>Undo</source>
         <translation>Rückgängig</translation>
     </message>
@@ -2529,6 +2777,10 @@ Ihr jetziges Protokoll wird vorher gesichert. Danach öffnet rlbaby das wiederhe
     <message>
         <source>Keyboard shortcuts</source>
         <translation>Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>One key a row, and what it does</source>
+        <translation>Eine Taste pro Zeile und was sie tut</translation>
     </message>
     <message>
         <source>Key</source>
@@ -2606,6 +2858,10 @@ Ihr jetziges Protokoll wird vorher gesichert. Danach öffnet rlbaby das wiederhe
     <message>
         <source>Log a movement</source>
         <translation>Bewegung erfassen</translation>
+    </message>
+    <message>
+        <source>Logs one movement now. Space, Enter or a click.</source>
+        <translation>Erfasst jetzt eine Bewegung. Leertaste, Eingabetaste oder ein Klick.</translation>
     </message>
     <message>
         <source>Log one movement now (Space, Enter or click)</source>
@@ -2749,6 +3005,14 @@ Ihr jetziges Protokoll wird vorher gesichert. Danach öffnet rlbaby das wiederhe
     <message>
         <source>Close</source>
         <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Close the urgent notice</source>
+        <translation>Den dringenden Hinweis schließen</translation>
+    </message>
+    <message>
+        <source>Hide this notice; the episode keeps its signs</source>
+        <translation>Diesen Hinweis ausblenden; die Anzeichen bleiben bei der Episode</translation>
     </message>
     <message>
         <source>You noted: {signs}.</source>

@@ -4,6 +4,9 @@ A chart is a picture; a parent who cannot see it hears its name, what it shows
 (ABOUT) and one or two sentences of figures ("12 movements on the night of
 Tue 24 Nov, the last at 03:07"). The figures are counts and times, never a
 reading of what they mean.
+
+Each text is a literal inside QCoreApplication.translate("ChartSummary", ...),
+so that pyside6-lupdate finds it (it does not see through a wrapper function).
 """
 
 from __future__ import annotations
@@ -25,29 +28,38 @@ from rlbaby.ui.i18n import Plurals, tr_chart_word, tr_marked
 from rlbaby.ui.locale_format import format_clock, format_night
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ChartSummary", text)
-
-
 def about(chart: ChartWidget) -> str:
     """What `chart` shows, in one sentence."""
     if isinstance(chart, TimelineChart):
-        return _tr(
-            "Each movement of one night at its time, by kind, with episodes and sleep marked."
+        return QCoreApplication.translate(
+            "ChartSummary",
+            "Each movement of one night at its time, by kind, with episodes and sleep marked.",
         )
     if isinstance(chart, IntervalChart):
-        return _tr("How far apart movements came within episodes: how many gaps of each length.")
+        return QCoreApplication.translate(
+            "ChartSummary",
+            "How far apart movements came within episodes: how many gaps of each length.",
+        )
     if isinstance(chart, TrendChart):
-        return _tr(
+        return QCoreApplication.translate(
+            "ChartSummary",
             "Movements, episodes, movements per hour asleep and periodic runs for each night,"
-            " with a 7-night average."
+            " with a 7-night average.",
         )
     if isinstance(chart, NightMapChart):
-        return _tr("One row per night; each cell's colour is the movements in that part of it.")
+        return QCoreApplication.translate(
+            "ChartSummary",
+            "One row per night; each cell's colour is the movements in that part of it.",
+        )
     if isinstance(chart, BreakdownChart):
-        return _tr("How often each answer was noted in the episode details.")
+        return QCoreApplication.translate(
+            "ChartSummary", "How often each answer was noted in the episode details."
+        )
     if isinstance(chart, SoothingChart):
-        return _tr("What was tried to soothe the episodes, and how often the baby then settled.")
+        return QCoreApplication.translate(
+            "ChartSummary",
+            "What was tried to soothe the episodes, and how often the baby then settled.",
+        )
     return ""
 
 
@@ -91,11 +103,13 @@ def _night_words(chart: TimelineChart) -> str:
 def _timeline(chart: TimelineChart) -> str:
     n = chart.movement_count
     if n == 0:
-        return _tr("No movements on the night of {night}.").format(night=_night_words(chart))
+        return QCoreApplication.translate(
+            "ChartSummary", "No movements on the night of {night}."
+        ).format(night=_night_words(chart))
     last = format_clock(chart.last_movement_h, chart.data.start_hour)
-    return _tr("{count} on the night of {night}, the last at {last}.").format(
-        count=Plurals().movements(n), night=_night_words(chart), last=last
-    )
+    return QCoreApplication.translate(
+        "ChartSummary", "{count} on the night of {night}, the last at {last}."
+    ).format(count=Plurals().movements(n), night=_night_words(chart), last=last)
 
 
 def _intervals(chart: IntervalChart) -> str:
@@ -103,9 +117,10 @@ def _intervals(chart: IntervalChart) -> str:
     lo, hi = chart.periodic_s
     rapid = share_between(gaps, 0.0, RAPID_BELOW_S, inclusive_hi=False)
     regular = share_between(gaps, lo, hi)
-    return _tr(
+    return QCoreApplication.translate(
+        "ChartSummary",
         "{count} within episodes: {rapid:.0%} under {below:g} s,"
-        " {regular:.0%} from {lo:g} to {hi:g} s."
+        " {regular:.0%} from {lo:g} to {hi:g} s.",
     ).format(
         count=Plurals().gaps(int(gaps.size)),
         rapid=rapid,
@@ -122,22 +137,24 @@ def _trend(chart: TrendChart) -> str:
     logged = int(data.night_idx.size)
     movements = data.values.get("movements", np.empty(0))
     total = int(np.nansum(movements)) if movements.size else 0
-    return _tr("{logged} of {nights} logged; {total} in all.").format(
-        logged=logged, nights=Plurals().nights(nights), total=Plurals().movements(total)
-    )
+    return QCoreApplication.translate(
+        "ChartSummary", "{logged} of {nights} logged; {total} in all."
+    ).format(logged=logged, nights=Plurals().nights(nights), total=Plurals().movements(total))
 
 
 def _night_map(chart: NightMapChart) -> str:
     data = chart.map
     total = int(data.counts.sum())
-    text = _tr("{total} over {nights}.").format(
+    text = QCoreApplication.translate("ChartSummary", "{total} over {nights}.").format(
         total=Plurals().movements(total), nights=Plurals().nights(data.nights)
     )
     if total:
         busiest = int(np.argmax(data.counts.sum(axis=0)))
         start = format_clock(busiest * data.bin_min / 60, data.start_hour)
         end = format_clock((busiest + 1) * data.bin_min / 60, data.start_hour)
-        text += " " + _tr("Most of them from {start} to {end}.").format(start=start, end=end)
+        text += " " + QCoreApplication.translate(
+            "ChartSummary", "Most of them from {start} to {end}."
+        ).format(start=start, end=end)
     return text
 
 
@@ -148,7 +165,9 @@ def _breakdowns(chart: BreakdownChart) -> str:
             continue
         k = int(np.argmax(b.counts))
         parts.append(
-            _tr("{title}: most often {answer}, {count} {base}.").format(
+            QCoreApplication.translate(
+                "ChartSummary", "{title}: most often {answer}, {count} {base}."
+            ).format(
                 title=tr_marked("Charts", BREAKDOWN_TITLES[b.field]),
                 answer=tr_chart_word(answer_labels(b)[k]),
                 count=int(b.counts[k]),
@@ -161,9 +180,11 @@ def _breakdowns(chart: BreakdownChart) -> str:
 def _soothing(chart: SoothingChart) -> str:
     s = chart.summary
     if not s.tried.size or int(s.tried.sum()) == 0:
-        return _tr("Nothing noted as tried.")
+        return QCoreApplication.translate("ChartSummary", "Nothing noted as tried.")
     k = int(np.argmax(s.tried))
-    return _tr("Tried most: {what}, in {tried}; noted as settled after {helped}.").format(
+    return QCoreApplication.translate(
+        "ChartSummary", "Tried most: {what}, in {tried}; noted as settled after {helped}."
+    ).format(
         what=tr_chart_word(soothing_labels(s)[k]),
         tried=Plurals().episodes(int(s.tried[k])),
         helped=int(s.helped[k]),
