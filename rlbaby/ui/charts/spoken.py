@@ -12,7 +12,7 @@ import numpy as np
 
 from PySide6.QtCore import QCoreApplication
 
-from rlbaby.analysis.chart_data import RAPID_BELOW_S, clock_text, share_between
+from rlbaby.analysis.chart_data import RAPID_BELOW_S, share_between
 from rlbaby.ui.charts.base import ChartWidget
 from rlbaby.ui.charts.breakdown_chart import BreakdownChart
 from rlbaby.ui.charts.interval_chart import IntervalChart
@@ -20,7 +20,14 @@ from rlbaby.ui.charts.night_map_chart import NightMapChart
 from rlbaby.ui.charts.soothing_chart import SoothingChart
 from rlbaby.ui.charts.timeline_chart import TimelineChart
 from rlbaby.ui.charts.trend_chart import TrendChart
-from rlbaby.ui.wording import plural
+from rlbaby.ui.charts.words import (
+    BREAKDOWN_TITLES,
+    answer_labels,
+    base_text,
+    soothing_labels,
+)
+from rlbaby.ui.locale_format import format_night
+from rlbaby.wording import clock_text, plural
 
 
 def _tr(text: str) -> str:
@@ -83,8 +90,7 @@ def name(chart: ChartWidget, title: str) -> None:
 
 
 def _night_words(chart: TimelineChart) -> str:
-    n = chart.night
-    return f"{n:%a} {n.day} {n:%b}"
+    return format_night(chart.night)
 
 
 def _timeline(chart: TimelineChart) -> str:
@@ -148,7 +154,10 @@ def _breakdowns(chart: BreakdownChart) -> str:
         k = int(np.argmax(b.counts))
         parts.append(
             _tr("{title}: most often {answer}, {count} {base}.").format(
-                title=b.title, answer=b.labels[k], count=int(b.counts[k]), base=b.base_text
+                title=BREAKDOWN_TITLES[b.field],
+                answer=answer_labels(b)[k],
+                count=int(b.counts[k]),
+                base=base_text(b),
             )
         )
     return " ".join(parts)
@@ -160,5 +169,7 @@ def _soothing(chart: SoothingChart) -> str:
         return _tr("Nothing noted as tried.")
     k = int(np.argmax(s.tried))
     return _tr("Tried most: {what}, in {tried}; noted as settled after {helped}.").format(
-        what=s.labels[k], tried=plural(int(s.tried[k]), "episode"), helped=int(s.helped[k])
+        what=soothing_labels(s)[k],
+        tried=plural(int(s.tried[k]), "episode"),
+        helped=int(s.helped[k]),
     )
