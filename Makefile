@@ -65,6 +65,9 @@ lint: $(VENV)/.installed-test
 SIMWIN_TESTS := $(addprefix tests/store/test_store_,lock.py osfs.py files.py backup.py open.py \
 	faults.py records.py colcache.py journal.py exchange_export.py)
 
+# Two workers: the suite takes about half as long on a 2-core machine.
+PYTEST_ARGS ?= -n 2
+
 test: $(VENV)/.installed-test lint
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest $(PYTEST_ARGS)
 	$(MAKE) --no-print-directory test-windows-sim
