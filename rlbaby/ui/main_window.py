@@ -225,7 +225,7 @@ class MainWindow(QMainWindow):
             edit, self.tr("Redo"), self.log_tab.redo, "Ctrl+Shift+Z", name="act_redo"
         ).setEnabled(writable)
         view = bar.addMenu(self.tr("&View"))
-        # Single keys (N, C, E, S, 1-4...) belong to the Log tab only (log_tab.py):
+        # Single keys (N, C, E, S, 1-4...) belong to the Log tab only (ui/log/tab.py):
         # from History or a text field they must not flip the theme. Here a modifier.
         self.night_action = self._action(
             view, self.tr("Night theme"), self.toggle_theme, "Ctrl+Shift+N", name="act_night"

@@ -36,7 +36,7 @@ _NONE = Qt.KeyboardModifier.NoModifier
 _KEYPAD = Qt.KeyboardModifier.KeypadModifier
 _CTRL = Qt.KeyboardModifier.ControlModifier
 _SHIFT = Qt.KeyboardModifier.ShiftModifier
-# Keys that log or edit on the Log tab (see log_tab.py), in the History tab,
+# Keys that log or edit on the Log tab (see ui/log/tab.py), in the History tab,
 # and anywhere in the window (undo/redo).
 _LOG_KEYS = frozenset(
     {
