@@ -55,7 +55,7 @@ def test_english_is_the_default_and_has_its_plurals(qapp: QApplication) -> None:
     plurals = Plurals()
     assert plurals.movements(1) == "1 movement"
     assert plurals.movements(3) == "3 movements"
-    assert plurals.children(2) == "2 children"
+    assert plurals.child_count(2) == "2 children"
     assert tr_label(MovementKind.KICK) == "kick"
 
 

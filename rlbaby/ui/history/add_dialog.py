@@ -263,7 +263,9 @@ class HistoryAddDialog(QDialog):
         first = {AddWhat.SLEEP: self.tr("Asleep"), AddWhat.EPISODE: self.tr("Start")}.get(
             what, self.tr("Time")
         )
-        self.form.labelForField(self.time_edit).setText(first)  # type: ignore[attr-defined]
+        label = self.form.labelForField(self.time_edit)
+        if isinstance(label, QLabel):  # addRow(text, field) made it a QLabel
+            label.setText(first)
 
     def request(self) -> AddRequest:
         """What the fields say. Raises ValueError with a message for the parent."""
