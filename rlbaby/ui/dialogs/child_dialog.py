@@ -26,6 +26,7 @@ from rlbaby.model import Child, FamilyHistory, LabResult
 from rlbaby.ui.i18n import tr_label
 from rlbaby.ui.locale_format import date_format
 from rlbaby.ui.widgets.dates import qdate_of
+from rlbaby.ui.widgets.problem_line import ProblemLine
 from rlbaby.ui.widgets.value_combo import EnumCombo, ValueCombo
 
 
@@ -108,11 +109,7 @@ class ChildDialog(QDialog):
         form.addRow(QLabel(self.tr("Lab results (as the doctor gave them)")))
         form.addRow(self.labs)
         form.addRow(self.tr("Notes"), self.notes)
-        self.message = QLabel("")
-        self.message.setObjectName("child_message")
-        self.message.setProperty("role", "urgent")
-        self.message.setWordWrap(True)
-        self.message.hide()  # an empty error box would look like an error
+        self.message = ProblemLine("child_message")
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
@@ -214,8 +211,7 @@ class ChildDialog(QDialog):
                 )
             )
         except ValueError as exc:
-            self.message.setText(str(exc).capitalize())
-            self.message.show()
+            self.message.say(str(exc).capitalize())
             return
         self.accept()
 

@@ -7,25 +7,18 @@ Its texts keep the "HistoryTab" translation context they were written in.
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QWidget
 
 from rlbaby.model import RedFlag
 from rlbaby.ui.i18n import tr_label
+from rlbaby.ui.widgets.problem_line import ProblemLine
 
 
-class HistoryErrorLine(QLabel):
+class HistoryErrorLine(ProblemLine):
     """Hidden until there is something to say; stays until the next success hides it."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("history_error")
-        self.setProperty("role", "urgent")
-        self.setWordWrap(True)
-        self.hide()
-
-    def say(self, message: str) -> None:
-        self.setText(message)
-        self.show()
+        super().__init__("history_error", parent)
 
     def say_red_flags(self, flags: tuple[RedFlag, ...], number: str) -> None:
         """Where to get help now, naming the local emergency number."""
