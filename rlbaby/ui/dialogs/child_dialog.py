@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from rlbaby.model import Child, FamilyHistory, LabResult
 from rlbaby.ui.i18n import tr_label
 from rlbaby.ui.locale_format import date_format
-from rlbaby.ui.widgets.dates import qdate_of
+from rlbaby.ui.widgets.dates import date_of, qdate_of
 from rlbaby.ui.widgets.problem_line import ProblemLine
 from rlbaby.ui.widgets.value_combo import EnumCombo, ValueCombo
 
@@ -185,8 +185,7 @@ class ChildDialog(QDialog):
         try:
             labs = self._read_labs()
             early = self.born_early.value()
-            q = self.birth.date()
-            birth = date(q.year(), q.month(), q.day()) if self.has_birth.isChecked() else None
+            birth = date_of(self.birth.date()) if self.has_birth.isChecked() else None
             name = self.name.text().strip()
             family = self.family.enum_value()
             notes = self.notes.toPlainText().strip()
