@@ -22,6 +22,7 @@ from PySide6.QtCore import QLocale, QTime
 
 from rlbaby.model import Instant
 from rlbaby.ui.widgets.dates import qdate_of
+from rlbaby.wording import night_clock
 
 # --- the locale's long date format, cut into pieces -----------------------------------
 
@@ -257,9 +258,7 @@ def format_date_time(at: Instant | datetime) -> str:
 
 def format_clock(hours_after: float, start_hour: int, seconds: bool = False) -> str:
     """A time on a night's axis, given as hours after the night-start hour."""
-    total_s = round((start_hour + hours_after) * 3600) % (24 * 3600)
-    h, rest = divmod(total_s, 3600)
-    return format_time(time(h, rest // 60, rest % 60), seconds)
+    return format_time(night_clock(hours_after, start_hour), seconds)
 
 
 class LocaleDates:
