@@ -18,6 +18,11 @@ from rlbaby.store import StoreError
 Edited = TypeVar("Edited", Movement, Episode, SleepPeriod)
 
 
+def live(record: Edited | None) -> Edited | None:
+    """The stored record an editor shows: None once it is gone (or was never there)."""
+    return None if record is None or record.deleted_ms is not None else record
+
+
 class HistoryEditor(QWidget):
     """Base of the movement, sleep and episode editors.
 
