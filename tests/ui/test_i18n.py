@@ -59,6 +59,12 @@ def test_english_is_the_default_and_has_its_plurals(qapp: QApplication) -> None:
     assert tr_label(MovementKind.KICK) == "kick"
 
 
+def test_plurals_is_still_a_qobject_and_no_app_reads_as_english(qapp: QApplication) -> None:
+    # `children` once named a counted word there and hid QObject.children().
+    assert Plurals().children() == []
+    assert shown_language(None) == "en"
+
+
 def test_german_plurals_and_labels(german: QApplication) -> None:
     assert shown_language(german) == "de"
     plurals = Plurals()
