@@ -6,6 +6,8 @@ Qt-free, so that the charts' data, the comparison, the PDF and the UI all say
 
 from __future__ import annotations
 
+from datetime import time
+
 MS_PER_DAY = 86_400_000
 
 
@@ -39,9 +41,14 @@ def ago(ms: int) -> str:
     return plural(ms // MS_PER_DAY, "day")
 
 
-def clock_text(hours_after: float, start_hour: int, seconds: bool = False) -> str:
-    """A wall-clock label such as "21:00" (or "02:14:33") for hours after the night start."""
+def night_clock(hours_after: float, start_hour: int) -> time:
+    """The wall-clock time (to the second) `hours_after` the night-start hour."""
     total_s = round((start_hour + hours_after) * 3600) % (24 * 3600)
     h, rest = divmod(total_s, 3600)
-    m, s = divmod(rest, 60)
-    return f"{h:02d}:{m:02d}:{s:02d}" if seconds else f"{h:02d}:{m:02d}"
+    return time(h, rest // 60, rest % 60)
+
+
+def clock_text(hours_after: float, start_hour: int, seconds: bool = False) -> str:
+    """A wall-clock label such as "21:00" (or "02:14:33") for hours after the night start."""
+    t = night_clock(hours_after, start_hour)
+    return f"{t:%H:%M:%S}" if seconds else f"{t:%H:%M}"

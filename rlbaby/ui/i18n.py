@@ -116,9 +116,9 @@ def install_language(app: QCoreApplication, choice: LanguageChoice) -> str:
     return code
 
 
-def shown_language(app: QCoreApplication) -> str:
-    """The language the installed translators show ("en" when none)."""
-    ours = app.findChild(QTranslator, TRANSLATOR_NAME)
+def shown_language(app: QCoreApplication | None) -> str:
+    """The language the installed translators show ("en" when none, or no app)."""
+    ours = None if app is None else app.findChild(QTranslator, TRANSLATOR_NAME)
     return ours.language().split("_")[0] if ours is not None and ours.language() else "en"
 
 
@@ -136,7 +136,8 @@ class Plurals(QObject):
     def pages(self, n: int) -> str:
         return self.tr("%n page(s)", "", n)
 
-    def children(self, n: int) -> str:
+    def child_count(self, n: int) -> str:
+        # Not `children`: that would hide QObject.children().
         return self.tr("%n child(ren)", "", n)
 
     def movements(self, n: int) -> str:

@@ -18,9 +18,11 @@ import datetime as dt
 from dataclasses import dataclass
 from datetime import date, datetime, time
 
-from PySide6.QtCore import QDate, QLocale, QTime
+from PySide6.QtCore import QLocale, QTime
 
 from rlbaby.model import Instant
+from rlbaby.ui.widgets.dates import qdate_of
+from rlbaby.wording import night_clock
 
 # --- the locale's long date format, cut into pieces -----------------------------------
 
@@ -199,10 +201,6 @@ def time_format(seconds: bool = False) -> str:
     return "".join(out)
 
 
-def _qdate(d: date) -> QDate:
-    return QDate(d.year, d.month, d.day)
-
-
 def _wall(at: Instant | datetime | time) -> datetime | time:
     return at.local() if isinstance(at, Instant) else at
 
@@ -222,23 +220,23 @@ def format_date(d: date | Instant, long: bool = False, weekday: bool = False) ->
     if isinstance(d, Instant):
         d = d.local().date()
     if long:
-        return QLocale().toString(_qdate(d), QLocale.FormatType.LongFormat)
-    return QLocale().toString(_qdate(d), weekday_date_format() if weekday else date_format())
+        return QLocale().toString(qdate_of(d), QLocale.FormatType.LongFormat)
+    return QLocale().toString(qdate_of(d), weekday_date_format() if weekday else date_format())
 
 
 def format_night(night: date) -> str:
     """A night by its evening: "Wed, Dec 2" (en_US), "Mi., 2. Dez." (de_DE)."""
-    return QLocale().toString(_qdate(night), night_format())
+    return QLocale().toString(qdate_of(night), night_format())
 
 
 def format_day_month(d: date) -> str:
     """ "Dec 2" (en_US), "2. Dez." (de_DE), "12月2日" (ja_JP)."""
-    return QLocale().toString(_qdate(d), day_month_format())
+    return QLocale().toString(qdate_of(d), day_month_format())
 
 
 def format_month_year(d: date) -> str:
     """ "Dec 2026" (en_US), "Dez. 2026" (de_DE), "2026年12月" (ja_JP)."""
-    return QLocale().toString(_qdate(d), month_year_format())
+    return QLocale().toString(qdate_of(d), month_year_format())
 
 
 def format_weekday(d: date) -> str:
@@ -260,9 +258,7 @@ def format_date_time(at: Instant | datetime) -> str:
 
 def format_clock(hours_after: float, start_hour: int, seconds: bool = False) -> str:
     """A time on a night's axis, given as hours after the night-start hour."""
-    total_s = round((start_hour + hours_after) * 3600) % (24 * 3600)
-    h, rest = divmod(total_s, 3600)
-    return format_time(time(h, rest // 60, rest % 60), seconds)
+    return format_time(night_clock(hours_after, start_hour), seconds)
 
 
 class LocaleDates:

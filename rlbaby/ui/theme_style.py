@@ -211,7 +211,8 @@ def _paint_pictures(palette: dict[str, str], folder: Path) -> dict[str, str]:
             painter.end()
             # Written beside and renamed, so a half-written picture is never read.
             partial = target.with_suffix(f".{os.getpid()}.part")
-            if not image.save(str(partial), "PNG"):
+            # PySide6's stubs want the format as bytes; at run time only str is accepted.
+            if not image.save(str(partial), "PNG"):  # type: ignore[call-overload]
                 raise OSError(f"could not write {partial}")
             os.replace(partial, target)
         out[token] = target.as_posix()

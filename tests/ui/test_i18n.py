@@ -55,8 +55,14 @@ def test_english_is_the_default_and_has_its_plurals(qapp: QApplication) -> None:
     plurals = Plurals()
     assert plurals.movements(1) == "1 movement"
     assert plurals.movements(3) == "3 movements"
-    assert plurals.children(2) == "2 children"
+    assert plurals.child_count(2) == "2 children"
     assert tr_label(MovementKind.KICK) == "kick"
+
+
+def test_plurals_is_still_a_qobject_and_no_app_reads_as_english(qapp: QApplication) -> None:
+    # `children` once named a counted word there and hid QObject.children().
+    assert Plurals().children() == []
+    assert shown_language(None) == "en"
 
 
 def test_german_plurals_and_labels(german: QApplication) -> None:

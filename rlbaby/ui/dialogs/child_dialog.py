@@ -25,7 +25,8 @@ from PySide6.QtWidgets import (
 from rlbaby.model import Child, FamilyHistory, LabResult
 from rlbaby.ui.i18n import tr_label
 from rlbaby.ui.locale_format import date_format
-from rlbaby.ui.widgets.dates import qdate_of
+from rlbaby.ui.widgets.dates import date_of, qdate_of
+from rlbaby.ui.widgets.problem_line import ProblemLine
 from rlbaby.ui.widgets.value_combo import EnumCombo, ValueCombo
 
 
@@ -108,11 +109,7 @@ class ChildDialog(QDialog):
         form.addRow(QLabel(self.tr("Lab results (as the doctor gave them)")))
         form.addRow(self.labs)
         form.addRow(self.tr("Notes"), self.notes)
-        self.message = QLabel("")
-        self.message.setObjectName("child_message")
-        self.message.setProperty("role", "urgent")
-        self.message.setWordWrap(True)
-        self.message.hide()  # an empty error box would look like an error
+        self.message = ProblemLine("child_message")
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
@@ -188,8 +185,7 @@ class ChildDialog(QDialog):
         try:
             labs = self._read_labs()
             early = self.born_early.value()
-            q = self.birth.date()
-            birth = date(q.year(), q.month(), q.day()) if self.has_birth.isChecked() else None
+            birth = date_of(self.birth.date()) if self.has_birth.isChecked() else None
             name = self.name.text().strip()
             family = self.family.enum_value()
             notes = self.notes.toPlainText().strip()
@@ -214,8 +210,7 @@ class ChildDialog(QDialog):
                 )
             )
         except ValueError as exc:
-            self.message.setText(str(exc).capitalize())
-            self.message.show()
+            self.message.say(str(exc).capitalize())
             return
         self.accept()
 

@@ -31,15 +31,21 @@ class PlainIconProvider(QAbstractFileIconProvider):
         )
 
 
+class PlainFileDialog(QFileDialog):
+    """Qt's own file dialog (it takes the theme) with no file icons."""
+
+    def __init__(self, parent: QWidget | None, title: str, directory: str, filters: str) -> None:
+        super().__init__(parent, title, directory, filters)
+        self.setOption(QFileDialog.Option.DontUseNativeDialog)
+        # Held here: Qt does not own the provider, which must live as long as the dialog.
+        self._icons = PlainIconProvider()
+        self.setIconProvider(self._icons)
+        for combo in self.findChildren(QComboBox):
+            combo.setIconSize(QSize(0, 0))  # the "Look in" combo keeps Qt's bright folder icon
+
+
 def file_dialog(parent: QWidget | None, title: str, directory: str, filters: str) -> QFileDialog:
-    dlg = QFileDialog(parent, title, directory, filters)
-    dlg.setOption(QFileDialog.Option.DontUseNativeDialog)
-    provider = PlainIconProvider()
-    dlg.setIconProvider(provider)
-    dlg._rlbaby_icons = provider  # type: ignore[attr-defined]  # keep it alive with the dialog
-    for combo in dlg.findChildren(QComboBox):
-        combo.setIconSize(QSize(0, 0))  # the "Look in" combo keeps Qt's bright folder icon
-    return dlg
+    return PlainFileDialog(parent, title, directory, filters)
 
 
 def open_path(

@@ -178,6 +178,16 @@ class ImportDialog(QDialog):
         return dlg.exec() == QDialog.DialogCode.Accepted and not plan.empty
 
 
+def _say_nothing_imported(parent: QWidget | None, exc: StoreError) -> None:
+    inform(
+        parent,
+        QCoreApplication.translate("ImportDialog", "Import"),
+        QCoreApplication.translate("ImportDialog", "Nothing was imported. {reason}").format(
+            reason=exc
+        ),
+    )
+
+
 def import_interactively(
     service: LoggerService, parent: QWidget | None, path: Path | None = None
 ) -> bool:
@@ -198,13 +208,7 @@ def import_interactively(
     try:
         plan = plan_import(store, path)
     except StoreError as exc:
-        inform(
-            parent,
-            QCoreApplication.translate("ImportDialog", "Import"),
-            QCoreApplication.translate("ImportDialog", "Nothing was imported. {reason}").format(
-                reason=exc
-            ),
-        )
+        _say_nothing_imported(parent, exc)
         return False
     if not ImportDialog.ask(plan, store, parent):
         return False
@@ -216,12 +220,6 @@ def import_interactively(
         )  # imported: the views show it
         return True
     except StoreError as exc:
-        inform(
-            parent,
-            QCoreApplication.translate("ImportDialog", "Import"),
-            QCoreApplication.translate("ImportDialog", "Nothing was imported. {reason}").format(
-                reason=exc
-            ),
-        )
+        _say_nothing_imported(parent, exc)
         return False
     return True

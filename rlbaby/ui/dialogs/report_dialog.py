@@ -30,6 +30,7 @@ from rlbaby.ui.dialogs.common import confirm, inform, save_path
 from rlbaby.ui.i18n import Plurals
 from rlbaby.ui.locale_format import date_format
 from rlbaby.ui.widgets.dates import date_of, qdate_of
+from rlbaby.ui.widgets.problem_line import ProblemLine
 from rlbaby.ui.widgets.value_combo import ValueCombo
 
 PAPERS = (("A4", "a4"), (QT_TRANSLATE_NOOP("ReportDialog", "US Letter"), "letter"))
@@ -125,10 +126,7 @@ class ReportDialog(QDialog):
         )
         note.setWordWrap(True)
         note.setProperty("role", "dim")
-        self.problem = QLabel("")
-        self.problem.setObjectName("report_problem")
-        self.problem.setProperty("role", "urgent")
-        self.problem.setWordWrap(True)
+        self.problem = ProblemLine("report_problem")
 
         self.buttons = QDialogButtonBox()
         self.make_button = self.buttons.addButton(
@@ -186,8 +184,7 @@ class ReportDialog(QDialog):
 
     def _show_problem(self) -> str:
         problem = self.problem_text()
-        self.problem.setText(problem)
-        self.problem.setVisible(bool(problem))
+        self.problem.say(problem)
         return problem
 
     def _on_choice_changed(self) -> None:

@@ -59,7 +59,7 @@ REASONS = {
     "file": QT_TRANSLATE_NOOP("RestoreDialog", "chosen file"),
 }
 COUNT_WORDS = (
-    ("children", Plurals.children),
+    ("children", Plurals.child_count),
     ("movements", Plurals.movements),
     ("episodes", Plurals.episodes),
     ("sleep_periods", Plurals.sleep_periods),
@@ -255,7 +255,8 @@ def reopen_after_restore(store: Store, backup: Path, parent: QWidget | None = No
     except BadBackupError as exc:
         _refuse(parent, exc)
         return store
-    data_dir = Path(store.data_dir)  # type: ignore[arg-type]  # a file store always has one
+    assert store.data_dir is not None  # a file store always has one
+    data_dir = Path(store.data_dir)
     now_ms = store.now_ms
     store.close()
     try:

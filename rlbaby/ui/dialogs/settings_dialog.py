@@ -25,6 +25,7 @@ from rlbaby.model.emergency import MAX_CHARS, check_emergency_number, default_em
 from rlbaby.model.i18n import QT_TRANSLATE_NOOP
 from rlbaby.ui.emergency import system_country
 from rlbaby.ui.widgets.hour_box import HourBox
+from rlbaby.ui.widgets.problem_line import ProblemLine
 from rlbaby.ui.widgets.value_combo import EnumCombo
 
 # The rules in plain words; the sleep-medicine name stays in each item's tooltip.
@@ -142,11 +143,7 @@ class SettingsDialog(QDialog):
             ).format(number=self._default_number)
         )
         form.addRow(self.tr("Emergency number"), self.emergency)
-        self.problem = QLabel()
-        self.problem.setObjectName("settings_problem")
-        self.problem.setProperty("role", "urgent")
-        self.problem.setWordWrap(True)
-        self.problem.hide()
+        self.problem = ProblemLine("settings_problem")
         note = QLabel(self.tr("Settings are kept in the data folder, so backups carry them."))
         note.setProperty("role", "dim")
         buttons = QDialogButtonBox(
@@ -205,8 +202,7 @@ class SettingsDialog(QDialog):
         try:
             check_emergency_number(self.emergency.text())
         except ValueError as exc:
-            self.problem.setText(self.tr("Not saved: {reason}.").format(reason=exc))
-            self.problem.show()
+            self.problem.say(self.tr("Not saved: {reason}.").format(reason=exc))
             self.emergency.setFocus()
             return
         super().accept()

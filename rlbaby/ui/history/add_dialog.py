@@ -38,6 +38,7 @@ from rlbaby.services.history import (
 from rlbaby.services.logger import MAX_FORGOTTEN_MOVEMENTS
 from rlbaby.ui.i18n import tr_label, tr_marked
 from rlbaby.ui.locale_format import LocaleDates, format_night
+from rlbaby.ui.widgets.problem_line import ProblemLine
 from rlbaby.ui.widgets.value_combo import EnumCombo
 
 MAX_EPISODE_HOURS = 12  # a remembered episode longer than this is a typo
@@ -157,10 +158,7 @@ class HistoryAddDialog(QDialog):
         where.setProperty("role", "dim")
         where.setWordWrap(True)
         self._where = where
-        self.message = QLabel()
-        self.message.setObjectName("add_message")
-        self.message.setProperty("role", "urgent")
-        self.message.setWordWrap(True)
+        self.message = ProblemLine("add_message")
         # Room for a two-line error is kept while there is none, so the fields
         # above never move or shrink when one appears.
         keep = self.message.sizePolicy()
@@ -168,7 +166,6 @@ class HistoryAddDialog(QDialog):
         self.message.setSizePolicy(keep)
         self.message.ensurePolished()  # the theme's text size, not the platform's
         self.message.setMinimumHeight(2 * self.message.fontMetrics().lineSpacing() + 16)
-        self.message.hide()
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -263,7 +260,9 @@ class HistoryAddDialog(QDialog):
         first = {AddWhat.SLEEP: self.tr("Asleep"), AddWhat.EPISODE: self.tr("Start")}.get(
             what, self.tr("Time")
         )
-        self.form.labelForField(self.time_edit).setText(first)  # type: ignore[attr-defined]
+        label = self.form.labelForField(self.time_edit)
+        if isinstance(label, QLabel):  # addRow(text, field) made it a QLabel
+            label.setText(first)
 
     def request(self) -> AddRequest:
         """What the fields say. Raises ValueError with a message for the parent."""
@@ -303,7 +302,6 @@ class HistoryAddDialog(QDialog):
         try:
             self.result_request = self.request()
         except ValueError as exc:
-            self.message.setText(str(exc))
-            self.message.show()
+            self.message.say(str(exc))
             return
         self.accept()

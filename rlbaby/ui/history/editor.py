@@ -3,15 +3,24 @@ through the service with one error path, and Escape back to the list."""
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Mapping
+from typing import TypeVar
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
 
-from rlbaby.model import Clock
+from rlbaby.model import Clock, Episode, Movement, SleepPeriod
 from rlbaby.services import LoggerService
 from rlbaby.store import StoreError
+
+# One kind at a time, as the service's update takes them.
+Edited = TypeVar("Edited", Movement, Episode, SleepPeriod)
+
+
+def live(record: Edited | None) -> Edited | None:
+    """The stored record an editor shows: None once it is gone (or was never there)."""
+    return None if record is None or record.deleted_ms is not None else record
 
 
 class HistoryEditor(QWidget):
@@ -72,13 +81,13 @@ class HistoryEditor(QWidget):
         self._set_message(self.tr("Not saved. {reason}").format(reason=exc), error=True)
         return False
 
-    def _save(self, record: Any, changes: dict[str, Any], saved_text: str = "") -> bool:
+    def _save(self, record: Edited, changes: Mapping[str, object], saved_text: str = "") -> bool:
         """Save `changes` to `record` through the service (undoable, durable).
 
         Returns False when the store refused; the fields then show the stored values.
         """
         try:
-            self._service.update(record, **changes)
+            self._service.update(record, None, **changes)  # None: the default step name
         except StoreError as exc:
             message = self.tr("Not saved. {reason}").format(reason=exc)
             self._set_message(message, error=True)

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QFormLayout, QLineEdit, QVBoxLayout, QWidget
 from rlbaby.model import Clock, Episode, night_of
 from rlbaby.services import LoggerService
 from rlbaby.services.history import TIME_HELP, check_not_future, parse_local
-from rlbaby.ui.history.editor import HistoryEditor
+from rlbaby.ui.history.editor import HistoryEditor, live
 from rlbaby.ui.i18n import tr_marked
 from rlbaby.ui.locale_format import format_editable
 from rlbaby.ui.log.episode_sheet import EpisodeSheet
@@ -67,8 +67,7 @@ class HistoryEpisodeEditor(HistoryEditor):
     def _episode(self) -> Episode | None:
         if self.episode_id is None:
             return None
-        ep = self._service.store.episode(self.episode_id)
-        return None if ep is None or ep.deleted_ms is not None else ep
+        return live(self._service.store.episode(self.episode_id))
 
     def refresh(self, force: bool = False) -> None:
         ep = self._episode()

@@ -12,14 +12,16 @@ on their records. `set_nights` is the big reload (beginResetModel).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import overload
 
 from PySide6.QtCore import (
     QAbstractItemModel,
     QCoreApplication,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     Qt,
 )
@@ -55,7 +57,16 @@ class _Node:
 
     @property
     def key(self) -> str:
-        return self.payload.id if isinstance(self.payload, Movement) else self.payload.key  # type: ignore[union-attr]
+        p = self.payload
+        if p is None:
+            return ""  # the invisible root
+        return p.id if isinstance(p, Movement) else p.key
+
+    @property
+    def night(self) -> NightItem:
+        """What a top-level row shows (only nights sit at the top)."""
+        assert isinstance(self.payload, NightItem)
+        return self.payload
 
     def row(self) -> int:
         assert self.parent is not None
@@ -83,7 +94,9 @@ class HistoryModel(QAbstractItemModel):
         now_ms: returns the current UTC ms (an open sleep period counts up to now).
     """
 
-    def __init__(self, now_ms: Any = None, parent: Any = None) -> None:
+    def __init__(
+        self, now_ms: Callable[[], int] | None = None, parent: QObject | None = None
+    ) -> None:
         super().__init__(parent)
         self._root = _Node(None)
         self._now_ms = now_ms or (lambda: 0)
@@ -97,19 +110,19 @@ class HistoryModel(QAbstractItemModel):
         self.endResetModel()
 
     def nights(self) -> list[date]:
-        return [n.payload.night for n in self._root.children]  # type: ignore[union-attr]
+        return [n.night.night for n in self._root.children]
 
     def night_item(self, night: date) -> NightItem | None:
         """What the model shows for `night` (None when that night is not listed)."""
         for node in self._root.children:
-            if node.payload.night == night:  # type: ignore[union-attr]
-                return node.payload  # type: ignore[return-value]
+            if node.night.night == night:
+                return node.night
         return None
 
     def replace_night(self, night: date, item: NightItem | None) -> None:
         """Show `item` as the night `night` (None removes it), changing only what differs."""
         rows = self._root.children
-        at = next((i for i, n in enumerate(rows) if n.payload.night == night), None)  # type: ignore[union-attr]
+        at = next((i for i, n in enumerate(rows) if n.night.night == night), None)
         if item is None:
             if at is not None:
                 self.beginRemoveRows(QModelIndex(), at, at)
@@ -118,7 +131,7 @@ class HistoryModel(QAbstractItemModel):
             return
         if at is None:
             # Newest first: insert before the first older night.
-            at = next((i for i, n in enumerate(rows) if n.payload.night < night), len(rows))  # type: ignore[union-attr]
+            at = next((i for i, n in enumerate(rows) if n.night.night < night), len(rows))
             self.beginInsertRows(QModelIndex(), at, at)
             rows.insert(at, _build(item, self._root))
             self.endInsertRows()
@@ -206,7 +219,7 @@ class HistoryModel(QAbstractItemModel):
             while stack:
                 node = stack.pop()
                 if node.key in ids:
-                    found.add(night.payload.night)  # type: ignore[union-attr]
+                    found.add(night.night.night)
                     break
                 stack.extend(node.children)
         return found
@@ -226,7 +239,11 @@ class HistoryModel(QAbstractItemModel):
         # position, and the Python node objects stay owned by their lists.
         return self.createIndex(row, column, self._node(parent))
 
-    def parent(self, index: AnyIndex | None = None) -> Any:
+    @overload
+    def parent(self) -> QObject | None: ...
+    @overload
+    def parent(self, index: AnyIndex) -> QModelIndex: ...
+    def parent(self, index: AnyIndex | None = None) -> QObject | QModelIndex | None:
         if index is None:  # QObject.parent(), which this name shadows
             return super().parent()
         if not index.isValid():
@@ -252,7 +269,7 @@ class HistoryModel(QAbstractItemModel):
             return Qt.ItemFlag.NoItemFlags
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:  # noqa: N802
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> object:  # noqa: N802
         if (
             orientation == Qt.Orientation.Horizontal
             and role == Qt.ItemDataRole.DisplayRole
@@ -261,7 +278,7 @@ class HistoryModel(QAbstractItemModel):
             return self.tr(COLUMNS[section])
         return None
 
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid():
             return None
         node = self._node(index)

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
 from rlbaby.model import Clock, Movement, MovementKind, RedFlag, night_of
 from rlbaby.services import LoggerService
 from rlbaby.services.history import TIME_HELP, check_not_future, parse_local
-from rlbaby.ui.history.editor import HistoryEditor
+from rlbaby.ui.history.editor import HistoryEditor, live
 from rlbaby.ui.i18n import tr_label, tr_marked
 from rlbaby.ui.locale_format import format_date_time, format_editable, format_weekday_time
 from rlbaby.ui.widgets.value_combo import EnumCombo
@@ -68,8 +68,7 @@ class HistoryMovementEditor(HistoryEditor):
     def _movement(self) -> Movement | None:
         if self.movement_id is None:
             return None
-        m = self._service.store.movement(self.movement_id)
-        return None if m is None or m.deleted_ms is not None else m
+        return live(self._service.store.movement(self.movement_id))
 
     def refresh(self, force: bool = False) -> None:
         """Show the stored values (a field being typed in keeps its text)."""

@@ -17,7 +17,7 @@ from rlbaby.services.history import (
     check_sleep,
     parse_local,
 )
-from rlbaby.ui.history.editor import HistoryEditor
+from rlbaby.ui.history.editor import HistoryEditor, live
 from rlbaby.ui.i18n import tr_marked
 from rlbaby.ui.locale_format import LocaleDates, format_editable, format_weekday_time
 from rlbaby.wording import duration
@@ -63,8 +63,7 @@ class HistorySleepEditor(HistoryEditor):
     def _period(self) -> SleepPeriod | None:
         if self.period_id is None:
             return None
-        p = self._service.store.sleep_period(self.period_id)
-        return None if p is None or p.deleted_ms is not None else p
+        return live(self._service.store.sleep_period(self.period_id))
 
     def refresh(self, force: bool = False) -> None:
         p = self._period()

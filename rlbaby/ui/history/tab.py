@@ -11,93 +11,35 @@ only noted and rebuilt when it is shown again, so the tap path stays short.
 
 from __future__ import annotations
 
-from datetime import date, time
+from datetime import date
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal
-from PySide6.QtGui import QFontMetrics, QKeyEvent, QShowEvent
-from PySide6.QtWidgets import (
-    QHBoxLayout,
-    QLabel,
-    QPushButton,
-    QSplitter,
-    QStackedWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QShowEvent
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
 
-from rlbaby.model import (
-    Child,
-    Episode,
-    Movement,
-    MovementKind,
-    RedFlag,
-    SleepPeriod,
-    night_of,
-)
-from rlbaby.model.i18n import QT_TRANSLATE_NOOP
+from rlbaby.model import Child, Movement, MovementKind, RedFlag, night_of
 from rlbaby.services import MovementRecorded, RecordsChanged
-from rlbaby.services.history import (
-    EpisodeItem,
-    NightItem,
-    SleepItem,
-    build_night,
-    build_nights,
-    with_movement,
-)
+from rlbaby.services.history import NightItem, build_night, build_nights, with_movement
 from rlbaby.store import StoreError
 from rlbaby.ui.context import UiContext
 from rlbaby.ui.emergency import shown_emergency_number
-from rlbaby.ui.history.add_dialog import AddWhat, HistoryAddDialog
-from rlbaby.ui.history.episode_editor import HistoryEpisodeEditor
+from rlbaby.ui.history.actions import (
+    HistoryRecord,
+    delete_record,
+    describe,
+    save_forgotten,
+    start_text,
+    starts_at,
+)
+from rlbaby.ui.history.add_dialog import AddRequest, AddWhat, HistoryAddDialog
+from rlbaby.ui.history.error_line import HistoryErrorLine
 from rlbaby.ui.history.filter_bar import HistoryFilterBar
 from rlbaby.ui.history.model import HistoryModel
-from rlbaby.ui.history.movement_editor import HistoryMovementEditor
-from rlbaby.ui.history.sleep_editor import HistorySleepEditor
+from rlbaby.ui.history.side_panel import HistorySidePanel
 from rlbaby.ui.history.tree import HistoryTree
 from rlbaby.ui.history.undo_bar import HistoryUndoBar
-from rlbaby.ui.i18n import Plurals, tr_label
-from rlbaby.ui.locale_format import (
-    format_date,
-    format_day_month,
-    format_editable,
-    format_night,
-    format_time,
-    format_weekday_time,
-)
-
-HINT = QT_TRANSLATE_NOOP(
-    "HistoryTab",
-    "Pick a row to change it.\n\n"
-    "Enter: edit the row\n"
-    "Delete: delete it (you can undo)\n"
-    "Insert: add something you did not log at the time\n"
-    "Escape: back to the list",
-)
-READONLY_HINT = QT_TRANSLATE_NOOP(
-    "HistoryTab",
-    "Pick a row to see it.\n\n"
-    "Another copy of rlbaby is logging to this folder, so nothing can be changed "
-    "here. Make changes in that copy; this list follows it.",
-)
-
-
-def _describe(record: Movement | Episode | SleepPeriod) -> str:
-    if isinstance(record, Movement):
-        at = format_weekday_time(record.at, seconds=True)
-        if record.kind is MovementKind.UNSPECIFIED:
-            return QCoreApplication.translate("HistoryTab", "the movement at {time}").format(
-                time=at
-            )
-        return QCoreApplication.translate("HistoryTab", "the {kind} movement at {time}").format(
-            kind=tr_label(record.kind), time=at
-        )
-    if isinstance(record, Episode):
-        return QCoreApplication.translate(
-            "HistoryTab", "the episode at {time} with its movements"
-        ).format(time=format_weekday_time(record.opened))
-    return QCoreApplication.translate("HistoryTab", "the sleep period from {time}").format(
-        time=format_weekday_time(record.asleep)
-    )
+from rlbaby.ui.i18n import tr_label
+from rlbaby.ui.locale_format import format_date, format_day_month, format_weekday_time
 
 
 class HistoryTab(QWidget):
@@ -112,7 +54,6 @@ class HistoryTab(QWidget):
         self.setObjectName("history_tab")
         self._ctx = ctx
         self._dirty: set[date] = set()
-        self._undo_label: str | None = None
         self._loaded_once = False
 
         self.filters = HistoryFilterBar(ctx.store, ctx.selection, self._tonight)
@@ -129,11 +70,7 @@ class HistoryTab(QWidget):
         self.delete_button.setObjectName("history_delete")
         self.delete_button.setToolTip(self.tr("Delete the selected row (Delete). You can undo it."))
         self.delete_button.clicked.connect(self.delete_selected)
-        self.error = QLabel()
-        self.error.setObjectName("history_error")
-        self.error.setProperty("role", "urgent")
-        self.error.setWordWrap(True)
-        self.error.hide()
+        self.error = HistoryErrorLine()
         self.undo_bar = HistoryUndoBar()
         self.undo_bar.undo_clicked.connect(self._on_undo_bar_undo_clicked)
         self.status = QLabel()
@@ -142,33 +79,21 @@ class HistoryTab(QWidget):
         self.status.setWordWrap(True)
 
         self.model = HistoryModel(now_ms=lambda: ctx.clock().utc_ms, parent=self)
-        self.tree = HistoryTree()
-        self.tree.setModel(self.model)
-        self._fit_columns()
+        self.tree = HistoryTree(self.model)
         self.tree.delete_requested.connect(self.delete_selected)
         self.tree.edit_requested.connect(self.edit_selected)
         self.tree.selectionModel().currentRowChanged.connect(self._on_tree_current_row_changed)
 
-        self._hint = self.tr(HINT)  # READONLY_HINT when another copy writes
-        self.hint = QLabel(self._hint)
-        self.hint.setObjectName("history_hint")
-        self.hint.setWordWrap(True)
-        self.hint.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.hint.setMargin(12)
-        self.movement_editor = HistoryMovementEditor(ctx.service, ctx.clock)
-        self.sleep_editor = HistorySleepEditor(ctx.service, ctx.clock)
-        self.episode_editor = HistoryEpisodeEditor(ctx.service, ctx.clock)
-        self.episode_editor.guide_requested.connect(self.guide_requested)
-        self.episode_editor.red_flag_raised.connect(self._on_editor_red_flag_raised)
-        self.movement_editor.red_flag_raised.connect(self._on_editor_red_flag_raised)
-        for editor in (self.movement_editor, self.sleep_editor, self.episode_editor):
-            editor.save_failed.connect(self.show_error)
-            editor.done.connect(self._on_editor_done)
-        self.side = QStackedWidget()
-        self.side.setObjectName("history_side")
-        for page in (self.hint, self.movement_editor, self.sleep_editor, self.episode_editor):
-            self.side.addWidget(page)
-        self.side.setMinimumWidth(300)
+        self.side = HistorySidePanel(ctx.service, ctx.clock)
+        self.side.guide_requested.connect(self.guide_requested)
+        self.side.red_flag_raised.connect(self._on_side_red_flag_raised)
+        self.side.save_failed.connect(self.show_error)
+        self.side.done.connect(self._on_side_done)
+        # The panel's pages by name, for the main window, the read-only guard and tests.
+        self.hint = self.side.hint
+        self.movement_editor = self.side.movement_editor
+        self.sleep_editor = self.side.sleep_editor
+        self.episode_editor = self.side.episode_editor
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setChildrenCollapsible(False)
@@ -203,47 +128,14 @@ class HistoryTab(QWidget):
 
     def set_readonly(self, readonly: bool) -> None:
         """Another copy writes to this folder: looking is fine, changing is not."""
-        for w in (
-            self.add_button,
-            self.delete_button,
-            self.movement_editor,
-            self.sleep_editor,
-            self.episode_editor,
-        ):
+        for w in (self.add_button, self.delete_button):
             w.setEnabled(not readonly)
-        self._hint = self.tr(READONLY_HINT if readonly else HINT)
-        self.hint.setText(self._hint)
+        self.side.set_readonly(readonly)
         if readonly:
             self.undo_bar.withdraw()
 
-    def _fit_columns(self) -> None:
-        """Size When and What for the longest text each level shows, at this text size."""
-        # A tree never shown yet has the platform's font, not the theme's: at
-        # 150 % text the columns would be sized for 100 % and cut the dates off.
-        self.tree.ensurePolished()
-        fm = self.tree.fontMetrics()
-        bold_font = self.tree.font()
-        bold_font.setBold(True)
-        bold = QFontMetrics(bold_font)
-        step = self.tree.indentation()
-        pad = 24  # the branch arrow's room and the cell padding
-        # The widest texts in the locale's own format ("Wed, Nov 30", "10:58 PM").
-        late = time(22, 58, 58)
-        when = max(
-            *(bold.horizontalAdvance(format_night(date(2026, 11, d))) for d in range(23, 30)),
-            step + fm.horizontalAdvance(f"{format_time(late)}–{format_time(late)}"),
-            2 * step + fm.horizontalAdvance(format_time(late, seconds=True)),
-        )
-        kinds = [tr_label(k).capitalize() for k in MovementKind]
-        words = [QCoreApplication.translate("HistoryModel", w) for w in ("Episode", "Asleep")]
-        what = max(
-            bold.horizontalAdvance(QCoreApplication.translate("HistoryModel", "Night")),
-            *(fm.horizontalAdvance(w) for w in (*words, *kinds)),
-        )
-        self.tree.set_column_widths((step + when + pad, what + pad))
-
     def _on_theme_theme_changed(self, _name: str) -> None:
-        self._fit_columns()  # the text size may have changed with it
+        self.tree.fit_columns()  # the text size may have changed with it
 
     # --- loading -------------------------------------------------------------------
 
@@ -252,7 +144,7 @@ class HistoryTab(QWidget):
 
     def reload(self) -> None:
         """Rebuild the whole list (filter change, restore, import, settings)."""
-        expanded = self._expanded_keys()
+        expanded = self.tree.expanded_keys()
         current = self.model.key(self.tree.currentIndex())
         cid = self.filters.child_id
         first, last = self.filters.nights
@@ -262,26 +154,10 @@ class HistoryTab(QWidget):
         if not self._loaded_once and nights:
             expanded.add(nights[0].key)  # the newest night opens by itself the first time
             self._loaded_once = True
-        for key in expanded:
-            index = self.model.index_of_key(key)
-            if index.isValid():
-                self.tree.expand(index)
+        self.tree.expand_keys(expanded)
         if current is not None:
             self.select_key(current)
         self._update_status()
-
-    def _expanded_keys(self) -> set[str]:
-        keys: set[str] = set()
-        for row in range(self.model.rowCount()):
-            night = self.model.index(row, 0)
-            if not self.tree.isExpanded(night):
-                continue
-            keys.add(self.model.key(night) or "")
-            for sub in range(self.model.rowCount(night)):
-                child = self.model.index(sub, 0, night)
-                if self.tree.isExpanded(child):
-                    keys.add(self.model.key(child) or "")
-        return keys
 
     def refresh_nights(self, nights: set[date]) -> None:
         """Rebuild only these nights of the listed child (the cheap path)."""
@@ -365,84 +241,26 @@ class HistoryTab(QWidget):
         if mine:
             start_hour = self._ctx.store.settings.night_start_hour
             nights = self.model.nights_holding({r.id for r in mine})
-            for r in mine:
-                at = (
-                    r.at
-                    if isinstance(r, Movement)
-                    else (r.opened if isinstance(r, Episode) else r.asleep)
-                )
-                nights.add(night_of(at, start_hour))
+            nights |= {night_of(starts_at(r), start_hour) for r in mine}
             self.refresh_nights(nights)
             self._refresh_editor()
         self._check_undo_bar()
 
     def _refresh_editor(self) -> None:
-        page = self.side.currentWidget()
-        if page is self.movement_editor:
-            self.movement_editor.refresh()
-        elif page is self.sleep_editor:
-            self.sleep_editor.refresh()
-        elif page is self.episode_editor:
-            self.episode_editor.refresh()
-        elif page is self.hint:
-            self._show_current(self.tree.currentIndex())
+        if not self.side.refresh_editor():
+            self.side.show_payload(self.model.payload(self.tree.currentIndex()))
 
     def _check_undo_bar(self) -> None:
-        if self.undo_bar.isVisible() and self._ctx.service.undo_label() != self._undo_label:
-            self.undo_bar.withdraw()  # something newer would be undone now
+        self.undo_bar.withdraw_if_stale(self._ctx.service.undo_label())
 
     # --- selection and editing -------------------------------------------------------
 
     def _on_tree_current_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        self._show_current(current)
-
-    def _show_current(self, index: QModelIndex) -> None:
-        payload = self.model.payload(index)
-        if isinstance(payload, Movement):
-            self.movement_editor.show_movement(payload.id)
-            self.side.setCurrentWidget(self.movement_editor)
-        elif isinstance(payload, SleepItem):
-            self.sleep_editor.show_period(payload.period.id)
-            self.side.setCurrentWidget(self.sleep_editor)
-        elif isinstance(payload, EpisodeItem):
-            self.episode_editor.show_episode(payload.episode.id)
-            self.side.setCurrentWidget(self.episode_editor)
-        else:
-            self.hint.setText(
-                self._night_hint(payload) if isinstance(payload, NightItem) else self._hint
-            )
-            self.side.setCurrentWidget(self.hint)
-
-    def _night_hint(self, night: NightItem) -> str:
-        hours = night.sleep_hours(self._ctx.clock().utc_ms)
-        sleep = (
-            self.tr(", {hours} h asleep").format(hours=f"{hours:.1f}")
-            if night.sleeps
-            else self.tr(", no sleep marks")
-        )
-        plurals = Plurals()
-        return (
-            self.tr("Night of {date}: {movements} in {episodes}").format(
-                date=format_date(night.night, long=True),
-                movements=plurals.movements(night.movement_count),
-                episodes=plurals.episodes(len(night.episodes)),
-            )
-            + f"{sleep}.\n\n"
-            + self._hint
-        )
+        self.side.show_payload(self.model.payload(current))
 
     def select_key(self, key: str) -> bool:
         """Select (and reveal) the row showing `key`. Returns False when it is not listed."""
-        index = self.model.index_of_key(key)
-        if not index.isValid():
-            return False
-        parent = index.parent()
-        while parent.isValid():
-            self.tree.expand(parent)
-            parent = parent.parent()
-        self.tree.setCurrentIndex(index)
-        self.tree.scrollTo(index)
-        return True
+        return self.tree.select_key(key)
 
     def edit_selected(self) -> None:
         """Enter: move into the side panel's first field (a night opens or closes)."""
@@ -450,31 +268,17 @@ class HistoryTab(QWidget):
         if isinstance(self.model.payload(index), NightItem):
             self.tree.setExpanded(index, not self.tree.isExpanded(index))
             return
-        self._show_current(index)  # the panel may have been closed
-        page = self.side.currentWidget()
-        for editor in (self.movement_editor, self.sleep_editor, self.episode_editor):
-            if page is editor:
-                editor.focus_first()
+        self.side.show_payload(self.model.payload(index))  # the panel may have been closed
+        self.side.focus_editor()
 
-    def _on_editor_done(self) -> None:
-        if self.sender() is self.episode_editor and not self.episode_editor.sheet.isVisible():
-            self.side.setCurrentWidget(self.hint)  # the sheet's Close: put the panel away
+    def _on_side_done(self) -> None:
         self.tree.setFocus()
 
-    def _on_editor_red_flag_raised(self, flags: tuple[RedFlag, ...]) -> None:
-        number = shown_emergency_number(self._ctx.store.settings)
-        self.error.setText(
-            self.tr(
-                "You noted a red flag ({flags}). If it is happening now, seek medical help "
-                "now: call a doctor urgently, or your local emergency number ({number}). "
-                "The Guide's urgent-signs page says more."
-            ).format(flags=", ".join(tr_label(f) for f in flags), number=number)
-        )
-        self.error.show()
+    def _on_side_red_flag_raised(self, flags: tuple[RedFlag, ...]) -> None:
+        self.error.say_red_flags(flags, shown_emergency_number(self._ctx.store.settings))
 
     def show_error(self, message: str) -> None:
-        self.error.setText(message)
-        self.error.show()
+        self.error.say(message)
 
     # --- delete and undo ------------------------------------------------------------
 
@@ -486,28 +290,21 @@ class HistoryTab(QWidget):
                 self.tr("Pick a movement, an episode or a sleep period to delete it.")
             )
             return
-        # Where the selection goes next: the row below, else above, else the parent.
-        parent = index.parent()
-        rows = self.model.rowCount(parent)
-        near = [self.model.index(r, 0, parent) for r in (index.row() + 1, index.row() - 1)]
-        neighbours = [self.model.key(i) for i in near if 0 <= i.row() < rows and i.isValid()]
-        neighbours.append(self.model.key(parent))
-        what = _describe(record)
+        neighbours = self.tree.keys_near(index)
+        what = describe(record)
         try:
-            self._ctx.service.delete(record)
+            delete_record(self._ctx.service, record)
         except StoreError as exc:
             self.show_error(self.tr("Not deleted. {reason}").format(reason=exc))
             return
         self.error.hide()
-        self._undo_label = self._ctx.service.undo_label()
-        self.undo_bar.offer(self.tr("Deleted {what}.").format(what=what))
-        for key in neighbours:
-            if key is not None and self.select_key(key):
-                break
+        deleted = self.tr("Deleted {what}.").format(what=what)
+        self.undo_bar.offer(deleted, self._ctx.service.undo_label())
+        self.tree.select_first_key(neighbours)
         self.tree.setFocus()
 
     def _on_undo_bar_undo_clicked(self) -> None:
-        if self._ctx.service.undo_label() != self._undo_label:
+        if not self.undo_bar.offers(self._ctx.service.undo_label()):
             self.undo_bar.withdraw()
             self.status.setText(
                 self.tr("Something else changed since; use Edit ▸ Undo step by step.")
@@ -539,15 +336,7 @@ class HistoryTab(QWidget):
         start_hour = store.settings.night_start_hour
         index = self.tree.currentIndex()
         night = self.model.night_of_index(index) or self._tonight()
-        record = self.model.record(index)
-        if isinstance(record, Movement):
-            default = format_editable(record.at)
-        elif isinstance(record, Episode):
-            default = format_editable(record.opened)
-        elif isinstance(record, SleepPeriod):
-            default = format_editable(record.asleep)
-        else:
-            default = ""
+        default = start_text(self.model.record(index))
         request = HistoryAddDialog.ask(
             self,
             night=night,
@@ -559,32 +348,7 @@ class HistoryTab(QWidget):
         if request is None:
             return
         try:
-            if request.what is AddWhat.SLEEP:
-                saved = self._ctx.service.add(SleepPeriod(cid, request.at, awake=request.awake))
-                key = saved.id
-                text = self.tr("Added a sleep period from {time}.").format(
-                    time=format_weekday_time(request.at)
-                )
-            elif request.what is AddWhat.EPISODE:
-                ep = self._ctx.service.add_episode_span(
-                    cid, request.at, request.end or request.at, request.count, request.kind
-                )
-                key = ep.id
-                n = request.count
-                text = self.tr(
-                    "Added an episode at {time} with %n movement(s). Describe it on the right.",
-                    "",
-                    n,
-                ).format(time=format_weekday_time(request.at))
-            else:
-                m = self._ctx.service.add_movement_at(cid, request.at, request.kind)
-                key = m.id
-                at = format_weekday_time(m.at, seconds=True)
-                text = (
-                    self.tr("Added a movement at {time}.").format(time=at)
-                    if m.kind is MovementKind.UNSPECIFIED
-                    else self.tr("Added a {kind} at {time}.").format(kind=tr_label(m.kind), time=at)
-                )
+            saved = save_forgotten(self._ctx.service, cid, request)
         except (StoreError, ValueError) as exc:
             self.show_error(self.tr("Not saved. {reason}").format(reason=exc))
             return
@@ -593,9 +357,28 @@ class HistoryTab(QWidget):
         added_night = night_of(request.at, start_hour)
         if not first <= added_night <= last:
             self.filters.set_range(min(first, added_night), max(last, added_night))
-        self.select_key(key)
-        self.status.setText(text)
+        self.select_key(saved.id)
+        self.status.setText(self._added_text(request, saved))
         self.tree.setFocus()
+
+    def _added_text(self, request: AddRequest, saved: HistoryRecord) -> str:
+        if request.what is AddWhat.SLEEP:
+            return self.tr("Added a sleep period from {time}.").format(
+                time=format_weekday_time(request.at)
+            )
+        if request.what is AddWhat.EPISODE:
+            return self.tr(
+                "Added an episode at {time} with %n movement(s). Describe it on the right.",
+                "",
+                request.count,
+            ).format(time=format_weekday_time(request.at))
+        assert isinstance(saved, Movement)
+        at = format_weekday_time(saved.at, seconds=True)
+        return (
+            self.tr("Added a movement at {time}.").format(time=at)
+            if saved.kind is MovementKind.UNSPECIFIED
+            else self.tr("Added a {kind} at {time}.").format(kind=tr_label(saved.kind), time=at)
+        )
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
         if event.key() == Qt.Key.Key_Insert:

@@ -21,6 +21,7 @@ class HistoryUndoBar(QFrame):
         super().__init__(parent)
         self.setObjectName("history_undo_bar")
         self.setProperty("role", "panel")
+        self._undo_label: str | None = None
         self.label = QLabel()
         self.button = QPushButton(self.tr("Undo  (Ctrl+Z)"))
         self.button.setObjectName("history_undo")
@@ -36,10 +37,20 @@ class HistoryUndoBar(QFrame):
         self.timer.timeout.connect(self.hide)
         self.hide()
 
-    def offer(self, text: str) -> None:
+    def offer(self, text: str, undo_label: str | None) -> None:
+        """Show `text`; `undo_label` names the service's undo step the button brings back."""
+        self._undo_label = undo_label
         self.label.setText(text)
         self.show()
         self.timer.start()
+
+    def offers(self, undo_label: str | None) -> bool:
+        """Whether the service's next undo (`undo_label`) is still the step offered."""
+        return undo_label == self._undo_label
+
+    def withdraw_if_stale(self, undo_label: str | None) -> None:
+        if self.isVisible() and not self.offers(undo_label):
+            self.withdraw()  # something newer would be undone now
 
     def withdraw(self) -> None:
         self.timer.stop()

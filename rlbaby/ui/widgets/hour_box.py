@@ -32,7 +32,7 @@ class HourBox(QSpinBox):
         hour = self._hour_of(text)
         return self.value() if hour is None else hour
 
-    def validate(self, text: str, pos: int) -> object:
+    def validate(self, text: str, pos: int) -> tuple[QValidator.State, str, int]:
         if self._hour_of(text) is not None:
             return QValidator.State.Acceptable, text, pos
         typed = _plain(text).lstrip()
