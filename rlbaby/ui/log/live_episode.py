@@ -60,12 +60,14 @@ class LiveEpisode:
         self.last_tap_ms = event.movement.at.utc_ms
         return other
 
-    def target_words(
-        self, child_id: str, episode: Episode | None, now: Instant, readonly: bool
-    ) -> tuple[str, str]:
-        """The tap target's big text and its line below."""
+    def idle_words(self, child_id: str, now: Instant, readonly: bool) -> tuple[str, str]:
+        """The tap target's big text and its line below, with no episode open.
+
+        (With one open, the tab counts its movements: lupdate marks a text as
+        plural only in a class's own `self.tr`.)
+        """
         last = self.last_tap_ms
-        if readonly and episode is None:
+        if readonly:
             # Nothing is logged here: do not invite a tap (the banner says why).
             ago = (
                 ""
@@ -78,17 +80,15 @@ class LiveEpisode:
                 QCoreApplication.translate("LogTab", "Read-only"),
                 QCoreApplication.translate("LogTab", "nothing is logged here") + ago,
             )
-        if not child_id or episode is None:
-            since = (
-                QCoreApplication.translate("LogTab", "last movement {ago} ago").format(
-                    ago=tr_ago(now.utc_ms - last)
-                )
-                if child_id and last is not None
-                else QCoreApplication.translate("LogTab", "No episode open")
+        since = (
+            QCoreApplication.translate("LogTab", "last movement {ago} ago").format(
+                ago=tr_ago(now.utc_ms - last)
             )
-            return QCoreApplication.translate("LogTab", "Tap"), since
-        n = len(self.times)
-        ago = wording.duration(now.utc_ms - self.times[-1], clock=True) if self.times else ""
-        return str(n), QCoreApplication.translate(
-            "LogTab", "movement(s) this episode · last {ago} ago", "", n
-        ).format(ago=ago)
+            if child_id and last is not None
+            else QCoreApplication.translate("LogTab", "No episode open")
+        )
+        return QCoreApplication.translate("LogTab", "Tap"), since
+
+    def since_last(self, now: Instant) -> str:
+        """How long ago the open episode's last tap was ("" before its first)."""
+        return wording.duration(now.utc_ms - self.times[-1], clock=True) if self.times else ""

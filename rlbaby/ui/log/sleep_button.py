@@ -13,6 +13,8 @@ from rlbaby.ui.locale_format import format_time
 class SleepButton(QPushButton):
     """Checked while the selected child sleeps; its text says since when.
 
+    The tab calls `toggle_sleep()` on a click or S.
+
     Its words are the Log tab's (translation context "LogTab"), as before it
     had a file of its own.
 
@@ -34,7 +36,6 @@ class SleepButton(QPushButton):
         self.setToolTip(
             QCoreApplication.translate("LogTab", "Mark when the baby falls asleep and wakes (S)")
         )
-        self.clicked.connect(self._on_clicked)
 
     def toggle_sleep(self) -> None:
         """Asleep now, or awake now; a second press within seconds cancels the mark."""
@@ -68,9 +69,6 @@ class SleepButton(QPushButton):
     def set_readonly(self, readonly: bool) -> None:
         self.readonly = readonly
         self.refresh()
-
-    def _on_clicked(self) -> None:
-        self.toggle_sleep()
 
     def refresh(self) -> None:
         """Show the selected child's sleep state."""

@@ -1,11 +1,7 @@
 """The Log tab: the huge tap target and everything a parent needs at 3 a.m.
 
-Keys (only on this tab, so they never act from History or Charts): Enter taps
-wherever the focus is on this tab, Space taps on the target (a button reached
-with Tab takes Space itself, a chip in the sheet ticks) · 1-4 kind · E settled ·
-A episode details · S asleep/awake · C next child · N night/day theme · Escape
-back to the target. Tab reaches every control; a click on a button leaves the
-focus on the target, so Space keeps logging.
+Its keys are in keys.py; its parts: the child bar, the sleep button, the
+target, the kinds row, and the side (the episode panel, or its details).
 """
 
 from __future__ import annotations
@@ -13,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from rlbaby.content import Guide
@@ -27,6 +23,7 @@ from rlbaby.ui.emergency import shown_emergency_number
 from rlbaby.ui.i18n import tr_label, tr_marked
 from rlbaby.ui.locale_format import format_time
 from rlbaby.ui.log.episode_panel import EpisodePanel
+from rlbaby.ui.log.keys import add_shortcuts, is_tap
 from rlbaby.ui.log.kind_row import KIND_KEYS, KindRow
 from rlbaby.ui.log.live_episode import LiveEpisode
 from rlbaby.ui.log.side import EpisodeSide
@@ -67,7 +64,7 @@ class LogTab(QWidget):
         self.child_bar.edit_requested.connect(self.edit_child_requested)
         self.child_bar.reloaded.connect(self._order_tab_chain)
         self.sleep_button = SleepButton(ctx)
-        self.sleep_button.said.connect(self._on_sleep_button_said)
+        self.sleep_button.clicked.connect(self._on_sleep_button_clicked)
         self.sleep_button.failed.connect(self.show_error)
 
         self.notice = UrgentNotice(guide)
@@ -89,6 +86,7 @@ class LogTab(QWidget):
         self.status = LiveLabel()  # "Saved 03:07:12" is said out loud too
         self.status.setObjectName("log_status")
         self.status.setProperty("role", "dim")
+        self.sleep_button.said.connect(self.status.setText)
 
         self.side = EpisodeSide(ctx.service)
         self.panel: EpisodePanel = self.side.panel
@@ -125,22 +123,20 @@ class LogTab(QWidget):
         self._tick.timeout.connect(self.refresh_clock)
         self._tick.start()
 
-        for key, slot in (
-            ("E", self.settle),
-            ("A", self.focus_sheet),
-            ("S", self.toggle_sleep),
-            ("C", self.child_bar.cycle),
-            ("N", self.theme_toggle_requested.emit),
-            # Enter logs whatever has focus on this tab (a chip, the note, Close):
-            # a shortcut outranks the focused widget, so no movement is lost.
-            ("Return", self._on_target_tapped),
-            ("Enter", self._on_target_tapped),
-            *((k, lambda kind=kind: self.choose_kind(kind)) for kind, k in KIND_KEYS),
-        ):
-            sc = QShortcut(QKeySequence(key), self)
-            sc.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            sc.setAutoRepeat(False)  # a held key is one movement, not twenty
-            sc.activated.connect(slot)
+        add_shortcuts(
+            self,
+            (
+                ("E", self.settle),
+                ("A", self.focus_sheet),
+                ("S", self.toggle_sleep),
+                ("C", self.child_bar.cycle),
+                ("N", self.theme_toggle_requested.emit),
+                # Enter logs whatever has focus on this tab (a chip, the note, Close).
+                ("Return", self._on_target_tapped),
+                ("Enter", self._on_target_tapped),
+                *((k, lambda kind=kind: self.choose_kind(kind)) for kind, k in KIND_KEYS),
+            ),
+        )
 
         ctx.bridge.movement_recorded.connect(self._on_bridge_movement_recorded)
         ctx.bridge.records_changed.connect(self._on_bridge_records_changed)
@@ -193,7 +189,16 @@ class LogTab(QWidget):
         self.panel.show_episode(ep, self.live.times, now)
         if self.readonly:
             self.panel.settle.setEnabled(False)  # show_episode enables it for an open episode
-        self.target.set_text(*self.live.target_words(cid, ep, now, self.readonly))
+        if cid and ep is not None:
+            n = len(self.live.times)
+            self.target.set_text(
+                str(n),
+                self.tr("movement(s) this episode · last {ago} ago", "", n).format(
+                    ago=self.live.since_last(now)
+                ),
+            )
+        else:
+            self.target.set_text(*self.live.idle_words(cid, now, self.readonly))
 
     @property
     def episode_count(self) -> int:
@@ -344,8 +349,8 @@ class LogTab(QWidget):
     def toggle_sleep(self) -> None:
         self.sleep_button.toggle_sleep()
 
-    def _on_sleep_button_said(self, text: str) -> None:
-        self.status.setText(text)
+    def _on_sleep_button_clicked(self) -> None:
+        self.toggle_sleep()
 
     def undo(self) -> None:
         try:
@@ -379,7 +384,7 @@ class LogTab(QWidget):
     # --- keys ----------------------------------------------------------------
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
-        if event.key() in (Qt.Key.Key_Space, Qt.Key.Key_Return, Qt.Key.Key_Enter):
+        if is_tap(event):
             if not event.isAutoRepeat():
                 self._on_target_tapped()
             event.accept()
