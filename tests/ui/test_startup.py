@@ -9,6 +9,9 @@ timer started, the episode details, the garbage collector).
 from __future__ import annotations
 
 import gc
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -42,8 +45,6 @@ def test_the_steps_run_in_order_once_the_widget_has_painted(qtbot) -> None:  # t
 def test_a_step_that_fails_goes_to_the_hook_and_the_next_still_runs(
     qtbot, monkeypatch: pytest.MonkeyPatch
 ) -> None:  # type: ignore[no-untyped-def]
-    import sys
-
     seen: list[str] = []
     monkeypatch.setattr(sys, "excepthook", lambda t, e, tb: seen.append(str(e)))
     widget = QWidget()
@@ -158,3 +159,25 @@ def test_the_whole_start_runs_every_deferred_step(
     assert seen == {"gc": True, "version": version(), "sheet": True, "frozen": True}
     assert gc.isenabled()
     assert gc.get_freeze_count() == 0
+
+
+def test_numpy_is_told_to_start_no_thread_pool(tmp_path: Path) -> None:
+    """A new process: `cli.main` sets OPENBLAS_NUM_THREADS before numpy loads
+    (rlbaby does no linear algebra); a value the user set is kept."""
+    code = (
+        "import os, sys\n"
+        "from rlbaby import cli\n"
+        "cli.main(['summary', '--json', '--data-dir', sys.argv[1]])\n"
+        "print(os.environ.get('OPENBLAS_NUM_THREADS'), 'numpy' in sys.modules)\n"
+    )
+    env = {k: v for k, v in os.environ.items() if k != "OPENBLAS_NUM_THREADS"}
+    missing = str(tmp_path / "none")
+    out = subprocess.run(
+        [sys.executable, "-c", code, missing], env=env, capture_output=True, text=True, check=True
+    )
+    assert out.stdout.split() == ["1", "True"]
+    env["OPENBLAS_NUM_THREADS"] = "3"
+    out = subprocess.run(
+        [sys.executable, "-c", code, missing], env=env, capture_output=True, text=True, check=True
+    )
+    assert out.stdout.split() == ["3", "True"]
