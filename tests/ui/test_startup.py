@@ -141,7 +141,11 @@ def test_the_whole_start_runs_every_deferred_step(
     seen: dict[str, object] = {}
 
     def watch() -> None:
-        windows = [w for w in qapp.topLevelWidgets() if w.objectName() == "main_window"]
+        windows = [
+            w
+            for w in qapp.topLevelWidgets()
+            if w.objectName() == "main_window" and w.isVisible()  # not an earlier test's
+        ]
         later = [a for w in windows for a in w.findChildren(AfterShown)]
         if later and later[0].done:
             window = windows[0]
