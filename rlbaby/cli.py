@@ -7,6 +7,7 @@ Bad input exits non-zero with one line on stderr.
 from __future__ import annotations
 
 import argparse
+import gc
 import io
 import os
 import sys
@@ -286,10 +287,21 @@ def main(argv: list[str] | None = None) -> int:
     except UsageError as exc:
         _line(sys.stderr, f"rlbaby: error: {exc}")
         return 2
+    if "numpy" not in sys.modules:
+        # rlbaby does no linear algebra: OpenBLAS's pool of threads, which spin
+        # for a while once started, would only take a core from the start-up.
+        os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+    gui = args.command is None
+    gc_was_enabled = gc.isenabled()
+    if gui:
+        # The start-up allocates a few hundred thousand objects and frees
+        # almost none: the cyclic GC would only walk them, again and again.
+        # The window turns it back on once it is on screen (ui/startup.py).
+        gc.disable()
     from rlbaby.store import StoreError
 
     try:
-        if args.command is None:
+        if gui:
             return cmd_gui(args)
         return COMMANDS[args.command](args)
     except (CliError, StoreError) as exc:
@@ -299,3 +311,6 @@ def main(argv: list[str] | None = None) -> int:
         where = f": {exc.filename}" if exc.filename else ""
         _line(sys.stderr, f"rlbaby: error: {exc.strerror or exc}{where}")
         return 1
+    finally:
+        if gc_was_enabled:
+            gc.enable()  # a start that never reached the window

@@ -160,10 +160,12 @@ class BackupManager:
 
     INTERVAL_MS = 30 * 60 * 1000
 
-    def __init__(self, store: Any) -> None:
+    def __init__(self, store: Any, since_revision: int | None = None) -> None:
+        """`since_revision`: the store's revision the data on disk was at when
+        the app opened it (default: now); a change after it is backed up."""
         self.store = store
         self._last_ms: int | None = None
-        self._last_revision = store.revision
+        self._last_revision = store.revision if since_revision is None else since_revision
         latest = latest_backup(store.data_dir, now_ms=store.now_ms())
         if latest is not None:
             self._last_ms = latest.created_ms

@@ -13,7 +13,6 @@ import orjson
 
 from rlbaby.store.atomic import atomic_write_bytes
 from rlbaby.store.backend import FileBackend
-from rlbaby.store.backup import create_backup
 from rlbaby.store.errors import StoreError
 from rlbaby.store.schema import SCHEMA_VERSION, read_schema_version
 
@@ -46,6 +45,9 @@ def migrate_if_needed(
             f"This version of rlbaby cannot update data format {version} "
             f"(no step from format {missing[0]}). Nothing was changed."
         )
+    # Imported only here: every writable open asks, and almost never migrates.
+    from rlbaby.store.backup import create_backup
+
     create_backup(data_dir, reason=f"before-migration-v{version}", schema_version=version)
     ran = []
     while version < target:

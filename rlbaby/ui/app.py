@@ -9,6 +9,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
 
@@ -16,24 +17,28 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from rlbaby import resources, version
+from rlbaby import __version__, resources, version
 from rlbaby.content import Guide
 from rlbaby.logfile import LogFile
 from rlbaby.model import Clock, Instant, LanguageChoice, Settings, system_clock
 from rlbaby.services import LoggerService
 from rlbaby.store import LockedError, NewerVersionError, Store, StoreError
-from rlbaby.store.backup import BackupInfo, BackupManager, list_backups
-from rlbaby.store.restore import RestoreInterruptedError, restore_backup
 from rlbaby.ui.bridge import ServiceBridge
 from rlbaby.ui.context import ChildSelection, UiContext
 from rlbaby.ui.crash import CrashHandler
 from rlbaby.ui.dialogs.common import inform, message_box
-from rlbaby.ui.dialogs.restore_dialog import reopen_after_restore
 from rlbaby.ui.first_tap import watch_first_tap
 from rlbaby.ui.i18n import install_language
 from rlbaby.ui.locale_format import LocaleDates, format_date_time
 from rlbaby.ui.main_window import MainWindow
+from rlbaby.ui.startup import AfterShown, GcPause
 from rlbaby.ui.theme import ThemeManager, theme_for
+
+if TYPE_CHECKING:
+    from rlbaby.store.backup import BackupManager
+
+# Backups, restores and their dialogs are imported where they are used: the
+# start-up, which a parent waits for, needs none of them.
 
 BACKUP_CHECK_MS = 60_000
 # Closes the window after this many ms; for smoke tests of an installed build
@@ -87,6 +92,9 @@ def open_store_interactively(data_dir: Path) -> Store | None:
 
 
 def _offer_restore(store: Store, data_dir: Path) -> Store:
+    from rlbaby.store.backup import BackupInfo, list_backups
+    from rlbaby.store.restore import RestoreInterruptedError, restore_backup
+
     good = [b for b in list_backups(data_dir) if isinstance(b, BackupInfo)]
     text = "\n".join(p.message() for p in store.problems)
     if good:
@@ -137,8 +145,17 @@ def _offer_restore(store: Store, data_dir: Path) -> Store:
 
 def set_identity(app: QApplication) -> None:
     """Names, version, desktop-file name and window icon: what the desktop shows."""
-    app.setApplicationName("rlbaby")
+    set_names(app)
     app.setApplicationVersion(version())
+
+
+def set_names(app: QApplication) -> None:
+    """What the desktop needs before a window shows: all but the version.
+
+    The installed version is asked of importlib.metadata, whose import alone
+    costs the start-up 30 ms; `run_gui` sets it once the window is shown.
+    """
+    app.setApplicationName("rlbaby")
     app.setOrganizationName("rlbaby")
     app.setOrganizationDomain("rlbaby.github.io")
     # Wayland and the docks match the windows to the .desktop file (its name,
@@ -211,7 +228,8 @@ def run_gui(data_dir: Path, demo: bool = False) -> int:
     """
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
-    set_identity(app)
+    set_names(app)
+    gc_pause = GcPause()
     crash = CrashHandler()
     crash.install()
     demo_dir = None
@@ -232,11 +250,12 @@ def run_gui(data_dir: Path, demo: bool = False) -> int:
         # refused above, is left untouched.
         log_file = LogFile.open(data_dir)
         crash.log_file = log_file.path if log_file else None
-        log.info("rlbaby %s started on %s", version(), data_dir)
+        log.info("rlbaby %s started on %s", __version__, data_dir)
         for problem in store.problems:
             log.warning("at open: %s", problem.message())
-        return _run_windows(app, store, demo, data_dir)
+        return _run_windows(app, store, demo, data_dir, gc_pause)
     finally:
+        gc_pause.restore()
         if log_file is not None:
             log_file.close()
         crash.uninstall()
@@ -258,17 +277,15 @@ def _quit_later(app: QApplication) -> None:
         QTimer.singleShot(int(text), app.closeAllWindows)
 
 
-def _run_windows(app: QApplication, store: Store, demo: bool, data_dir: Path) -> int:
+def _run_windows(
+    app: QApplication, store: Store, demo: bool, data_dir: Path, gc_pause: GcPause
+) -> int:
     try:
         while True:
             window = build_window(store, app)
             _quit_later(app)
             watch_first_tap(window, window.log_tab, window.log_tab.status)  # the bench only
-            backups = BackupManager(store) if not store.readonly and not demo else None
-            timer = QTimer()
-            if backups is not None:
-                timer.timeout.connect(lambda b=backups, w=window: _safe_backup(b, w))
-                timer.start(BACKUP_CHECK_MS)
+            backups = BackupTimer(store, window) if not store.readonly and not demo else None
             clock_theme = QTimer()
             clock_theme.timeout.connect(window.follow_clock_theme)
             clock_theme.start(60_000)
@@ -277,12 +294,21 @@ def _run_windows(app: QApplication, store: Store, demo: bool, data_dir: Path) ->
             stamp = _ShownStamp(window) if os.environ.get(ENV_PRINT_SHOWN) else None
             if stamp is not None:
                 window.installEventFilter(stamp)
+            AfterShown(
+                window,
+                [
+                    gc_pause.resume,
+                    lambda: app.setApplicationVersion(version()),
+                    *([backups.start] if backups is not None else []),
+                    window.log_tab.finish_building,
+                ],
+            )
             window.show()
             code = app.exec()
-            timer.stop()
             clock_theme.stop()
             if backups is not None:
-                _safe_backup(backups, window, force=True)
+                backups.stop()
+                _safe_backup(backups.manager(), window, force=True)
             if window.reopen_writable:
                 # The writing copy closed and the parent wants to log here.
                 store.close()
@@ -295,9 +321,49 @@ def _run_windows(app: QApplication, store: Store, demo: bool, data_dir: Path) ->
                 return int(code)
             # File > Restore… closed the window: restore with the store closed,
             # then start afresh on the restored log (see restore_dialog).
+            from rlbaby.ui.dialogs.restore_dialog import reopen_after_restore
+
             store = reopen_after_restore(store, window.restore_request)
     finally:
         store.close()
+
+
+class BackupTimer:
+    """The automatic backup: checked every BACKUP_CHECK_MS once `start()`ed.
+
+    The backup manager (its module, and its look at the backups folder) is
+    made by `start()`, after the window is shown; a change made before that,
+    such as the first tap, is still a change since the start.
+    """
+
+    def __init__(self, store: Store, window: MainWindow) -> None:
+        self._store = store
+        self._window = window
+        self._start_revision = store.revision
+        self._manager: BackupManager | None = None
+        self._timer = QTimer()
+        self._timer.timeout.connect(self._on_timer_timeout)
+
+    def manager(self) -> BackupManager:
+        if self._manager is None:
+            from rlbaby.store.backup import BackupManager
+
+            self._manager = BackupManager(self._store, since_revision=self._start_revision)
+        return self._manager
+
+    @property
+    def active(self) -> bool:
+        return self._timer.isActive()
+
+    def start(self) -> None:
+        self.manager()
+        self._timer.start(BACKUP_CHECK_MS)
+
+    def stop(self) -> None:
+        self._timer.stop()
+
+    def _on_timer_timeout(self) -> None:
+        _safe_backup(self.manager(), self._window)
 
 
 def _safe_backup(backups: BackupManager, window: MainWindow, force: bool = False) -> None:

@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import replace
-from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMenu, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import QMainWindow, QVBoxLayout, QWidget
 
 from rlbaby import version
 from rlbaby.content import Guide
@@ -18,13 +15,10 @@ from rlbaby.model import Settings
 from rlbaby.services import SettingsChanged
 from rlbaby.store import StoreError
 from rlbaby.ui.context import UiContext
-from rlbaby.ui.dialogs.child_dialog import ChildDialog
 from rlbaby.ui.dialogs.common import confirm, inform
-from rlbaby.ui.dialogs.settings_dialog import SettingsDialog
-from rlbaby.ui.dialogs.shortcuts_dialog import ShortcutsDialog
 from rlbaby.ui.log.tab import LogTab
-from rlbaby.ui.readonly.banner import ReadOnlyBanner
-from rlbaby.ui.readonly.mode import ReadOnlyMode
+from rlbaby.ui.main_tabs import MainTabs
+from rlbaby.ui.menus import WindowMenus
 from rlbaby.ui.screen_fit import fit_to_screen
 from rlbaby.ui.theme import theme_for
 
@@ -32,9 +26,10 @@ if TYPE_CHECKING:
     from rlbaby.ui.charts.tab import ChartsTab
     from rlbaby.ui.guide.tab import GuideTab
     from rlbaby.ui.history.tab import HistoryTab
+    from rlbaby.ui.readonly.mode import ReadOnlyMode
 
-# The tabs in order: a key for code, a label for the parent.
-TAB_KEYS = ("log", "charts", "guide", "history")
+# The dialogs are imported when first opened, and the read-only mode only in
+# a read-only window: the start-up, which a parent waits for, needs none of them.
 
 
 class MainWindow(QMainWindow):
@@ -50,16 +45,10 @@ class MainWindow(QMainWindow):
         if ctx.store.readonly:
             title += self.tr(" (read-only: another copy is writing)")
         self.setWindowTitle(title)
-        self.tabs = QTabWidget()
-        self.tabs.setObjectName("tabs")
         self.log_tab = LogTab(ctx, guide)
-        # Only the Log tab is built at start: at 3 a.m. the window must be ready
-        # for the first tap at once. The others (and pyqtgraph) are built the
-        # first time they are shown or asked for; a placeholder page stands in.
-        self._lazy_pages: dict[str, QWidget] = {}
-        for i, name in enumerate(self.tab_names()):
-            self.tabs.addTab(self.log_tab if i == 0 else QWidget(), name)
-        self.tabs.currentChanged.connect(self._on_tabs_current_changed)
+        # Only the Log tab is built at start (see main_tabs.py).
+        self.tabs = MainTabs(ctx, guide, self.log_tab)
+        self.tabs.guide_requested.connect(self.show_guide)
         self.readonly_mode: ReadOnlyMode | None = None
         if ctx.store.readonly:
             self.setCentralWidget(self._readonly_central())
@@ -69,8 +58,12 @@ class MainWindow(QMainWindow):
         self.log_tab.edit_child_requested.connect(self.edit_child)
         self.log_tab.guide_requested.connect(self.show_guide)
         self.log_tab.theme_toggle_requested.connect(self.toggle_theme)
-        self._build_menus()
+        menus = WindowMenus(self, ctx)
+        self.edit_child_action = menus.edit_child_action
+        self.night_action = menus.night_action
         if ctx.store.readonly:
+            from rlbaby.ui.readonly.mode import ReadOnlyMode
+
             self.log_tab.set_readonly(True)
             self.readonly_mode = ReadOnlyMode(self, ctx, self.readonly_banner)
             self.readonly_banner.reopen_requested.connect(self._on_readonly_banner_reopen_requested)
@@ -82,62 +75,24 @@ class MainWindow(QMainWindow):
 
     @property
     def charts_tab(self) -> ChartsTab:
-        return cast("ChartsTab", self._page("charts"))
+        return cast("ChartsTab", self.tabs.page("charts"))
 
     @property
     def guide_tab(self) -> GuideTab:
-        return cast("GuideTab", self._page("guide"))
+        return cast("GuideTab", self.tabs.page("guide"))
 
     @property
     def history_tab(self) -> HistoryTab:
-        return cast("HistoryTab", self._page("history"))
+        return cast("HistoryTab", self.tabs.page("history"))
 
     def built_page(self, key: str) -> QWidget | None:
         """The tab `key` (see TAB_KEYS) if it has been built, without building it."""
-        return self.log_tab if key == "log" else self._lazy_pages.get(key)
-
-    def _page(self, key: str) -> QWidget:
-        page = self._lazy_pages.get(key)
-        if page is None:
-            index = TAB_KEYS.index(key)
-            page = self._build_page(key)
-            self._lazy_pages[key] = page
-            # Swap the placeholder for the real page, keeping the shown tab.
-            current = self.tabs.currentIndex()
-            placeholder = self.tabs.widget(index)
-            blocked = self.tabs.blockSignals(True)
-            self.tabs.removeTab(index)
-            self.tabs.insertTab(index, page, self.tab_names()[index])
-            self.tabs.setCurrentIndex(current)
-            self.tabs.blockSignals(blocked)
-            if placeholder is not None:
-                placeholder.deleteLater()
-        return page
-
-    def _build_page(self, key: str) -> QWidget:
-        ctx = self._ctx
-        if key == "charts":
-            from rlbaby.ui.charts.tab import ChartsTab  # imports pyqtgraph
-
-            return ChartsTab(ctx)
-        if key == "guide":
-            from rlbaby.ui.guide.tab import GuideTab
-
-            return GuideTab(ctx, self.guide)
-        from rlbaby.ui.history.tab import HistoryTab
-
-        history = HistoryTab(ctx)
-        history.guide_requested.connect(self.show_guide)
-        if ctx.store.readonly:
-            history.set_readonly(True)
-        return history
-
-    def _on_tabs_current_changed(self, index: int) -> None:
-        if index > 0:
-            self._page(TAB_KEYS[index])
+        return self.tabs.built_page(key)
 
     def _readonly_central(self) -> QWidget:
         """The tabs under a banner that says, on every tab, why nothing can be logged."""
+        from rlbaby.ui.readonly.banner import ReadOnlyBanner
+
         self.readonly_banner = ReadOnlyBanner()
         central = QWidget()
         column = QVBoxLayout(central)
@@ -155,132 +110,15 @@ class MainWindow(QMainWindow):
         self.reopen_writable = True
         self.close()
 
-    # --- menus ---------------------------------------------------------------
-
-    def _action(
-        self,
-        menu: QMenu,
-        text: str,
-        slot: Callable[[], object],
-        shortcut: str | QKeySequence | QKeySequence.StandardKey | None = None,
-        name: str = "",
-    ) -> QAction:
-        act = QAction(text, self)
-        if shortcut is not None:
-            act.setShortcut(QKeySequence(shortcut))
-            # Application context: works even when no window manager marks the
-            # window active (kiosk set-ups, Xvfb); modal dialogs still block it.
-            act.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
-        if name:
-            act.setObjectName(name)
-        act.triggered.connect(slot)
-        menu.addAction(act)
-        self.addAction(act)
-        return act
-
-    def _build_menus(self) -> None:
-        bar = self.menuBar()
-        file = bar.addMenu(self.tr("&File"))
-        writable = not self._ctx.store.readonly
-        self._action(file, self.tr("Add child…"), self.add_child, name="act_add_child").setEnabled(
-            writable
-        )
-        # The keyboard's way to the child bar's "Edit" (which Tab also reaches).
-        self.edit_child_action = self._action(
-            file,
-            self.tr("Edit child…"),
-            self._on_edit_child_action_triggered,
-            "Ctrl+E",
-            name="act_edit_child",
-        )
-        self._update_edit_child_action()
-        self._ctx.selection.child_changed.connect(self._update_edit_child_action)
-        file.addSeparator()
-        self._action(file, self.tr("Report for the doctor…"), self.make_report, name="act_report")
-        file.addSeparator()
-        self._action(file, self.tr("Import…"), self.import_file, name="act_import").setEnabled(
-            writable
-        )
-        self._action(file, self.tr("Export…"), self.export_file, name="act_export")
-        file.addSeparator()
-        self._action(file, self.tr("Backup now"), self.backup_now, name="act_backup").setEnabled(
-            writable
-        )
-        self._action(
-            file, self.tr("Restore a backup…"), self.restore_backup, name="act_restore"
-        ).setEnabled(writable)
-        file.addSeparator()
-        self._action(
-            file, self.tr("Settings…"), self.edit_settings, name="act_settings"
-        ).setEnabled(writable)
-        file.addSeparator()
-        self._action(
-            file, self.tr("Quit"), self.close, QKeySequence.StandardKey.Quit, name="act_quit"
-        )
-        edit = bar.addMenu(self.tr("&Edit"))
-        self._action(
-            edit, self.tr("Undo"), self.log_tab.undo, "Ctrl+Z", name="act_undo"
-        ).setEnabled(writable)
-        self._action(
-            edit, self.tr("Redo"), self.log_tab.redo, "Ctrl+Shift+Z", name="act_redo"
-        ).setEnabled(writable)
-        view = bar.addMenu(self.tr("&View"))
-        # Single keys (N, C, E, S, 1-4...) belong to the Log tab only (ui/log/tab.py):
-        # from History or a text field they must not flip the theme. Here a modifier.
-        self.night_action = self._action(
-            view, self.tr("Night theme"), self.toggle_theme, "Ctrl+Shift+N", name="act_night"
-        )
-        self.night_action.setCheckable(True)
-        self.night_action.setChecked(self._ctx.theme.is_night)
-        self._ctx.theme.theme_changed.connect(
-            lambda name: self.night_action.setChecked(name == "night")
-        )
-        self._action(
-            view,
-            self.tr("Larger text"),
-            lambda: self.change_text(0.25),
-            "Ctrl++",
-            name="act_bigger",
-        )
-        self._action(
-            view,
-            self.tr("Smaller text"),
-            lambda: self.change_text(-0.25),
-            "Ctrl+-",
-            name="act_smaller",
-        )
-        view.addSeparator()
-        for i, name in enumerate(self.tab_names()):
-            self._action(view, name, partial(self.tabs.setCurrentIndex, i), f"Ctrl+{i + 1}")
-        for i in range(9):
-            act = QAction(self)
-            act.setShortcut(QKeySequence(f"Alt+{i + 1}"))
-            act.triggered.connect(lambda _c=False, i=i: self._select_child_index(i))
-            self.addAction(act)
-        help_ = bar.addMenu(self.tr("&Help"))
-        self._action(
-            help_,
-            self.tr("Keyboard shortcuts"),
-            lambda: ShortcutsDialog.ask(self),
-            "F1",
-            name="act_shortcuts",
-        )
-        self._action(help_, self.tr("About rlbaby"), self.about, name="act_about")
-
     # --- actions -------------------------------------------------------------
 
-    def _on_edit_child_action_triggered(self) -> None:
+    def show_shortcuts(self) -> None:
+        from rlbaby.ui.dialogs.shortcuts_dialog import ShortcutsDialog
+
+        ShortcutsDialog.ask(self)
+
+    def edit_selected_child(self) -> None:
         self.edit_child(self._ctx.selection.child_id)
-
-    def _update_edit_child_action(self, _child_id: str = "") -> None:
-        self.edit_child_action.setEnabled(
-            bool(self._ctx.selection.child_id) and not self._ctx.store.readonly
-        )
-
-    def _select_child_index(self, i: int) -> None:
-        kids = self._ctx.store.children()
-        if i < len(kids):
-            self._ctx.selection.select(kids[i].id)
 
     def toggle_theme(self) -> None:
         self.manual_theme = True  # the parent chose: stop following the clock
@@ -312,6 +150,8 @@ class MainWindow(QMainWindow):
         return True
 
     def edit_settings(self) -> None:
+        from rlbaby.ui.dialogs.settings_dialog import SettingsDialog
+
         new = SettingsDialog.ask(self._ctx.store.settings, self)
         if new is not None:
             self._save_settings(new)  # every view follows bridge.settings_changed
@@ -324,6 +164,8 @@ class MainWindow(QMainWindow):
             self._ctx.theme.set_theme(theme_for(event.new))
 
     def add_child(self) -> None:
+        from rlbaby.ui.dialogs.child_dialog import ChildDialog
+
         child = ChildDialog.ask(None, self)
         if child is None:
             return
@@ -338,6 +180,8 @@ class MainWindow(QMainWindow):
         current = self._ctx.store.child(child_id)
         if current is None:
             return
+        from rlbaby.ui.dialogs.child_dialog import ChildDialog
+
         child = ChildDialog.ask(current, self)
         if child is None:
             return
@@ -429,10 +273,6 @@ class MainWindow(QMainWindow):
             + "\n\n"
             + self.tr("The guide and the PDF report are in English for now."),
         )
-
-    def tab_names(self) -> tuple[str, str, str, str]:
-        """The tabs' names, in order (the tab bar and the View menu)."""
-        return (self.tr("Log"), self.tr("Charts"), self.tr("Guide"), self.tr("History"))
 
     def error(self, message: str) -> None:
         inform(self, "rlbaby", message)

@@ -269,7 +269,8 @@ class EpisodeSheet(QScrollArea):
         if ep is None:
             return
         try:
-            saved = self._service.update(ep, **{field: value})
+            # The label given (None: the usual one) so that no field name can take its place.
+            saved = self._service.update(ep, None, **{field: value})
         except StoreError as exc:
             self.save_failed.emit(str(exc))
             self.refresh()

@@ -1,26 +1,17 @@
 """The Log tab: the huge tap target and everything a parent needs at 3 a.m.
 
-Keys (only on this tab, so they never act from History or Charts): Enter taps
-wherever the focus is on this tab, Space taps on the target (a button reached
-with Tab takes Space itself, a chip in the sheet ticks) · 1-4 kind · E settled ·
-A episode details · S asleep/awake · C next child · N night/day theme · Escape
-back to the target. Tab reaches every control; a click on a button leaves the
-focus on the target, so Space keeps logging.
+Its keys are in keys.py; its parts: the child bar, the sleep button, the
+target, the kinds row, and the side (the episode panel, or its details).
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QShowEvent
-from PySide6.QtWidgets import (
-    QHBoxLayout,
-    QPushButton,
-    QStackedWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from typing import TYPE_CHECKING
 
-from rlbaby import wording
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent, QShowEvent
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
+
 from rlbaby.content import Guide
 from rlbaby.model import MovementKind, RedFlag
 from rlbaby.model.arrays import KIND_CODE
@@ -29,21 +20,22 @@ from rlbaby.store import StoreError
 from rlbaby.ui.announce import LiveLabel
 from rlbaby.ui.context import UiContext
 from rlbaby.ui.emergency import shown_emergency_number
-from rlbaby.ui.i18n import tr_ago, tr_label, tr_marked
+from rlbaby.ui.i18n import tr_label, tr_marked
 from rlbaby.ui.locale_format import format_time
 from rlbaby.ui.log.episode_panel import EpisodePanel
-from rlbaby.ui.log.episode_sheet import EpisodeSheet
+from rlbaby.ui.log.keys import add_shortcuts, is_tap
+from rlbaby.ui.log.kind_row import KIND_KEYS, KindRow
+from rlbaby.ui.log.live_episode import LiveEpisode
+from rlbaby.ui.log.side import EpisodeSide
+from rlbaby.ui.log.sleep_button import SleepButton
 from rlbaby.ui.log.tap_target import TapTarget
 from rlbaby.ui.log.urgent_notice import UrgentNotice
 from rlbaby.ui.widgets.child_bar import ChildBar
 
+if TYPE_CHECKING:
+    from rlbaby.ui.log.episode_sheet import EpisodeSheet
+
 UNDO_VISIBLE_MS = 10_000
-KIND_KEYS = (
-    (MovementKind.KICK, "1"),
-    (MovementKind.JERK, "2"),
-    (MovementKind.STRETCH, "3"),
-    (MovementKind.STIFFENING, "4"),
-)
 
 
 class LogTab(QWidget):
@@ -63,9 +55,7 @@ class LogTab(QWidget):
         super().__init__(parent)
         self.setObjectName("log_tab")
         self._ctx = ctx
-        self._times: list[int] = []  # this episode's tap times (UTC ms), kept in memory
-        self._episode_id: str | None = None
-        self._last_tap_ms: int | None = None
+        self.live = LiveEpisode(ctx)
         self._naming_hint = False  # the first tap made a child "Baby": say how to rename
         self.readonly = False  # see set_readonly
 
@@ -73,12 +63,9 @@ class LogTab(QWidget):
         self.child_bar.add_requested.connect(self.add_child_requested)
         self.child_bar.edit_requested.connect(self.edit_child_requested)
         self.child_bar.reloaded.connect(self._order_tab_chain)
-        self.sleep_button = QPushButton()
-        self.sleep_button.setObjectName("sleep_toggle")
-        self.sleep_button.setCheckable(True)
-        self.sleep_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
-        self.sleep_button.setToolTip(self.tr("Mark when the baby falls asleep and wakes (S)"))
+        self.sleep_button = SleepButton(ctx)
         self.sleep_button.clicked.connect(self._on_sleep_button_clicked)
+        self.sleep_button.failed.connect(self.show_error)
 
         self.notice = UrgentNotice(guide)
         self.notice.guide_requested.connect(self.guide_requested)
@@ -91,49 +78,25 @@ class LogTab(QWidget):
         self.target = TapTarget(ctx.theme)
         self.target.tapped.connect(self._on_target_tapped)
 
-        self.kind_buttons: dict[MovementKind, QPushButton] = {}
-        kinds = QHBoxLayout()
-        for kind, key in KIND_KEYS:
-            b = QPushButton(f"{tr_label(kind).capitalize()}  {key}")
-            b.setObjectName(f"kind_{kind.value}")
-            b.setProperty("chip", True)
-            b.setFocusPolicy(Qt.FocusPolicy.TabFocus)
-            b.setToolTip(
-                self.tr(
-                    "Within 5 s of a tap: that tap was a {kind}. "
-                    "Later: log a new {kind}. Key {key}."
-                ).format(kind=tr_label(kind), key=key)
-            )
-            b.clicked.connect(lambda _c=False, k=kind: self.choose_kind(k))
-            kinds.addWidget(b)
-            self.kind_buttons[kind] = b
-        kinds.addStretch(1)
-        self.undo_button = QPushButton(self.tr("Undo  (Ctrl+Z)"))
-        self.undo_button.setObjectName("undo_button")
-        self.undo_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
-        self.undo_button.setToolTip(
-            self.tr("Take back the last change, such as that tap (redo: Ctrl+Shift+Z)")
-        )
+        self.kinds = kinds = KindRow()
+        kinds.kind_chosen.connect(self.choose_kind)
+        self.kind_buttons = kinds.buttons
+        self.undo_button = kinds.undo_button
         self.undo_button.clicked.connect(self.undo)
-        self.undo_button.hide()
-        kinds.addWidget(self.undo_button)
         self.status = LiveLabel()  # "Saved 03:07:12" is said out loud too
         self.status.setObjectName("log_status")
         self.status.setProperty("role", "dim")
+        self.sleep_button.said.connect(self.status.setText)
 
-        self.panel = EpisodePanel()
+        self.side = EpisodeSide(ctx.service)
+        self.panel: EpisodePanel = self.side.panel
         self.panel.settle_clicked.connect(self.settle)
         self.panel.annotate_clicked.connect(self.open_sheet)
-        self.sheet = EpisodeSheet(ctx.service)
-        self.sheet.red_flag_raised.connect(self._on_sheet_red_flag_raised)
-        self.sheet.guide_requested.connect(self.guide_requested)
-        self.sheet.closed.connect(self._on_sheet_closed)
-        self.sheet.save_failed.connect(self.show_error)
-        self.side = QStackedWidget()
-        self.side.addWidget(self.panel)
-        self.side.addWidget(self.sheet)
-        self.side.setMinimumWidth(300)
-        self.side.setMaximumWidth(460)
+        self.side.red_flag_raised.connect(self._on_side_red_flag_raised)
+        self.side.guide_requested.connect(self.guide_requested)
+        self.side.closed.connect(self._on_side_closed)
+        self.side.save_failed.connect(self.show_error)
+        self.side.sheet_built.connect(self._order_tab_chain)
 
         top = QHBoxLayout()
         top.addWidget(self.child_bar, 1)
@@ -160,22 +123,20 @@ class LogTab(QWidget):
         self._tick.timeout.connect(self.refresh_clock)
         self._tick.start()
 
-        for key, slot in (
-            ("E", self.settle),
-            ("A", self.focus_sheet),
-            ("S", self.toggle_sleep),
-            ("C", self.child_bar.cycle),
-            ("N", self.theme_toggle_requested.emit),
-            # Enter logs whatever has focus on this tab (a chip, the note, Close):
-            # a shortcut outranks the focused widget, so no movement is lost.
-            ("Return", self._on_target_tapped),
-            ("Enter", self._on_target_tapped),
-            *((k, lambda kind=kind: self.choose_kind(kind)) for kind, k in KIND_KEYS),
-        ):
-            sc = QShortcut(QKeySequence(key), self)
-            sc.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            sc.setAutoRepeat(False)  # a held key is one movement, not twenty
-            sc.activated.connect(slot)
+        add_shortcuts(
+            self,
+            (
+                ("E", self.settle),
+                ("A", self.focus_sheet),
+                ("S", self.toggle_sleep),
+                ("C", self.child_bar.cycle),
+                ("N", self.theme_toggle_requested.emit),
+                # Enter logs whatever has focus on this tab (a chip, the note, Close).
+                ("Return", self._on_target_tapped),
+                ("Enter", self._on_target_tapped),
+                *((k, lambda kind=kind: self.choose_kind(kind)) for kind, k in KIND_KEYS),
+            ),
+        )
 
         ctx.bridge.movement_recorded.connect(self._on_bridge_movement_recorded)
         ctx.bridge.records_changed.connect(self._on_bridge_records_changed)
@@ -198,70 +159,50 @@ class LogTab(QWidget):
             self.target,
             *self.kind_buttons.values(),
             self.undo_button,
-            self.panel.settle,
-            self.panel.annotate,
-            *self.sheet.tab_chain,
+            *self.side.tab_chain,
         ]
         for first, second in zip(chain, chain[1:], strict=False):
             QWidget.setTabOrder(first, second)
+
+    @property
+    def sheet(self) -> EpisodeSheet:
+        """The episode's details sheet (built on first use, see side.py)."""
+        return self.side.sheet
+
+    def finish_building(self) -> None:
+        """Build what the first paint did without (the sheet); run_gui calls it when idle."""
+        self.side.sheet  # noqa: B018 - built by asking for it
 
     # --- state ---------------------------------------------------------------
 
     def reload(self) -> None:
         """Re-read the open episode and sleep state (not on the tap path)."""
-        cid = self._ctx.selection.child_id
-        ep = self._ctx.service.open_episode(cid) if cid else None
-        self._episode_id = ep.id if ep else None
-        self._times = (
-            self._ctx.store.movements(episode_id=ep.id).at_ms.tolist() if ep is not None else []
-        )
-        last = self._ctx.store.last_movement(cid) if cid else None
-        self._last_tap_ms = None if last is None else last[1]
-        self._update_sleep_button()
+        self.live.reload(self._ctx.selection.child_id)
+        self.sleep_button.refresh()
         self.refresh_clock()
 
     def refresh_clock(self) -> None:
         """Once a second: time since last tap, episode duration, idle auto-close."""
         now = self._ctx.clock()
         cid = self._ctx.selection.child_id
-        if self._episode_id is not None:
-            ep = self._ctx.service.open_episode(cid, now)
-            if ep is None or ep.id != self._episode_id:
-                self._episode_id = None
-                self._times = []
-        ep = self._ctx.store.episode(self._episode_id) if self._episode_id else None
-        self.panel.show_episode(ep, self._times, now)
+        ep = self.live.current(cid, now)
+        self.panel.show_episode(ep, self.live.times, now)
         if self.readonly:
             self.panel.settle.setEnabled(False)  # show_episode enables it for an open episode
-        if self.readonly and ep is None:
-            # Nothing is logged here: do not invite a tap (the banner says why).
-            last = self._last_tap_ms
-            ago = (
-                ""
-                if last is None
-                else self.tr(" · last movement {ago} ago").format(ago=tr_ago(now.utc_ms - last))
-            )
-            self.target.set_text(self.tr("Read-only"), self.tr("nothing is logged here") + ago)
-        elif not cid or ep is None:
-            since = (
-                self.tr("last movement {ago} ago").format(
-                    ago=tr_ago(now.utc_ms - self._last_tap_ms)
-                )
-                if cid and self._last_tap_ms is not None
-                else self.tr("No episode open")
-            )
-            self.target.set_text(self.tr("Tap"), since)
-        else:
-            n = len(self._times)
-            ago = wording.duration(now.utc_ms - self._times[-1], clock=True) if self._times else ""
+        if cid and ep is not None:
+            n = len(self.live.times)
             self.target.set_text(
                 str(n),
-                self.tr("movement(s) this episode · last {ago} ago", "", n).format(ago=ago),
+                self.tr("movement(s) this episode · last {ago} ago", "", n).format(
+                    ago=self.live.since_last(now)
+                ),
             )
+        else:
+            self.target.set_text(*self.live.idle_words(cid, now, self.readonly))
 
     @property
     def episode_count(self) -> int:
-        return len(self._times)
+        return len(self.live.times)
 
     def set_readonly(self, readonly: bool) -> None:
         """Another copy writes to this folder: show everything, log nothing.
@@ -269,24 +210,11 @@ class LogTab(QWidget):
         The keys are kept from logging by the window (see readonly_mode.py).
         """
         self.readonly = readonly
-        for w in (self.target, self.undo_button, self.panel.annotate, self.sheet):
-            w.setEnabled(not readonly)
-        for b in self.kind_buttons.values():
-            b.setEnabled(not readonly)
-        if readonly:
-            self.undo_button.hide()
-            self.sheet.hide()
-            self.side.setCurrentWidget(self.panel)
-            self.target.setToolTip(
-                self.tr("Read-only: another copy of rlbaby is logging to this folder")
-            )
-        # The foot line invites a key that does nothing here: say where logging happens.
-        self.target.hint = (
-            self.tr("Log in the other copy of rlbaby") if readonly else self.target.keys_hint()
-        )
-        self.target.update()
+        self.target.set_readonly(readonly)
+        self.kinds.set_readonly(readonly)
+        self.side.set_readonly(readonly)
         self.child_bar.set_readonly(readonly)
-        self._update_sleep_button()
+        self.sleep_button.set_readonly(readonly)
         self.refresh_clock()
 
     # --- actions -------------------------------------------------------------
@@ -311,14 +239,9 @@ class LogTab(QWidget):
         """The tap is durable: now (and only now) show it."""
         if event.movement.child_id != self._ctx.selection.child_id:
             return
-        if event.new_episode or event.episode.id != self._episode_id:
-            self._episode_id = event.episode.id
-            self._times = []
-            if self.side.currentWidget() is self.sheet:
-                # The sheet was for the episode that ended: show the one in progress.
-                self.close_sheet()
-        self._times.append(event.movement.at.utc_ms)
-        self._last_tap_ms = event.movement.at.utc_ms
+        if self.live.add(event) and self.side.sheet_shown:
+            # The sheet was for the episode that ended: show the one in progress.
+            self.close_sheet()
         self.error.hide()
         self.target.pulse()
         self.undo_button.show()
@@ -335,21 +258,19 @@ class LogTab(QWidget):
 
     def _on_bridge_records_changed(self, _event: object) -> None:
         self.reload()
-        if self.sheet.isVisible():
-            self.sheet.refresh()
+        self.side.refresh_sheet()
 
     def _on_bridge_data_replaced(self) -> None:
         self.reload()
 
     def flush_pending(self) -> None:
         """Save what the parent is still typing (the window is closing)."""
-        self.sheet.flush_note()
+        self.side.flush_note()
 
     def _on_selection_child_changed(self, _child_id: str) -> None:
         self._naming_hint = False
         self.child_bar.reload()
-        self.sheet.hide()
-        self.side.setCurrentWidget(self.panel)
+        self.side.show_panel()
         self.reload()
 
     def choose_kind(self, kind: MovementKind) -> None:
@@ -396,16 +317,14 @@ class LogTab(QWidget):
         """Show the sheet for `episode_id` (default: the open or latest episode)."""
         cid = self._ctx.selection.child_id
         if episode_id is None:
-            episode_id = self._episode_id
+            episode_id = self.live.episode_id
             if episode_id is None and cid:
                 eps = self._ctx.store.episodes(cid)
                 episode_id = eps[-1].id if eps else None
         if episode_id is None:
             self.status.setText(self.tr("No episode to describe yet."))
             return
-        self.sheet.show_episode(episode_id)
-        self.side.setCurrentWidget(self.sheet)
-        self.sheet.show()
+        self.side.show_sheet(episode_id)
 
     def focus_sheet(self) -> None:
         self.open_sheet()
@@ -414,13 +333,13 @@ class LogTab(QWidget):
 
     def close_sheet(self) -> None:
         """Back to the episode panel; the sheet's note is saved first."""
-        self.sheet.close_sheet()
+        self.side.close_sheet()
 
-    def _on_sheet_closed(self) -> None:
+    def _on_side_closed(self) -> None:
         self.side.setCurrentWidget(self.panel)
         self.target.setFocus()
 
-    def _on_sheet_red_flag_raised(self, flags: tuple[RedFlag, ...]) -> None:
+    def _on_side_red_flag_raised(self, flags: tuple[RedFlag, ...]) -> None:
         self.raise_notice(flags)
 
     def raise_notice(self, flags: tuple[RedFlag, ...]) -> None:
@@ -428,40 +347,10 @@ class LogTab(QWidget):
         self.notice.raise_for(flags, shown_emergency_number(self._ctx.store.settings))
 
     def toggle_sleep(self) -> None:
-        cid = self._ctx.selection.child_id
-        if not cid:
-            return
-        try:
-            period = self._ctx.service.toggle_sleep(cid)
-        except StoreError as exc:
-            self.show_error(self.tr("Not saved. {reason}").format(reason=exc))
-            return
-        if period.deleted_ms is not None:
-            self.status.setText(
-                self.tr("Asleep mark of {time} cancelled (S pressed twice).").format(
-                    time=format_time(period.asleep)
-                )
-            )
-        else:
-            when = period.awake or period.asleep
-            word = self.tr("Awake at {time}") if period.awake else self.tr("Asleep at {time}")
-            self.status.setText(word.format(time=format_time(when)))
-        self._update_sleep_button()
+        self.sleep_button.toggle_sleep()
 
     def _on_sleep_button_clicked(self) -> None:
         self.toggle_sleep()
-
-    def _update_sleep_button(self) -> None:
-        cid = self._ctx.selection.child_id
-        current = self._ctx.service.current_sleep(cid) if cid else None
-        self.sleep_button.setChecked(current is not None)
-        self.sleep_button.setEnabled(bool(cid) and not self.readonly)
-        if current is not None:
-            self.sleep_button.setText(
-                self.tr("Asleep since {time} · S = awake").format(time=format_time(current.asleep))
-            )
-        else:
-            self.sleep_button.setText(self.tr("Awake · S = asleep"))
 
     def undo(self) -> None:
         try:
@@ -495,7 +384,7 @@ class LogTab(QWidget):
     # --- keys ----------------------------------------------------------------
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
-        if event.key() in (Qt.Key.Key_Space, Qt.Key.Key_Return, Qt.Key.Key_Enter):
+        if is_tap(event):
             if not event.isAutoRepeat():
                 self._on_target_tapped()
             event.accept()

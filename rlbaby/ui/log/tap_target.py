@@ -8,7 +8,7 @@ Feedback is a slow, dim ring that fades (no flash, no brightness jump).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, Qt, QVariantAnimation, Signal
+from PySide6.QtCore import QCoreApplication, QRectF, Qt, QVariantAnimation, Signal
 from PySide6.QtGui import QColor, QFont, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QAbstractButton, QSizePolicy, QWidget
 
@@ -52,6 +52,27 @@ class TapTarget(QAbstractButton):
     def keys_hint(self) -> str:
         """The foot line: which keys log a movement."""
         return self.tr("Space or Enter: log a movement")
+
+    def set_readonly(self, readonly: bool) -> None:
+        """Another copy logs to this folder: no taps here, and the words say why.
+
+        Words of the Log tab's (translation context "LogTab"), which set them
+        before the target did.
+        """
+        self.setEnabled(not readonly)
+        if readonly:
+            self.setToolTip(
+                QCoreApplication.translate(
+                    "LogTab", "Read-only: another copy of rlbaby is logging to this folder"
+                )
+            )
+        # The foot line invites a key that does nothing here: say where logging happens.
+        self.hint = (
+            QCoreApplication.translate("LogTab", "Log in the other copy of rlbaby")
+            if readonly
+            else self.keys_hint()
+        )
+        self.update()
 
     def set_text(self, headline: str, detail: str) -> None:
         self.headline, self.detail = headline, detail
