@@ -14,6 +14,7 @@ is exactly what codec decides; only the speed differs.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import fields
 from enum import StrEnum
 from typing import Any, TypeVar
 
@@ -47,6 +48,32 @@ _ONSET = _table(OnsetState)
 _RESPONSE = _table(Response)
 _STOPPED = _table(StoppedWhenWoken)
 _SETS: dict[type[StrEnum], dict[tuple[Any, ...], frozenset[Any]]] = {}
+
+
+def _maker(cls: type[T]) -> Callable[..., T]:
+    """A constructor of `cls` from all its fields in order, skipping __post_init__.
+
+    Only for values this module has already checked to be exactly what the
+    model's __post_init__ would accept unchanged (members, frozensets of
+    members, Instants): that check is then a repeat, and it is half the cost
+    of decoding a record. Frozen slotted dataclasses refuse setattr, so the
+    slots are filled through their descriptors, as dataclasses' own
+    __setstate__ does.
+    """
+    setters = [getattr(cls, f.name).__set__ for f in fields(cls)]  # type: ignore[arg-type]
+    new = object.__new__
+
+    def make(*values: Any) -> T:
+        obj: T = new(cls)
+        for put, value in zip(setters, values, strict=True):
+            put(obj, value)
+        return obj
+
+    return make
+
+
+_new_episode = _maker(Episode)
+_new_sleep = _maker(SleepPeriod)
 
 
 def _instant(ms: Any, offset: Any) -> Instant:
@@ -99,7 +126,7 @@ def _episode(doc: Doc) -> Episode:
     video = doc.get("video")
     if video is not None and type(video) is not bool:
         raise _Doubt
-    return Episode(
+    return _new_episode(
         _text(doc["child"]),
         _instant(doc["opened_ms"], doc["opened_offset_min"]),
         _text(doc["id"]),
@@ -120,15 +147,12 @@ def _episode(doc: Doc) -> Episode:
 
 def _sleep(doc: Doc) -> SleepPeriod:
     created, updated, deleted = _stamps(doc)
-    return SleepPeriod(
-        _text(doc["child"]),
-        _instant(doc["asleep_ms"], doc["asleep_offset_min"]),
-        _text(doc["id"]),
-        _opt_instant(doc, "awake"),
-        created,
-        updated,
-        deleted,
-    )
+    asleep = _instant(doc["asleep_ms"], doc["asleep_offset_min"])
+    awake = _opt_instant(doc, "awake")
+    if awake is not None and awake.utc_ms < asleep.utc_ms:
+        raise _Doubt  # the model refuses it (SleepPeriod.__post_init__)
+    child, rid = _text(doc["child"]), _text(doc["id"])
+    return _new_sleep(child, asleep, rid, awake, created, updated, deleted)
 
 
 def _decode_all(
