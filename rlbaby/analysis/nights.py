@@ -18,6 +18,7 @@ from rlbaby.analysis.runs import periodic_runs, rapid_clusters
 from rlbaby.model import Episode, Response, RuleSet, SleepPeriod
 from rlbaby.model.arrays import I64, MovementArrays
 from rlbaby.model.timekeeping import (
+    MS_PER_DAY,
     MS_PER_HOUR,
     MS_PER_MIN,
     night_date,
@@ -151,6 +152,9 @@ def sleep_by_night(
     """
     hours: dict[int, float] = {}
     spans: list[tuple[int, int]] = []
+    # Night n ends where night n + 1 starts: night 0's start plus n + 1 days
+    # (no date object per piece: this loop runs for every period of the history).
+    first_end = night_window_local_ms(night_date(0), start_hour)[1]
     for p in periods:
         start = p.asleep.utc_ms
         end = p.awake.utc_ms if p.awake else min(now_ms, start + MAX_OPEN_SLEEP_MS)
@@ -161,7 +165,7 @@ def sleep_by_night(
         lo, hi = start + off, end + off
         while lo < hi:
             idx = night_index(lo, start_hour)
-            boundary = night_window_local_ms(night_date(idx), start_hour)[1]
+            boundary = first_end + idx * MS_PER_DAY
             piece_end = min(hi, boundary)
             hours[idx] = hours.get(idx, 0.0) + (piece_end - lo) / MS_PER_HOUR
             lo = piece_end
@@ -281,15 +285,17 @@ def summarize_nights(
         s["n"] += 1
         s["total"] += minutes
         s["longest"] = max(s["longest"], minutes)
-        _tally(s["onset"], (ep.onset_state.value if ep.onset_state else "unknown",))
+        # str() of a StrEnum member is its value, as a plain str: the same
+        # text as `.value`, without enum's Python-level property per call.
+        _tally(s["onset"], (str(ep.onset_state) if ep.onset_state else "unknown",))
         if ep.response is not None:
-            _tally(s["responses"], (ep.response.value,))
+            _tally(s["responses"], (str(ep.response),))
         if ep.soothing:
-            _tally(s["soothing"], [x.value for x in ep.soothing])
+            _tally(s["soothing"], map(str, ep.soothing))
         if ep.signs:
-            _tally(s["signs"], [x.value for x in ep.signs])
+            _tally(s["signs"], map(str, ep.signs))
         if ep.triggers:
-            _tally(s["triggers"], [x.value for x in ep.triggers])
+            _tally(s["triggers"], map(str, ep.triggers))
         s["videos"] += 1 if ep.video else 0
 
     out = []

@@ -58,17 +58,17 @@ def _maker(cls: type[T]) -> Callable[..., T]:
     members, Instants): that check is then a repeat, and it is half the cost
     of decoding a record. Frozen slotted dataclasses refuse setattr, so the
     slots are filled through their descriptors, as dataclasses' own
-    __setstate__ does.
+    __setstate__ does. The calls are written out (generated, as dataclasses
+    generates __init__): a loop over the fields costs twice as much.
     """
-    setters = [getattr(cls, f.name).__set__ for f in fields(cls)]  # type: ignore[arg-type]
-    new = object.__new__
-
-    def make(*values: Any) -> T:
-        obj: T = new(cls)
-        for put, value in zip(setters, values, strict=True):
-            put(obj, value)
-        return obj
-
+    names = [f.name for f in fields(cls)]  # type: ignore[arg-type]
+    scope: dict[str, Any] = {"new": object.__new__, "cls": cls}
+    scope.update({f"set_{n}": getattr(cls, n).__set__ for n in names})
+    lines = [f"def make({', '.join(names)}):", "    obj = new(cls)"]
+    lines += [f"    set_{n}(obj, {n})" for n in names]
+    lines.append("    return obj")
+    exec("\n".join(lines), scope)  # noqa: S102 - our own field names, no outside text
+    make: Callable[..., T] = scope["make"]
     return make
 
 
@@ -92,10 +92,15 @@ def _opt_instant(doc: Doc, prefix: str) -> Instant | None:
     return None if ms is None else _instant(ms, doc[prefix + "_offset_min"])
 
 
+_NONE: frozenset[Any] = frozenset()
+
+
 def _enum_set(cls: type[StrEnum], values: Any) -> frozenset[Any]:
     """The set, shared between records with the same choices (they are immutable)."""
     if type(values) is not list:
         raise _Doubt
+    if not values:
+        return _NONE  # most records: no choices ticked
     seen = _SETS.setdefault(cls, {})
     key = tuple(values)
     found = seen.get(key)

@@ -245,7 +245,7 @@ class Store(StoreWrites, StoreQueries):
             overwritten = False
             # The columns' index holds the ids loaded so far, as the table's
             # locations would: asking it lets a read-only open skip building those.
-            known = self.columns.row_of
+            known = self.columns.loaded
             for docs in self._movements.load(check, self.problems, skip, known):
                 start = len(self.columns)
                 if docs:
@@ -260,6 +260,7 @@ class Store(StoreWrites, StoreQueries):
                 self._save_column_cache(cached, parsed)
             if not self.readonly:
                 self._movements.loc.flush()  # now, not in the first tap
+                self.columns.row_of  # noqa: B018 - the same: build the index now
                 for table in (self._movements, self._episodes, self._sleep):
                     table.drop_stale()
         finally:
