@@ -72,8 +72,8 @@ def _maker(cls: type[T]) -> Callable[..., T]:
     return make
 
 
-_new_episode = _maker(Episode)
-_new_sleep = _maker(SleepPeriod)
+make_episode = _maker(Episode)
+make_sleep = _maker(SleepPeriod)
 
 
 def _instant(ms: Any, offset: Any) -> Instant:
@@ -131,7 +131,7 @@ def _episode(doc: Doc) -> Episode:
     video = doc.get("video")
     if video is not None and type(video) is not bool:
         raise _Doubt
-    return _new_episode(
+    return make_episode(
         _text(doc["child"]),
         _instant(doc["opened_ms"], doc["opened_offset_min"]),
         _text(doc["id"]),
@@ -157,7 +157,7 @@ def _sleep(doc: Doc) -> SleepPeriod:
     if awake is not None and awake.utc_ms < asleep.utc_ms:
         raise _Doubt  # the model refuses it (SleepPeriod.__post_init__)
     child, rid = _text(doc["child"]), _text(doc["id"])
-    return _new_sleep(child, asleep, rid, awake, created, updated, deleted)
+    return make_sleep(child, asleep, rid, awake, created, updated, deleted)
 
 
 def _decode_all(

@@ -27,7 +27,6 @@ Either copy is safe to delete at any time.
 
 from __future__ import annotations
 
-import hashlib
 import io
 import os
 from dataclasses import dataclass
@@ -42,7 +41,7 @@ from rlbaby.store import codec
 from rlbaby.store.atomic import atomic_write_bytes
 from rlbaby.store.errors import StoreError
 from rlbaby.store.files import read_regular_file
-from rlbaby.store.usercache import cache_dir
+from rlbaby.store.usercache import derived_path
 
 CACHE_REL = Path("cache") / "movement-columns.npz"
 VERSION = 3  # 3: the signature holds the ctime
@@ -169,9 +168,7 @@ def _members(raw: bytes) -> dict[str, npt.NDArray[Any]]:
 def outside_path(data_dir: Path) -> Path:
     """Where a read-only open keeps the snapshot of `data_dir`: the user's cache
     folder, keyed by the data folder's real path."""
-    real = os.path.realpath(data_dir)
-    name = hashlib.sha256(real.encode("utf-8", "surrogatepass")).hexdigest()[:32]
-    return cache_dir() / "columns" / f"{name}.npz"
+    return derived_path(data_dir, "columns")
 
 
 def read(data_dir: Path) -> Snapshot | None:
