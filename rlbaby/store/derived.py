@@ -239,9 +239,6 @@ class DerivedCaches:
                 best = usable
             if len(best) == len(sigs):
                 break  # nothing better to find
-        ids = [r.id for recs, _d in best.values() for r in recs]
-        if len(set(ids)) != len(ids):
-            return {}  # not as rlbaby writes it: parse the JSON
         for key, (recs, doc_ids) in best.items():
             table.loc.add_file(key, [r.id for r in recs], doc_ids)
             into.update((r.id, r) for r in recs)

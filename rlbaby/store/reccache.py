@@ -206,6 +206,8 @@ def _decode(spec: Spec, raw: bytes) -> RecordFiles | None:
     columns: list[Sequence[Any]] = []
     for f in spec.fields:
         columns.append(_column(f, a, texts, sets, n))
+    if len(set(texts["id"])) != n:
+        return None  # a record twice: not as rlbaby writes it
     if spec.ordered is not None:
         before, after = spec.ordered
         has = a[after + "_has"]
