@@ -227,8 +227,11 @@ def summarize_nights(
     periodic = periodic_runs(mv.at_ms, mv.episode, lo_s, hi_s)
     rapid = rapid_clusters(mv.at_ms, mv.episode)
 
-    # A set of the list, not np.unique: that loads numpy.ma (20 ms of a CLI start).
-    all_nights = set(m_night.tolist()) | set(sleep_hours)
+    # A set, not np.unique: that loads numpy.ma (20 ms of a CLI start). One
+    # value per run of equal nights is every night; times are sorted, so the
+    # runs are few and long (about one per night, not one per movement).
+    run_starts = np.flatnonzero(np.diff(m_night)) + 1
+    all_nights = set(m_night[:1].tolist()) | set(m_night[run_starts].tolist()) | set(sleep_hours)
     if nights is not None:
         lo_i, hi_i = night_number(nights[0]), night_number(nights[1])
         all_nights = {n for n in all_nights if lo_i <= n <= hi_i}
@@ -236,17 +239,20 @@ def summarize_nights(
         return []
     keys = np.array(sorted(all_nights), np.int64)
 
-    def per_night(values: np.ndarray, weights: np.ndarray | None = None) -> list[float]:
-        pos = np.searchsorted(keys, values)
-        valid = (pos < keys.size) & (keys[np.clip(pos, 0, keys.size - 1)] == values)
-        w = None if weights is None else weights[valid]
-        return list(np.bincount(pos[valid], weights=w, minlength=keys.size).tolist())
+    # Each movement's place among the nights, found once for every count below.
+    m_pos = np.searchsorted(keys, m_night)
+    m_valid = (m_pos < keys.size) & (keys[np.clip(m_pos, 0, keys.size - 1)] == m_night)
 
-    n_mov = per_night(m_night)
-    n_core = per_night(m_night[core])
-    n_in_sleep = per_night(m_night[asleep_mask])
-    n_periodic = per_night(m_night[periodic.start])
-    n_rapid = per_night(m_night[rapid.start])
+    def per_night(rows: np.ndarray | None = None) -> list[float]:
+        """How many movements (all, or those `rows` picks) each night holds."""
+        pos, valid = (m_pos, m_valid) if rows is None else (m_pos[rows], m_valid[rows])
+        return list(np.bincount(pos[valid], minlength=keys.size).tolist())
+
+    n_mov = per_night()
+    n_core = per_night(core)
+    n_in_sleep = per_night(asleep_mask)
+    n_periodic = per_night(periodic.start)
+    n_rapid = per_night(rapid.start)
 
     # Episodes: span from first to last movement, or to the settled mark.
     first, last = episode_spans(mv)
@@ -255,16 +261,19 @@ def summarize_nights(
     ep_night = m_night[first_idx].tolist()
     by_id = {e.id: e for e in episodes}
     ep_stats: dict[int, dict[str, Any]] = {}
+    # Plain ints: a numpy scalar per episode and comparison costs more than the rest.
+    firsts, lasts = first.tolist(), last.tolist()
     for code, eid in enumerate(mv.episode_ids):
         ep = by_id.get(eid)
         if ep is None:
             continue
-        end = last[code]
-        if ep.settled is not None and ep.settled.utc_ms > end:
-            end = ep.settled.utc_ms
         idx = ep_night[code]
         if idx not in all_nights:
             continue
+        end = lasts[code]
+        settled = ep.settled
+        if settled is not None and settled.utc_ms > end:
+            end = settled.utc_ms
         s = ep_stats.get(idx)
         if s is None:
             # Tallies are plain dicts counted by hand: a Counter per night and
@@ -281,22 +290,28 @@ def summarize_nights(
                 "triggers": {},
                 "videos": 0,
             }
-        minutes = (int(end) - int(first[code])) / MS_PER_MIN
+        minutes = (end - firsts[code]) / MS_PER_MIN
         s["n"] += 1
         s["total"] += minutes
-        s["longest"] = max(s["longest"], minutes)
+        if minutes > s["longest"]:
+            s["longest"] = minutes
         # str() of a StrEnum member is its value, as a plain str: the same
         # text as `.value`, without enum's Python-level property per call.
-        _tally(s["onset"], (str(ep.onset_state) if ep.onset_state else "unknown",))
+        onset = s["onset"]
+        key = str(ep.onset_state) if ep.onset_state else "unknown"
+        onset[key] = onset.get(key, 0) + 1
         if ep.response is not None:
-            _tally(s["responses"], (str(ep.response),))
+            responses = s["responses"]
+            key = str(ep.response)
+            responses[key] = responses.get(key, 0) + 1
         if ep.soothing:
             _tally(s["soothing"], map(str, ep.soothing))
         if ep.signs:
             _tally(s["signs"], map(str, ep.signs))
         if ep.triggers:
             _tally(s["triggers"], map(str, ep.triggers))
-        s["videos"] += 1 if ep.video else 0
+        if ep.video:
+            s["videos"] += 1
 
     out = []
     for i, idx in enumerate(keys.tolist()):
