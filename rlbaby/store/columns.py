@@ -184,12 +184,16 @@ class MovementColumns:
                 mid, at_ms, off, _KIND_BY_VALUE[kind], child, episode, dead is None, updated_ms
             )
 
-    def load_snapshot(self, snap: Snapshot, keys: list[str]) -> dict[str, list[str]] | None:
+    def load_snapshot(
+        self, snap: Snapshot, keys: list[str], index: bool = False
+    ) -> dict[str, list[str]] | None:
         """Load the rows of files `keys` of a column snapshot into empty columns.
 
         Returns each file's ids; None, with nothing loaded, when an id repeats
         (then the caller parses those files' JSON instead). The id -> row
-        index is left to be built when asked (see row_of).
+        index is built now with `index` (a writable store needs it for its
+        first tap; building it also finds a repeated id), else when asked
+        (see row_of).
         """
         if self._n:
             raise ValueError("a snapshot loads into empty columns only")
@@ -202,7 +206,13 @@ class MovementColumns:
             rows = np.concatenate([np.arange(s, e) for s, e in spans] or [np.empty(0, np.intp)])
             ids = [i for s, e in spans for i in snap.ids[s:e]]
         n = len(ids)
-        if len(set(ids)) != n:
+        if index:
+            self._row_of.update(zip(ids, range(n), strict=True))
+            if len(self._row_of) != n:
+                self._row_of.clear()
+                return None
+            self._indexed = n
+        elif len(set(ids)) != n:
             return None
         self._grow(n)
         self.at_ms[:n] = snap.at_ms[rows]

@@ -106,7 +106,7 @@ class DerivedCaches:
         if best is None:
             return frozenset(), {}
         snap, usable = best
-        ids = self.columns.load_snapshot(snap, usable)
+        ids = self.columns.load_snapshot(snap, usable, index=not self.readonly)
         if ids is None:
             return frozenset(), {}
         bounds = snap.bounds()

@@ -443,3 +443,22 @@ def test_a_movement_in_both_a_snapshot_file_and_the_newest_file_keeps_the_newer(
         m = s.movement(first)
         assert m is not None
         assert m.kind is MovementKind.STRETCH
+
+
+@pytest.mark.parametrize("readonly", [False, True])
+def test_a_snapshot_repeating_an_id_is_ignored_by_either_open(
+    data_dir: Path, readonly: bool
+) -> None:
+    """A writable open finds the repeat while building its id index; a
+    read-only one, which leaves that index for later, checks the ids apart."""
+    _fill(data_dir)
+    with Store.open(data_dir) as s:
+        first = _snapshot(s)
+    path = data_dir / CACHE_REL
+    arrays = _arrays(path)
+    ids = arrays["ids"].tobytes().decode().split("\n")
+    ids[1] = ids[0]
+    _rewrite(path, ids=np.frombuffer("\n".join(ids).encode(), np.uint8))
+    with Store.open(data_dir, readonly=readonly) as s:
+        assert _snapshot(s) == first
+        assert len(s.movements()) == 100
