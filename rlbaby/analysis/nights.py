@@ -176,14 +176,16 @@ def in_spans(at_ms: I64, spans: Sequence[tuple[int, int]]) -> np.ndarray:
     """Which times fall inside any of the (merged) [start, end) spans."""
     if not spans or at_ms.size == 0:
         return np.zeros(at_ms.size, np.bool_)
-    merged: list[list[int]] = []
-    for s, e in sorted(spans):
-        if merged and s <= merged[-1][1]:
-            merged[-1][1] = max(merged[-1][1], e)
-        else:
-            merged.append([s, e])
-    starts = np.array([m[0] for m in merged], np.int64)
-    ends = np.array([m[1] for m in merged], np.int64)
+    # Merged as arrays: by start, a span opens a new merged span when it starts
+    # after every earlier one has ended (touching spans merge, as [s, e) pieces).
+    both = np.array(spans, np.int64)
+    both = both[np.argsort(both[:, 0], kind="stable")]
+    span_starts, span_ends = both[:, 0], both[:, 1]
+    opens = np.ones(span_starts.size, np.bool_)
+    opens[1:] = span_starts[1:] > np.maximum.accumulate(span_ends)[:-1]
+    first_of_each = np.flatnonzero(opens)
+    starts = span_starts[first_of_each]
+    ends = np.maximum.reduceat(span_ends, first_of_each)
     i = np.searchsorted(starts, at_ms, side="right") - 1
     ok = i >= 0
     return np.asarray(ok & (at_ms < ends[np.clip(i, 0, None)]))
