@@ -212,7 +212,8 @@ class MovementColumns:
                 self._row_of.clear()
                 return None
             self._indexed = n
-        elif len(set(ids)) != n:
+        elif not snap.ids_distinct and len(set(ids)) != n:
+            # (When colcache found all the snapshot's ids distinct, so is any subset.)
             return None
         self._grow(n)
         self.at_ms[:n] = snap.at_ms[rows]

@@ -462,3 +462,13 @@ def test_a_snapshot_repeating_an_id_is_ignored_by_either_open(
     with Store.open(data_dir, readonly=readonly) as s:
         assert _snapshot(s) == first
         assert len(s.movements()) == 100
+
+
+def test_distinct_ids_says_true_only_when_it_is_sure() -> None:
+    ids = [f"{i:036d}" for i in range(1000)]
+    assert colcache.distinct_ids(colcache.pack(ids), 1000) is True  # type: ignore[arg-type]
+    twice = [*ids[:-1], ids[3]]
+    assert colcache.distinct_ids(colcache.pack(twice), 1000) is None  # type: ignore[arg-type]
+    mixed = ["a", "bb", "a"]  # ids of several lengths: the caller builds the set
+    assert colcache.distinct_ids(colcache.pack(mixed), 3) is None  # type: ignore[arg-type]
+    assert colcache.distinct_ids(colcache.pack(["x"]), 1) is True  # type: ignore[arg-type]
