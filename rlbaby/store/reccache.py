@@ -215,7 +215,7 @@ def _decode(spec: Spec, raw: bytes) -> RecordFiles | None:
             return None  # the model refuses it
     records = list(map(spec.make, *columns)) if n else []
     bounds = np.cumsum(counts).tolist()
-    starts = [0, *bounds[:-1]]
+    starts = [0, *bounds][: len(bounds)]  # no files: no spans
     ids = doc_ids.tolist()
     return RecordFiles(
         keys,

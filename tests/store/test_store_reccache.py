@@ -269,3 +269,14 @@ def test_a_record_in_two_files_keeps_the_later_update_and_no_snapshot_holds_both
             assert s.episode(doc["id"]).note == "newer"  # type: ignore[union-attr]
             assert len(s.episodes(include_deleted=True)) == 8
     assert not derived_path(data_dir, "episodes").exists()
+
+
+@pytest.mark.parametrize("spec", [reccache.EPISODES, reccache.SLEEP])
+def test_a_snapshot_of_no_files_reads_back(spec: reccache.Spec) -> None:
+    """Every older file set aside as unreadable leaves a snapshot of none."""
+    empty = reccache.RecordFiles([], np.empty((0, 4), np.int64), [], [])
+    raw = reccache.encode(spec, empty)
+    assert raw is not None
+    back = reccache.decode(spec, raw)
+    assert back is not None
+    assert (back.keys, back.records, back.doc_ids, back.sigs.shape) == ([], [], [], (0, 4))
