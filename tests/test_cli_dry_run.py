@@ -64,3 +64,35 @@ def test_a_dry_run_import_changes_no_byte_and_no_mtime(
     assert _state(full_dir) == before
     # Nor anywhere else: not even the read-only open's snapshot in the user's cache.
     assert list(user_cache_dir.rglob("*")) == []
+
+
+def test_summary_fills_the_user_cache_once_then_reads_only_the_newest_files(
+    full_dir: Path,
+    user_cache_dir: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """`summary` is read-only: its derived snapshots go to the user's cache
+    folder, never into the data folder, and the second run takes the older
+    files from them (the newest of each folder is always parsed)."""
+    from rlbaby.store import atomic
+
+    args = ["summary", "--json", "--data-dir", str(full_dir)]
+    before = _state(full_dir)
+    assert main(args) == 0
+    first = capsys.readouterr().out
+    assert _state(full_dir) == before
+    assert {p.parent.name for p in user_cache_dir.rglob("*.npz")} >= {"columns", "episodes"}
+    seen: list[str] = []
+    real = atomic.parse_tinydb_json
+
+    def spy(raw: bytes, where: Path | str) -> object:
+        seen.append(Path(where).relative_to(full_dir).as_posix())
+        return real(raw, where)
+
+    monkeypatch.setattr(atomic, "parse_tinydb_json", spy)
+    assert main(args) == 0
+    assert capsys.readouterr().out == first
+    newest = {f"{f}/{sorted(os.listdir(full_dir / f))[-1]}" for f in ("movements", "episodes")}
+    assert set(seen) - {"meta.json"} == newest
+    assert _state(full_dir) == before

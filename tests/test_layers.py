@@ -63,6 +63,7 @@ NOT_FOR_SUMMARY = (
     "rlbaby.store.backup",
     "rlbaby.store.exchange",
     "rlbaby.report",
+    "rlbaby.services.logger",  # services/__init__.py imports it on first use
 )
 
 

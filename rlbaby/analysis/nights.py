@@ -18,6 +18,7 @@ from rlbaby.analysis.runs import periodic_runs, rapid_clusters
 from rlbaby.model import Episode, Response, RuleSet, SleepPeriod
 from rlbaby.model.arrays import I64, MovementArrays
 from rlbaby.model.timekeeping import (
+    MS_PER_DAY,
     MS_PER_HOUR,
     MS_PER_MIN,
     night_date,
@@ -151,6 +152,9 @@ def sleep_by_night(
     """
     hours: dict[int, float] = {}
     spans: list[tuple[int, int]] = []
+    # Night n ends where night n + 1 starts: night 0's start plus n + 1 days
+    # (no date object per piece: this loop runs for every period of the history).
+    first_end = night_window_local_ms(night_date(0), start_hour)[1]
     for p in periods:
         start = p.asleep.utc_ms
         end = p.awake.utc_ms if p.awake else min(now_ms, start + MAX_OPEN_SLEEP_MS)
@@ -161,7 +165,7 @@ def sleep_by_night(
         lo, hi = start + off, end + off
         while lo < hi:
             idx = night_index(lo, start_hour)
-            boundary = night_window_local_ms(night_date(idx), start_hour)[1]
+            boundary = first_end + idx * MS_PER_DAY
             piece_end = min(hi, boundary)
             hours[idx] = hours.get(idx, 0.0) + (piece_end - lo) / MS_PER_HOUR
             lo = piece_end
@@ -172,14 +176,16 @@ def in_spans(at_ms: I64, spans: Sequence[tuple[int, int]]) -> np.ndarray:
     """Which times fall inside any of the (merged) [start, end) spans."""
     if not spans or at_ms.size == 0:
         return np.zeros(at_ms.size, np.bool_)
-    merged: list[list[int]] = []
-    for s, e in sorted(spans):
-        if merged and s <= merged[-1][1]:
-            merged[-1][1] = max(merged[-1][1], e)
-        else:
-            merged.append([s, e])
-    starts = np.array([m[0] for m in merged], np.int64)
-    ends = np.array([m[1] for m in merged], np.int64)
+    # Merged as arrays: by start, a span opens a new merged span when it starts
+    # after every earlier one has ended (touching spans merge, as [s, e) pieces).
+    both = np.array(spans, np.int64)
+    both = both[np.argsort(both[:, 0], kind="stable")]
+    span_starts, span_ends = both[:, 0], both[:, 1]
+    opens = np.ones(span_starts.size, np.bool_)
+    opens[1:] = span_starts[1:] > np.maximum.accumulate(span_ends)[:-1]
+    first_of_each = np.flatnonzero(opens)
+    starts = span_starts[first_of_each]
+    ends = np.maximum.reduceat(span_ends, first_of_each)
     i = np.searchsorted(starts, at_ms, side="right") - 1
     ok = i >= 0
     return np.asarray(ok & (at_ms < ends[np.clip(i, 0, None)]))
@@ -223,8 +229,11 @@ def summarize_nights(
     periodic = periodic_runs(mv.at_ms, mv.episode, lo_s, hi_s)
     rapid = rapid_clusters(mv.at_ms, mv.episode)
 
-    # A set of the list, not np.unique: that loads numpy.ma (20 ms of a CLI start).
-    all_nights = set(m_night.tolist()) | set(sleep_hours)
+    # A set, not np.unique: that loads numpy.ma (20 ms of a CLI start). One
+    # value per run of equal nights is every night; times are sorted, so the
+    # runs are few and long (about one per night, not one per movement).
+    run_starts = np.flatnonzero(np.diff(m_night)) + 1
+    all_nights = set(m_night[:1].tolist()) | set(m_night[run_starts].tolist()) | set(sleep_hours)
     if nights is not None:
         lo_i, hi_i = night_number(nights[0]), night_number(nights[1])
         all_nights = {n for n in all_nights if lo_i <= n <= hi_i}
@@ -232,17 +241,20 @@ def summarize_nights(
         return []
     keys = np.array(sorted(all_nights), np.int64)
 
-    def per_night(values: np.ndarray, weights: np.ndarray | None = None) -> list[float]:
-        pos = np.searchsorted(keys, values)
-        valid = (pos < keys.size) & (keys[np.clip(pos, 0, keys.size - 1)] == values)
-        w = None if weights is None else weights[valid]
-        return list(np.bincount(pos[valid], weights=w, minlength=keys.size).tolist())
+    # Each movement's place among the nights, found once for every count below.
+    m_pos = np.searchsorted(keys, m_night)
+    m_valid = (m_pos < keys.size) & (keys[np.clip(m_pos, 0, keys.size - 1)] == m_night)
 
-    n_mov = per_night(m_night)
-    n_core = per_night(m_night[core])
-    n_in_sleep = per_night(m_night[asleep_mask])
-    n_periodic = per_night(m_night[periodic.start])
-    n_rapid = per_night(m_night[rapid.start])
+    def per_night(rows: np.ndarray | None = None) -> list[float]:
+        """How many movements (all, or those `rows` picks) each night holds."""
+        pos, valid = (m_pos, m_valid) if rows is None else (m_pos[rows], m_valid[rows])
+        return list(np.bincount(pos[valid], minlength=keys.size).tolist())
+
+    n_mov = per_night()
+    n_core = per_night(core)
+    n_in_sleep = per_night(asleep_mask)
+    n_periodic = per_night(periodic.start)
+    n_rapid = per_night(rapid.start)
 
     # Episodes: span from first to last movement, or to the settled mark.
     first, last = episode_spans(mv)
@@ -251,16 +263,19 @@ def summarize_nights(
     ep_night = m_night[first_idx].tolist()
     by_id = {e.id: e for e in episodes}
     ep_stats: dict[int, dict[str, Any]] = {}
+    # Plain ints: a numpy scalar per episode and comparison costs more than the rest.
+    firsts, lasts = first.tolist(), last.tolist()
     for code, eid in enumerate(mv.episode_ids):
         ep = by_id.get(eid)
         if ep is None:
             continue
-        end = last[code]
-        if ep.settled is not None and ep.settled.utc_ms > end:
-            end = ep.settled.utc_ms
         idx = ep_night[code]
         if idx not in all_nights:
             continue
+        end = lasts[code]
+        settled = ep.settled
+        if settled is not None and settled.utc_ms > end:
+            end = settled.utc_ms
         s = ep_stats.get(idx)
         if s is None:
             # Tallies are plain dicts counted by hand: a Counter per night and
@@ -277,20 +292,28 @@ def summarize_nights(
                 "triggers": {},
                 "videos": 0,
             }
-        minutes = (int(end) - int(first[code])) / MS_PER_MIN
+        minutes = (end - firsts[code]) / MS_PER_MIN
         s["n"] += 1
         s["total"] += minutes
-        s["longest"] = max(s["longest"], minutes)
-        _tally(s["onset"], (ep.onset_state.value if ep.onset_state else "unknown",))
+        if minutes > s["longest"]:
+            s["longest"] = minutes
+        # str() of a StrEnum member is its value, as a plain str: the same
+        # text as `.value`, without enum's Python-level property per call.
+        onset = s["onset"]
+        key = str(ep.onset_state) if ep.onset_state else "unknown"
+        onset[key] = onset.get(key, 0) + 1
         if ep.response is not None:
-            _tally(s["responses"], (ep.response.value,))
+            responses = s["responses"]
+            key = str(ep.response)
+            responses[key] = responses.get(key, 0) + 1
         if ep.soothing:
-            _tally(s["soothing"], [x.value for x in ep.soothing])
+            _tally(s["soothing"], map(str, ep.soothing))
         if ep.signs:
-            _tally(s["signs"], [x.value for x in ep.signs])
+            _tally(s["signs"], map(str, ep.signs))
         if ep.triggers:
-            _tally(s["triggers"], [x.value for x in ep.triggers])
-        s["videos"] += 1 if ep.video else 0
+            _tally(s["triggers"], map(str, ep.triggers))
+        if ep.video:
+            s["videos"] += 1
 
     out = []
     for i, idx in enumerate(keys.tolist()):

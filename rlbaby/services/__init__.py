@@ -1,13 +1,32 @@
-"""Use cases the UI calls. Qt-free; the UI adapts their events to signals."""
+"""Use cases the UI calls. Qt-free; the UI adapts their events to signals.
 
-from rlbaby.services.events import (
-    DataReplaced,
-    Event,
-    MovementRecorded,
-    RecordsChanged,
-    SettingsChanged,
-)
-from rlbaby.services.logger import LoggerService
+The names below are imported on first use (PEP 562): `rlbaby summary` needs
+only services.nights, and the logger's import is a tenth of its start.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from rlbaby.services.events import (
+        DataReplaced,
+        Event,
+        MovementRecorded,
+        RecordsChanged,
+        SettingsChanged,
+    )
+    from rlbaby.services.logger import LoggerService
+
+_HOME = {
+    "DataReplaced": "rlbaby.services.events",
+    "Event": "rlbaby.services.events",
+    "MovementRecorded": "rlbaby.services.events",
+    "RecordsChanged": "rlbaby.services.events",
+    "SettingsChanged": "rlbaby.services.events",
+    "LoggerService": "rlbaby.services.logger",
+}
 
 __all__ = [
     "DataReplaced",
@@ -17,3 +36,12 @@ __all__ = [
     "RecordsChanged",
     "SettingsChanged",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    home = _HOME.get(name)
+    if home is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(home), name)
+    globals()[name] = value  # once: later lookups are plain
+    return value

@@ -27,7 +27,6 @@ Either copy is safe to delete at any time.
 
 from __future__ import annotations
 
-import hashlib
 import io
 import os
 from dataclasses import dataclass
@@ -42,7 +41,7 @@ from rlbaby.store import codec
 from rlbaby.store.atomic import atomic_write_bytes
 from rlbaby.store.errors import StoreError
 from rlbaby.store.files import read_regular_file
-from rlbaby.store.usercache import cache_dir
+from rlbaby.store.usercache import derived_path
 
 CACHE_REL = Path("cache") / "movement-columns.npz"
 VERSION = 3  # 3: the signature holds the ctime
@@ -88,6 +87,8 @@ class Snapshot:
     episode: npt.NDArray[np.int32]
     live: npt.NDArray[np.bool_]
     updated_ms: npt.NDArray[np.int64]
+    # True: read_file found the ids distinct (distinct_ids); None: not asked.
+    ids_distinct: bool | None = None
 
     def bounds(self) -> dict[str, tuple[int, int]]:
         """File key -> its rows [start, end)."""
@@ -155,6 +156,35 @@ def unpack(block: npt.NDArray[np.uint8], n: int) -> list[str]:
     return values
 
 
+def distinct_ids(block: npt.NDArray[np.uint8], n: int) -> bool | None:
+    """True when the `n` ids `pack`ed in `block` are all different; None when
+    this cannot tell (ids of several lengths, or two hashes alike).
+
+    Each id of one length (uuids) is a row of bytes; distinct 64-bit hashes of
+    the rows prove the ids distinct, at numpy speed: a set of 200k ids is a
+    tenth of a read-only open. Equal hashes prove nothing: the caller then
+    builds the set.
+    """
+    if n < 2:
+        return True
+    width = (block.size + 1) // n  # each id and its separator
+    if width < 2 or width * n != block.size + 1:
+        return None
+    flat = np.empty(width * n, np.uint8)
+    flat[:-1] = block
+    flat[-1] = ord(SEP)
+    rows = flat.reshape(n, width)
+    if not (rows[:, -1] == ord(SEP)).all():
+        return None  # not all of one length
+    words = np.zeros((n, -(-width // 8) * 8), np.uint8)
+    words[:, :width] = rows
+    h = np.zeros(n, np.uint64)
+    for column in words.view(np.uint64).T:  # FNV-1a over 8 bytes at a time, wrapping
+        h = (h ^ column) * np.uint64(0x100000001B3)
+    h.sort()
+    return None if bool((h[1:] == h[:-1]).any()) else True
+
+
 def _members(raw: bytes) -> dict[str, npt.NDArray[Any]]:
     """The arrays of an .npz file's bytes.
 
@@ -169,9 +199,7 @@ def _members(raw: bytes) -> dict[str, npt.NDArray[Any]]:
 def outside_path(data_dir: Path) -> Path:
     """Where a read-only open keeps the snapshot of `data_dir`: the user's cache
     folder, keyed by the data folder's real path."""
-    real = os.path.realpath(data_dir)
-    name = hashlib.sha256(real.encode("utf-8", "surrogatepass")).hexdigest()[:32]
-    return cache_dir() / "columns" / f"{name}.npz"
+    return derived_path(data_dir, "columns")
 
 
 def read(data_dir: Path) -> Snapshot | None:
@@ -199,6 +227,8 @@ def read_file(path: Path) -> Snapshot | None:
             if block.dtype != np.uint8 or block.ndim != 1:
                 return None
             fields[name] = unpack(block, n)
+            if name == "ids":
+                fields["ids_distinct"] = distinct_ids(block, n)
         snapshot = Snapshot(**fields)  # type: ignore[arg-type]
         return snapshot if snapshot.valid() else None
     except Exception:  # noqa: BLE001 - any damage (OSError, BadZipFile, ValueError...) only slows the open

@@ -6,7 +6,7 @@ the few rows it returns. Deleted movements stay as rows with live=False.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, KeysView, Mapping, Sequence
 
 import numpy as np
 import numpy.typing as npt
@@ -15,6 +15,7 @@ from rlbaby.model import Movement, MovementKind
 from rlbaby.model.arrays import KIND_CODE, MovementArrays
 from rlbaby.store.colcache import SIG_FIELDS, Snapshot
 
+_MAX_SCANS = 4  # see MovementColumns.disjoint
 _KIND_BY_VALUE = {k.value: KIND_CODE[k] for k in MovementKind}
 
 
@@ -36,6 +37,40 @@ class Interner:
         for v in dict.fromkeys(values):
             self.code(v)
         return list(map(self.codes.__getitem__, values))
+
+
+class _LoadedKeys(KeysView[str]):
+    """The ids loaded so far, as a keys view whose `isdisjoint` need not build the index."""
+
+    def __init__(self, columns: MovementColumns) -> None:
+        super().__init__(columns.loaded)
+        self._columns = columns
+
+    def isdisjoint(self, other: Iterable[object]) -> bool:
+        return self._columns.disjoint(other)
+
+
+class LoadedIds(Mapping[str, int]):
+    """Id -> row of the columns, as `ShardedTable.load(known=...)` asks it.
+
+    Its `keys().isdisjoint(ids)`, all the load asks, scans the ids instead of
+    building the index first (see MovementColumns.disjoint).
+    """
+
+    def __init__(self, columns: MovementColumns) -> None:
+        self._columns = columns
+
+    def __getitem__(self, rid: str) -> int:
+        return self._columns.row_of[rid]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._columns.row_of)
+
+    def __len__(self) -> int:
+        return len(self._columns)
+
+    def keys(self) -> KeysView[str]:
+        return _LoadedKeys(self._columns)
 
 
 class MovementColumns:
@@ -62,12 +97,43 @@ class MovementColumns:
         self.live = np.empty(0, np.bool_)
         self.updated_ms = np.empty(0, np.int64)
         self.ids: list[str] = []
-        self.row_of: dict[str, int] = {}
+        # id -> row, for ids[:_indexed]; the rest are added when asked (row_of).
+        self._row_of: dict[str, int] = {}
+        self._indexed = 0
+        self._scans = 0
         self.children = Interner()
         self.episodes = Interner()
+        self.loaded = LoadedIds(self)
 
     def __len__(self) -> int:
         return self._n
+
+    @property
+    def row_of(self) -> dict[str, int]:
+        """Movement id -> its row.
+
+        A snapshot's rows join it only when something asks: a dict of 200k
+        ids is a fifth of a read-only open, and `rlbaby summary` never asks.
+        A writable store asks at once (Store._load), not in the first tap.
+        """
+        if self._indexed < len(self.ids):
+            start = self._indexed
+            self._row_of.update(zip(self.ids[start:], range(start, len(self.ids)), strict=True))
+            self._indexed = len(self.ids)
+        return self._row_of
+
+    def disjoint(self, ids: Iterable[object]) -> bool:
+        """No id of `ids` is loaded yet.
+
+        Right after a snapshot, the index is not built: a set of the (few)
+        new ids scanned against the list costs a tenth of building it. The
+        newest file is asked about twice (by the table and by load_columns);
+        a few more asks build the index, so many files never cost a scan each.
+        """
+        if self._indexed < len(self.ids) and self._scans < _MAX_SCANS:
+            self._scans += 1
+            return set(ids).isdisjoint(self.ids)
+        return self.row_of.keys().isdisjoint(ids)
 
     def _grow(self, need: int) -> None:
         if need <= self._cap:
@@ -98,7 +164,7 @@ class MovementColumns:
         seen before goes row by row so the newer copy wins.
         """
         n = len(ids)
-        if len(set(ids)) == n and self.row_of.keys().isdisjoint(ids):
+        if len(set(ids)) == n and self.disjoint(ids):
             start = self._n
             end = start + n
             self._grow(end)
@@ -109,8 +175,7 @@ class MovementColumns:
             self.episode[start:end] = self.episodes.codes_of(episodes)
             self.live[start:end] = [d is None for d in deleted]
             self.updated_ms[start:end] = updated
-            self.ids.extend(ids)
-            self.row_of.update(zip(ids, range(start, end), strict=True))
+            self.ids.extend(ids)  # row_of indexes them when asked
             self._n = end
             return
         rows = zip(ids, at, offset, kinds, children, episodes, deleted, updated, strict=True)
@@ -119,11 +184,16 @@ class MovementColumns:
                 mid, at_ms, off, _KIND_BY_VALUE[kind], child, episode, dead is None, updated_ms
             )
 
-    def load_snapshot(self, snap: Snapshot, keys: list[str]) -> dict[str, list[str]] | None:
+    def load_snapshot(
+        self, snap: Snapshot, keys: list[str], index: bool = False
+    ) -> dict[str, list[str]] | None:
         """Load the rows of files `keys` of a column snapshot into empty columns.
 
         Returns each file's ids; None, with nothing loaded, when an id repeats
-        (then the caller parses those files' JSON instead).
+        (then the caller parses those files' JSON instead). The id -> row
+        index is built now with `index` (a writable store needs it for its
+        first tap; building it also finds a repeated id), else when asked
+        (see row_of).
         """
         if self._n:
             raise ValueError("a snapshot loads into empty columns only")
@@ -136,9 +206,14 @@ class MovementColumns:
             rows = np.concatenate([np.arange(s, e) for s, e in spans] or [np.empty(0, np.intp)])
             ids = [i for s, e in spans for i in snap.ids[s:e]]
         n = len(ids)
-        self.row_of.update(zip(ids, range(n), strict=True))
-        if len(self.row_of) != n:
-            self.row_of.clear()
+        if index:
+            self._row_of.update(zip(ids, range(n), strict=True))
+            if len(self._row_of) != n:
+                self._row_of.clear()
+                return None
+            self._indexed = n
+        elif not snap.ids_distinct and len(set(ids)) != n:
+            # (When colcache found all the snapshot's ids distinct, so is any subset.)
             return None
         self._grow(n)
         self.at_ms[:n] = snap.at_ms[rows]
@@ -208,13 +283,15 @@ class MovementColumns:
         live: bool,
         updated_ms: int,
     ) -> None:
-        row = self.row_of.get(mid)
+        row_of = self.row_of
+        row = row_of.get(mid)
         if row is None:
             row = self._n
             self._grow(row + 1)
             self._n += 1
             self.ids.append(mid)
-            self.row_of[mid] = row
+            row_of[mid] = row
+            self._indexed = len(self.ids)
         elif updated_ms < self.updated_ms[row]:
             return  # a stale duplicate (left by a crash mid-move); keep the newer
         self.at_ms[row] = at_ms

@@ -16,10 +16,11 @@ from tinydb import TinyDB
 
 from rlbaby import __version__
 from rlbaby.model import Child, Episode, Settings, SleepPeriod
-from rlbaby.store import bulk, codec, colcache, errors
+from rlbaby.store import bulk, codec, errors, reccache
 from rlbaby.store.atomic import remove_temp_files
 from rlbaby.store.backend import Backend, FileBackend, MemoryBackend, Problem
 from rlbaby.store.columns import MovementColumns
+from rlbaby.store.derived import DerivedCaches
 from rlbaby.store.errors import CorruptFileError, StoreError
 from rlbaby.store.follow import Follower, folder_signature
 from rlbaby.store.journal import finish_pending
@@ -36,11 +37,12 @@ def _now_ms() -> int:
     return time.time_ns() // 1_000_000
 
 
-class Store(StoreWrites, StoreQueries):
+class Store(StoreWrites, StoreQueries, DerivedCaches):
     """Children, movements, episodes, sleep periods and settings of one data folder.
 
     This module opens, loads and follows the folder; what the store answers is
-    `queries.StoreQueries`, how it saves is `writes.StoreWrites`.
+    `queries.StoreQueries`, how it saves is `writes.StoreWrites`, and how it
+    loads through the derived snapshots is `derived.DerivedCaches`.
 
     Every `save()` is durable when it returns (fsync + atomic replace). On a
     failed save it raises StoreError and memory is left as it was.
@@ -245,7 +247,7 @@ class Store(StoreWrites, StoreQueries):
             overwritten = False
             # The columns' index holds the ids loaded so far, as the table's
             # locations would: asking it lets a read-only open skip building those.
-            known = self.columns.row_of
+            known = self.columns.loaded
             for docs in self._movements.load(check, self.problems, skip, known):
                 start = len(self.columns)
                 if docs:
@@ -254,130 +256,28 @@ class Store(StoreWrites, StoreQueries):
                     parsed[self._movements.loading_key] = (start, len(self.columns))
                 else:
                     overwritten = True  # a record in two files (a crash mid-move)
-            self._load_records(self._episodes, bulk.episodes_from_docs, self._episode_recs)
-            self._load_records(self._sleep, bulk.sleep_from_docs, self._sleep_recs)
-            if not overwritten:  # only after the whole load: a failed open writes nothing
+            savers = (
+                self._load_records(
+                    self._episodes, reccache.EPISODES, bulk.episodes_from_docs, self._episode_recs
+                ),
+                self._load_records(
+                    self._sleep, reccache.SLEEP, bulk.sleep_from_docs, self._sleep_recs
+                ),
+            )
+            # Only after the whole load: a failed open writes nothing.
+            if not overwritten:
                 self._save_column_cache(cached, parsed)
+            for save in savers:
+                if save is not None:
+                    save()
             if not self.readonly:
                 self._movements.loc.flush()  # now, not in the first tap
+                self.columns.row_of  # noqa: B018 - the same: build the index now
                 for table in (self._movements, self._episodes, self._sleep):
                     table.drop_stale()
         finally:
             if gc_was_enabled:
                 gc.enable()
-
-    def _snapshot_files(self) -> list[Path]:
-        """Where the column snapshot may be, best first.
-
-        A writable store keeps it in the data folder. A read-only one reads
-        that copy too (the writing app keeps it fresh) and keeps its own in
-        the user's cache folder, never writing into the data folder.
-        """
-        if not isinstance(self.backend, FileBackend) or self.data_dir is None:
-            return []
-        inside = self.data_dir / colcache.CACHE_REL
-        return [inside, colcache.outside_path(self.data_dir)] if self.readonly else [inside]
-
-    def _movement_paths(self) -> tuple[list[str], dict[str, Path]]:
-        assert isinstance(self.backend, FileBackend)
-        keys = self.backend.keys("movements")
-        return keys, {k: self.backend.path("movements", k) for k in keys}
-
-    def _load_cached_files(self) -> tuple[frozenset[str], dict[str, tuple[int, int]]]:
-        """Load older movement files from the snapshot where they are unchanged.
-
-        Of several snapshots (see _snapshot_files), the one that covers most
-        files is used. Returns the files loaded, and the rows [start, end)
-        each now holds.
-        """
-        candidates = self._snapshot_files()
-        if not candidates:
-            return frozenset(), {}
-        keys, paths = self._movement_paths()
-        past = set(keys[:-1])  # the newest file takes the taps: always parsed
-        best: tuple[colcache.Snapshot, list[str]] | None = None
-        for path in candidates:
-            snap = colcache.read_file(path)
-            if snap is None:
-                continue
-            usable = []
-            for key, sig in zip(snap.keys, snap.sigs.tolist(), strict=True):
-                try:
-                    if key in past and colcache.signature(paths[key]).tolist() == sig:
-                        usable.append(key)
-                except OSError:
-                    continue
-            if best is None or len(usable) > len(best[1]):
-                best = (snap, usable)
-            if len(usable) == len(past):
-                break  # nothing better to find
-        if best is None:
-            return frozenset(), {}
-        snap, usable = best
-        ids = self.columns.load_snapshot(snap, usable)
-        if ids is None:
-            return frozenset(), {}
-        bounds = snap.bounds()
-        rows: dict[str, tuple[int, int]] = {}
-        row = 0
-        for key in usable:
-            start, end = bounds[key]
-            self._movements.loc.add_file(key, ids[key], snap.doc_ids[start:end].tolist())
-            rows[key] = (row, row + end - start)
-            row += end - start
-        return frozenset(usable), rows
-
-    def _save_column_cache(
-        self, cached: dict[str, tuple[int, int]], parsed: dict[str, tuple[int, int]]
-    ) -> None:
-        """Refresh the snapshot when older files had to be parsed from JSON.
-
-        A read-only store writes its own copy, outside the data folder (and
-        none at all when opened with write_cache=False: `import --dry-run`).
-        """
-        candidates = self._snapshot_files()
-        if not candidates or (self.readonly and not self._write_cache):
-            return
-        if self._lock is not None:
-            try:
-                self._lock.check()
-            except errors.LockLostError:
-                return
-        keys, paths = self._movement_paths()
-        past = keys[:-1]
-        if set(cached) == set(past):
-            return
-        files = []
-        for key in past:
-            rows = cached.get(key) or parsed.get(key)
-            if rows is None:
-                continue  # set aside as unreadable
-            try:
-                sig = colcache.signature(paths[key])
-            except OSError:
-                continue
-            start, end = rows
-            doc_ids = [self._movements.loc[i][1] for i in self.columns.ids[start:end]]
-            files.append((key, start, end, doc_ids, sig))
-        colcache.write_file(candidates[-1], self.columns.export_snapshot(files))
-
-    def _load_records(
-        self,
-        table: ShardedTable,
-        decode_all: Callable[[list[Mapping[str, Any]]], list[Any]],
-        into: dict[str, Any],
-    ) -> None:
-        decoded: list[Any] = []
-
-        def validate(docs: list[Mapping[str, Any]], where: str) -> None:
-            decoded.clear()
-            decoded.extend(decode_all(docs))  # a whole file at once (store/bulk.py)
-
-        for _docs in table.load(validate, self.problems):
-            for rec in decoded:
-                old = into.get(rec.id)
-                if old is None or old.updated_ms <= rec.updated_ms:
-                    into[rec.id] = rec
 
     def _load_meta(self) -> None:
         try:

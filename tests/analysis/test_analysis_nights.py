@@ -6,6 +6,8 @@ from datetime import date
 
 import pytest
 from analysis_helpers import arrays, at
+from hypothesis import given
+from hypothesis import strategies as st
 
 from rlbaby.analysis import summarize_nights
 from rlbaby.analysis.nights import in_spans, sleep_by_night
@@ -261,3 +263,19 @@ def test_in_spans_merges_and_excludes_the_end() -> None:
         False, True, True, True, False, True, False,
     ]  # fmt: skip
     assert in_spans(t, []).tolist() == [False] * 7
+
+
+@given(
+    spans=st.lists(
+        st.tuples(st.integers(0, 60), st.integers(1, 25)).map(lambda p: (p[0], p[0] + p[1])),
+        max_size=10,
+    )
+)
+def test_in_spans_is_inside_any_span(spans: list[tuple[int, int]]) -> None:
+    """Merged as arrays, in any order, nested, overlapping or touching: the
+    same as asking every span."""
+    import numpy as np
+
+    t = np.arange(-2, 90, dtype=np.int64)
+    expected = [any(s <= x < e for s, e in spans) for x in t.tolist()]
+    assert in_spans(t, spans).tolist() == expected

@@ -1,0 +1,245 @@
+"""Loading through the derived snapshots, and refreshing them (part of Store).
+
+Older files rarely change, so their decoded contents are kept beside the data:
+the movement columns (colcache.py) and the episodes and sleep periods
+(reccache.py). A writable store keeps them in the data folder's cache/; a
+read-only one reads that copy too and keeps its own in the user's cache folder
+(usercache.py), never writing into the data folder, and with
+`write_cache=False` (`import --dry-run`) writes none at all. A snapshot serves
+only the files whose signature (size, mtime_ns, inode, ctime_ns) it recorded
+still matches; the rest are parsed as always, and any doubt about a snapshot
+means parsing everything.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from rlbaby.store import colcache, errors, reccache
+from rlbaby.store.backend import Backend, FileBackend, Problem
+from rlbaby.store.columns import MovementColumns
+from rlbaby.store.lock import DataDirLock
+from rlbaby.store.shards import ShardedTable
+from rlbaby.store.usercache import derived_path
+
+Saver = Callable[[], None]
+
+
+class DerivedCaches:
+    """The snapshot side of `Store`'s load. Store sets these attributes."""
+
+    backend: Backend
+    data_dir: Path | None
+    readonly: bool
+    problems: list[Problem]
+    columns: MovementColumns
+    _movements: ShardedTable
+    _write_cache: bool
+    _lock: DataDirLock | None
+
+    def _snapshot_paths(self, inside: Path, kind: str) -> list[Path]:
+        """Where a snapshot may be, best first (see the module's docstring)."""
+        if not isinstance(self.backend, FileBackend) or self.data_dir is None:
+            return []
+        mine = self.data_dir / inside
+        return [mine, derived_path(self.data_dir, kind)] if self.readonly else [mine]
+
+    def _may_write_snapshot(self) -> bool:
+        if self.readonly and not self._write_cache:
+            return False
+        if self._lock is not None:
+            try:
+                self._lock.check()
+            except errors.LockLostError:
+                return False
+        return True
+
+    def _signatures(self, folder: str, keys: list[str]) -> dict[str, list[int]]:
+        """The signature of each file of `keys` that can be looked at."""
+        assert isinstance(self.backend, FileBackend)
+        sigs = {}
+        for key in keys:
+            try:
+                sigs[key] = colcache.signature(self.backend.path(folder, key)).tolist()
+            except OSError:
+                continue
+        return sigs
+
+    # --- movements (colcache.py) -------------------------------------------------
+
+    def _movement_paths(self) -> tuple[list[str], dict[str, Path]]:
+        assert isinstance(self.backend, FileBackend)
+        keys = self.backend.keys("movements")
+        return keys, {k: self.backend.path("movements", k) for k in keys}
+
+    def _load_cached_files(self) -> tuple[frozenset[str], dict[str, tuple[int, int]]]:
+        """Load older movement files from the snapshot where they are unchanged.
+
+        Of several snapshots, the one that covers most files is used. Returns
+        the files loaded, and the rows [start, end) each now holds.
+        """
+        candidates = self._snapshot_paths(colcache.CACHE_REL, "columns")
+        if not candidates:
+            return frozenset(), {}
+        keys, paths = self._movement_paths()
+        past = set(keys[:-1])  # the newest file takes the taps: always parsed
+        best: tuple[colcache.Snapshot, list[str]] | None = None
+        for path in candidates:
+            snap = colcache.read_file(path)
+            if snap is None:
+                continue
+            usable = []
+            for key, sig in zip(snap.keys, snap.sigs.tolist(), strict=True):
+                try:
+                    if key in past and colcache.signature(paths[key]).tolist() == sig:
+                        usable.append(key)
+                except OSError:
+                    continue
+            if best is None or len(usable) > len(best[1]):
+                best = (snap, usable)
+            if len(usable) == len(past):
+                break  # nothing better to find
+        if best is None:
+            return frozenset(), {}
+        snap, usable = best
+        ids = self.columns.load_snapshot(snap, usable, index=not self.readonly)
+        if ids is None:
+            return frozenset(), {}
+        bounds = snap.bounds()
+        rows: dict[str, tuple[int, int]] = {}
+        row = 0
+        for key in usable:
+            start, end = bounds[key]
+            self._movements.loc.add_file(key, ids[key], snap.doc_ids[start:end].tolist())
+            rows[key] = (row, row + end - start)
+            row += end - start
+        return frozenset(usable), rows
+
+    def _save_column_cache(
+        self, cached: dict[str, tuple[int, int]], parsed: dict[str, tuple[int, int]]
+    ) -> None:
+        """Refresh the snapshot when older files had to be parsed from JSON."""
+        candidates = self._snapshot_paths(colcache.CACHE_REL, "columns")
+        if not candidates or not self._may_write_snapshot():
+            return
+        keys, paths = self._movement_paths()
+        past = keys[:-1]
+        if set(cached) == set(past):
+            return
+        files = []
+        for key in past:
+            rows = cached.get(key) or parsed.get(key)
+            if rows is None:
+                continue  # set aside as unreadable
+            try:
+                sig = colcache.signature(paths[key])
+            except OSError:
+                continue
+            start, end = rows
+            doc_ids = [self._movements.loc[i][1] for i in self.columns.ids[start:end]]
+            files.append((key, start, end, doc_ids, sig))
+        colcache.write_file(candidates[-1], self.columns.export_snapshot(files))
+
+    # --- episodes and sleep periods (reccache.py) ----------------------------------
+
+    def _load_records(
+        self,
+        table: ShardedTable,
+        spec: reccache.Spec,
+        decode_all: Callable[[list[Mapping[str, Any]]], list[Any]],
+        into: dict[str, Any],
+    ) -> Saver | None:
+        """Load a folder's records: older files from the snapshot where they
+        are unchanged, the rest decoded from JSON (a whole file at once,
+        store/bulk.py); of two copies of a record, the later update wins.
+
+        Returns what refreshes the snapshot, to be called once the whole
+        load succeeded (a failed open writes nothing); None when it is fresh.
+        """
+        paths = self._snapshot_paths(Path("cache") / f"{spec.folder}.npz", spec.folder)
+        past: list[str] = []
+        sigs: dict[str, list[int]] = {}
+        cached: dict[str, tuple[list[Any], list[int]]] = {}
+        if paths:
+            assert isinstance(self.backend, FileBackend)
+            past = self.backend.keys(table.folder)[:-1]  # the newest is always parsed
+            # Taken before reading: a file changed meanwhile is then parsed next time.
+            sigs = self._signatures(table.folder, past)
+            cached = self._load_cached_records(table, spec, paths, sigs, into)
+        decoded: list[Any] = []
+
+        def validate(docs: list[Mapping[str, Any]], where: str) -> None:
+            decoded.clear()
+            decoded.extend(decode_all(docs))
+
+        parsed: dict[str, list[Any]] = {}
+        clash = False
+        for _docs in table.load(validate, self.problems, frozenset(cached)):
+            parsed[table.loading_key] = list(decoded)
+            for rec in decoded:
+                old = into.get(rec.id)
+                if old is None:
+                    into[rec.id] = rec
+                    continue
+                clash = True  # a record in two files (a crash mid-move)
+                if old.updated_ms <= rec.updated_ms:
+                    into[rec.id] = rec
+        if not paths or clash or all(k in cached for k in past):
+            return None
+
+        def save() -> None:
+            if not self._may_write_snapshot():
+                return
+            files = reccache.RecordFiles([], np.empty((0, colcache.SIG_FIELDS), np.int64), [], [])
+            rows = []
+            for key in past:
+                if key in cached:
+                    recs, doc_ids = cached[key]
+                elif key in parsed and key in sigs:
+                    recs = parsed[key]
+                    doc_ids = [table.loc[r.id][1] for r in recs]
+                else:
+                    continue  # set aside as unreadable, or not there to sign
+                files.keys.append(key)
+                rows.append(sigs[key])
+                files.records.append(recs)
+                files.doc_ids.append(doc_ids)
+            files.sigs = np.array(rows, np.int64).reshape(len(rows), colcache.SIG_FIELDS)
+            reccache.write(spec, paths[-1], files)
+
+        return save
+
+    def _load_cached_records(
+        self,
+        table: ShardedTable,
+        spec: reccache.Spec,
+        paths: list[Path],
+        sigs: dict[str, list[int]],
+        into: dict[str, Any],
+    ) -> dict[str, tuple[list[Any], list[int]]]:
+        """Put the unchanged files' records of the best snapshot into `into`
+        and the table's locations. Returns file key -> (records, doc ids)."""
+        best: dict[str, tuple[list[Any], list[int]]] = {}
+        for path in paths:
+            snap = reccache.read(spec, path)
+            if snap is None:
+                continue
+            usable = {
+                key: (recs, doc_ids)
+                for key, sig, recs, doc_ids in zip(
+                    snap.keys, snap.sigs.tolist(), snap.records, snap.doc_ids, strict=True
+                )
+                if sigs.get(key) == sig
+            }
+            if len(usable) > len(best):
+                best = usable
+            if len(best) == len(sigs):
+                break  # nothing better to find
+        for key, (recs, doc_ids) in best.items():
+            table.loc.add_file(key, [r.id for r in recs], doc_ids)
+            into.update((r.id, r) for r in recs)
+        return best
