@@ -154,7 +154,7 @@ def bench_cli_summary(ctx: Context) -> list[Row]:
         kids = store.children()
         busiest = max(kids, key=lambda c: len(store.movements(c.id)))
     out = ctx.work / "summary.json"
-    env = child_env(ctx)
+    env = with_bytecode(ctx, child_env(ctx))
     one = ["--data-dir", str(folder), "summary", "--json", "--child", busiest.name]
     rows: list[Row] = []
     first: Run | None = None

@@ -95,13 +95,20 @@ class NightSummary:
             "periodic_runs_per_sleep_hour": rnd(self.periodic_runs_per_sleep_hour),
             "rapid_clusters": self.rapid_clusters,
             "core_share": rnd(self.core_share, 3),
-            "onset": self.onset,
-            "responses": self.responses,
-            "soothing": self.soothing,
-            "signs": self.signs,
-            "triggers": self.triggers,
+            "onset": _sorted(self.onset),
+            "responses": _sorted(self.responses),
+            "soothing": _sorted(self.soothing),
+            "signs": _sorted(self.signs),
+            "triggers": _sorted(self.triggers),
             "videos": self.videos,
         }
+
+
+def _sorted(counts: dict[str, int]) -> dict[str, int]:
+    """`counts` by name: the counts are filled from sets, whose order changes
+    with each process's hash seed, and `summary --json` must read the same
+    from one run to the next."""
+    return dict(sorted(counts.items()))
 
 
 def movements_of_nights(

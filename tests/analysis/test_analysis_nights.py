@@ -279,3 +279,24 @@ def test_in_spans_is_inside_any_span(spans: list[tuple[int, int]]) -> None:
     t = np.arange(-2, 90, dtype=np.int64)
     expected = [any(s <= x < e for s, e in spans) for x in t.tolist()]
     assert in_spans(t, spans).tolist() == expected
+
+
+def test_to_json_lists_every_count_by_name() -> None:
+    """The counts are tallied in the order a set yields its members, which
+    follows the process's hash seed; `summary --json` must print the same
+    from one run to the next."""
+    from rlbaby.analysis.nights import NightSummary
+
+    tallied = {"rocking": 2, "leg_massage": 1, "feeding": 3}
+    row = NightSummary(
+        date(2026, 11, 24),
+        "c1",
+        onset=dict(tallied),
+        responses=dict(tallied),
+        soothing=dict(tallied),
+        signs=dict(tallied),
+        triggers=dict(tallied),
+    ).to_json()
+    for key in ("onset", "responses", "soothing", "signs", "triggers"):
+        assert list(row[key]) == ["feeding", "leg_massage", "rocking"], key
+        assert row[key] == tallied
