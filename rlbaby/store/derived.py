@@ -13,6 +13,7 @@ means parsing everything.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
@@ -61,20 +62,23 @@ class DerivedCaches:
     def _signatures(self, folder: str, keys: list[str]) -> dict[str, list[int]]:
         """The signature of each file of `keys` that can be looked at."""
         assert isinstance(self.backend, FileBackend)
+        base = os.path.join(self.backend.data_dir, folder)
         sigs = {}
         for key in keys:
             try:
-                sigs[key] = colcache.signature(self.backend.path(folder, key)).tolist()
+                sigs[key] = colcache.file_sig(f"{base}{os.sep}{key}.json")
             except OSError:
                 continue
         return sigs
 
     # --- movements (colcache.py) -------------------------------------------------
 
-    def _movement_paths(self) -> tuple[list[str], dict[str, Path]]:
+    def _movement_paths(self) -> tuple[list[str], dict[str, str]]:
+        """The movement files' keys, and each one's path (a str: see `colcache.file_sig`)."""
         assert isinstance(self.backend, FileBackend)
         keys = self.backend.keys("movements")
-        return keys, {k: self.backend.path("movements", k) for k in keys}
+        base = os.path.join(self.backend.data_dir, "movements")
+        return keys, {k: f"{base}{os.sep}{k}.json" for k in keys}
 
     def _load_cached_files(self) -> tuple[frozenset[str], dict[str, tuple[int, int]]]:
         """Load older movement files from the snapshot where they are unchanged.
@@ -95,7 +99,7 @@ class DerivedCaches:
             usable = []
             for key, sig in zip(snap.keys, snap.sigs.tolist(), strict=True):
                 try:
-                    if key in past and colcache.signature(paths[key]).tolist() == sig:
+                    if key in past and colcache.file_sig(paths[key]) == sig:
                         usable.append(key)
                 except OSError:
                     continue

@@ -10,6 +10,7 @@ that cannot be read, a record that left a file and arrived nowhere) makes
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -30,21 +31,34 @@ RECORD_FOLDERS = ("movements", "episodes", "sleep")
 
 
 def folder_signature(data_dir: Path) -> Signature:
-    """Name, size, mtime and inode of every data file (a rename gives a new inode)."""
-    paths = [data_dir / "meta.json"]
+    """Name, size, mtime and inode of every data file (a rename gives a new inode).
+
+    One `os.scandir` per folder and a stat per file, without a `Path` each:
+    with one movement file a day the folders hold ~2,000 files, and the
+    pathlib version took longer than the rest of a summary's open.
+    """
+    base = os.fspath(data_dir)
+    sig = []
+    meta = os.path.join(base, "meta.json")
+    try:
+        st = os.stat(meta)
+        sig.append(("meta.json", st.st_size, st.st_mtime_ns, st.st_ino))
+    except OSError:
+        pass
     for folder in RECORD_FOLDERS:
         try:
-            paths.extend(sorted((data_dir / folder).glob("*.json")))
+            with os.scandir(os.path.join(base, folder)) as it:
+                names = sorted(e.name for e in it if e.name.endswith(".json"))
         except OSError:
             continue
-    sig = []
-    for path in paths:
-        try:
-            st = path.stat()
-        except OSError:
-            continue  # replaced or removed between the listing and now
-        name = path.relative_to(data_dir).as_posix()
-        sig.append((name, st.st_size, st.st_mtime_ns, st.st_ino))
+        where = os.path.join(base, folder)
+        for name in names:
+            try:
+                # os.stat, not DirEntry.stat: on Windows the latter has no inode.
+                st = os.stat(f"{where}{os.sep}{name}")
+            except OSError:
+                continue  # replaced or removed between the listing and now
+            sig.append((f"{folder}/{name}", st.st_size, st.st_mtime_ns, st.st_ino))
     return tuple(sig)
 
 
