@@ -4,22 +4,26 @@ A save rewrites only its period's file, so the cost of a tap does not grow with
 years of history (one file for everything costs 1.5 s a save at 200k).
 
 Episodes and sleep periods are few: one file per calendar month
-(`episodes/2026-11.json`). Movements are many, and every tap rewrites the
-whole current file, so their files hold a third of a month each
-(`movements/2026-11-21.json` holds the 21st to the month's end, UTC). At 200k
-movements over five years a month file reaches ~3,000 movements and ~800 KB,
-and serialising and fsyncing it took most of a tap's time; a third of that
-keeps a tap's p99 well under its 5 ms target (see `make bench`).
+(`episodes/2026-11.json`, up to ~110 KB at 200k movements). Movements are many,
+and every tap rewrites the whole current file, so each now holds one UTC
+day (`movements/2026-11-21d.json`). At 200k movements over five years (two
+children, ~1,830 nights) a day file holds ~110 movements and ~31 KB, the fullest
+~360 and ~100 KB. The ten-day files written before held ~1,100 (the fullest 1,738 and
+490 KB): serialising, fsyncing and replacing them made a tap's p99 10 ms at a
+load average of 0.75, over its 5 ms target (see `make bench`, section tap).
+More, smaller files cost a cold open little: older files come from the column
+cache (colcache.py), checked by one stat each.
 
 Any `<key>.json` in the folder is read as a shard, whatever its period: the
-month files that movements used before 0.2 stay where they are, and a record
-edited later moves to its ten-day file (`put` moves records between shards).
+month files of 0.1 and the ten-day files of 0.2.0 stay
+where they are, and a record edited later moves to its day file (`put` moves
+records between shards). `key_bounds_ms` knows every key form.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, KeysView, Mapping, Sequence
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from itertools import repeat
 from operator import itemgetter
 from typing import Any, cast
@@ -32,6 +36,8 @@ from rlbaby.store.backend import Backend, Problem
 from rlbaby.store.codec import Doc
 from rlbaby.store.errors import CorruptFileError, MalformedRecord, StoreError
 
+DAY_SUFFIX = "d"
+
 
 def month_key(utc_ms: int) -> str:
     """`2026-11`: the UTC calendar month (episode and sleep files)."""
@@ -40,7 +46,7 @@ def month_key(utc_ms: int) -> str:
 
 
 def ten_day_key(utc_ms: int) -> str:
-    """`2026-11-01`, `-11` or `-21`: the UTC month's third (movement files).
+    """`2026-11-01`, `-11` or `-21`: the UTC month's third (movement files of 0.2.0).
 
     The last third runs to the month's end (8 to 11 days). Keys sort in time
     order, after the month's own key, so the newest file sorts last.
@@ -50,16 +56,43 @@ def ten_day_key(utc_ms: int) -> str:
     return f"{d.year:04d}-{d.month:02d}-{start:02d}"
 
 
+def day_key(utc_ms: int) -> str:
+    """`2026-11-21d`: the UTC day (movement files, since the ten-day files of 0.2.0).
+
+    The `d` tells it from the ten-day key of the same date (`2026-11-21`,
+    which holds the 21st to the month's end). Keys of every form sort by the
+    time they start, and a day key sorts after the ten-day or month key that
+    starts the same day, so the newest file still sorts last.
+    """
+    d = datetime.fromtimestamp(utc_ms / 1000, tz=UTC)
+    return f"{d.year:04d}-{d.month:02d}-{d.day:02d}{DAY_SUFFIX}"
+
+
 def key_bounds_ms(key: str) -> tuple[int, int]:
     """[start, end) in UTC ms of the records a file key holds: the inverse of
-    `month_key` (`2026-11`) and `ten_day_key` (`2026-11-21`)."""
-    parts = [int(p) for p in key.split("-")]
-    y, m, d = (*parts, 1) if len(parts) == 2 else parts
-    start = datetime(y, m, d, tzinfo=UTC)
-    if len(parts) == 3 and d < 21:
-        end = datetime(y, m, d + 10, tzinfo=UTC)
-    else:
-        end = datetime(y + m // 12, m % 12 + 1, 1, tzinfo=UTC)
+    `month_key` (`2026-11`), `ten_day_key` (`2026-11-21`) and `day_key`
+    (`2026-11-21d`).
+
+    Raises:
+        ValueError: `key` is none of these forms.
+    """
+    day = key.endswith(DAY_SUFFIX)
+    try:
+        parts = [int(p) for p in key.removesuffix(DAY_SUFFIX).split("-")]
+        if len(parts) not in ((3,) if day else (2, 3)):
+            raise ValueError(key)
+        y, m, d = (*parts, 1) if len(parts) == 2 else parts
+        start = datetime(y, m, d, tzinfo=UTC)
+        if day:
+            end = start + timedelta(days=1)
+        elif len(parts) == 3 and d not in (1, 11, 21):
+            raise ValueError(key)
+        elif len(parts) == 3 and d < 21:
+            end = datetime(y, m, d + 10, tzinfo=UTC)
+        else:
+            end = datetime(y + m // 12, m % 12 + 1, 1, tzinfo=UTC)
+    except ValueError:
+        raise ValueError(f"not a record file key: {key!r}") from None
     return int(start.timestamp() * 1000), int(end.timestamp() * 1000)
 
 
@@ -139,7 +172,7 @@ class Locations:
 class ShardedTable:
     """TinyDB files under `<folder>/`, each holding one table `<folder>`.
 
-    The caller names each record's file (`month_key`, `ten_day_key`).
+    The caller names each record's file (`month_key`, `day_key`).
     """
 
     def __init__(self, backend: Backend, folder: str) -> None:
@@ -273,7 +306,7 @@ class ShardedTable:
         self._next_ids[key] = doc_id + 1
         self.loc[rid] = (key, doc_id)
         if where is not None:
-            # Moved to another month. If this removal fails, the stale copy is
+            # Moved to another file. If this removal fails, the stale copy is
             # older and loading keeps the newer one, so nothing is lost.
             try:
                 self._table(where[0]).remove(doc_ids=[where[1]])

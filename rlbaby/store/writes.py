@@ -13,7 +13,7 @@ from rlbaby.store import codec
 from rlbaby.store.atomic import AtomicJSONStorage, MemoryStorage
 from rlbaby.store.columns import MovementColumns
 from rlbaby.store.errors import StoreError
-from rlbaby.store.shards import ShardedTable, month_key, ten_day_key
+from rlbaby.store.shards import ShardedTable, day_key, month_key
 
 R = TypeVar("R", bound=Movement | Episode | SleepPeriod | Child)
 
@@ -68,7 +68,7 @@ class StoreWrites:
         groups: dict[str, list[tuple[str, str, codec.Doc]]] = {}
         for r in stamped:
             if isinstance(r, Movement):
-                item = (r.id, ten_day_key(r.at.utc_ms), codec.movement_to_doc(r))
+                item = (r.id, day_key(r.at.utc_ms), codec.movement_to_doc(r))
                 groups.setdefault("movements", []).append(item)
             elif isinstance(r, Episode):
                 item = (r.id, month_key(r.opened.utc_ms), codec.episode_to_doc(r))
@@ -123,7 +123,7 @@ class StoreWrites:
 
     def _persist(self, rec: Movement | Episode | SleepPeriod | Child) -> None:
         if isinstance(rec, Movement):
-            self._movements.put(rec.id, ten_day_key(rec.at.utc_ms), codec.movement_to_doc(rec))
+            self._movements.put(rec.id, day_key(rec.at.utc_ms), codec.movement_to_doc(rec))
             self.columns.put(rec)
         elif isinstance(rec, Episode):
             self._episodes.put(rec.id, month_key(rec.opened.utc_ms), codec.episode_to_doc(rec))

@@ -139,7 +139,7 @@ def test_failed_write_of_a_new_month_leaves_no_file(
     with pytest.raises(WriteError):
         filled.save(Movement("kid", "ep", FEB))
     monkeypatch.undo()
-    assert sorted(p.name for p in (data_dir / "movements").iterdir()) == ["2026-11-21.json"]
+    assert sorted(p.name for p in (data_dir / "movements").iterdir()) == ["2026-11-24d.json"]
 
 
 # --- opening a folder the OS refuses in part ---------------------------------------------
