@@ -108,15 +108,19 @@ class LoggerService(UndoHistory):
             StoreError: not saved (disk full, read-only...); nothing changed.
         """
         at = at or self.clock()
+        kind = kind or MovementKind.UNSPECIFIED
         episode = self.open_episode(child_id, at)
         new_episode = episode is None
         pairs: list[tuple[Record | None, Record]] = []
         if episode is None:
-            episode = self.store.save(Episode(child_id, opened=at))
+            # Both in one durable step: fewer waits for the disk than two saves.
+            episode = Episode(child_id, opened=at)
+            both: list[Episode | Movement] = [episode, Movement(child_id, episode.id, at, kind)]
+            saved = self.store.save_together(both)
+            episode, movement = cast(Episode, saved[0]), cast(Movement, saved[1])
             pairs.append((None, episode))
-        movement = self.store.save(
-            Movement(child_id, episode.id, at, kind=kind or MovementKind.UNSPECIFIED)
-        )
+        else:
+            movement = self.store.save(Movement(child_id, episode.id, at, kind=kind))
         pairs.append((None, movement))
         self._last_tap[child_id] = _LastTap(episode.id, at.utc_ms, movement.id)
         self._push(Change("movement", tuple(pairs)))

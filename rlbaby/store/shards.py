@@ -23,6 +23,7 @@ records between shards). `key_bounds_ms` knows every key form.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, KeysView, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from itertools import repeat
 from operator import itemgetter
@@ -169,6 +170,28 @@ class Locations:
         return {rid for rid, k in self._key.items() if k == key}
 
 
+@dataclass
+class PlannedPut:
+    """A record put into a shard's cached dict, not yet written (`plan_put`)."""
+
+    rid: str
+    key: str
+    doc_id: int
+    moved_from: tuple[str, int] | None  # where the record was before, if anywhere
+    storage: AtomicJSONStorage | MemoryStorage
+    data: dict[str, Any]  # the storage's whole new contents
+    before: Any  # what the dict held at doc_id before (None: nothing)
+    new_file: bool  # the file did not exist
+
+    def undo(self, folder: str) -> None:
+        """Take the record out of `data` again, as it was before `plan_put`."""
+        table = self.data[folder]
+        if self.before is None:
+            table.pop(str(self.doc_id), None)
+        else:
+            table[str(self.doc_id)] = self.before
+
+
 class ShardedTable:
     """TinyDB files under `<folder>/`, each holding one table `<folder>`.
 
@@ -289,22 +312,37 @@ class ShardedTable:
         third of a tap's CPU time at 2,500 records. If the write fails the
         storage drops its cache, so memory never claims what the disk lacks.
         """
+        plan = self.plan_put(rid, key, doc)
+        plan.storage.write(plan.data)
+        self.finish_put(plan)
+
+    def plan_put(self, rid: str, key: str, doc: Doc) -> PlannedPut:
+        """Put the record into shard `key`'s cached dict; `finish_put` once it
+        is written. If it is not written, drop the cache (`write` and
+        `write_together` do) or `PlannedPut.undo` it."""
         where = self.loc.get(rid)
         storage = self._storage(key)
         data = storage.read()
+        new_file = data is None
         data = {} if data is None else data
         table = data.setdefault(self.folder, {})
         if where is not None and where[0] == key:
-            table[str(where[1])] = dict(doc)
-            storage.write(data)
-            return
-        doc_id = self._next_ids.get(key, 0)
-        if doc_id < 1 or str(doc_id) in table:  # first use, or a batch wrote around us
-            doc_id = max(map(int, table), default=0) + 1
+            doc_id = where[1]
+        else:
+            doc_id = self._next_ids.get(key, 0)
+            if doc_id < 1 or str(doc_id) in table:  # first use, or a batch wrote around us
+                doc_id = max(map(int, table), default=0) + 1
+        before = table.get(str(doc_id))
         table[str(doc_id)] = dict(doc)
-        storage.write(data)
-        self._next_ids[key] = doc_id + 1
-        self.loc[rid] = (key, doc_id)
+        return PlannedPut(rid, key, doc_id, where, storage, data, before, new_file)
+
+    def finish_put(self, plan: PlannedPut) -> None:
+        """Note where the written record is; remove its copy from another file."""
+        where = plan.moved_from
+        if where is not None and where[0] == plan.key:
+            return
+        self._next_ids[plan.key] = plan.doc_id + 1
+        self.loc[plan.rid] = (plan.key, plan.doc_id)
         if where is not None:
             # Moved to another file. If this removal fails, the stale copy is
             # older and loading keeps the newer one, so nothing is lost.
