@@ -174,6 +174,7 @@ class Locations:
 class PlannedPut:
     """A record put into a shard's cached dict, not yet written (`plan_put`)."""
 
+    folder: str
     rid: str
     key: str
     doc_id: int
@@ -183,9 +184,15 @@ class PlannedPut:
     before: Any  # what the dict held at doc_id before (None: nothing)
     new_file: bool  # the file did not exist
 
-    def undo(self, folder: str) -> None:
+    @property
+    def added(self) -> tuple[str, str] | None:
+        """(table, doc id) when the record was added at the end of the file
+        (`AtomicJSONStorage.encode` then serialises only it)."""
+        return (self.folder, str(self.doc_id)) if self.before is None else None
+
+    def undo(self) -> None:
         """Take the record out of `data` again, as it was before `plan_put`."""
-        table = self.data[folder]
+        table = self.data[self.folder]
         if self.before is None:
             table.pop(str(self.doc_id), None)
         else:
@@ -313,7 +320,7 @@ class ShardedTable:
         storage drops its cache, so memory never claims what the disk lacks.
         """
         plan = self.plan_put(rid, key, doc)
-        plan.storage.write(plan.data)
+        plan.storage.write(plan.data, plan.added)
         self.finish_put(plan)
 
     def plan_put(self, rid: str, key: str, doc: Doc) -> PlannedPut:
@@ -334,7 +341,7 @@ class ShardedTable:
                 doc_id = max(map(int, table), default=0) + 1
         before = table.get(str(doc_id))
         table[str(doc_id)] = dict(doc)
-        return PlannedPut(rid, key, doc_id, where, storage, data, before, new_file)
+        return PlannedPut(self.folder, rid, key, doc_id, where, storage, data, before, new_file)
 
     def finish_put(self, plan: PlannedPut) -> None:
         """Note where the written record is; remove its copy from another file."""

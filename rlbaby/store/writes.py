@@ -80,16 +80,16 @@ class StoreWrites:
         try:
             for rec, (table, key, doc) in zip(stamped, wheres, strict=True):
                 plans.append((table, table.plan_put(rec.id, key, doc)))
-            write_together([(p.storage, p.data) for _t, p in plans])
+            write_together([(p.storage, p.data, p.added) for _t, p in plans])
         except PartlyReplacedError as exc:
             # Put the files already replaced back as they were.
-            for table, plan in plans[: exc.replaced]:
-                plan.undo(table.folder)
+            for _table, plan in plans[: exc.replaced]:
+                plan.undo()
                 try:
                     if plan.new_file:
                         plan.storage.restore(None)
                     else:
-                        plan.storage.write(plan.data)
+                        plan.storage.write(plan.data)  # whole: its bytes are the old ones
                 except StoreError:
                     pass  # the disk is failing; what it kept are complete records
             raise
