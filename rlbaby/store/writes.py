@@ -10,15 +10,11 @@ from tinydb import TinyDB
 
 from rlbaby.model import Child, Episode, Movement, Settings, SleepPeriod
 from rlbaby.store import codec
-from rlbaby.store.atomic import (
-    AtomicJSONStorage,
-    MemoryStorage,
-    PartlyReplacedError,
-    write_together,
-)
+from rlbaby.store.atomic import AtomicJSONStorage, MemoryStorage
 from rlbaby.store.columns import MovementColumns
 from rlbaby.store.errors import StoreError
 from rlbaby.store.shards import PlannedPut, ShardedTable, day_key, month_key
+from rlbaby.store.together import PartlyReplacedError, write_together
 
 R = TypeVar("R", bound=Movement | Episode | SleepPeriod | Child)
 D = TypeVar("D", bound=Movement | Episode | SleepPeriod)
