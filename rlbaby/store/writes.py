@@ -66,6 +66,7 @@ class StoreWrites:
         Raises:
             ReadOnlyError: the folder is open read-only.
             WriteError: the disk refused; nothing changed, on disk or in memory.
+            ValueError: two of the records belong in one file (use `save_many`).
         """
         now = self.now_ms()
         stamped = [replace(r, created_ms=r.created_ms or now, updated_ms=now) for r in records]
@@ -85,7 +86,7 @@ class StoreWrites:
                     if plan.new_file:
                         plan.storage.restore(None)
                     else:
-                        plan.storage.write(plan.data)  # whole: its bytes are the old ones
+                        plan.storage.write(plan.data)  # the records it held before
                 except StoreError:
                     pass  # the disk is failing; what it kept are complete records
             raise

@@ -115,19 +115,21 @@ def _fail_nth(monkeypatch: pytest.MonkeyPatch, name: str, n: int, code: int) -> 
     monkeypatch.setattr(os, name, call)
 
 
+@pytest.mark.parametrize("call", ["write", "fsync", "replace"])
 @pytest.mark.parametrize("at", [NOV.plus_ms(HOUR), FEB], ids=["episode file exists", "new files"])
 def test_a_tap_opening_an_episode_is_saved_whole_or_not_at_all(
-    filled: Store, data_dir: Path, monkeypatch: pytest.MonkeyPatch, at: Instant
+    filled: Store, data_dir: Path, monkeypatch: pytest.MonkeyPatch, at: Instant, call: str
 ) -> None:
-    """The episode's file is renamed into place first; if the movement's rename
-    then fails, the episode's file is put back: no episode without its tap."""
+    """The second file (the movement's) fails after the first was written. If
+    the episode's file was already renamed into place, it is put back: no
+    episode without its tap."""
     from rlbaby.services import LoggerService
 
     logger = LoggerService(filled, clock=lambda: at)
     before_files = folder_hashes(data_dir)
     before = contents(filled)
     revision = filled.revision
-    _fail_nth(monkeypatch, "replace", 2, errno.EIO)
+    _fail_nth(monkeypatch, call, 2, errno.EIO)
     with pytest.raises(WriteError, match=r"Could not save to .*movements.*The last saved data"):
         logger.record_movement("kid")
     monkeypatch.undo()
