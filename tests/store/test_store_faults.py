@@ -14,6 +14,7 @@ from store_strategies import T0, contents, folder_hashes
 
 from rlbaby.model import Child, Episode, Instant, Movement, Settings, SleepPeriod
 from rlbaby.store import Store, StoreError, WriteError
+from rlbaby.store.atomic import TEMP_SUFFIX
 
 NOV = Instant(T0, 60)
 FEB = Instant(T0 + 80 * 86_400_000, 60)  # a month with no file yet
@@ -102,16 +103,24 @@ def test_failed_save_changes_nothing(
         assert again.settings == filled.settings
 
 
-def _fail_nth(monkeypatch: pytest.MonkeyPatch, name: str, n: int, code: int) -> None:
-    """Make the n-th call (from 1) of os.<name> fail with `code`."""
-    real = getattr(os, name)
-    calls = iter(range(1, 1_000))
+def _fail_movement_temp(monkeypatch: pytest.MonkeyPatch, name: str, code: int) -> None:
+    """Make os.<name> (write, fsync or replace) fail with `code` for the new
+    movement file only, whichever thread writes it and in whatever order."""
+    real_open, real = os.open, getattr(os, name)
+    fds: dict[int, str] = {}
 
-    def call(*args: Any, **kwargs: Any) -> Any:
-        if next(calls) == n:
+    def tracking_open(path: Any, *args: Any, **kwargs: Any) -> int:
+        fd: int = real_open(path, *args, **kwargs)
+        fds[fd] = os.fspath(path)
+        return fd
+
+    def call(first: Any, *args: Any, **kwargs: Any) -> Any:
+        path = fds.get(first, "") if isinstance(first, int) else os.fspath(first)
+        if "/movements/" in path and path.endswith(TEMP_SUFFIX):
             raise OSError(code, os.strerror(code))
-        return real(*args, **kwargs)
+        return real(first, *args, **kwargs)
 
+    monkeypatch.setattr(os, "open", tracking_open)
     monkeypatch.setattr(os, name, call)
 
 
@@ -120,16 +129,16 @@ def _fail_nth(monkeypatch: pytest.MonkeyPatch, name: str, n: int, code: int) -> 
 def test_a_tap_opening_an_episode_is_saved_whole_or_not_at_all(
     filled: Store, data_dir: Path, monkeypatch: pytest.MonkeyPatch, at: Instant, call: str
 ) -> None:
-    """The second file (the movement's) fails after the first was written. If
-    the episode's file was already renamed into place, it is put back: no
-    episode without its tap."""
+    """The movement's file fails while the episode's is written. If the
+    episode's file was already renamed into place, it is put back: no episode
+    without its tap."""
     from rlbaby.services import LoggerService
 
     logger = LoggerService(filled, clock=lambda: at)
     before_files = folder_hashes(data_dir)
     before = contents(filled)
     revision = filled.revision
-    _fail_nth(monkeypatch, call, 2, errno.EIO)
+    _fail_movement_temp(monkeypatch, call, errno.EIO)
     with pytest.raises(WriteError, match=r"Could not save to .*movements.*The last saved data"):
         logger.record_movement("kid")
     monkeypatch.undo()
