@@ -4,20 +4,20 @@ A save rewrites only its period's file, so the cost of a tap does not grow with
 years of history (one file for everything costs 1.5 s a save at 200k).
 
 Episodes and sleep periods are few: one file per calendar month
-(`episodes/2026-11.json`, up to ~110 KB at 200k movements). Movements are many,
-and every tap rewrites the whole current file, so each now holds one UTC
-day (`movements/2026-11-21d.json`). At 200k movements over five years (two
-children, ~1,830 nights) a day file holds ~110 movements and ~31 KB, the fullest
-~360 and ~100 KB. The ten-day files written before held ~1,100 (the fullest 1,738 and
-490 KB): serialising, fsyncing and replacing them made a tap's p99 10 ms at a
-load average of 0.75, over its 5 ms target (see `make bench`, section tap).
-More, smaller files cost a cold open little: older files come from the column
-cache (colcache.py), checked by one stat each.
+(`episodes/2026-11.json`, up to ~110 KB at 200k movements). Movements are
+many, and every tap rewrites the whole current file, so each file holds one
+UTC day (`movements/2026-11-21d.json`). At 200k movements over five years (two
+children, ~1,830 nights) a day file holds ~110 movements and ~31 KB, the
+fullest ~360 and ~100 KB. The ten-day files of 0.2.0 held ~1,100 (the fullest
+1,738 and 490 KB): serialising, fsyncing and replacing them made a tap's p99
+10 ms at a load average of 0.75, twice its 5 ms target (`make bench`, section
+tap). The ~1,830 files cost a cold open no more CPU than ~180 did: older
+files come from the column cache (colcache.py), checked by one stat each.
 
 Any `<key>.json` in the folder is read as a shard, whatever its period: the
-month files of 0.1 and the ten-day files of 0.2.0 stay
-where they are, and a record edited later moves to its day file (`put` moves
-records between shards). `key_bounds_ms` knows every key form.
+month files of 0.1 and the ten-day files of 0.2.0 stay where they are, and a
+record edited later moves to its day file (`put` moves records between
+shards). `key_bounds_ms` knows every key form.
 """
 
 from __future__ import annotations
