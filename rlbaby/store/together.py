@@ -39,6 +39,12 @@ def _syncer() -> ThreadPoolExecutor:
     return ThreadPoolExecutor(max_workers=1, thread_name_prefix="rlbaby-fsync")
 
 
+def prestart() -> None:
+    """Start the helper thread now, while nothing waits for it: starting it
+    takes ~0.5 ms, which the first tap opening an episode would pay."""
+    _syncer().submit(int).result()
+
+
 def _write_new(path: Path, tmp: Path, data: bytes) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     write_synced(tmp, data)
