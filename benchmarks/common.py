@@ -60,7 +60,7 @@ from rlbaby.demo import demo_children, generate_night
 from rlbaby.model import Episode, Movement, SleepPeriod
 from rlbaby.store import Store
 
-GENERATOR_VERSION = "g2"  # g2: movement files of ten days
+GENERATOR_VERSION = "g3"  # g3: movement files of one day
 CACHE_ROOT = Path("/tmp/rlbaby-bench-cache")
 TARGET_SIZE = 200_000
 # generate_night's scale giving about 54 movements per child-night, so that

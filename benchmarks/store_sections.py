@@ -52,12 +52,13 @@ def bench_reference(ctx: Context) -> list[Row]:
 def bench_tap(ctx: Context) -> list[Row]:
     """LoggerService.record_movement into the fullest movement file, on a fresh copy.
 
-    A tap rewrites its whole ten-day file, so its cost depends on how full that
+    A tap rewrites its whole day file, so its cost depends on how full that
     file is. Today's file may be nearly empty; the taps are therefore placed at
     the end of the data's fullest file (the worst case a parent's tap meets),
     for the child with most movements there. They come 10 s apart, in episodes
     as long as the data's average: the first tap of each episode also saves the
-    new episode (two files, twice the fsyncs), as it does at the cot.
+    new episode (two files in one step, see store/together.py), as it does at
+    the cot.
     """
     from rlbaby.services import LoggerService
     from rlbaby.store.shards import key_bounds_ms

@@ -433,17 +433,21 @@ def test_write_error_is_one_line(
 
 
 def test_problems_are_warned_on_stderr(full_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    (full_dir / "movements" / "2026-11-21.json").write_bytes(b"garbage")
+    (full_dir / "movements" / "2026-11-24d.json").write_bytes(b"garbage")
     rc, out, err = run(capsys, "summary", "--json", "--data-dir", str(full_dir))
     assert rc == 0
     assert err == (
-        "rlbaby: warning: Could not read movements/2026-11-21.json: not valid JSON "
+        "rlbaby: warning: Could not read movements/2026-11-24d.json: not valid JSON "
         + err.split("not valid JSON ", 1)[1]
     )
     assert err.count("\n") == 1
-    # The month is set aside; the sleep of that night still shows as a quiet night.
+    # The day is set aside; the sleep of that night still shows as a quiet night,
+    # and the next day's file still holds its movement.
     rows = orjson.loads(out)
-    assert [(r["child"], r["night"], r["movements"]) for r in rows] == [("Ada", "2026-11-24", 0)]
+    assert [(r["child"], r["night"], r["movements"]) for r in rows] == [
+        ("Ada", "2026-11-24", 0),
+        ("Ada", "2026-11-25", 1),
+    ]
 
 
 def test_version(capsys: pytest.CaptureFixture[str]) -> None:

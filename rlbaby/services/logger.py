@@ -2,7 +2,7 @@
 
 Qt-free: the UI calls these and listens through `events`. Every change is
 durable (the store fsyncs) before listeners hear of it, so the UI never
-confirms a tap that is not on disk.
+confirms a tap that is not on disk. Undo and redo live in `undo.py`.
 """
 
 from __future__ import annotations
@@ -30,16 +30,15 @@ from rlbaby.services.events import (
     Emitter,
     MovementRecorded,
     Record,
-    RecordsChanged,
     SettingsChanged,
 )
-from rlbaby.store import Store, StoreError
+from rlbaby.services.undo import Change, UndoHistory
+from rlbaby.store import Store, StoreError, together
 
 if TYPE_CHECKING:
     from rlbaby.store.exchange import ImportPlan
 
 KIND_WINDOW_MS = 5_000  # a kind chosen this soon after a tap labels that tap
-UNDO_DEPTH = 200
 MAX_FORGOTTEN_MOVEMENTS = 500  # a remembered episode, not an import
 # A second S this soon after the Asleep mark cancels it: a double press, not a
 # 0-minute sleep (no baby falls asleep and wakes within 10 s).
@@ -69,14 +68,6 @@ DELETED_LABEL: dict[type, str] = {
 }
 
 
-@dataclass(frozen=True)
-class Change:
-    """One undoable step: each record's state before (None = did not exist) and after."""
-
-    label: str
-    pairs: tuple[tuple[Record | None, Record], ...]
-
-
 @dataclass
 class _LastTap:
     episode_id: str
@@ -84,7 +75,7 @@ class _LastTap:
     movement_id: str
 
 
-class LoggerService:
+class LoggerService(UndoHistory):
     """Night-logging use cases over a Store.
 
     Args:
@@ -105,6 +96,8 @@ class LoggerService:
         # Episodes seen closed by the idle timeout: a longer timeout set later
         # must not open them again (the parent has already seen them close).
         self._idle_closed: set[str] = set()
+        if not store.readonly:
+            together.prestart()  # the first tap of an episode writes two files at once
 
     # --- the tap -------------------------------------------------------------
 
@@ -117,15 +110,19 @@ class LoggerService:
             StoreError: not saved (disk full, read-only...); nothing changed.
         """
         at = at or self.clock()
+        kind = kind or MovementKind.UNSPECIFIED
         episode = self.open_episode(child_id, at)
         new_episode = episode is None
         pairs: list[tuple[Record | None, Record]] = []
         if episode is None:
-            episode = self.store.save(Episode(child_id, opened=at))
+            # Both in one durable step: fewer waits for the disk than two saves.
+            episode = Episode(child_id, opened=at)
+            both: list[Episode | Movement] = [episode, Movement(child_id, episode.id, at, kind)]
+            saved = self.store.save_together(both)
+            episode, movement = cast(Episode, saved[0]), cast(Movement, saved[1])
             pairs.append((None, episode))
-        movement = self.store.save(
-            Movement(child_id, episode.id, at, kind=kind or MovementKind.UNSPECIFIED)
-        )
+        else:
+            movement = self.store.save(Movement(child_id, episode.id, at, kind=kind))
         pairs.append((None, movement))
         self._last_tap[child_id] = _LastTap(episode.id, at.utc_ms, movement.id)
         self._push(Change("movement", tuple(pairs)))
@@ -392,81 +389,3 @@ class LoggerService:
         saved: Child = self.store.save(Child(name))
         self._changed(Change("new child", ((None, saved),)), "new child")
         return saved
-
-    def _current(self, record: R) -> R:
-        """The stored version of `record` (it may have changed since it was read)."""
-        if isinstance(record, Movement):
-            return self.store.movement(record.id) or record
-        if isinstance(record, Episode):
-            return self.store.episode(record.id) or record
-        if isinstance(record, SleepPeriod):
-            return self.store.sleep_period(record.id) or record
-        return self.store.child(record.id) or record
-
-    def _stored(self, record: Record) -> Record:
-        """`_current` for a record of any kind (undo and redo hold all kinds)."""
-        if isinstance(record, Movement):
-            return self._current(record)
-        if isinstance(record, Episode):
-            return self._current(record)
-        if isinstance(record, SleepPeriod):
-            return self._current(record)
-        return self._current(record)
-
-    def _after_change(self, change: Change) -> None:
-        self._push(change)
-        self._changed(change, change.label)
-
-    def _changed(self, change: Change, reason: str) -> None:
-        for _before, after in change.pairs:
-            if isinstance(after, Movement | Episode):
-                self._forget_last(after.child_id)
-        self.events.emit(RecordsChanged(tuple(a for _b, a in change.pairs), reason))
-
-    # --- undo / redo -----------------------------------------------------------
-
-    def _push(self, change: Change) -> None:
-        self._undo.append(change)
-        del self._undo[:-UNDO_DEPTH]
-        self._redo.clear()
-
-    @property
-    def can_undo(self) -> bool:
-        return bool(self._undo)
-
-    @property
-    def can_redo(self) -> bool:
-        return bool(self._redo)
-
-    def undo_label(self) -> str | None:
-        return self._undo[-1].label if self._undo else None
-
-    def undo(self) -> Change | None:
-        """Revert the last change (a tap is tombstoned, never erased)."""
-        if not self._undo:
-            return None
-        change = self._undo[-1]
-        reverted: list[tuple[Record | None, Record]] = []
-        for before, after in reversed(change.pairs):
-            current = self._stored(after)
-            if before is None:
-                reverted.append((current, self.store.delete(current)))
-            else:
-                reverted.append((current, self.store.save(replace(before))))
-        self._undo.pop()
-        self._redo.append(change)
-        self._changed(Change(change.label, tuple(reverted)), f"undo {change.label}")
-        return change
-
-    def redo(self) -> Change | None:
-        if not self._redo:
-            return None
-        change = self._redo[-1]
-        redone: list[tuple[Record | None, Record]] = []
-        for _before, after in change.pairs:
-            current = self._stored(after)
-            redone.append((current, self.store.save(replace(after))))
-        self._redo.pop()
-        self._undo.append(change)
-        self._changed(Change(change.label, tuple(redone)), f"redo {change.label}")
-        return change

@@ -30,15 +30,18 @@ DATA_FOLDERS = ("movements", "episodes", "sleep")
 MANIFEST = "manifest.json"
 
 # The data files of this format, exactly as the store names them (shards.py):
-# movements per ten days (2026-11-21) or per month (0.1's 2026-11), episodes
-# and sleep per month. Nothing else is ever backed up or restored.
+# movements per day (2026-11-21d), per ten days (0.2.0's 2026-11-21) or per
+# month (0.1's 2026-11), episodes and sleep per month. Nothing else is ever
+# backed up or restored.
 _MONTH = r"\d{4}-(?:0[1-9]|1[0-2])"
+_DAY = r"(?:0[1-9]|[12]\d|3[01])d"
 DATA_NAME = re.compile(
-    rf"meta\.json|movements/{_MONTH}(?:-(?:01|11|21))?\.json|(?:episodes|sleep)/{_MONTH}\.json"
+    rf"meta\.json|movements/{_MONTH}(?:-(?:01|11|21|{_DAY}))?\.json"
+    rf"|(?:episodes|sleep)/{_MONTH}\.json"
 )
 
-# Bounds, far above real data: 200k movements over five years make ~180 files
-# of at most ~1 MB, which deflate 5-15 times.
+# Bounds, far above real data: 200k movements over five years make ~1,900
+# files of at most ~200 KB, which deflate 5-15 times.
 MAX_MEMBERS = 10_000
 MAX_MEMBER_BYTES = 64 * 1024 * 1024
 MAX_TOTAL_BYTES = 1024 * 1024 * 1024

@@ -4,24 +4,27 @@ A save rewrites only its period's file, so the cost of a tap does not grow with
 years of history (one file for everything costs 1.5 s a save at 200k).
 
 Episodes and sleep periods are few: one file per calendar month
-(`episodes/2026-11.json`). Movements are many, and every tap rewrites the
-whole current file, so their files hold a third of a month each
-(`movements/2026-11-21.json` holds the 21st to the month's end, UTC). At 200k
-movements over five years a month file reaches ~3,000 movements and ~800 KB,
-and serialising and fsyncing it took most of a tap's time; a third of that
-keeps a tap's p99 well under its 5 ms target (see `make bench`).
+(`episodes/2026-11.json`, up to ~110 KB at 200k movements). Movements are
+many, and every tap rewrites the whole current file, so each file holds one
+UTC day (`movements/2026-11-21d.json`). At 200k movements over five years (two
+children, ~1,830 nights) a day file holds ~110 movements and ~31 KB, the
+fullest ~360 and ~100 KB. The ten-day files of 0.2.0 held ~1,100 (the fullest
+1,738 and 490 KB): serialising, fsyncing and replacing them made a tap's p99
+10 ms at a load average of 0.75, twice its 5 ms target (`make bench`, section
+tap). The ~1,830 files cost a cold open no more CPU than ~180 did: older
+files come from the column cache (colcache.py), checked by one stat each.
 
 Any `<key>.json` in the folder is read as a shard, whatever its period: the
-month files that movements used before 0.2 stay where they are, and a record
-edited later moves to its ten-day file (`put` moves records between shards).
+month files of 0.1 and the ten-day files of 0.2.0 stay where they are, and a
+record edited later moves to its day file (`put` moves records between
+shards). `key_bounds_ms` knows every key form.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, KeysView, Mapping, Sequence
-from datetime import UTC, datetime
-from itertools import repeat
-from operator import itemgetter
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 from typing import Any, cast
 
 from tinydb import TinyDB
@@ -31,6 +34,9 @@ from rlbaby.store.atomic import AtomicJSONStorage, MemoryStorage
 from rlbaby.store.backend import Backend, Problem
 from rlbaby.store.codec import Doc
 from rlbaby.store.errors import CorruptFileError, MalformedRecord, StoreError
+from rlbaby.store.locations import Locations
+
+DAY_SUFFIX = "d"
 
 
 def month_key(utc_ms: int) -> str:
@@ -40,7 +46,7 @@ def month_key(utc_ms: int) -> str:
 
 
 def ten_day_key(utc_ms: int) -> str:
-    """`2026-11-01`, `-11` or `-21`: the UTC month's third (movement files).
+    """`2026-11-01`, `-11` or `-21`: the UTC month's third (movement files of 0.2.0).
 
     The last third runs to the month's end (8 to 11 days). Keys sort in time
     order, after the month's own key, so the newest file sorts last.
@@ -50,96 +56,79 @@ def ten_day_key(utc_ms: int) -> str:
     return f"{d.year:04d}-{d.month:02d}-{start:02d}"
 
 
+def day_key(utc_ms: int) -> str:
+    """`2026-11-21d`: the UTC day (movement files, since the ten-day files of 0.2.0).
+
+    The `d` tells it from the ten-day key of the same date (`2026-11-21`,
+    which holds the 21st to the month's end). Keys of every form sort by the
+    time they start, and a day key sorts after the ten-day or month key that
+    starts the same day, so the newest file still sorts last.
+    """
+    d = datetime.fromtimestamp(utc_ms / 1000, tz=UTC)
+    return f"{d.year:04d}-{d.month:02d}-{d.day:02d}{DAY_SUFFIX}"
+
+
 def key_bounds_ms(key: str) -> tuple[int, int]:
     """[start, end) in UTC ms of the records a file key holds: the inverse of
-    `month_key` (`2026-11`) and `ten_day_key` (`2026-11-21`)."""
-    parts = [int(p) for p in key.split("-")]
-    y, m, d = (*parts, 1) if len(parts) == 2 else parts
-    start = datetime(y, m, d, tzinfo=UTC)
-    if len(parts) == 3 and d < 21:
-        end = datetime(y, m, d + 10, tzinfo=UTC)
-    else:
-        end = datetime(y + m // 12, m % 12 + 1, 1, tzinfo=UTC)
+    `month_key` (`2026-11`), `ten_day_key` (`2026-11-21`) and `day_key`
+    (`2026-11-21d`).
+
+    Raises:
+        ValueError: `key` is none of these forms.
+    """
+    day = key.endswith(DAY_SUFFIX)
+    try:
+        parts = [int(p) for p in key.removesuffix(DAY_SUFFIX).split("-")]
+        if len(parts) not in ((3,) if day else (2, 3)):
+            raise ValueError(key)
+        y, m, d = (*parts, 1) if len(parts) == 2 else parts
+        start = datetime(y, m, d, tzinfo=UTC)
+        if day:
+            end = start + timedelta(days=1)
+        elif len(parts) == 3 and d not in (1, 11, 21):
+            raise ValueError(key)
+        elif len(parts) == 3 and d < 21:
+            end = datetime(y, m, d + 10, tzinfo=UTC)
+        else:
+            end = datetime(y + m // 12, m % 12 + 1, 1, tzinfo=UTC)
+    except ValueError:
+        raise ValueError(f"not a record file key: {key!r}") from None
     return int(start.timestamp() * 1000), int(end.timestamp() * 1000)
 
 
-class Locations:
-    """Record id -> (file key, TinyDB doc id), the part of dict's API the table uses.
+@dataclass
+class PlannedPut:
+    """A record put into a shard's cached dict, not yet written (`plan_put`)."""
 
-    Kept as two dicts of plain str and int values, which the cyclic GC never
-    tracks. One dict of 200k (key, id) tuples is tracked again each time a tap
-    adds a tuple, and the next young collections then walk all of it: about
-    3 ms, landing in a tap or a repaint.
+    folder: str
+    rid: str
+    key: str
+    doc_id: int
+    moved_from: tuple[str, int] | None  # where the record was before, if anywhere
+    storage: AtomicJSONStorage | MemoryStorage
+    data: dict[str, Any]  # the storage's whole new contents
+    before: Any  # what the dict held at doc_id before (None: nothing)
+    new_file: bool  # the file did not exist
 
-    Files added while loading wait in a list until something asks (`flush`):
-    building the two dicts of 200k ids is a third of a cached open, and a
-    read-only `rlbaby summary` never asks. A writable store asks at once.
-    """
+    @property
+    def added(self) -> tuple[str, str] | None:
+        """(table, doc id) when the record was added at the end of the file
+        (`AtomicJSONStorage.encode` then serialises only it)."""
+        return (self.folder, str(self.doc_id)) if self.before is None else None
 
-    def __init__(self) -> None:
-        self._key: dict[str, str] = {}
-        self._doc: dict[str, int] = {}
-        self._pending: list[tuple[str, Sequence[str], list[int]]] = []
-
-    def flush(self) -> None:
-        """Put the files `add_file` kept aside into the dicts."""
-        pending, self._pending = self._pending, []
-        for key, ids, doc_ids in pending:
-            self._key.update(zip(ids, repeat(key)))
-            self._doc.update(zip(ids, doc_ids, strict=True))
-
-    def __len__(self) -> int:
-        self.flush()
-        return len(self._key)
-
-    def __contains__(self, rid: object) -> bool:
-        self.flush()
-        return rid in self._key
-
-    def keys(self) -> KeysView[str]:
-        self.flush()
-        return self._key.keys()
-
-    def get(self, rid: str) -> tuple[str, int] | None:
-        self.flush()
-        key = self._key.get(rid)
-        return None if key is None else (key, self._doc[rid])
-
-    def __getitem__(self, rid: str) -> tuple[str, int]:
-        self.flush()
-        return self._key[rid], self._doc[rid]
-
-    def __setitem__(self, rid: str, where: tuple[str, int]) -> None:
-        self.flush()
-        self._key[rid], self._doc[rid] = where
-
-    def pop(self, rid: str, default: None = None) -> tuple[str, int] | None:
-        self.flush()
-        key = self._key.pop(rid, None)
-        return default if key is None else (key, self._doc.pop(rid))
-
-    def update(self, other: Mapping[str, tuple[str, int]]) -> None:
-        self.flush()
-        self._key.update(zip(other, map(itemgetter(0), other.values()), strict=True))
-        self._doc.update(zip(other, map(itemgetter(1), other.values()), strict=True))
-
-    def add_file(self, key: str, ids: Sequence[str], doc_ids: Iterable[int]) -> None:
-        """Record `ids` (new, distinct) as stored in file `key` (loading)."""
-        doc_ids = list(doc_ids)
-        if len(doc_ids) != len(ids):
-            raise ValueError(f"{len(ids)} ids but {len(doc_ids)} doc ids")
-        self._pending.append((key, ids, doc_ids))
-
-    def ids_in(self, key: str) -> set[str]:
-        """The ids recorded in file `key` (a scan, at C speed)."""
-        self.flush()
-        return {rid for rid, k in self._key.items() if k == key}
+    def undo(self) -> None:
+        """Take the record out of `data` again, as it was before `plan_put`."""
+        table = self.data[self.folder]
+        if self.before is None:
+            table.pop(str(self.doc_id), None)
+        else:
+            table[str(self.doc_id)] = self.before
 
 
 class ShardedTable:
     """TinyDB files under `<folder>/`, each holding one table `<folder>`.
 
-    The caller names each record's file (`month_key`, `ten_day_key`).
+    The caller names each record's file (`month_key`, `day_key`).
     """
 
     def __init__(self, backend: Backend, folder: str) -> None:
@@ -256,24 +245,39 @@ class ShardedTable:
         third of a tap's CPU time at 2,500 records. If the write fails the
         storage drops its cache, so memory never claims what the disk lacks.
         """
+        plan = self.plan_put(rid, key, doc)
+        plan.storage.write(plan.data, plan.added)
+        self.finish_put(plan)
+
+    def plan_put(self, rid: str, key: str, doc: Doc) -> PlannedPut:
+        """Put the record into shard `key`'s cached dict; `finish_put` once it
+        is written. If it is not written, drop the cache (`write` and
+        `write_together` do) or `PlannedPut.undo` it."""
         where = self.loc.get(rid)
         storage = self._storage(key)
         data = storage.read()
+        new_file = data is None
         data = {} if data is None else data
         table = data.setdefault(self.folder, {})
         if where is not None and where[0] == key:
-            table[str(where[1])] = dict(doc)
-            storage.write(data)
-            return
-        doc_id = self._next_ids.get(key, 0)
-        if doc_id < 1 or str(doc_id) in table:  # first use, or a batch wrote around us
-            doc_id = max(map(int, table), default=0) + 1
+            doc_id = where[1]
+        else:
+            doc_id = self._next_ids.get(key, 0)
+            if doc_id < 1 or str(doc_id) in table:  # first use, or a batch wrote around us
+                doc_id = max(map(int, table), default=0) + 1
+        before = table.get(str(doc_id))
         table[str(doc_id)] = dict(doc)
-        storage.write(data)
-        self._next_ids[key] = doc_id + 1
-        self.loc[rid] = (key, doc_id)
+        return PlannedPut(self.folder, rid, key, doc_id, where, storage, data, before, new_file)
+
+    def finish_put(self, plan: PlannedPut) -> None:
+        """Note where the written record is; remove its copy from another file."""
+        where = plan.moved_from
+        if where is not None and where[0] == plan.key:
+            return
+        self._next_ids[plan.key] = plan.doc_id + 1
+        self.loc[plan.rid] = (plan.key, plan.doc_id)
         if where is not None:
-            # Moved to another month. If this removal fails, the stale copy is
+            # Moved to another file. If this removal fails, the stale copy is
             # older and loading keeps the newer one, so nothing is lost.
             try:
                 self._table(where[0]).remove(doc_ids=[where[1]])

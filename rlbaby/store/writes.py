@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import Any, TypeVar
 
@@ -13,9 +13,11 @@ from rlbaby.store import codec
 from rlbaby.store.atomic import AtomicJSONStorage, MemoryStorage
 from rlbaby.store.columns import MovementColumns
 from rlbaby.store.errors import StoreError
-from rlbaby.store.shards import ShardedTable, month_key, ten_day_key
+from rlbaby.store.shards import PlannedPut, ShardedTable, day_key, month_key
+from rlbaby.store.together import PartlyReplacedError, write_together
 
 R = TypeVar("R", bound=Movement | Episode | SleepPeriod | Child)
+D = TypeVar("D", bound=Movement | Episode | SleepPeriod)
 
 
 class StoreWrites:
@@ -52,6 +54,52 @@ class StoreWrites:
         self.revision += 1
         return stamped
 
+    def save_together(self, records: Sequence[D]) -> list[D]:
+        """Persist a few new or changed records in one durable step; all or nothing.
+
+        The tap that opens an episode saves both with it: each file is still
+        replaced atomically, but the waits for the disk are fewer than for two
+        saves. Files are replaced in the records' order, so put first what
+        can stand alone (the episode before its movement): a crash between
+        the renames leaves only an episode without movements.
+
+        Raises:
+            ReadOnlyError: the folder is open read-only.
+            WriteError: the disk refused; nothing changed, on disk or in memory.
+            ValueError: two of the records belong in one file (use `save_many`).
+        """
+        now = self.now_ms()
+        stamped = [replace(r, created_ms=r.created_ms or now, updated_ms=now) for r in records]
+        wheres = [self._where(r) for r in stamped]
+        if len({(table.folder, key) for table, key, _doc in wheres}) < len(wheres):
+            raise ValueError("save_together saves records of different files")
+        plans: list[tuple[ShardedTable, PlannedPut]] = []
+        try:
+            for rec, (table, key, doc) in zip(stamped, wheres, strict=True):
+                plans.append((table, table.plan_put(rec.id, key, doc)))
+            write_together([(p.storage, p.data, p.added) for _t, p in plans])
+        except PartlyReplacedError as exc:
+            # Put the files already replaced back as they were.
+            for _table, plan in plans[: exc.replaced]:
+                plan.undo()
+                try:
+                    if plan.new_file:
+                        plan.storage.restore(None)
+                    else:
+                        plan.storage.write(plan.data)  # the records it held before
+                except StoreError:
+                    pass  # the disk is failing; what it kept are complete records
+            raise
+        except BaseException:
+            for _table, plan in plans:
+                plan.storage.forget()  # the plans edited its cache
+            raise
+        for (table, plan), rec in zip(plans, stamped, strict=True):
+            table.finish_put(plan)
+            self._remember(rec)
+        self.revision += 1
+        return stamped
+
     def save_many(self, records: list[Any], commit: Callable[[], None] | None = None) -> list[Any]:
         """Persist many records with one write per file; all or nothing.
 
@@ -68,7 +116,7 @@ class StoreWrites:
         groups: dict[str, list[tuple[str, str, codec.Doc]]] = {}
         for r in stamped:
             if isinstance(r, Movement):
-                item = (r.id, ten_day_key(r.at.utc_ms), codec.movement_to_doc(r))
+                item = (r.id, day_key(r.at.utc_ms), codec.movement_to_doc(r))
                 groups.setdefault("movements", []).append(item)
             elif isinstance(r, Episode):
                 item = (r.id, month_key(r.opened.utc_ms), codec.episode_to_doc(r))
@@ -122,16 +170,28 @@ class StoreWrites:
         return self.save(replace(record, deleted_ms=None))
 
     def _persist(self, rec: Movement | Episode | SleepPeriod | Child) -> None:
-        if isinstance(rec, Movement):
-            self._movements.put(rec.id, ten_day_key(rec.at.utc_ms), codec.movement_to_doc(rec))
-            self.columns.put(rec)
-        elif isinstance(rec, Episode):
-            self._episodes.put(rec.id, month_key(rec.opened.utc_ms), codec.episode_to_doc(rec))
-            self._episode_recs[rec.id] = rec
-        elif isinstance(rec, SleepPeriod):
-            self._sleep.put(rec.id, month_key(rec.asleep.utc_ms), codec.sleep_to_doc(rec))
-            self._sleep_recs[rec.id] = rec
-        else:
+        if isinstance(rec, Child):
             table = self._meta_db.table("children")
             table.upsert(codec.child_to_doc(rec), lambda d: d.get("id") == rec.id)
             self._children[rec.id] = rec
+            return
+        shards, key, doc = self._where(rec)
+        shards.put(rec.id, key, doc)
+        self._remember(rec)
+
+    def _where(self, rec: Movement | Episode | SleepPeriod) -> tuple[ShardedTable, str, codec.Doc]:
+        """The record's table, file key and stored form."""
+        if isinstance(rec, Movement):
+            return self._movements, day_key(rec.at.utc_ms), codec.movement_to_doc(rec)
+        if isinstance(rec, Episode):
+            return self._episodes, month_key(rec.opened.utc_ms), codec.episode_to_doc(rec)
+        return self._sleep, month_key(rec.asleep.utc_ms), codec.sleep_to_doc(rec)
+
+    def _remember(self, rec: Movement | Episode | SleepPeriod) -> None:
+        """Show a saved record in memory."""
+        if isinstance(rec, Movement):
+            self.columns.put(rec)
+        elif isinstance(rec, Episode):
+            self._episode_recs[rec.id] = rec
+        else:
+            self._sleep_recs[rec.id] = rec

@@ -76,16 +76,17 @@ def test_kill_9_loses_no_acknowledged_movement(data_dir: Path) -> None:
 
 @pytest.mark.slow
 def test_kill_9_with_large_month_files(data_dir: Path) -> None:
-    # 12k movements from 21 November on make every save rewrite a file of about 3 MB.
+    # 12k movements on 24 November (UTC) make every save rewrite a file of about 3 MB.
+    day_start = T0 - 6 * 3_600_000  # 2026-11-24T00:00Z
     with Store.open(data_dir, now_ms=lambda: T0) as s:
         kid = s.save(Child("Crash"))
         records: list[object] = []
         for e in range(400):
-            ep = Episode(kid.id, Instant(T0 - 3 * 86_400_000 + e * 600_000, 60))
+            ep = Episode(kid.id, Instant(day_start + e * 200_000, 60))
             records.append(ep)
             records += [Movement(kid.id, ep.id, ep.opened.plus_ms(i * 20_000)) for i in range(30)]
         s.save_many(records)
-    assert (data_dir / "movements" / "2026-11-21.json").stat().st_size > 2_000_000
+    assert (data_dir / "movements" / "2026-11-24d.json").stat().st_size > 2_000_000
     acked, _ = kill_loop(data_dir, kills=15, max_acks=6, seed=2)
     assert len(acked) > 15
     check_folder(data_dir, acked)

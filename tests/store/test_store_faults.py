@@ -14,9 +14,11 @@ from store_strategies import T0, contents, folder_hashes
 
 from rlbaby.model import Child, Episode, Instant, Movement, Settings, SleepPeriod
 from rlbaby.store import Store, StoreError, WriteError
+from rlbaby.store.atomic import TEMP_SUFFIX
 
 NOV = Instant(T0, 60)
 FEB = Instant(T0 + 80 * 86_400_000, 60)  # a month with no file yet
+HOUR = 3_600_000
 
 if TYPE_CHECKING:  # conftest is not importable by name once tests/ui has its own
     from conftest import FakeClock
@@ -52,6 +54,13 @@ SAVES: dict[str, Callable[[Store], Any]] = {
     "child": lambda s: s.save(Child("Bo")),
     "settings": lambda s: s.save_settings(Settings(night_start_hour=20)),
     "batch": lambda s: s.save_many([Episode("kid", FEB), Movement("kid", "ep", FEB)]),
+    # The tap that opens an episode saves both files in one step.
+    "episode and its first movement": lambda s: s.save_together(
+        [Episode("kid", NOV.plus_ms(HOUR), id="ep2"), Movement("kid", "ep2", NOV.plus_ms(HOUR))]
+    ),
+    "both in new files": lambda s: s.save_together(
+        [Episode("kid", FEB, id="ep2"), Movement("kid", "ep2", FEB)]
+    ),
 }
 MESSAGES = {errno.ENOSPC: "the disk is full", errno.EIO: os.strerror(errno.EIO)}
 
@@ -92,6 +101,70 @@ def test_failed_save_changes_nothing(
         assert again.problems == []
         assert contents(again) == after
         assert again.settings == filled.settings
+
+
+def _fail_movement_temp(monkeypatch: pytest.MonkeyPatch, name: str, code: int) -> None:
+    """Make os.<name> (write, fsync or replace) fail with `code` for the new
+    movement file only, whichever thread writes it and in whatever order."""
+    real_open, real = os.open, getattr(os, name)
+    fds: dict[int, str] = {}
+
+    def tracking_open(path: Any, *args: Any, **kwargs: Any) -> int:
+        fd: int = real_open(path, *args, **kwargs)
+        fds[fd] = os.fspath(path)
+        return fd
+
+    def call(first: Any, *args: Any, **kwargs: Any) -> Any:
+        path = fds.get(first, "") if isinstance(first, int) else os.fspath(first)
+        if "/movements/" in path and path.endswith(TEMP_SUFFIX):
+            raise OSError(code, os.strerror(code))
+        return real(first, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", tracking_open)
+    monkeypatch.setattr(os, name, call)
+
+
+@pytest.mark.parametrize("call", ["write", "fsync", "replace"])
+@pytest.mark.parametrize("at", [NOV.plus_ms(HOUR), FEB], ids=["episode file exists", "new files"])
+def test_a_tap_opening_an_episode_is_saved_whole_or_not_at_all(
+    filled: Store, data_dir: Path, monkeypatch: pytest.MonkeyPatch, at: Instant, call: str
+) -> None:
+    """The movement's file fails while the episode's is written. If the
+    episode's file was already renamed into place, it is put back: no episode
+    without its tap."""
+    from rlbaby.services import LoggerService
+
+    logger = LoggerService(filled, clock=lambda: at)
+    before_files = folder_hashes(data_dir)
+    before = contents(filled)
+    revision = filled.revision
+    _fail_movement_temp(monkeypatch, call, errno.EIO)
+    with pytest.raises(WriteError, match=r"Could not save to .*movements.*The last saved data"):
+        logger.record_movement("kid")
+    monkeypatch.undo()
+    assert folder_hashes(data_dir) == before_files
+    assert contents(filled) == before
+    assert filled.revision == revision
+    assert not logger.can_undo
+
+    # The disk is fine again: the tap lands, episode and movement, and survives a reopen.
+    m = logger.record_movement("kid")
+    ep = filled.episode(m.episode_id)
+    assert ep is not None
+    assert ep.opened == at
+    after = contents(filled)
+    filled.close()
+    with Store.open(data_dir) as again:
+        assert again.problems == []
+        assert contents(again) == after
+        assert again.movement(m.id) == m
+
+
+def test_save_together_refuses_two_records_of_one_file(filled: Store, data_dir: Path) -> None:
+    before_files = folder_hashes(data_dir)
+    with pytest.raises(ValueError, match="different files"):
+        filled.save_together([Movement("kid", "ep", FEB), Movement("kid", "ep", FEB)])
+    assert folder_hashes(data_dir) == before_files
 
 
 def test_read_only_folder_during_a_save(
@@ -139,7 +212,7 @@ def test_failed_write_of_a_new_month_leaves_no_file(
     with pytest.raises(WriteError):
         filled.save(Movement("kid", "ep", FEB))
     monkeypatch.undo()
-    assert sorted(p.name for p in (data_dir / "movements").iterdir()) == ["2026-11-21.json"]
+    assert sorted(p.name for p in (data_dir / "movements").iterdir()) == ["2026-11-24d.json"]
 
 
 # --- opening a folder the OS refuses in part ---------------------------------------------

@@ -23,8 +23,8 @@ from rlbaby.store.migrations import migrate_if_needed
 from rlbaby.store.schema import SCHEMA_VERSION, read_schema_version
 
 DAY = 86_400_000
-# Movement files hold a third of a month each (2026-11-21: the 21st to the end).
-MONTHS = {"2026-11-21": T0, "2026-12-11": T0 + 20 * DAY, "2027-01-11": T0 + 50 * DAY}
+# Movement files hold one UTC day each (2026-11-24d: the 24th).
+MONTHS = {"2026-11-24d": T0, "2026-12-14d": T0 + 20 * DAY, "2027-01-13d": T0 + 50 * DAY}
 HYPO = settings(
     derandomize=True,
     max_examples=40,
@@ -268,7 +268,7 @@ def wrong_movement_docs(draw: st.DrawFn) -> bytes:
 def _assert_month_quarantined(
     data_dir: Path, ids: dict[str, list[str]], raw: bytes, s: Store
 ) -> None:
-    rel = "movements/2026-12-11.json"
+    rel = "movements/2026-12-14d.json"
     assert [p.name for p in s.problems] == [rel]
     assert s.problems[0].moved_to is not None
     assert s.problems[0].message().startswith(f"Could not read {rel}")
@@ -277,7 +277,7 @@ def _assert_month_quarantined(
     assert kept == raw
     assert note.startswith(f"{rel} could not be read: {s.problems[0].reason}")
     live = set(s.movements().ids)
-    assert live == set(ids["2026-11-21"]) | set(ids["2027-01-11"])
+    assert live == set(ids["2026-11-24d"]) | set(ids["2027-01-13d"])
     assert s.child("child-1") is not None
     assert s.counts()["episodes"] == 3
 
@@ -285,14 +285,14 @@ def _assert_month_quarantined(
 def _open_with_bad_month(template: tuple[Path, Any], raw: bytes) -> None:
     folder, ids = template
     for data_dir in copy_of(folder):
-        (data_dir / "movements" / "2026-12-11.json").write_bytes(raw)
+        (data_dir / "movements" / "2026-12-14d.json").write_bytes(raw)
         with Store.open(data_dir) as s:
             _assert_month_quarantined(data_dir, ids, raw, s)
             # The month can be written again, and that survives a reopen.
             kid = s.child("child-1")
             assert kid is not None
-            ep = s.save(Episode(kid.id, Instant(MONTHS["2026-12-11"], 60)))
-            m = s.save(Movement(kid.id, ep.id, Instant(MONTHS["2026-12-11"], 60)))
+            ep = s.save(Episode(kid.id, Instant(MONTHS["2026-12-14d"], 60)))
+            m = s.save(Movement(kid.id, ep.id, Instant(MONTHS["2026-12-14d"], 60)))
         with Store.open(data_dir) as s:
             assert s.problems == []
             assert m.id in s.movements().ids
@@ -336,7 +336,7 @@ def test_movement_month_with_a_wrongly_typed_field_is_quarantined(
 def test_truncated_movement_month_is_quarantined(
     template: tuple[Path, Any], data: st.DataObject
 ) -> None:
-    raw = (template[0] / "movements" / "2026-12-11.json").read_bytes()
+    raw = (template[0] / "movements" / "2026-12-14d.json").read_bytes()
     _open_with_bad_month(template, data.draw(_truncated(raw)))
 
 
@@ -478,7 +478,7 @@ def test_two_bad_copies_of_the_same_file_never_overwrite_each_other(
 ) -> None:
     data_dir = tmp_path / "data"
     shutil.copytree(template[0], data_dir)
-    path = data_dir / "movements" / "2026-12-11.json"
+    path = data_dir / "movements" / "2026-12-14d.json"
     for raw in (b"first", b"second", b"third"):
         path.write_bytes(raw)
         with Store.open(data_dir) as s:
@@ -497,12 +497,12 @@ def test_readonly_open_never_moves_or_deletes_anything(
 ) -> None:
     data_dir = tmp_path / "data"
     shutil.copytree(template[0], data_dir)
-    (data_dir / "movements" / "2026-12-11.json").write_bytes(b"\x00garbage")
+    (data_dir / "movements" / "2026-12-14d.json").write_bytes(b"\x00garbage")
     (data_dir / "meta.json").write_bytes(b"")
     (data_dir / "episodes" / ".2026-11.json.77.3.rlbaby-tmp").write_bytes(b"half")
     before = folder_hashes(data_dir)
     with Store.open(data_dir, readonly=True) as s:
-        assert sorted(p.name for p in s.problems) == ["meta.json", "movements/2026-12-11.json"]
+        assert sorted(p.name for p in s.problems) == ["meta.json", "movements/2026-12-14d.json"]
         assert all(p.moved_to is None for p in s.problems)
         assert "moved" not in s.problems[0].message()
         assert len(s.movements()) == 6
@@ -564,11 +564,11 @@ def test_non_canonical_record_ids_are_quarantined(
     data_dir = tmp_path / "data"
     shutil.copytree(template[0], data_dir)
     raw = _dumps({"movements": {doc_id: GOOD_MOVEMENT}})
-    (data_dir / "movements" / "2026-12-11.json").write_bytes(raw)
+    (data_dir / "movements" / "2026-12-14d.json").write_bytes(raw)
     with Store.open(data_dir) as s:
-        assert [p.name for p in s.problems] == ["movements/2026-12-11.json"]
+        assert [p.name for p in s.problems] == ["movements/2026-12-14d.json"]
         assert "malformed record" in s.problems[0].reason
-    assert quarantined(data_dir, "movements/2026-12-11.json")[0] == raw
+    assert quarantined(data_dir, "movements/2026-12-14d.json")[0] == raw
 
 
 def test_a_file_that_cannot_be_read_is_set_aside(
@@ -578,7 +578,7 @@ def test_a_file_that_cannot_be_read_is_set_aside(
 
     data_dir = tmp_path / "data"
     shutil.copytree(template[0], data_dir)
-    bad = data_dir / "movements" / "2026-12-11.json"
+    bad = data_dir / "movements" / "2026-12-14d.json"
     raw = bad.read_bytes()
     real = atomic.read_regular_file
 
@@ -591,10 +591,10 @@ def test_a_file_that_cannot_be_read_is_set_aside(
     with Store.open(data_dir) as s:
         monkeypatch.undo()
         assert [(p.name, p.reason) for p in s.problems] == [
-            ("movements/2026-12-11.json", "the file cannot be read (Input/output error)")
+            ("movements/2026-12-14d.json", "the file cannot be read (Input/output error)")
         ]
         assert len(s.movements()) == 6
-    assert quarantined(data_dir, "movements/2026-12-11.json")[0] == raw
+    assert quarantined(data_dir, "movements/2026-12-14d.json")[0] == raw
 
 
 def test_a_folder_named_like_a_data_file_is_set_aside(
@@ -614,9 +614,9 @@ def test_a_folder_named_like_a_data_file_is_set_aside(
 def _plant_stale_copy(data_dir: Path, ids: dict[str, list[str]]) -> str:
     """A crash between the two writes of a record moving to another file leaves
     its older copy behind: put one, a minute older, into the December file."""
-    rid = ids["2026-11-21"][0]
-    src = data_dir / "movements" / "2026-11-21.json"
-    dest = data_dir / "movements" / "2026-12-11.json"
+    rid = ids["2026-11-24d"][0]
+    src = data_dir / "movements" / "2026-11-24d.json"
+    dest = data_dir / "movements" / "2026-12-14d.json"
     doc = next(d for d in orjson.loads(src.read_bytes())["movements"].values() if d["id"] == rid)
     stale = dict(doc, at_ms=doc["at_ms"] + 20 * DAY, updated_ms=doc["updated_ms"] - 60_000)
     data = orjson.loads(dest.read_bytes())
@@ -634,13 +634,13 @@ def test_an_older_copy_left_in_another_file_is_removed_at_open(
     with Store.open(data_dir) as s:
         assert s.problems == []
         assert len(s.movements()) == 9
-        assert s.movement(rid).at.utc_ms == MONTHS["2026-11-21"]  # type: ignore[union-attr]
-    assert rid.encode() not in (data_dir / "movements" / "2026-12-11.json").read_bytes()
-    assert rid.encode() in (data_dir / "movements" / "2026-11-21.json").read_bytes()
+        assert s.movement(rid).at.utc_ms == MONTHS["2026-11-24d"]  # type: ignore[union-attr]
+    assert rid.encode() not in (data_dir / "movements" / "2026-12-14d.json").read_bytes()
+    assert rid.encode() in (data_dir / "movements" / "2026-11-24d.json").read_bytes()
     assert not (data_dir / CACHE_REL).exists()  # not while a record was in two files
     with Store.open(data_dir) as s:
         assert len(s.movements()) == 9
-        assert s.movement(rid).at.utc_ms == MONTHS["2026-11-21"]  # type: ignore[union-attr]
+        assert s.movement(rid).at.utc_ms == MONTHS["2026-11-24d"]  # type: ignore[union-attr]
     assert (data_dir / CACHE_REL).exists()  # repaired: the next opens are fast again
 
 
@@ -653,5 +653,5 @@ def test_a_readonly_open_keeps_the_older_copy_and_shows_the_newer(
     before = folder_hashes(data_dir)
     with Store.open(data_dir, readonly=True) as s:
         assert len(s.movements()) == 9
-        assert s.movement(rid).at.utc_ms == MONTHS["2026-11-21"]  # type: ignore[union-attr]
+        assert s.movement(rid).at.utc_ms == MONTHS["2026-11-24d"]  # type: ignore[union-attr]
     assert folder_hashes(data_dir) == before

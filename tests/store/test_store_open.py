@@ -20,7 +20,7 @@ from rlbaby.store.colcache import CACHE_REL
 from rlbaby.store.errors import MalformedRecord, TextTooLongError
 
 DAY = 86_400_000
-DEC = T0 + 20 * DAY  # 2026-12-14: the file movements/2026-12-11.json
+DEC = T0 + 20 * DAY  # 2026-12-14: the file movements/2026-12-14d.json
 needs_fifo = pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
 
 
@@ -53,7 +53,7 @@ def test_a_fifo_in_place_of_a_data_file_never_hangs_summary_or_import(
     data_dir: Path, tmp_path: Path
 ) -> None:
     _fill(data_dir)
-    fifo = data_dir / "movements" / "2026-12-11.json"
+    fifo = data_dir / "movements" / "2026-12-14d.json"
     fifo.unlink()
     os.mkfifo(fifo)
     csv = tmp_path / "taps.csv"
@@ -61,7 +61,7 @@ def test_a_fifo_in_place_of_a_data_file_never_hangs_summary_or_import(
 
     summary = _cli(data_dir, "summary", "--json")
     assert summary.returncode == 0, summary.stderr
-    assert "movements/2026-12-11.json" in summary.stderr
+    assert "movements/2026-12-14d.json" in summary.stderr
     assert "FIFO" in summary.stderr
     imported = _cli(data_dir, "import", str(csv))
     assert imported.returncode == 0, imported.stderr
@@ -75,12 +75,12 @@ def test_a_fifo_in_place_of_a_data_file_never_hangs_summary_or_import(
 @pytest.mark.timeout(60)
 def test_a_fifo_is_reported_and_never_replaced_by_a_save(data_dir: Path) -> None:
     _fill(data_dir)
-    fifo = data_dir / "movements" / "2026-12-11.json"
+    fifo = data_dir / "movements" / "2026-12-14d.json"
     fifo.unlink()
     os.mkfifo(fifo)
     with Store.open(data_dir) as s:
         ((problem,),) = [s.problems]
-        assert (problem.name, problem.moved_to) == ("movements/2026-12-11.json", None)
+        assert (problem.name, problem.moved_to) == ("movements/2026-12-14d.json", None)
         assert "a FIFO (named pipe), not a regular file" in problem.reason
         assert "left it where it is" in problem.message()
         assert len(s.movements()) == 1  # November's still open
@@ -185,14 +185,14 @@ def test_decoders_raise_only_malformed_record(decode, doc, message) -> None:  # 
 
 def test_a_movement_without_a_field_is_still_set_aside(data_dir: Path) -> None:
     _fill(data_dir)
-    path = data_dir / "movements" / "2026-12-11.json"
+    path = data_dir / "movements" / "2026-12-14d.json"
     data = orjson.loads(path.read_bytes())
     for doc in data["movements"].values():
         del doc["deleted_ms"]
     path.write_bytes(orjson.dumps(data))
     with Store.open(data_dir) as s:
         ((problem,),) = [s.problems]
-        assert problem.name == "movements/2026-12-11.json"
+        assert problem.name == "movements/2026-12-14d.json"
         assert "field 'deleted_ms' of movement" in problem.reason
         assert problem.moved_to is not None
 
@@ -224,7 +224,7 @@ def test_a_note_over_the_limit_is_refused_and_nothing_is_written(data_dir: Path)
 
 def test_a_long_note_already_stored_still_loads(data_dir: Path) -> None:
     _fill(data_dir)
-    path = data_dir / "movements" / "2026-12-11.json"
+    path = data_dir / "movements" / "2026-12-14d.json"
     data = orjson.loads(path.read_bytes())
     for doc in data["movements"].values():
         doc["note"] = "x" * (MAX_NOTE_CHARS * 3)

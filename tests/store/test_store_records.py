@@ -24,9 +24,10 @@ from rlbaby.model import (
     SleepPeriod,
 )
 from rlbaby.store import ReadOnlyError, Store, WriteError
-from rlbaby.store.shards import key_bounds_ms, month_key, ten_day_key
+from rlbaby.store.shards import day_key, key_bounds_ms, month_key, ten_day_key
 
 NOV = Instant(T0, 60)  # 2026-11-24
+DAY_MS = 86_400_000
 DEC = Instant(T0 + 20 * 86_400_000, 60)  # 2026-12-14
 JAN = Instant(T0 + 50 * 86_400_000, 60)  # 2027-01-13
 
@@ -75,62 +76,109 @@ def test_ten_day_keys_split_each_utc_month_in_three(when: str, key: str) -> None
 
 @given(st.integers(min_value=0, max_value=4_102_444_800_000))  # to 2100
 def test_key_bounds_hold_the_instants_of_their_key(utc_ms: int) -> None:
-    for key in (ten_day_key(utc_ms), month_key(utc_ms)):
+    for key in (day_key(utc_ms), ten_day_key(utc_ms), month_key(utc_ms)):
         lo, hi = key_bounds_ms(key)
         assert lo <= utc_ms < hi
         assert ten_day_key(lo) == ten_day_key(utc_ms) or len(key) == 7
         assert month_key(hi - 1) == month_key(lo)
+    lo, hi = key_bounds_ms(day_key(utc_ms))
+    assert (hi - lo, day_key(lo), day_key(hi - 1)) == (DAY_MS, day_key(utc_ms), day_key(utc_ms))
 
 
-def test_ten_day_keys_sort_in_time_order_after_their_month() -> None:
+@pytest.mark.parametrize(
+    ("when", "key"),
+    [
+        ("2026-11-01T00:00:00+00:00", "2026-11-01d"),
+        ("2026-11-21T23:59:59.999+00:00", "2026-11-21d"),
+        ("2026-12-01T00:30:00+01:00", "2026-11-30d"),  # UTC, like the other keys
+        ("2028-02-29T12:00:00+00:00", "2028-02-29d"),
+    ],
+)
+def test_day_keys_name_the_utc_day_and_differ_from_ten_day_keys(when: str, key: str) -> None:
+    assert day_key(_utc_ms(when)) == key
+    assert day_key(_utc_ms(when)) != ten_day_key(_utc_ms(when))
+
+
+@pytest.mark.parametrize(
+    "key", ["2026-11-02", "2026-11-25", "2026-13", "2026-11-21x", "2026d", "2026-11d"]
+)
+def test_a_key_of_no_known_form_has_no_bounds(key: str) -> None:
+    with pytest.raises(ValueError, match="not a record file key"):
+        key_bounds_ms(key)
+
+
+def test_keys_of_every_form_sort_in_time_order() -> None:
     times = range(
         _utc_ms("2026-10-01T00:00:00+00:00"), _utc_ms("2027-03-01T00:00:00+00:00"), 3_600_000
     )
-    keys = [ten_day_key(t) for t in times]
-    assert keys == sorted(keys)
-    assert len(set(keys)) == 15
-    assert month_key(times[0]) < ten_day_key(times[0])
+    for key_of in (ten_day_key, day_key):
+        keys = [key_of(t) for t in times]
+        assert keys == sorted(keys)
+    assert len({ten_day_key(t) for t in times}) == 15
+    # A day file sorts after the older files that start the same day, and
+    # before those that start later, so the newest file still sorts last.
+    assert month_key(times[0]) < ten_day_key(times[0]) < day_key(times[0])
+    assert day_key(_utc_ms("2026-11-30T12:00:00+00:00")) < month_key(
+        _utc_ms("2026-12-01T12:00:00+00:00")
+    )
+    assert day_key(_utc_ms("2026-11-20T12:00:00+00:00")) < ten_day_key(
+        _utc_ms("2026-11-21T12:00:00+00:00")
+    )
 
 
-def test_movements_go_to_ten_day_files(data_dir: Path, clock: FakeClock) -> None:
+def test_movements_go_to_day_files(data_dir: Path, clock: FakeClock) -> None:
     with Store.open(data_dir, now_ms=clock.now_ms) as s:
         kid = s.save(Child("Ada"))
         ep = s.save(Episode(kid.id, NOV))
-        for day in (1, 10, 11, 24, 30):
+        for day in (1, 10, 10, 11, 30):
             s.save(Movement(kid.id, ep.id, Instant(_utc_ms(f"2026-11-{day:02d}T12:00:00+00:00"))))
     assert sorted(p.name for p in (data_dir / "movements").iterdir()) == [
-        "2026-11-01.json",
-        "2026-11-11.json",
-        "2026-11-21.json",
+        "2026-11-01d.json",
+        "2026-11-10d.json",
+        "2026-11-11d.json",
+        "2026-11-30d.json",
     ]
     assert sorted(p.name for p in (data_dir / "episodes").iterdir()) == ["2026-11.json"]
 
 
-def test_a_whole_month_movement_file_of_version_0_1_is_read_and_drained(
-    data_dir: Path, clock: FakeClock
+@pytest.mark.parametrize(
+    "old_key",
+    [
+        "2026-11",  # before 0.2: one file per month
+        "2026-11-21",  # 0.2: one file per ten days
+    ],
+)
+def test_a_movement_file_of_an_older_version_is_read_edited_and_drained(
+    data_dir: Path, clock: FakeClock, old_key: str
 ) -> None:
-    """Before 0.2 movements were kept one file per month (`2026-11.json`)."""
     with Store.open(data_dir, now_ms=clock.now_ms) as s:
         kid = s.save(Child("Ada"))
         ep = s.save(Episode(kid.id, NOV))
         olds = [s.save(Movement(kid.id, ep.id, NOV.plus_ms(i * 20_000))) for i in range(3)]
-    shard = data_dir / "movements" / "2026-11-21.json"
-    shard.rename(data_dir / "movements" / "2026-11.json")
+    shard = data_dir / "movements" / f"{day_key(NOV.utc_ms)}.json"
+    old_file = data_dir / "movements" / f"{old_key}.json"
+    shard.rename(old_file)
     with Store.open(data_dir, now_ms=clock.now_ms) as s:
         assert s.problems == []
         assert s.movements().ids == tuple(m.id for m in olds)
         clock.advance(1)
-        s.save(replace(olds[0], kind=MovementKind.KICK))  # an edit moves it to its ten-day file
+        s.save(replace(olds[0], kind=MovementKind.KICK))  # an edit moves it to its day file
+        s.save(replace(olds[1], note="kept"))
         new = s.save(Movement(kid.id, ep.id, NOV.plus_ms(90_000)))
+        s.delete(olds[2])
     with Store.open(data_dir, now_ms=clock.now_ms) as s:
-        assert s.movements().ids == (*(m.id for m in olds), new.id)
+        assert s.problems == []
+        assert s.movements().ids == (olds[0].id, olds[1].id, new.id)
         assert s.movement(olds[0].id).kind is MovementKind.KICK  # type: ignore[union-attr]
-    month = (data_dir / "movements" / "2026-11.json").read_bytes()
-    third = shard.read_bytes()
-    assert olds[0].id.encode() not in month
-    assert olds[0].id.encode() in third
-    assert olds[1].id.encode() in month
-    assert new.id.encode() in third
+        assert s.movement(olds[1].id).note == "kept"  # type: ignore[union-attr]
+        assert s.movement(olds[2].id).deleted_ms is not None  # type: ignore[union-attr]
+    old = old_file.read_bytes()
+    day = shard.read_bytes()
+    assert not any(m.id.encode() in old for m in (*olds, new))
+    assert all(m.id.encode() in day for m in (*olds, new))
+    assert sorted(p.name for p in (data_dir / "movements").iterdir()) == sorted(
+        [old_file.name, shard.name]
+    )
 
 
 def test_save_stamps_and_get(store: Store, clock: FakeClock) -> None:

@@ -69,6 +69,7 @@ def test_feedback_only_after_save(qtbot, tab, monkeypatch) -> None:  # type: ign
         raise WriteError("movements/x.json", OSError(28, "No space left on device"))
 
     monkeypatch.setattr(tab._ctx.store, "save", fail)
+    monkeypatch.setattr(tab._ctx.store, "save_together", fail)  # a tap opening an episode
     qtbot.keyClick(tab.target, Qt.Key.Key_Space)
     assert tab.episode_count == 0
     assert not tab.target.pulsing
