@@ -37,8 +37,8 @@ from rlbaby.ui.theme import load_palette
 
 
 def _kind_x(tab: ChartsTab, kind: MovementKind) -> list[float]:
-    x, _y = tab.timeline.tick_items[KIND_CODE[kind]].getData()
-    return [] if x is None else sorted(set(np.round(x, 6).tolist()))
+    x = tab.timeline.ticks.x_of(KIND_CODE[kind])
+    return sorted(set(np.round(x, 6).tolist()))
 
 
 @pytest.fixture
@@ -131,14 +131,14 @@ def test_a_tap_shows_on_the_timeline_without_reading_the_store(tab, monkeypatch)
     ctx.service.record_movement(ctx.selection.child_id)  # 07:00, tonight
     assert tab.timeline.movement_count == before + 1
     assert 13.0 in _kind_x(tab, MovementKind.UNSPECIFIED)
-    assert tab.timeline.span_item.getData()[0].size == 4 * 3  # a third episode shaded
+    assert tab.timeline.span_item.spans()[0].size == 3  # a third episode shaded
     assert "7 movements in 3 episodes" in tab.timeline.title.text()
     assert reads == []
     ctx.clock.advance(10)
     ctx.service.record_movement(ctx.selection.child_id, kind=MovementKind.KICK)
     assert tab.timeline.movement_count == before + 2
     assert _kind_x(tab, MovementKind.KICK)[-1] == pytest.approx(13 + 10 / 3600)
-    assert tab.timeline.span_item.getData()[0].size == 4 * 3  # same episode, extended
+    assert tab.timeline.span_item.spans()[0].size == 3  # same episode, extended
     assert reads == []
 
 
@@ -385,9 +385,9 @@ def test_theme_switch_recolours_the_charts(tab) -> None:  # type: ignore[no-unty
     tab._ctx.theme.set_theme("day")
     day = load_palette("day")
     assert tab.timeline.graphics.backgroundBrush().color().name() == day["chart_bg"]
-    kick = tab.timeline.tick_items[KIND_CODE[MovementKind.KICK]]
-    assert kick.opts["pen"].color().name() == day["kind_kick"]
-    assert tab.timeline.sleep_item.opts["fillBrush"].color().name() == day["sleep_band"]
+    kick = tab.timeline.ticks.colour(KIND_CODE[MovementKind.KICK])
+    assert kick.name() == day["kind_kick"]
+    assert tab.timeline.sleep_item.colour().name() == day["sleep_band"]
     assert tab.trend.mean_items["movements"].opts["pen"].color().name() == day["chart_line"]
     axis = tab.trend.plots[0].getAxis("left")
     assert axis.textPen().color().name() == day["chart_fg"]
