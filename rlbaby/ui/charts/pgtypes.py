@@ -33,7 +33,12 @@ if TYPE_CHECKING:
         def viewTransformChanged(self) -> None: ...  # noqa: N802
         def __getattr__(self, name: str) -> Any: ...
 
-    class AxisItem(QGraphicsWidget):
+    class GraphicsWidget(QGraphicsWidget):
+        """pyqtgraph.GraphicsWidget: a QGraphicsWidget for pyqtgraph's layouts."""
+
+        def __getattr__(self, name: str) -> Any: ...
+
+    class AxisItem(GraphicsWidget):
         """pyqtgraph.AxisItem: ticks, tick labels and the axis label of one side."""
 
         def __init__(self, orientation: str, *args: Any, **kwargs: Any) -> None: ...
@@ -81,6 +86,7 @@ if TYPE_CHECKING:
 else:
     _pg = importlib.import_module("pyqtgraph")
     GraphicsObject = _pg.GraphicsObject
+    GraphicsWidget = _pg.GraphicsWidget
     AxisItem = _pg.AxisItem
     PlotItem = _pg.PlotItem
     GraphicsScene = _pg.GraphicsScene

@@ -52,6 +52,7 @@ class TimelineChart(ChartWidget):
         super().__init__(palette, parent)
         self.axis = ClockAxis(start_hour)
         self.plot = self.add_plot(0, bottom=self.axis)
+        self.cache_axes()  # repainted on every live tap
         self.plot.setLabel("bottom", self.tr("Time of night"))
         vb = self.plot.getViewBox()
         vb.setMouseEnabled(x=True, y=False)
@@ -169,7 +170,7 @@ class TimelineChart(ChartWidget):
     # --- theme -----------------------------------------------------------------------
 
     def _apply_item_colours(self) -> None:
-        p = self.palette
+        p = self.colours
         # A thin rim of the background keeps touching markers apart.
         self.ticks.set_colours(
             [qcolor(p, kind_marks.colour_token(k)) for k in KINDS], qcolor(p, "chart_bg")

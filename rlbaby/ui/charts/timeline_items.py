@@ -11,6 +11,8 @@ and one marker per visible column, however many movements the night has.
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 import numpy.typing as npt
 
@@ -78,8 +80,8 @@ class MovementTicks(GraphicsObject):
         """Half a marker, in view units along x and y (the ticks are narrower)."""
         px, py = self.pixelVectors()
         half = self._mark_px / 2 + 1
-        wx = 0.0 if px is None else px.length() * half
-        wy = 0.0 if py is None else py.length() * half
+        wx = 0.0 if px is None else math.hypot(px.x(), px.y()) * half
+        wy = 0.0 if py is None else math.hypot(py.x(), py.y()) * half
         return wx, wy
 
     def dataBounds(  # noqa: N802 (pyqtgraph's name)
