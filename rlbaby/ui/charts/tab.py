@@ -27,12 +27,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rlbaby.analysis import NightSummary, within_episode_intervals_s
-from rlbaby.analysis.breakdowns import breakdowns, soothing_summary
 from rlbaby.analysis.chart_data import (
     hours_after_start,
-    night_map,
-    trend_data,
 )
 from rlbaby.analysis.ranges import SINGLE_NIGHT, NightRange, resolve_range
 from rlbaby.model import night_of
@@ -315,32 +311,23 @@ class ChartsTab(QWidget):
         else:
             custom = (date_of(self.from_date.date()), date_of(self.to_date.date()))
         self.nights = resolve_range(self.range_choice, tonight, history.first_night, custom)
-        mv = history.movements(self.nights)
-        self.intervals.set_data(
-            within_episode_intervals_s(mv.at_ms, mv.episode), settings.rule.interval_s
-        )
-        self.trend.set_data(trend_data(history.summaries, self.nights.first, self.nights.last))
-        self.night_map.set_data(night_map(mv.local_ms, settings.night_start_hour, self.nights))
-        self.details.set_data(breakdowns(history.summaries_in(self.nights)))
-        self.soothing.set_data(soothing_summary(history.episodes_in(self.nights)))
+        data = self.source.charts(cid, self.nights)
+        self.intervals.set_data(data.intervals_s, settings.rule.interval_s)
+        self.trend.set_data(data.trend)
+        self.night_map.set_data(data.night_map)
+        self.details.set_data(data.details)
+        self.soothing.set_data(data.soothing)
         if keep_night and self._timeline_loaded and self.range_choice != "tonight":
             night = self.timeline.night
+        elif self.range_choice not in ("tonight", SINGLE_NIGHT) and data.latest_logged:
+            # An empty evening helps nobody: open the range's latest logged night.
+            night = data.latest_logged
         else:
-            night = self._latest_logged_night(history.summaries_in(self.nights))
+            night = self.nights.last
         self._show_timeline(min(night, tonight), tonight)
         for chart in self.charts.values():
             describe(chart)
         self.redrawn.emit()
-
-    def _latest_logged_night(self, summaries: list[NightSummary]) -> date:
-        """Where the timeline opens after a range change: the night itself for
-        "Tonight" and "Night of …", else the range's latest night with movements
-        (an empty evening helps nobody)."""
-        if self.range_choice not in ("tonight", SINGLE_NIGHT):
-            for s in reversed(summaries):
-                if s.movements:
-                    return s.night
-        return self.nights.last
 
     def _show_no_child(self, tonight: date) -> None:
         self.nights = NightRange(tonight, tonight)

@@ -15,6 +15,7 @@ from charts_helpers import (
     TONIGHT_GAPS_S,
     TONIGHT_KICKS_H,
     TONIGHT_STRETCHES_H,
+    at,
     memory_ctx,
     seed,
 )
@@ -27,7 +28,7 @@ from rlbaby.analysis.chart_data import (
     interval_histogram,
 )
 from rlbaby.analysis.ranges import NightRange
-from rlbaby.model import Child, MovementKind, Sign
+from rlbaby.model import Child, Episode, Movement, MovementKind, Sign
 from rlbaby.model.arrays import KIND_CODE
 from rlbaby.model.timekeeping import night_number
 from rlbaby.store import Store
@@ -180,6 +181,51 @@ def test_data_replaced_and_settings_change_redraw(qtbot, tab) -> None:  # type: 
         ctx.bridge.data_replaced.emit()
     assert tab.timeline.axis.start_hour == 20
     assert _kind_x(tab, MovementKind.KICK) == pytest.approx([h - 2 for h in TONIGHT_KICKS_H])
+
+
+def test_ranges_seen_before_show_new_data_after_a_tap_an_edit_an_import_or_a_child_switch(
+    qtbot, tab
+) -> None:  # type: ignore[no-untyped-def]
+    """The numbers of the last ranges are kept; every change of the log drops them."""
+    ctx = tab._ctx
+    cid = ctx.selection.child_id
+
+    def mapped() -> int:
+        return int(tab.night_map.map.counts.sum())
+
+    def back_and_forth() -> None:  # both ranges seen before: both kept if nothing changed
+        tab.set_range("7")
+        tab.set_range("all")
+
+    back_and_forth()
+    assert mapped() == 9
+    ctx.service.record_movement(cid)  # a tap
+    qtbot.waitUntil(lambda: mapped() == 10)  # redrawn once the burst settles
+    back_and_forth()
+    assert mapped() == 10
+    assert tab.timeline.movement_count == 7
+
+    newest = ctx.store.movement(ctx.store.movements(cid).ids[-1])
+    ctx.service.delete(newest)  # an edit
+    qtbot.waitUntil(lambda: mapped() == 9)
+    back_and_forth()
+    assert mapped() == 9
+
+    ep = Episode(cid, at("2026-11-21T23:00:00"))
+    ctx.store.save_many([ep, Movement(cid, ep.id, at("2026-11-21T23:00:00"))])
+    ctx.bridge.data_replaced.emit()  # an import
+    qtbot.waitUntil(lambda: mapped() == 10)
+    back_and_forth()
+    assert mapped() == 10
+
+    ben = ctx.store.save(Child("Ben"))
+    ctx.bridge.data_replaced.emit()
+    ctx.selection.select(ben.id)  # a child switch
+    qtbot.waitUntil(lambda: mapped() == 0)
+    back_and_forth()
+    assert mapped() == 0
+    ctx.selection.select(cid)
+    qtbot.waitUntil(lambda: mapped() == 10)
 
 
 def test_trend_and_map_clicks_open_the_night(tab) -> None:  # type: ignore[no-untyped-def]
