@@ -32,7 +32,7 @@ from rlbaby.model import Child, Episode, Movement, MovementKind, Sign
 from rlbaby.model.arrays import KIND_CODE
 from rlbaby.model.timekeeping import night_number
 from rlbaby.store import Store
-from rlbaby.ui.charts import tab as charts_tab_module
+from rlbaby.ui.charts import saving as charts_saving
 from rlbaby.ui.charts.tab import PAGES, ChartsTab
 from rlbaby.ui.theme import load_palette
 
@@ -228,6 +228,26 @@ def test_ranges_seen_before_show_new_data_after_a_tap_an_edit_an_import_or_a_chi
     qtbot.waitUntil(lambda: mapped() == 10)
 
 
+def test_a_page_is_built_when_first_shown_with_the_numbers_of_then(qtbot, tab) -> None:  # type: ignore[no-untyped-def]
+    ctx = tab._ctx
+    assert set(tab.pages.built) == {"timeline"}  # nothing else opened yet
+    tab.set_range("7")
+    ctx.service.record_movement(ctx.selection.child_id)
+    qtbot.waitUntil(lambda: not tab._dirty)  # redrawn once the burst settles
+    assert set(tab.pages.built) == {"timeline"}
+    ctx.theme.set_theme("day")
+    qtbot.mouseClick(tab.page_buttons["map"], Qt.MouseButton.LeftButton)
+    assert tab.current_page == "map"
+    assert set(tab.pages.built) == {"timeline", "map"}
+    assert tab.night_map.map.counts.shape == (7, 96)
+    assert tab.night_map.map.counts.sum() == 10  # 9 seeded + the tap
+    assert "10 movements over 7 nights" in tab.night_map.accessibleDescription()
+    assert (
+        tab.night_map.graphics.backgroundBrush().color().name() == load_palette("day")["chart_bg"]
+    )
+    assert tab.night_map.accessibleName() == "Night map"
+
+
 def test_trend_and_map_clicks_open_the_night(tab) -> None:  # type: ignore[no-untyped-def]
     tab.set_range("all")
     tab.show_page("trend")
@@ -320,18 +340,20 @@ def test_exports_png_and_csv(tab, tmp_path: Path, page: str) -> None:  # type: i
 
 def test_save_buttons_write_through_the_dialog(qtbot, tab, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     target = tmp_path / "picked"
-    monkeypatch.setattr(charts_tab_module, "save_path", lambda *a: (target, "x"))
+    monkeypatch.setattr(charts_saving, "save_path", lambda *a: (target, "x"))
     assert not tab.notice.isVisible()
-    qtbot.mouseClick(tab.png_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(tab.controls.png_button, Qt.MouseButton.LeftButton)
     assert not QImage(str(target.with_suffix(".png"))).isNull()
     # The parent is told where it went.
     assert tab.notice.isVisible()
     assert tab.notice.text() == f"Picture saved to {target.with_suffix('.png')}"
-    qtbot.mouseClick(tab.csv_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(tab.controls.csv_button, Qt.MouseButton.LeftButton)
     assert target.with_suffix(".csv").read_text().startswith("night,time")
     assert tab.notice.text() == f"Numbers saved to {target.with_suffix('.csv')}"
-    monkeypatch.setattr(charts_tab_module, "save_path", lambda *a: None)
-    qtbot.mouseClick(tab.csv_button, Qt.MouseButton.LeftButton)  # cancelled: nothing happens
+    monkeypatch.setattr(charts_saving, "save_path", lambda *a: None)
+    qtbot.mouseClick(
+        tab.controls.csv_button, Qt.MouseButton.LeftButton
+    )  # cancelled: nothing happens
     assert tab.notice.text() == f"Numbers saved to {target.with_suffix('.csv')}"
     tab.show_page("trend")  # the message spoke of another page
     assert not tab.notice.isVisible()
@@ -340,8 +362,8 @@ def test_save_buttons_write_through_the_dialog(qtbot, tab, tmp_path, monkeypatch
 @pytest.mark.parametrize(("button", "what"), [("png_button", "Picture"), ("csv_button", "Numbers")])
 def test_a_failed_save_says_why(qtbot, tab, tmp_path, monkeypatch, button, what) -> None:  # type: ignore[no-untyped-def]
     target = tmp_path / "no-such-folder" / "chart"
-    monkeypatch.setattr(charts_tab_module, "save_path", lambda *a: (target, "x"))
-    qtbot.mouseClick(getattr(tab, button), Qt.MouseButton.LeftButton)
+    monkeypatch.setattr(charts_saving, "save_path", lambda *a: (target, "x"))
+    qtbot.mouseClick(getattr(tab.controls, button), Qt.MouseButton.LeftButton)
     assert not target.parent.exists()
     assert tab.notice.isVisible()
     assert tab.notice.failed
@@ -353,13 +375,13 @@ def test_a_failed_save_says_why(qtbot, tab, tmp_path, monkeypatch, button, what)
     # A folder that is a file: the OS error's reason in words, never a traceback.
     blocker = tmp_path / "a-file"
     blocker.write_text("x")
-    monkeypatch.setattr(charts_tab_module, "save_path", lambda *a: (blocker / "c.png", "x"))
-    qtbot.mouseClick(getattr(tab, button), Qt.MouseButton.LeftButton)
+    monkeypatch.setattr(charts_saving, "save_path", lambda *a: (blocker / "c.png", "x"))
+    qtbot.mouseClick(getattr(tab.controls, button), Qt.MouseButton.LeftButton)
     assert "Not a directory" in tab.notice.text()
     # Saving somewhere good afterwards replaces the error.
     good = tmp_path / "ok"
-    monkeypatch.setattr(charts_tab_module, "save_path", lambda *a: (good, "x"))
-    qtbot.mouseClick(getattr(tab, button), Qt.MouseButton.LeftButton)
+    monkeypatch.setattr(charts_saving, "save_path", lambda *a: (good, "x"))
+    qtbot.mouseClick(getattr(tab.controls, button), Qt.MouseButton.LeftButton)
     assert not tab.notice.failed
     assert tab.notice.text().startswith(f"{what} saved to {good}")
 
@@ -468,7 +490,7 @@ def test_reset_view_undoes_zoom(tab) -> None:  # type: ignore[no-untyped-def]
         before = np.ravel(vb.viewRange())
         vb.scaleBy((0.5, 0.5))
         assert np.ravel(vb.viewRange()) != pytest.approx(before)
-        tab.reset_button.click()
+        tab.controls.reset_button.click()
         assert np.ravel(vb.viewRange()) == pytest.approx(before), key
 
 
