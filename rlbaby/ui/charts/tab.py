@@ -7,7 +7,8 @@ to soothe. Data is read and summarised once per range or data change
 are redrawn when the tab is next seen. A chart other than the timeline is built
 the first time its page is shown (or asked for), with the numbers of the range
 shown then: a parent who never opens it pays neither its memory nor its drawing.
-The top row lives in controls.py, saving in saving.py.
+The top row lives in controls.py, the page strip and the charts' stack in
+pages.py, saving in saving.py.
 """
 
 from __future__ import annotations
@@ -51,8 +52,9 @@ class ChartsTab(QWidget):
     """All charts of the chosen child over the chosen range of nights.
 
     Signals:
-        redrawn(): every chart now shows the current child, range and data
-            (emitted at the end of `reload`, synchronously).
+        redrawn(): every chart built so far now shows the current child, range
+            and data (emitted at the end of `reload`, synchronously); one built
+            later gets them as it is built.
     """
 
     redrawn = Signal()
