@@ -85,9 +85,12 @@ class ChartHistory:
     @cached_property
     def _episodes_by_night(self) -> tuple[list[Episode], I64]:
         """The episodes with a movement, ordered by their night, and those nights."""
-        pairs = [(n, e) for e in self.episodes if (n := self.episode_nights.get(e.id)) is not None]
-        pairs.sort(key=lambda p: p[0])  # stable: the log's order within a night
-        return [e for _n, e in pairs], np.array([n for n, _e in pairs], np.int64)
+        get, none = self.episode_nights.get, np.iinfo(np.int64).min
+        nights = np.array([get(e.id, none) for e in self.episodes], np.int64)
+        order = np.argsort(nights, kind="stable")  # the log's order within a night
+        order = order[nights[order] != none]  # no movement left: not charted
+        episodes = self.episodes
+        return [episodes[i] for i in order.tolist()], nights[order]
 
     @cached_property
     def _episode_by_id(self) -> dict[str, Episode]:
