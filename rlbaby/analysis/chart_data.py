@@ -42,7 +42,7 @@ F64 = npt.NDArray[np.float64]
 # --- clock times on a night ------------------------------------------------------------
 
 
-def hours_after_start(local_ms: I64, night: date, start_hour: int) -> F64:
+def hours_after_start(local_ms: I64 | int, night: date, start_hour: int) -> F64:
     """Local times as hours after the night's start (0 = the night-start hour)."""
     start, _end = night_window_local_ms(night, start_hour)
     return np.asarray((local_ms - start) / MS_PER_HOUR, np.float64)

@@ -24,7 +24,7 @@ from rlbaby.analysis.nights import movements_of_nights
 from rlbaby.analysis.ranges import SINGLE_NIGHT, NightRange, resolve_range
 from rlbaby.model import Episode, Response, Sign, SleepPeriod, Soothing, Trigger
 from rlbaby.model.timekeeping import night_number
-from rlbaby.ui.charts.geometry import bar_outline, pair_segments, span_outline
+from rlbaby.ui.charts.geometry import bar_outline
 from rlbaby.ui.charts.words import (
     answer_labels,
     base_text,
@@ -93,13 +93,7 @@ def test_clock_text() -> None:
     assert clock_text(8 + 14 / 60 + 33 / 3600, 18, seconds=True) == "02:14:33"
 
 
-def test_segments_and_outlines() -> None:
-    xs, ys = pair_segments(np.array([1.0, 2.5]), 0.1, 0.9)
-    assert xs.tolist() == [1.0, 1.0, 2.5, 2.5]
-    assert ys.tolist() == [0.1, 0.9, 0.1, 0.9]
-    xs, ys = span_outline(np.array([1.0]), np.array([2.0]), 0.0, 1.0)
-    assert xs.tolist() == [1.0, 1.0, 2.0, 2.0]
-    assert ys.tolist() == [0.0, 1.0, 1.0, 0.0]
+def test_bar_outlines() -> None:
     xs, ys = bar_outline(np.array([10.0, 11.0]), np.array([3.0, 5.0]), 0.4)
     assert xs.tolist() == pytest.approx([9.6, 9.6, 10.4, 10.4, 10.6, 10.6, 11.4, 11.4])
     assert ys.tolist() == [0, 3, 3, 0, 0, 5, 5, 0]

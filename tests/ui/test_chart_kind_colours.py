@@ -96,12 +96,10 @@ def test_timeline_draws_each_kind_with_its_marker_and_legend(qtbot, theme: str) 
     qtbot.addWidget(chart)
     for code, _kind in enumerate(KINDS):
         chart.append_movement(1.0 + code, code, f"episode-{code}")
-    drawn = [item.opts["symbol"] for item in chart.mark_items]
-    assert drawn == [kind_marks.symbol(k) for k in KINDS]
-    for code, item in enumerate(chart.mark_items):
-        x, y = item.getData()
-        assert x.tolist() == [1.0 + code]
-        assert item.opts["brush"].color().name() == pal[kind_marks.colour_token(KINDS[code])]
+    assert chart.ticks.symbols == [kind_marks.symbol(k) for k in KINDS]
+    for code, _kind in enumerate(KINDS):
+        assert chart.ticks.x_of(code).tolist() == [1.0 + code]
+        assert chart.ticks.colour(code).name() == pal[kind_marks.colour_token(KINDS[code])]
     legend = chart.legend.text()
     for kind in KINDS:
         colour, glyph = pal[kind_marks.colour_token(kind)], kind_marks.glyph(kind)

@@ -5,9 +5,8 @@ from __future__ import annotations
 import math
 from datetime import date
 
-import pyqtgraph as pg
-
 from rlbaby.model.timekeeping import night_date, night_number
+from rlbaby.ui.charts.pgtypes import AxisItem
 from rlbaby.ui.locale_format import format_clock, format_day_month, format_month_year
 
 # Hour steps for clock ticks, from 5 minutes to 6 hours.
@@ -15,7 +14,7 @@ _CLOCK_STEPS_H = (5 / 60, 10 / 60, 15 / 60, 0.5, 1.0, 2.0, 3.0, 6.0)
 _MONTH_STEPS = (1, 3, 6, 12)
 
 
-class ClockAxis(pg.AxisItem):
+class ClockAxis(AxisItem):
     """Hours after the night start, shown as wall-clock times ("21:00", "02:15")."""
 
     def __init__(self, start_hour: int, orientation: str = "bottom") -> None:
@@ -39,7 +38,7 @@ class ClockAxis(pg.AxisItem):
         return [format_clock(v, self.start_hour) for v in values]
 
 
-class CountAxis(pg.AxisItem):
+class CountAxis(AxisItem):
     """Whole numbers only: counts have no halves, so no tick may read "0.5"."""
 
     def __init__(self, orientation: str = "left") -> None:
@@ -72,7 +71,7 @@ def count_step(span: float, max_ticks: float) -> int:
         power *= 10
 
 
-class NightAxis(pg.AxisItem):
+class NightAxis(AxisItem):
     """Night indexes (days since 1970) shown as dates: "3 Nov", "Nov 2026" or "2026"."""
 
     def __init__(self, orientation: str = "bottom", offset: float = 0.0) -> None:
@@ -150,6 +149,6 @@ def _month_starts(first: date, last: date, step: int) -> list[int]:
     return out
 
 
-def fixed_ticks(axis: pg.AxisItem, ticks: list[tuple[float, str]]) -> None:
+def fixed_ticks(axis: AxisItem, ticks: list[tuple[float, str]]) -> None:
     """Labels at fixed positions (category names, log-time marks)."""
     axis.setTicks([ticks, []])

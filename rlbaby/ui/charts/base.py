@@ -5,12 +5,12 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
-import pyqtgraph as pg
 from PySide6.QtCore import QBuffer, QEvent, QIODevice, QPointF, QRect, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QImage, QPainter
-from PySide6.QtWidgets import QLabel, QStackedLayout, QVBoxLayout, QWidget
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QImage, QPainter, QPen
+from PySide6.QtWidgets import QGraphicsItem, QLabel, QStackedLayout, QVBoxLayout, QWidget
 
 from rlbaby.model.i18n import QT_TRANSLATE_NOOP
+from rlbaby.ui.charts.pgtypes import AxisItem, GraphicsLayoutWidget, PlotItem, mkBrush, mkPen
 
 HOVER_HINT = QT_TRANSLATE_NOOP("ChartWidget", "Point at the chart to see exact values.")
 
@@ -22,14 +22,14 @@ def qcolor(palette: dict[str, str], token: str, alpha: int | None = None) -> QCo
     return c
 
 
-def pen(palette: dict[str, str], token: str, width: float = 1.0) -> pg.QtGui.QPen:
-    p = pg.mkPen(qcolor(palette, token), width=width)
+def pen(palette: dict[str, str], token: str, width: float = 1.0) -> QPen:
+    p = mkPen(qcolor(palette, token), width=width)
     p.setCosmetic(True)
     return p
 
 
-def brush(palette: dict[str, str], token: str, alpha: int | None = None) -> pg.QtGui.QBrush:
-    return pg.mkBrush(qcolor(palette, token, alpha))
+def brush(palette: dict[str, str], token: str, alpha: int | None = None) -> QBrush:
+    return mkBrush(qcolor(palette, token, alpha))
 
 
 class ChartWidget(QWidget):
@@ -55,8 +55,9 @@ class ChartWidget(QWidget):
         super().__init__(parent)
         self.setObjectName("chart")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        self.palette = dict(palette)
-        self.plots: list[pg.PlotItem] = []
+        # The theme's colours by token (not `palette`: that is QWidget.palette()).
+        self.colours = dict(palette)
+        self.plots: list[PlotItem] = []
 
         self.title = QLabel()
         self.title.setObjectName("chart_title")
@@ -65,7 +66,7 @@ class ChartWidget(QWidget):
         self.legend.setObjectName("chart_legend")
         self.legend.setWordWrap(True)
         self.legend.hide()
-        self.graphics = pg.GraphicsLayoutWidget()
+        self.graphics = GraphicsLayoutWidget()
         self.graphics.setAntialiasing(True)
         self.graphics.setMinimumHeight(160)
         self.empty_label = QLabel(self.tr(self.empty_text))
@@ -104,12 +105,26 @@ class ChartWidget(QWidget):
 
     # --- building ---------------------------------------------------------------
 
-    def add_plot(self, row: int, col: int = 0, **axis_items: pg.AxisItem) -> pg.PlotItem:
-        plot = self.graphics.addPlot(row=row, col=col, axisItems=axis_items or None)
-        plot.hideButtons()  # the tab has one "Reset view" button
-        plot.setMenuEnabled(False)
+    def add_plot(self, row: int, col: int = 0, **axis_items: AxisItem) -> PlotItem:
+        # No context menus: the tab has one "Reset view" button, and pyqtgraph's
+        # menu widgets cost about half a megabyte per plot.
+        plot = self.graphics.addPlot(
+            row=row, col=col, axisItems=axis_items or None, enableMenu=False
+        )
+        plot.hideButtons()
         self.plots.append(plot)
         return plot
+
+    def cache_axes(self) -> None:
+        """Keep each axis (with its grid lines) as a picture until it changes.
+
+        For a chart repainted often (the live timeline): redrawing the axis text
+        cost about 3 ms of every repaint. Each cached axis holds a pixmap about
+        the plot's size, so the other charts do not.
+        """
+        for plot in self.plots:
+            for side in ("left", "bottom", "right", "top"):
+                plot.getAxis(side).setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
 
     # --- state ----------------------------------------------------------------------
 
@@ -129,8 +144,8 @@ class ChartWidget(QWidget):
 
     def apply_palette(self, palette: dict[str, str]) -> None:
         """Recolour everything from the theme's palette (called on theme_changed)."""
-        self.palette = dict(palette)
-        p = self.palette
+        self.colours = dict(palette)
+        p = self.colours
         self.setStyleSheet(
             f"#chart, #chart_picture {{ background-color: {p['chart_bg']}; }}"
             f"QLabel {{ background: transparent; color: {p['chart_fg']}; }}"
@@ -152,7 +167,7 @@ class ChartWidget(QWidget):
         self._apply_item_colours()
 
     def _label_style(self) -> dict[str, str]:
-        return {"color": self.palette["chart_fg"], "font-size": f"{self._point_size():.1f}pt"}
+        return {"color": self.colours["chart_fg"], "font-size": f"{self._point_size():.1f}pt"}
 
     def _point_size(self) -> float:
         size = self.font().pointSizeF()
@@ -181,7 +196,7 @@ class ChartWidget(QWidget):
 
     # --- hover and click ----------------------------------------------------------------
 
-    def _plot_at(self, scene_pos: QPointF) -> tuple[pg.PlotItem, float, float] | None:
+    def _plot_at(self, scene_pos: QPointF) -> tuple[PlotItem, float, float] | None:
         for plot in self.plots:
             vb = plot.getViewBox()
             if vb.sceneBoundingRect().contains(scene_pos):
@@ -200,11 +215,11 @@ class ChartWidget(QWidget):
         if hit is not None:
             self.clicked_at(*hit)
 
-    def describe_point(self, plot: pg.PlotItem, x: float, y: float) -> str | None:
+    def describe_point(self, plot: PlotItem, x: float, y: float) -> str | None:
         """The exact values at view coordinates (x, y) of `plot`, in words."""
         return None
 
-    def clicked_at(self, plot: pg.PlotItem, x: float, y: float) -> None:
+    def clicked_at(self, plot: PlotItem, x: float, y: float) -> None:
         """A left click at view coordinates (x, y) of `plot`."""
 
     # --- view and export ------------------------------------------------------------------
@@ -258,17 +273,17 @@ class ChartWidget(QWidget):
         )
         band = text_rect.height() + 2 * pad
         image = QImage(width, chart.height() + band, QImage.Format.Format_RGB32)
-        image.fill(qcolor(self.palette, "chart_bg"))
+        image.fill(qcolor(self.colours, "chart_bg"))
         painter = QPainter(image)
         try:
             painter.setFont(font)
-            painter.setPen(qcolor(self.palette, "chart_fg"))
+            painter.setPen(qcolor(self.colours, "chart_fg"))
             painter.drawText(
                 QRect(pad, pad, width - 2 * pad, text_rect.height()),
                 int(Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap),
                 caption,
             )
-            painter.setPen(qcolor(self.palette, "chart_grid"))
+            painter.setPen(qcolor(self.colours, "chart_grid"))
             painter.drawLine(pad, band - 1, width - pad, band - 1)
             painter.drawImage(0, band, chart)
         finally:
@@ -287,7 +302,9 @@ class ChartWidget(QWidget):
         image = self.to_image(caption)
         buffer = QBuffer()
         buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-        if image.isNull() or not image.save(buffer, "PNG"):
+        # The format must be the str "PNG": PySide6's stubs ask for bytes, which
+        # raises at run time (the themed pictures broke in the wheel and bundle).
+        if image.isNull() or not image.save(buffer, "PNG"):  # type: ignore[call-overload]
             raise OSError(f"could not make the picture for {path}")
         with open(path, "wb") as f:
             f.write(bytes(buffer.data().data()))

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import numpy as np
 
-import pyqtgraph as pg
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QWidget
 
@@ -12,6 +11,7 @@ from rlbaby.analysis.breakdowns import BREAKDOWNS, Breakdown, breakdowns
 from rlbaby.model.i18n import QT_TRANSLATE_NOOP
 from rlbaby.ui.charts.axes import fixed_ticks
 from rlbaby.ui.charts.base import ChartWidget, brush, pen, qcolor
+from rlbaby.ui.charts.pgtypes import BarGraphItem, PlotItem, TextItem
 from rlbaby.ui.charts.plot_title import PlotTitle
 from rlbaby.ui.charts.words import BREAKDOWN_TITLES, answer_labels
 from rlbaby.ui.i18n import Plurals, tr_chart_word, tr_marked
@@ -31,9 +31,9 @@ class BreakdownChart(ChartWidget):
 
     def __init__(self, palette: dict[str, str], parent: QWidget | None = None) -> None:
         super().__init__(palette, parent)
-        self.bar_items: dict[str, pg.BarGraphItem] = {}
-        self.value_labels: dict[str, list[pg.TextItem]] = {}
-        self.breakdown_plots: dict[str, pg.PlotItem] = {}
+        self.bar_items: dict[str, BarGraphItem] = {}
+        self.value_labels: dict[str, list[TextItem]] = {}
+        self.breakdown_plots: dict[str, PlotItem] = {}
         self.titles: dict[str, PlotTitle] = {}
         self.data: dict[str, Breakdown] = {b.field: b for b in breakdowns([])}
         layout = self.graphics.ci.layout
@@ -53,11 +53,11 @@ class BreakdownChart(ChartWidget):
             answers = [tr_chart_word(t) for t in answer_labels(b)]
             fixed_ticks(plot.getAxis("left"), list(enumerate(answers)))
             y = np.arange(len(b.keys), dtype=np.float64)
-            bars = pg.BarGraphItem(x0=0, y=y, height=BAR_HEIGHT, width=np.zeros(y.size))
+            bars = BarGraphItem(x0=0, y=y, height=BAR_HEIGHT, width=np.zeros(y.size))
             plot.addItem(bars)
             labels = []
             for k in range(len(b.keys)):
-                t = pg.TextItem(anchor=(0.0, 0.5))
+                t = TextItem(anchor=(0.0, 0.5))
                 t.setPos(0, k)
                 plot.addItem(t)
                 labels.append(t)
@@ -104,7 +104,7 @@ class BreakdownChart(ChartWidget):
             )
 
     def _apply_item_colours(self) -> None:
-        p = self.palette
+        p = self.colours
         for name, bars in self.bar_items.items():
             bars.setOpts(brush=brush(p, "chart_bar"), pen=pen(p, "chart_line", 1.0))
             for t in self.value_labels[name]:
@@ -121,13 +121,13 @@ class BreakdownChart(ChartWidget):
         font = QFont(self.font())
         font.setPointSizeF(self._point_size())
         for title in self.titles.values():
-            title.set_style(font, qcolor(self.palette, "chart_fg"))
+            title.set_style(font, qcolor(self.colours, "chart_fg"))
         tick = self.tick_font()
         for labels in self.value_labels.values():
             for t in labels:
                 t.setFont(tick)
 
-    def describe_point(self, plot: pg.PlotItem, x: float, y: float) -> str | None:
+    def describe_point(self, plot: PlotItem, x: float, y: float) -> str | None:
         for name, p in self.breakdown_plots.items():
             if p is plot:
                 b = self.data[name]

@@ -6,7 +6,6 @@ import math
 
 import numpy as np
 
-import pyqtgraph as pg
 from PySide6.QtWidgets import QWidget
 
 from rlbaby.analysis.chart_data import (
@@ -19,6 +18,7 @@ from rlbaby.analysis.chart_data import (
 from rlbaby.model.i18n import QT_TRANSLATE_NOOP
 from rlbaby.ui.charts.axes import CountAxis, fixed_ticks
 from rlbaby.ui.charts.base import ChartWidget, brush, pen
+from rlbaby.ui.charts.pgtypes import LinearRegionItem, PlotDataItem, PlotItem, TextItem, mkPen
 
 LO_S, HI_S = 1.0, 3600.0
 TIME_MARKS = (
@@ -75,16 +75,16 @@ class IntervalChart(ChartWidget):
         vb.setMouseEnabled(x=True, y=False)
         vb.setLimits(xMin=-0.05, xMax=math.log10(HI_S) + 0.05, minXRange=0.2)
         self.plot.showGrid(x=True, y=True, alpha=0.6)
-        self.rapid_band = pg.LinearRegionItem(movable=False)
-        self.periodic_band = pg.LinearRegionItem(movable=False)
-        self.rapid_label = pg.TextItem(anchor=(0.0, 0.0))
-        self.periodic_label = pg.TextItem(anchor=(0.0, 0.0))
+        self.rapid_band = LinearRegionItem(movable=False)
+        self.periodic_band = LinearRegionItem(movable=False)
+        self.rapid_label = TextItem(anchor=(0.0, 0.0))
+        self.periodic_label = TextItem(anchor=(0.0, 0.0))
         for z, item in enumerate((self.rapid_band, self.periodic_band)):
             item.setZValue(-20 + z)
             self.plot.addItem(item)
         for item in (self.rapid_label, self.periodic_label):
             self.plot.addItem(item)
-        self.bars = pg.PlotDataItem(stepMode="center", fillLevel=0)
+        self.bars = PlotDataItem(stepMode="center", fillLevel=0)
         self.plot.addItem(self.bars)
         self.histogram = interval_histogram(np.empty(0), LO_S, HI_S)
         self.intervals_s: F64 = np.empty(0)
@@ -132,18 +132,18 @@ class IntervalChart(ChartWidget):
         self.periodic_label.setPos(math.log10(self.periodic_s[0]) + 0.02, top)
 
     def _apply_item_colours(self) -> None:
-        p = self.palette
+        p = self.colours
         self.bars.setPen(pen(p, "chart_line", 1.5))
         self.bars.setBrush(brush(p, "chart_bar"))
         self.rapid_band.setBrush(brush(p, "band_rapid"))
         self.periodic_band.setBrush(brush(p, "band_periodic"))
         for band in (self.rapid_band, self.periodic_band):
             for line in band.lines:
-                line.setPen(pg.mkPen(None))
+                line.setPen(mkPen(None))
         for text in (self.rapid_label, self.periodic_label):
             text.setColor(p["chart_fg"])
 
-    def describe_point(self, plot: pg.PlotItem, x: float, y: float) -> str | None:
+    def describe_point(self, plot: PlotItem, x: float, y: float) -> str | None:
         h: IntervalHistogram = self.histogram
         edges = np.log10(h.edges_s)
         i = int(np.searchsorted(edges, x, side="right")) - 1

@@ -6,7 +6,6 @@ from datetime import date
 
 import numpy as np
 
-import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QWidget
@@ -20,6 +19,7 @@ from rlbaby.model.i18n import QT_TRANSLATE_NOOP
 from rlbaby.model.timekeeping import night_date, night_number
 from rlbaby.ui.charts.axes import ClockAxis, NightAxis
 from rlbaby.ui.charts.base import ChartWidget
+from rlbaby.ui.charts.pgtypes import ColorMap, ImageItem, PlotItem
 from rlbaby.ui.charts.timeline_chart import DEFAULT_HOURS
 from rlbaby.ui.i18n import Plurals
 from rlbaby.ui.locale_format import format_clock, format_date
@@ -28,8 +28,9 @@ from rlbaby.ui.locale_format import format_clock, format_date
 def blend(a: str, b: str, t: float) -> str:
     """The colour a share `t` of the way from `a` to `b` (both '#rrggbb')."""
     ca, cb = QColor(a), QColor(b)
-    mix = [round(x + (y - x) * t) for x, y in zip(ca.getRgb()[:3], cb.getRgb()[:3], strict=True)]
-    return QColor(*mix).name()
+    pairs = ((ca.red(), cb.red()), (ca.green(), cb.green()), (ca.blue(), cb.blue()))
+    r, g, bl = (round(x + (y - x) * t) for x, y in pairs)
+    return QColor(r, g, bl).name()
 
 
 class NightMapChart(ChartWidget):
@@ -60,9 +61,9 @@ class NightMapChart(ChartWidget):
         vb = self.plot.getViewBox()
         vb.invertY(True)
         vb.setLimits(xMin=0, xMax=24, minXRange=0.5)
-        self.image = pg.ImageItem(autoDownsample=True)
+        self.image = ImageItem(autoDownsample=True)
         self.plot.addItem(self.image)
-        self.colormap: pg.ColorMap | None = None
+        self.colormap: ColorMap | None = None
         self.legend.show()
         today = date.today()
         self.map = night_map(np.empty(0, np.int64), start_hour, NightRange(today, today))
@@ -109,15 +110,15 @@ class NightMapChart(ChartWidget):
         vb.setRange(xRange=(lo, hi), yRange=(first, first + m.nights), padding=0)
 
     def _apply_item_colours(self) -> None:
-        p = self.palette
-        self.colormap = pg.ColorMap([0.0, 1.0], [QColor(p["heat_low"]), QColor(p["heat_high"])])
+        p = self.colours
+        self.colormap = ColorMap([0.0, 1.0], [QColor(p["heat_low"]), QColor(p["heat_high"])])
         self.image.setColorMap(self.colormap)
         self._update_legend()
 
     def _update_legend(self) -> None:
         if not hasattr(self, "map"):
             return
-        p = self.palette
+        p = self.colours
         cells = "".join(
             f'<span style="color:{blend(p["heat_low"], p["heat_high"], t)}">&#9608;</span>'
             for t in (0.0, 0.25, 0.5, 0.75, 1.0)
@@ -137,7 +138,7 @@ class NightMapChart(ChartWidget):
             return row, col
         return None
 
-    def describe_point(self, plot: pg.PlotItem, x: float, y: float) -> str | None:
+    def describe_point(self, plot: PlotItem, x: float, y: float) -> str | None:
         cell = self._cell(x, y)
         if cell is None:
             return None
@@ -153,7 +154,7 @@ class NightMapChart(ChartWidget):
             movements=Plurals().movements(n),
         )
 
-    def clicked_at(self, plot: pg.PlotItem, x: float, y: float) -> None:
+    def clicked_at(self, plot: PlotItem, x: float, y: float) -> None:
         cell = self._cell(x, y)
         if cell is not None:
             self.night_chosen.emit(night_date(night_number(self.map.first) + cell[0]))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pyqtgraph as pg
 from PySide6.QtCore import QSizeF
 from PySide6.QtGui import QColor, QFont, QFontMetricsF
 from PySide6.QtWidgets import (
@@ -12,8 +11,10 @@ from PySide6.QtWidgets import (
     QSizePolicy,
 )
 
+from rlbaby.ui.charts.pgtypes import GraphicsWidget
 
-class PlotTitle(pg.GraphicsWidget):
+
+class PlotTitle(GraphicsWidget):
     """Rich text in a GraphicsLayout cell, wrapped to the cell's width.
 
     pyqtgraph's own plot title (LabelItem) never wraps, asks for its whole

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import numpy as np
 
-import pyqtgraph as pg
 from PySide6.QtWidgets import QWidget
 
 from rlbaby.analysis.breakdowns import SoothingSummary, soothing_summary
 from rlbaby.model.i18n import QT_TRANSLATE_NOOP
 from rlbaby.ui.charts.axes import fixed_ticks
 from rlbaby.ui.charts.base import ChartWidget, brush, pen
+from rlbaby.ui.charts.pgtypes import BarGraphItem, PlotItem, TextItem
 from rlbaby.ui.charts.words import soothing_labels
 from rlbaby.ui.i18n import Plurals, tr_chart_word
 
@@ -51,14 +51,14 @@ class SoothingChart(ChartWidget):
             [(k, tr_chart_word(t)) for k, t in enumerate(soothing_labels(self.summary))],
         )
         y = np.arange(len(self.summary.keys), dtype=np.float64)
-        self.bars: dict[str, pg.BarGraphItem] = {}
+        self.bars: dict[str, BarGraphItem] = {}
         for name, _token, _text in PARTS:
-            bars = pg.BarGraphItem(x0=np.zeros(y.size), y=y, height=BAR_HEIGHT, width=0)
+            bars = BarGraphItem(x0=np.zeros(y.size), y=y, height=BAR_HEIGHT, width=0)
             self.plot.addItem(bars)
             self.bars[name] = bars
-        self.value_labels: list[pg.TextItem] = []
+        self.value_labels: list[TextItem] = []
         for k in range(y.size):
-            t = pg.TextItem(anchor=(0.0, 0.5))
+            t = TextItem(anchor=(0.0, 0.5))
             t.setPos(0, k)
             self.plot.addItem(t)
             self.value_labels.append(t)
@@ -103,7 +103,7 @@ class SoothingChart(ChartWidget):
         )
 
     def _update_legend(self) -> None:
-        p = self.palette
+        p = self.colours
         s = self.summary
         swatch = '<span style="color:{c}">&#9632;</span>&nbsp;{t}'
         keys = " &nbsp;&nbsp; ".join(
@@ -115,7 +115,7 @@ class SoothingChart(ChartWidget):
         self.legend.setText(f"{keys}<br>{base} {self.tr(HONEST_NOTE)}")
 
     def _apply_item_colours(self) -> None:
-        p = self.palette
+        p = self.colours
         for name, token, _text in PARTS:
             self.bars[name].setOpts(brush=brush(p, token), pen=pen(p, "chart_line", 1.0))
         for t in self.value_labels:
@@ -128,7 +128,7 @@ class SoothingChart(ChartWidget):
         for t in getattr(self, "value_labels", []):
             t.setFont(self.tick_font())
 
-    def describe_point(self, plot: pg.PlotItem, x: float, y: float) -> str | None:
+    def describe_point(self, plot: PlotItem, x: float, y: float) -> str | None:
         k = round(y)
         if 0 <= k < len(self.summary.keys):
             s = self.summary

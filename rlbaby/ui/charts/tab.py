@@ -2,82 +2,59 @@
 
 Charts: the night timeline (live while logging), gaps between movements, the
 nights trend, the night map, the episode-detail breakdowns and what was tried
-to soothe. Data is read
-and summarised once per range or data change (ChartSource), never per repaint;
-edits mark the charts stale and they are redrawn when the tab is next seen.
+to soothe. Data is read and summarised once per range or data change
+(services/charts.py), never per repaint; edits mark the charts stale and they
+are redrawn when the tab is next seen. A chart other than the timeline is built
+the first time its page is shown (or asked for), with the numbers of the range
+shown then: a parent who never opens it pays neither its memory nor its drawing.
+The top row lives in controls.py, the page strip and the charts' stack in
+pages.py, saving in saving.py.
 """
 
 from __future__ import annotations
 
-import logging
 from datetime import date, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QDate, QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
-    QButtonGroup,
-    QComboBox,
-    QDateEdit,
-    QHBoxLayout,
-    QLabel,
-    QPushButton,
-    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from rlbaby.analysis import NightSummary, within_episode_intervals_s
-from rlbaby.analysis.breakdowns import breakdowns, soothing_summary
-from rlbaby.analysis.chart_data import (
-    hours_after_start,
-    night_map,
-    trend_data,
-)
+from rlbaby.analysis.chart_data import hours_after_start
 from rlbaby.analysis.ranges import SINGLE_NIGHT, NightRange, resolve_range
 from rlbaby.model import night_of
 from rlbaby.model.arrays import KIND_CODE
-from rlbaby.model.i18n import QT_TRANSLATE_NOOP
 from rlbaby.services import MovementRecorded
 from rlbaby.services.charts import ChartSource
+from rlbaby.ui.charts import saving
 from rlbaby.ui.charts.base import ChartWidget
 from rlbaby.ui.charts.breakdown_chart import BreakdownChart
+from rlbaby.ui.charts.controls import ChartControls
 from rlbaby.ui.charts.interval_chart import IntervalChart
 from rlbaby.ui.charts.night_map_chart import NightMapChart
 from rlbaby.ui.charts.night_stepper import NightStepper
+from rlbaby.ui.charts.pages import NO_CHILD_TEXT, PAGES, ChartPages, page_title
 from rlbaby.ui.charts.save_notice import SaveNotice
 from rlbaby.ui.charts.soothing_chart import SoothingChart
-from rlbaby.ui.charts.spoken import describe, name
+from rlbaby.ui.charts.spoken import describe
 from rlbaby.ui.charts.timeline_chart import TimelineChart
 from rlbaby.ui.charts.trend_chart import TrendChart
 from rlbaby.ui.charts.words import RANGE_CHOICES
 from rlbaby.ui.context import UiContext
-from rlbaby.ui.dialogs.common import save_path
-from rlbaby.ui.i18n import tr_marked
-from rlbaby.ui.locale_format import date_format, format_date, format_night
-from rlbaby.ui.widgets.dates import date_of, qdate_of
-from rlbaby.ui.widgets.value_combo import ValueCombo
 
-PAGES = {
-    "timeline": QT_TRANSLATE_NOOP("ChartsTab", "Night timeline"),
-    "intervals": QT_TRANSLATE_NOOP("ChartsTab", "Gaps between movements"),
-    "trend": QT_TRANSLATE_NOOP("ChartsTab", "Nights over time"),
-    "map": QT_TRANSLATE_NOOP("ChartsTab", "Night map"),
-    "details": QT_TRANSLATE_NOOP("ChartsTab", "Episode details"),
-    "soothing": QT_TRANSLATE_NOOP("ChartsTab", "Soothing"),
-}
 STALE_REDRAW_MS = 400  # coalesce a burst of edits into one redraw
-NO_CHILD_TEXT = QT_TRANSLATE_NOOP(
-    "ChartsTab", "Add your child on the Log tab first; the charts fill in as you log."
-)
 
 
 class ChartsTab(QWidget):
     """All charts of the chosen child over the chosen range of nights.
 
     Signals:
-        redrawn(): every chart now shows the current child, range and data
-            (emitted at the end of `reload`, synchronously).
+        redrawn(): every chart built so far now shows the current child, range
+            and data (emitted at the end of `reload`, synchronously); one built
+            later gets them as it is built.
     """
 
     redrawn = Signal()
@@ -91,113 +68,37 @@ class ChartsTab(QWidget):
         self._single_night = self._tonight()  # the night of the "Night of …" range
         self._dirty = True
         self._timeline_loaded = False  # the timeline shows a real night (not before the first load)
-        palette = ctx.theme.palette
-        start_hour = ctx.store.settings.night_start_hour
 
-        self.child_combo: ValueCombo[str] = ValueCombo()
-        self.child_combo.setObjectName("charts_child")
-        self.child_combo.setToolTip(self.tr("Whose charts to show"))
-        self.child_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self.child_combo.activated.connect(self._on_child_combo_activated)
-        self.range_combo: ValueCombo[str] = ValueCombo(
-            (tr_marked("Charts", text), key) for key, text in RANGE_CHOICES.items()
-        )
-        self.range_combo.setObjectName("charts_range")
-        self.range_combo.setToolTip(self.tr("Which nights the charts cover"))
-        self.range_combo.set_value("30")
-        self.range_combo.activated.connect(self._on_range_combo_activated)
-        self.from_date = QDateEdit()
-        self.to_date = QDateEdit()
-        self.from_date.setAccessibleName(self.tr("From night"))
-        self.to_date.setAccessibleName(self.tr("To night"))
-        for edit, tip in (
-            (self.from_date, self.tr("First night")),
-            (self.to_date, self.tr("Last night")),
-        ):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat(date_format())
-            edit.setToolTip(tip)
-            edit.dateChanged.connect(self._on_custom_date_changed)
-        self.from_label = QLabel(self.tr("from"))
-        self.to_label = QLabel(self.tr("to"))
-        self.reset_button = QPushButton(self.tr("Reset view"))
-        self.reset_button.setObjectName("charts_reset")
-        self.reset_button.setToolTip(
-            self.tr("Undo zooming and panning (mouse wheel zooms, drag pans)")
-        )
-        self.reset_button.clicked.connect(self.reset_view)
-        self.png_button = QPushButton(self.tr("Save picture…"))
-        self.png_button.setObjectName("charts_save_png")
-        self.png_button.setToolTip(self.tr("Save the chart you see as a PNG picture"))
-        self.png_button.clicked.connect(self._on_png_button_clicked)
-        self.csv_button = QPushButton(self.tr("Save numbers…"))
-        self.csv_button.setObjectName("charts_save_csv")
-        self.csv_button.setToolTip(self.tr("Save the numbers behind this chart as a CSV table"))
-        self.csv_button.clicked.connect(self._on_csv_button_clicked)
+        self.controls = ChartControls()
+        c = self.controls
+        self.child_combo, self.range_combo = c.child_combo, c.range_combo
+        self.from_date, self.to_date = c.from_date, c.to_date
+        c.child_combo.activated.connect(self._on_child_combo_activated)
+        c.range_combo.activated.connect(self._on_range_combo_activated)
+        c.from_date.dateChanged.connect(self._on_custom_date_changed)
+        c.to_date.dateChanged.connect(self._on_custom_date_changed)
+        c.reset_button.clicked.connect(self.reset_view)
+        c.png_button.clicked.connect(self._on_png_button_clicked)
+        c.csv_button.clicked.connect(self._on_csv_button_clicked)
 
-        self.timeline = TimelineChart(palette, start_hour)
-        self.intervals = IntervalChart(palette, ctx.store.settings.rule.interval_s)
-        self.trend = TrendChart(palette)
-        self.night_map = NightMapChart(palette, start_hour)
-        self.details = BreakdownChart(palette)
-        self.soothing = SoothingChart(palette)
-        self.charts: dict[str, ChartWidget] = {
-            "timeline": self.timeline,
-            "intervals": self.intervals,
-            "trend": self.trend,
-            "map": self.night_map,
-            "details": self.details,
-            "soothing": self.soothing,
-        }
+        self.timeline = TimelineChart(ctx.theme.palette, ctx.store.settings.night_start_hour)
         self.stepper = NightStepper()
         self.stepper.night_changed.connect(self._on_stepper_night_changed)
-        self.trend.night_chosen.connect(self.show_night)
-        self.night_map.night_chosen.connect(self.show_night)
+        timeline_page = QWidget()
+        lay = QVBoxLayout(timeline_page)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(self.stepper)
+        lay.addWidget(self.timeline, 1)
+        self.pages = ChartPages(ctx, self.timeline, timeline_page)
+        self.pages.night_chosen.connect(self.show_night)
+        self.page_buttons = self.pages.page_buttons
+        for key, button in self.page_buttons.items():
+            button.clicked.connect(lambda _c=False, k=key: self.show_page(k))
 
-        self.stack = QStackedWidget()
-        self.page_buttons: dict[str, QPushButton] = {}
-        self._page_group = QButtonGroup(self)
-        self._page_group.setExclusive(True)
-        pages = QHBoxLayout()
-        for key, text in PAGES.items():
-            b = QPushButton(self.tr(text))
-            b.setObjectName(f"chart_page_{key}")
-            b.setAccessibleDescription(self.tr("Show this chart below"))
-            name(self.charts[key], self.tr(text))
-            b.setCheckable(True)
-            b.setProperty("chip", True)
-            b.clicked.connect(lambda _c=False, k=key: self.show_page(k))
-            self._page_group.addButton(b)
-            pages.addWidget(b)
-            self.page_buttons[key] = b
-            if key == "timeline":
-                page = QWidget()
-                lay = QVBoxLayout(page)
-                lay.setContentsMargins(0, 0, 0, 0)
-                lay.addWidget(self.stepper)
-                lay.addWidget(self.timeline, 1)
-                self.stack.addWidget(page)
-            else:
-                self.stack.addWidget(self.charts[key])
-        pages.addStretch(1)
-
-        top = QHBoxLayout()
-        top.addWidget(QLabel(self.tr("Charts for")))
-        top.addWidget(self.child_combo)
-        top.addSpacing(12)
-        top.addWidget(QLabel(self.tr("Nights:")))
-        top.addWidget(self.range_combo)
-        for w in (self.from_label, self.from_date, self.to_label, self.to_date):
-            top.addWidget(w)
-        top.addStretch(1)
-        top.addWidget(self.reset_button)
-        top.addWidget(self.png_button)
-        top.addWidget(self.csv_button)
-        self.notice = SaveNotice(palette)
+        self.notice = SaveNotice(ctx.theme.palette)
         root = QVBoxLayout(self)
-        root.addLayout(top)
-        root.addLayout(pages)
-        root.addWidget(self.stack, 1)
+        root.addWidget(self.controls)
+        root.addWidget(self.pages, 1)
         root.addWidget(self.notice)
 
         self._stale_timer = QTimer(self)
@@ -213,9 +114,48 @@ class ChartsTab(QWidget):
         ctx.selection.child_changed.connect(self._on_selection_child_changed)
         ctx.theme.theme_changed.connect(self._on_theme_theme_changed)
 
-        self._set_custom_visible(False)
         self._fill_children()
         self.show_page("timeline")
+
+    # --- the charts (all but the timeline built when first needed: pages.py) ------
+
+    def chart(self, key: str) -> ChartWidget:
+        return self.pages.chart(key)
+
+    @property
+    def charts(self) -> dict[str, ChartWidget]:
+        """Every chart, by page (building those not built yet)."""
+        return {key: self.pages.chart(key) for key in PAGES}
+
+    @property
+    def intervals(self) -> IntervalChart:
+        chart = self.chart("intervals")
+        assert isinstance(chart, IntervalChart)
+        return chart
+
+    @property
+    def trend(self) -> TrendChart:
+        chart = self.chart("trend")
+        assert isinstance(chart, TrendChart)
+        return chart
+
+    @property
+    def night_map(self) -> NightMapChart:
+        chart = self.chart("map")
+        assert isinstance(chart, NightMapChart)
+        return chart
+
+    @property
+    def details(self) -> BreakdownChart:
+        chart = self.chart("details")
+        assert isinstance(chart, BreakdownChart)
+        return chart
+
+    @property
+    def soothing(self) -> SoothingChart:
+        chart = self.chart("soothing")
+        assert isinstance(chart, SoothingChart)
+        return chart
 
     # --- what is shown --------------------------------------------------------------
 
@@ -229,24 +169,19 @@ class ChartsTab(QWidget):
 
     @property
     def current_page(self) -> str:
-        return next(k for k, b in self.page_buttons.items() if b.isChecked())
-
-    def current_page_or_none(self) -> str | None:
-        return next((k for k, b in self.page_buttons.items() if b.isChecked()), None)
+        return self.pages.current
 
     @property
     def current_chart(self) -> ChartWidget:
-        return self.charts[self.current_page]
+        return self.chart(self.current_page)
 
     def _tonight(self) -> date:
         return night_of(self._ctx.clock(), self._ctx.store.settings.night_start_hour)
 
     def show_page(self, key: str) -> None:
-        if key != self.current_page_or_none():
+        if not self.page_buttons[key].isChecked():
             self.notice.clear()  # "saved to …" spoke of the page left behind
-        self.page_buttons[key].setChecked(True)
-        index = list(PAGES).index(key)
-        self.stack.setCurrentIndex(index)
+        self.pages.show_page(key)
 
     def set_range(
         self, choice: str, first: date | None = None, last: date | None = None
@@ -271,39 +206,22 @@ class ChartsTab(QWidget):
         if choice == "custom":
             if first is None or last is None:
                 raise ValueError("a custom range needs a first and a last night")
-            for edit, d in ((self.from_date, first), (self.to_date, last)):
-                edit.blockSignals(True)
-                edit.setDate(qdate_of(d))
-                edit.blockSignals(False)
+            self.controls.set_custom_nights(first, last)
         self.range_combo.set_value(choice)
-        self._name_single_night()
-        self._set_custom_visible(choice == "custom")
+        self.controls.name_single_night(self._single_night if choice == SINGLE_NIGHT else None)
+        self.controls.set_custom_visible(choice == "custom")
         self.reload(keep_night=False)
         return self.nights
 
-    def _name_single_night(self) -> None:
-        """The "one night" entry names its night while it is the range shown."""
-        i = self.range_combo.values().index(SINGLE_NIGHT)
-        if self.range_choice == SINGLE_NIGHT:
-            n = self._single_night
-            self.range_combo.setItemText(i, self.tr("Night of {date}").format(date=format_night(n)))
-        else:
-            self.range_combo.setItemText(i, tr_marked("Charts", RANGE_CHOICES[SINGLE_NIGHT]))
-
-    def _set_custom_visible(self, visible: bool) -> None:
-        for w in (self.from_label, self.from_date, self.to_label, self.to_date):
-            w.setVisible(visible)
-
     def reload(self, keep_night: bool = True) -> None:
-        """Re-read the data and redraw every chart, synchronously.
+        """Re-read the data and redraw every chart built so far, synchronously.
 
         Args:
             keep_night: keep the timeline on its night; otherwise it moves to
-                the last night of the range.
+                the range's latest logged night ("Tonight" and "Night of …": that night).
         """
         self._dirty = False
         self._stale_timer.stop()
-        settings = self._ctx.store.settings
         tonight = self._tonight()
         cid = self.child_id
         if not cid:
@@ -313,40 +231,27 @@ class ChartsTab(QWidget):
         if self.range_choice == SINGLE_NIGHT:
             custom = (self._single_night, self._single_night)
         else:
-            custom = (date_of(self.from_date.date()), date_of(self.to_date.date()))
+            custom = self.controls.custom_nights()
         self.nights = resolve_range(self.range_choice, tonight, history.first_night, custom)
-        mv = history.movements(self.nights)
-        self.intervals.set_data(
-            within_episode_intervals_s(mv.at_ms, mv.episode), settings.rule.interval_s
-        )
-        self.trend.set_data(trend_data(history.summaries, self.nights.first, self.nights.last))
-        self.night_map.set_data(night_map(mv.local_ms, settings.night_start_hour, self.nights))
-        self.details.set_data(breakdowns(history.summaries_in(self.nights)))
-        self.soothing.set_data(soothing_summary(history.episodes_in(self.nights)))
+        data = self.source.charts(cid, self.nights)
+        self.pages.show_numbers(data)
         if keep_night and self._timeline_loaded and self.range_choice != "tonight":
             night = self.timeline.night
+        elif self.range_choice not in ("tonight", SINGLE_NIGHT) and data.latest_logged:
+            night = data.latest_logged  # an empty evening helps nobody
         else:
-            night = self._latest_logged_night(history.summaries_in(self.nights))
+            night = self.nights.last
         self._show_timeline(min(night, tonight), tonight)
-        for chart in self.charts.values():
+        for chart in self.pages.built.values():
             describe(chart)
         self.redrawn.emit()
-
-    def _latest_logged_night(self, summaries: list[NightSummary]) -> date:
-        """Where the timeline opens after a range change: the night itself for
-        "Tonight" and "Night of …", else the range's latest night with movements
-        (an empty evening helps nobody)."""
-        if self.range_choice not in ("tonight", SINGLE_NIGHT):
-            for s in reversed(summaries):
-                if s.movements:
-                    return s.night
-        return self.nights.last
 
     def _show_no_child(self, tonight: date) -> None:
         self.nights = NightRange(tonight, tonight)
         self._timeline_loaded = False
-        for chart in self.charts.values():
-            chart.set_empty(True, self.tr(NO_CHILD_TEXT))
+        self.pages.show_numbers(None)
+        self.timeline.set_empty(True, self.tr(NO_CHILD_TEXT))
+        for chart in self.pages.built.values():
             describe(chart)
         self.redrawn.emit()
 
@@ -371,24 +276,19 @@ class ChartsTab(QWidget):
     def reset_view(self) -> None:
         self.current_chart.reset_view()
 
-    # --- export ----------------------------------------------------------------------
+    # --- saving ----------------------------------------------------------------------
+
+    def _child_name(self) -> str | None:
+        child = self._ctx.store.child(self.child_id)
+        return child.name if child else None
+
+    def _night_shown(self) -> date | None:
+        return self.timeline.night if self.current_page == "timeline" else None
 
     def caption(self) -> str:
         """What a saved picture shows, in words: whose chart, which chart, which nights."""
-        child = self._ctx.store.child(self.child_id)
-        name = child.name if child else self.tr("No child")
-        if self.current_page == "timeline":
-            n = self.timeline.night
-            when = self.tr("night of {date}").format(date=format_date(n, weekday=True))
-        elif self.nights.nights == 1:
-            n = self.nights.first
-            when = self.tr("night of {date}").format(date=format_date(n, weekday=True))
-        else:
-            a, b = self.nights.first, self.nights.last
-            when = self.tr("nights {first} to {last}").format(
-                first=format_date(a), last=format_date(b)
-            )
-        return f"{name} · {self.tr(PAGES[self.current_page])} · {when}"
+        title = page_title(self.current_page)
+        return saving.caption(self._child_name(), title, self._night_shown(), self.nights)
 
     def export_png(self, path: Path) -> None:
         """Save the visible chart as a PNG picture, captioned with the child's
@@ -399,53 +299,23 @@ class ChartsTab(QWidget):
         """Save the visible chart's numbers as CSV; returns the data rows written."""
         return self.current_chart.export_csv(path)
 
-    def _suggested_name(self, suffix: str) -> Path:
-        child = self._ctx.store.child(self.child_id)
-        name = (child.name if child else "child").strip().replace(" ", "-").lower()
-        if self.current_page == "timeline":
-            when = self.timeline.night.isoformat()
-        else:
-            when = f"{self.nights.first.isoformat()}-to-{self.nights.last.isoformat()}"
-        return Path.home() / f"rlbaby-{name}-{self.current_page}-{when}.{suffix}"
-
-    def _save(self, what: str, title: str, filters: str, suffix: str) -> None:
-        picked = save_path(self, title, filters, self._suggested_name(suffix))
-        if picked is None:
-            return
-        path = picked[0] if picked[0].suffix else picked[0].with_suffix(f".{suffix}")
-        try:
-            if suffix == "png":
-                self.export_png(path)
-            else:
-                self.export_csv(path)
-        except OSError as exc:
-            logging.getLogger(__name__).warning("chart %s not saved to %s: %s", suffix, path, exc)
-            self.notice.not_saved(what, path, exc)
-        else:
-            self.notice.saved(what, path)
+    def _save(self, suffix: str) -> None:
+        suggested = saving.suggested_path(
+            self._child_name(), self.current_page, self._night_shown(), self.nights, suffix
+        )
+        saving.save_chart(self, self.current_chart, suffix, suggested, self.caption(), self.notice)
 
     def _on_png_button_clicked(self) -> None:
-        self._save(
-            self.tr("Picture"),
-            self.tr("Save chart as picture"),
-            self.tr("PNG pictures (*.png)"),
-            "png",
-        )
+        self._save("png")
 
     def _on_csv_button_clicked(self) -> None:
-        self._save(
-            self.tr("Numbers"), self.tr("Save chart numbers"), self.tr("CSV tables (*.csv)"), "csv"
-        )
+        self._save("csv")
 
     # --- children ------------------------------------------------------------------------
 
     def _fill_children(self) -> None:
-        self.child_combo.reset((c.name, c.id) for c in self._ctx.store.children())
-        blocked = self.child_combo.blockSignals(True)
-        if not self.child_combo.set_value(self.child_id) and self.child_combo.count():
-            self.child_combo.setCurrentIndex(0)
-        self.child_combo.blockSignals(blocked)
-        self.child_combo.setEnabled(self.child_combo.count() > 1)
+        children = ((c.name, c.id) for c in self._ctx.store.children())
+        self.controls.fill_children(children, self.child_id)
 
     def _on_child_combo_activated(self, index: int) -> None:
         if 0 <= index < self.child_combo.count():
@@ -504,7 +374,7 @@ class ChartsTab(QWidget):
             first = max(self.nights.first, last - timedelta(days=29))
             self.set_range("custom", first, last)
         else:
-            self.set_range(choice, date_of(self.from_date.date()), date_of(self.to_date.date()))
+            self.set_range(choice, *self.controls.custom_nights())
 
     def _on_custom_date_changed(self, _qdate: QDate) -> None:
         if self.range_choice == "custom":
@@ -524,6 +394,6 @@ class ChartsTab(QWidget):
             self.set_range(SINGLE_NIGHT, night)
 
     def _on_theme_theme_changed(self, _name: str) -> None:
-        for chart in self.charts.values():
+        for chart in self.pages.built.values():
             chart.apply_palette(self._ctx.theme.palette)
         self.notice.apply_palette(self._ctx.theme.palette)

@@ -6,26 +6,23 @@ from datetime import date
 
 import numpy as np
 
-import pyqtgraph as pg
 from PySide6.QtWidgets import QWidget
 
-from rlbaby.analysis.chart_data import (
-    F64,
-    TimelineData,
-)
+from rlbaby.analysis.chart_data import TimelineData
 from rlbaby.model.arrays import KINDS
 from rlbaby.model.i18n import QT_TRANSLATE_NOOP
 from rlbaby.model.timekeeping import MS_PER_HOUR
 from rlbaby.ui.charts import kind_marks
 from rlbaby.ui.charts.axes import ClockAxis, fixed_ticks
-from rlbaby.ui.charts.base import ChartWidget, brush, pen
-from rlbaby.ui.charts.geometry import pair_segments, span_outline
+from rlbaby.ui.charts.base import ChartWidget, qcolor
+from rlbaby.ui.charts.pgtypes import PlotItem
+from rlbaby.ui.charts.timeline_items import MovementTicks, Spans
 from rlbaby.ui.i18n import Plurals, tr_label
 from rlbaby.ui.locale_format import format_clock, format_date
 from rlbaby.wording import duration
 
-TICK_Y = (0.08, 0.92)  # movement ticks
-MARK_Y = TICK_Y[1]  # each tick's kind marker sits on its top end
+TICK_Y = (0.08, 0.92)  # movement ticks; each tick's kind marker sits on its top end
+TICK_PX = 2  # tick width in screen pixels
 MARK_PX = 10  # marker size in screen pixels
 SPAN_Y = (0.0, 1.0)  # episode shading behind them
 SLEEP_Y = (-0.42, -0.14)  # the "asleep" band below
@@ -37,8 +34,8 @@ DEFAULT_HOURS = 15.0  # the default view: night start to 15 h later (18:00 to 09
 class TimelineChart(ChartWidget):
     """One night of one child along the clock.
 
-    Each movement is a vertical tick coloured by its kind (one line item per
-    kind, drawn as pairs, so thousands of ticks stay cheap), topped by the
+    Each movement is a vertical tick coloured by its kind (one item draws them
+    all, so thousands of ticks stay cheap: timeline_items.py), topped by the
     kind's marker shape, so kinds differ by more than colour (kind_marks.py);
     episodes are shaded; logged sleep is a band below. `append_movement` adds a tap in
     place, without reading the store.
@@ -55,6 +52,7 @@ class TimelineChart(ChartWidget):
         super().__init__(palette, parent)
         self.axis = ClockAxis(start_hour)
         self.plot = self.add_plot(0, bottom=self.axis)
+        self.cache_axes()  # repainted on every live tap
         self.plot.setLabel("bottom", self.tr("Time of night"))
         vb = self.plot.getViewBox()
         vb.setMouseEnabled(x=True, y=False)
@@ -65,22 +63,16 @@ class TimelineChart(ChartWidget):
             self.plot.getAxis("left"),
             [(sum(TICK_Y) / 2, self.tr("movements")), (sum(SLEEP_Y) / 2, self.tr("asleep"))],
         )
-        self.sleep_item = pg.PlotDataItem(fillLevel=SLEEP_Y[0])
-        self.span_item = pg.PlotDataItem(fillLevel=SPAN_Y[0])
+        self.sleep_item = Spans(*SLEEP_Y)
+        self.span_item = Spans(*SPAN_Y)
         for item in (self.sleep_item, self.span_item):
             item.setZValue(-10)
             self.plot.addItem(item)
-        self.tick_items: list[pg.PlotDataItem] = []
-        self.mark_items: list[pg.ScatterPlotItem] = []
-        for kind in KINDS:
-            item = pg.PlotDataItem(connect="pairs")
-            self.tick_items.append(item)
-            self.plot.addItem(item)
-            marks = pg.ScatterPlotItem(symbol=kind_marks.symbol(kind), size=MARK_PX, pxMode=True)
-            self.mark_items.append(marks)
-            self.plot.addItem(marks)
+        self.ticks = MovementTicks(
+            [kind_marks.symbol(k) for k in KINDS], *TICK_Y, tick_px=TICK_PX, mark_px=MARK_PX
+        )
+        self.plot.addItem(self.ticks)
         self.data = TimelineData(date.today(), start_hour)
-        self._x_by_kind: list[F64] = [np.empty(0) for _ in KINDS]
         self._x = np.empty(0)
         self._kind = np.empty(0, np.int8)
         self._ep = np.empty(0, np.int32)
@@ -117,12 +109,9 @@ class TimelineChart(ChartWidget):
         self._span_end = data.span_end_h.copy()
         self._span_n = data.span_movements.copy()
         self._ep_row = {eid: i for i, eid in enumerate(data.episode_ids)}
-        for code, item in enumerate(self.tick_items):
-            self._x_by_kind[code] = self._x[self._kind == code]
-            item.setData(*pair_segments(self._x_by_kind[code], *TICK_Y))
-            self._set_marks(code)
+        self.ticks.set_data(self._x, self._kind)
         self._update_spans()
-        self.sleep_item.setData(*span_outline(data.sleep_start_h, data.sleep_end_h, *SLEEP_Y))
+        self.sleep_item.set_spans(data.sleep_start_h, data.sleep_end_h)
         self._update_title()
         self.set_empty(data.empty)
         self.reset_view()
@@ -143,10 +132,7 @@ class TimelineChart(ChartWidget):
         self._x = np.insert(self._x, pos, x_h)
         self._kind = np.insert(self._kind, pos, kind_code)
         self._ep = np.insert(self._ep, pos, row)
-        xs = np.append(self._x_by_kind[kind_code], x_h)
-        self._x_by_kind[kind_code] = xs
-        self.tick_items[kind_code].setData(*pair_segments(xs, *TICK_Y))
-        self._set_marks(kind_code)
+        self.ticks.set_data(self._x, self._kind)
         self._update_spans()
         self._update_title()
         if self.is_empty:
@@ -155,14 +141,10 @@ class TimelineChart(ChartWidget):
         if not lo <= x_h <= hi:
             self.reset_view()
 
-    def _set_marks(self, code: int) -> None:
-        xs = self._x_by_kind[code]
-        self.mark_items[code].setData(x=xs, y=np.full(xs.size, MARK_Y))
-
     def _update_spans(self) -> None:
         start = np.clip(self._span_start - SPAN_PAD_H, 0, 24)
         end = np.clip(self._span_end + SPAN_PAD_H, 0, 24)
-        self.span_item.setData(*span_outline(start, end, *SPAN_Y))
+        self.span_item.set_spans(start, end)
 
     def _update_title(self) -> None:
         d = self.data.night
@@ -188,17 +170,13 @@ class TimelineChart(ChartWidget):
     # --- theme -----------------------------------------------------------------------
 
     def _apply_item_colours(self) -> None:
-        p = self.palette
-        for kind, item, marks in zip(KINDS, self.tick_items, self.mark_items, strict=True):
-            token = kind_marks.colour_token(kind)
-            item.setPen(pen(p, token, 2.0))
-            marks.setBrush(brush(p, token))
-            # A thin rim of the background keeps touching markers apart.
-            marks.setPen(pen(p, "chart_bg", 1.0))
-        self.span_item.setPen(None)
-        self.span_item.setBrush(brush(p, "episode_span"))
-        self.sleep_item.setPen(None)
-        self.sleep_item.setBrush(brush(p, "sleep_band"))
+        p = self.colours
+        # A thin rim of the background keeps touching markers apart.
+        self.ticks.set_colours(
+            [qcolor(p, kind_marks.colour_token(k)) for k in KINDS], qcolor(p, "chart_bg")
+        )
+        self.span_item.set_colour(qcolor(p, "episode_span"))
+        self.sleep_item.set_colour(qcolor(p, "sleep_band"))
         swatch = '<span style="color:{c}">{g}</span>&nbsp;{t}'
         bits = [
             swatch.format(c=p[kind_marks.colour_token(k)], g=kind_marks.glyph(k), t=tr_label(k))
@@ -224,7 +202,7 @@ class TimelineChart(ChartWidget):
     def reset_view(self) -> None:
         self.plot.getViewBox().setRange(xRange=self.default_x_range(), yRange=Y_RANGE, padding=0)
 
-    def describe_point(self, plot: pg.PlotItem, x: float, y: float) -> str | None:
+    def describe_point(self, plot: PlotItem, x: float, y: float) -> str | None:
         sh = self.data.start_hour
         (lo, hi), _ = plot.getViewBox().viewRange()
         if y < SPAN_Y[0] - 0.04:

@@ -7,7 +7,6 @@ from datetime import date
 
 import numpy as np
 
-import pyqtgraph as pg
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
 
@@ -20,6 +19,7 @@ from rlbaby.model.timekeeping import night_date, night_number
 from rlbaby.ui.charts.axes import NightAxis
 from rlbaby.ui.charts.base import ChartWidget, brush, pen
 from rlbaby.ui.charts.geometry import bar_outline
+from rlbaby.ui.charts.pgtypes import PlotDataItem, PlotItem
 from rlbaby.ui.charts.words import TREND_METRICS
 from rlbaby.ui.i18n import tr_marked
 from rlbaby.ui.locale_format import format_date
@@ -64,9 +64,9 @@ class TrendChart(ChartWidget):
 
     def __init__(self, palette: dict[str, str], parent: QWidget | None = None) -> None:
         super().__init__(palette, parent)
-        self.metric_plots: dict[str, pg.PlotItem] = {}
-        self.bar_items: dict[str, pg.PlotDataItem] = {}
-        self.mean_items: dict[str, pg.PlotDataItem] = {}
+        self.metric_plots: dict[str, PlotItem] = {}
+        self.bar_items: dict[str, PlotDataItem] = {}
+        self.mean_items: dict[str, PlotDataItem] = {}
         last = len(TREND_METRICS) - 1
         for row, (name, title) in enumerate(TREND_METRICS.items()):
             plot = self.add_plot(row, bottom=NightAxis())
@@ -79,8 +79,8 @@ class TrendChart(ChartWidget):
                 plot.getAxis("bottom").setStyle(showValues=False)
             if row:
                 plot.setXLink(self.plots[0])
-            bars = pg.PlotDataItem(fillLevel=0)
-            mean = pg.PlotDataItem(connect="finite")
+            bars = PlotDataItem(fillLevel=0)
+            mean = PlotDataItem(connect="finite")
             plot.addItem(bars)
             plot.addItem(mean)
             self.metric_plots[name] = plot
@@ -135,7 +135,7 @@ class TrendChart(ChartWidget):
         self.plots[0].getViewBox().setXRange(lo, hi, padding=0)
 
     def _apply_item_colours(self) -> None:
-        p = self.palette
+        p = self.colours
         for name in TREND_METRICS:
             self.bar_items[name].setPen(None)
             self.bar_items[name].setBrush(brush(p, "chart_bar"))
@@ -157,7 +157,7 @@ class TrendChart(ChartWidget):
         i = int(np.argmin(np.abs(idx - x)))
         return i if abs(idx[i] - x) <= 0.5 else None
 
-    def describe_point(self, plot: pg.PlotItem, x: float, y: float) -> str | None:
+    def describe_point(self, plot: PlotItem, x: float, y: float) -> str | None:
         i = self._night_near(x)
         if i is None:
             return None
@@ -179,7 +179,7 @@ class TrendChart(ChartWidget):
             )
         return " · ".join(parts)
 
-    def clicked_at(self, plot: pg.PlotItem, x: float, y: float) -> None:
+    def clicked_at(self, plot: PlotItem, x: float, y: float) -> None:
         i = self._night_near(x)
         if i is not None:
             self.night_chosen.emit(night_date(int(self.data.night_idx[i])))

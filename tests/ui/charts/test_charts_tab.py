@@ -15,6 +15,7 @@ from charts_helpers import (
     TONIGHT_GAPS_S,
     TONIGHT_KICKS_H,
     TONIGHT_STRETCHES_H,
+    at,
     memory_ctx,
     seed,
 )
@@ -27,18 +28,18 @@ from rlbaby.analysis.chart_data import (
     interval_histogram,
 )
 from rlbaby.analysis.ranges import NightRange
-from rlbaby.model import Child, MovementKind, Sign
+from rlbaby.model import Child, Episode, Movement, MovementKind, Sign
 from rlbaby.model.arrays import KIND_CODE
 from rlbaby.model.timekeeping import night_number
 from rlbaby.store import Store
-from rlbaby.ui.charts import tab as charts_tab_module
+from rlbaby.ui.charts import saving as charts_saving
 from rlbaby.ui.charts.tab import PAGES, ChartsTab
 from rlbaby.ui.theme import load_palette
 
 
 def _kind_x(tab: ChartsTab, kind: MovementKind) -> list[float]:
-    x, _y = tab.timeline.tick_items[KIND_CODE[kind]].getData()
-    return [] if x is None else sorted(set(np.round(x, 6).tolist()))
+    x = tab.timeline.ticks.x_of(KIND_CODE[kind])
+    return sorted(set(np.round(x, 6).tolist()))
 
 
 @pytest.fixture
@@ -131,14 +132,14 @@ def test_a_tap_shows_on_the_timeline_without_reading_the_store(tab, monkeypatch)
     ctx.service.record_movement(ctx.selection.child_id)  # 07:00, tonight
     assert tab.timeline.movement_count == before + 1
     assert 13.0 in _kind_x(tab, MovementKind.UNSPECIFIED)
-    assert tab.timeline.span_item.getData()[0].size == 4 * 3  # a third episode shaded
+    assert tab.timeline.span_item.spans()[0].size == 3  # a third episode shaded
     assert "7 movements in 3 episodes" in tab.timeline.title.text()
     assert reads == []
     ctx.clock.advance(10)
     ctx.service.record_movement(ctx.selection.child_id, kind=MovementKind.KICK)
     assert tab.timeline.movement_count == before + 2
     assert _kind_x(tab, MovementKind.KICK)[-1] == pytest.approx(13 + 10 / 3600)
-    assert tab.timeline.span_item.getData()[0].size == 4 * 3  # same episode, extended
+    assert tab.timeline.span_item.spans()[0].size == 3  # same episode, extended
     assert reads == []
 
 
@@ -180,6 +181,71 @@ def test_data_replaced_and_settings_change_redraw(qtbot, tab) -> None:  # type: 
         ctx.bridge.data_replaced.emit()
     assert tab.timeline.axis.start_hour == 20
     assert _kind_x(tab, MovementKind.KICK) == pytest.approx([h - 2 for h in TONIGHT_KICKS_H])
+
+
+def test_ranges_seen_before_show_new_data_after_a_tap_an_edit_an_import_or_a_child_switch(
+    qtbot, tab
+) -> None:  # type: ignore[no-untyped-def]
+    """The numbers of the last ranges are kept; every change of the log drops them."""
+    ctx = tab._ctx
+    cid = ctx.selection.child_id
+
+    def mapped() -> int:
+        return int(tab.night_map.map.counts.sum())
+
+    def back_and_forth() -> None:  # both ranges seen before: both kept if nothing changed
+        tab.set_range("7")
+        tab.set_range("all")
+
+    back_and_forth()
+    assert mapped() == 9
+    ctx.service.record_movement(cid)  # a tap
+    qtbot.waitUntil(lambda: mapped() == 10)  # redrawn once the burst settles
+    back_and_forth()
+    assert mapped() == 10
+    assert tab.timeline.movement_count == 7
+
+    newest = ctx.store.movement(ctx.store.movements(cid).ids[-1])
+    ctx.service.delete(newest)  # an edit
+    qtbot.waitUntil(lambda: mapped() == 9)
+    back_and_forth()
+    assert mapped() == 9
+
+    ep = Episode(cid, at("2026-11-21T23:00:00"))
+    ctx.store.save_many([ep, Movement(cid, ep.id, at("2026-11-21T23:00:00"))])
+    ctx.bridge.data_replaced.emit()  # an import
+    qtbot.waitUntil(lambda: mapped() == 10)
+    back_and_forth()
+    assert mapped() == 10
+
+    ben = ctx.store.save(Child("Ben"))
+    ctx.bridge.data_replaced.emit()
+    ctx.selection.select(ben.id)  # a child switch
+    qtbot.waitUntil(lambda: mapped() == 0)
+    back_and_forth()
+    assert mapped() == 0
+    ctx.selection.select(cid)
+    qtbot.waitUntil(lambda: mapped() == 10)
+
+
+def test_a_page_is_built_when_first_shown_with_the_numbers_of_then(qtbot, tab) -> None:  # type: ignore[no-untyped-def]
+    ctx = tab._ctx
+    assert set(tab.pages.built) == {"timeline"}  # nothing else opened yet
+    tab.set_range("7")
+    ctx.service.record_movement(ctx.selection.child_id)
+    qtbot.waitUntil(lambda: not tab._dirty)  # redrawn once the burst settles
+    assert set(tab.pages.built) == {"timeline"}
+    ctx.theme.set_theme("day")
+    qtbot.mouseClick(tab.page_buttons["map"], Qt.MouseButton.LeftButton)
+    assert tab.current_page == "map"
+    assert set(tab.pages.built) == {"timeline", "map"}
+    assert tab.night_map.map.counts.shape == (7, 96)
+    assert tab.night_map.map.counts.sum() == 10  # 9 seeded + the tap
+    assert "10 movements over 7 nights" in tab.night_map.accessibleDescription()
+    assert (
+        tab.night_map.graphics.backgroundBrush().color().name() == load_palette("day")["chart_bg"]
+    )
+    assert tab.night_map.accessibleName() == "Night map"
 
 
 def test_trend_and_map_clicks_open_the_night(tab) -> None:  # type: ignore[no-untyped-def]
@@ -274,18 +340,20 @@ def test_exports_png_and_csv(tab, tmp_path: Path, page: str) -> None:  # type: i
 
 def test_save_buttons_write_through_the_dialog(qtbot, tab, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     target = tmp_path / "picked"
-    monkeypatch.setattr(charts_tab_module, "save_path", lambda *a: (target, "x"))
+    monkeypatch.setattr(charts_saving, "save_path", lambda *a: (target, "x"))
     assert not tab.notice.isVisible()
-    qtbot.mouseClick(tab.png_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(tab.controls.png_button, Qt.MouseButton.LeftButton)
     assert not QImage(str(target.with_suffix(".png"))).isNull()
     # The parent is told where it went.
     assert tab.notice.isVisible()
     assert tab.notice.text() == f"Picture saved to {target.with_suffix('.png')}"
-    qtbot.mouseClick(tab.csv_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(tab.controls.csv_button, Qt.MouseButton.LeftButton)
     assert target.with_suffix(".csv").read_text().startswith("night,time")
     assert tab.notice.text() == f"Numbers saved to {target.with_suffix('.csv')}"
-    monkeypatch.setattr(charts_tab_module, "save_path", lambda *a: None)
-    qtbot.mouseClick(tab.csv_button, Qt.MouseButton.LeftButton)  # cancelled: nothing happens
+    monkeypatch.setattr(charts_saving, "save_path", lambda *a: None)
+    qtbot.mouseClick(
+        tab.controls.csv_button, Qt.MouseButton.LeftButton
+    )  # cancelled: nothing happens
     assert tab.notice.text() == f"Numbers saved to {target.with_suffix('.csv')}"
     tab.show_page("trend")  # the message spoke of another page
     assert not tab.notice.isVisible()
@@ -294,8 +362,8 @@ def test_save_buttons_write_through_the_dialog(qtbot, tab, tmp_path, monkeypatch
 @pytest.mark.parametrize(("button", "what"), [("png_button", "Picture"), ("csv_button", "Numbers")])
 def test_a_failed_save_says_why(qtbot, tab, tmp_path, monkeypatch, button, what) -> None:  # type: ignore[no-untyped-def]
     target = tmp_path / "no-such-folder" / "chart"
-    monkeypatch.setattr(charts_tab_module, "save_path", lambda *a: (target, "x"))
-    qtbot.mouseClick(getattr(tab, button), Qt.MouseButton.LeftButton)
+    monkeypatch.setattr(charts_saving, "save_path", lambda *a: (target, "x"))
+    qtbot.mouseClick(getattr(tab.controls, button), Qt.MouseButton.LeftButton)
     assert not target.parent.exists()
     assert tab.notice.isVisible()
     assert tab.notice.failed
@@ -307,13 +375,13 @@ def test_a_failed_save_says_why(qtbot, tab, tmp_path, monkeypatch, button, what)
     # A folder that is a file: the OS error's reason in words, never a traceback.
     blocker = tmp_path / "a-file"
     blocker.write_text("x")
-    monkeypatch.setattr(charts_tab_module, "save_path", lambda *a: (blocker / "c.png", "x"))
-    qtbot.mouseClick(getattr(tab, button), Qt.MouseButton.LeftButton)
+    monkeypatch.setattr(charts_saving, "save_path", lambda *a: (blocker / "c.png", "x"))
+    qtbot.mouseClick(getattr(tab.controls, button), Qt.MouseButton.LeftButton)
     assert "Not a directory" in tab.notice.text()
     # Saving somewhere good afterwards replaces the error.
     good = tmp_path / "ok"
-    monkeypatch.setattr(charts_tab_module, "save_path", lambda *a: (good, "x"))
-    qtbot.mouseClick(getattr(tab, button), Qt.MouseButton.LeftButton)
+    monkeypatch.setattr(charts_saving, "save_path", lambda *a: (good, "x"))
+    qtbot.mouseClick(getattr(tab.controls, button), Qt.MouseButton.LeftButton)
     assert not tab.notice.failed
     assert tab.notice.text().startswith(f"{what} saved to {good}")
 
@@ -385,9 +453,9 @@ def test_theme_switch_recolours_the_charts(tab) -> None:  # type: ignore[no-unty
     tab._ctx.theme.set_theme("day")
     day = load_palette("day")
     assert tab.timeline.graphics.backgroundBrush().color().name() == day["chart_bg"]
-    kick = tab.timeline.tick_items[KIND_CODE[MovementKind.KICK]]
-    assert kick.opts["pen"].color().name() == day["kind_kick"]
-    assert tab.timeline.sleep_item.opts["fillBrush"].color().name() == day["sleep_band"]
+    kick = tab.timeline.ticks.colour(KIND_CODE[MovementKind.KICK])
+    assert kick.name() == day["kind_kick"]
+    assert tab.timeline.sleep_item.colour().name() == day["sleep_band"]
     assert tab.trend.mean_items["movements"].opts["pen"].color().name() == day["chart_line"]
     axis = tab.trend.plots[0].getAxis("left")
     assert axis.textPen().color().name() == day["chart_fg"]
@@ -422,7 +490,7 @@ def test_reset_view_undoes_zoom(tab) -> None:  # type: ignore[no-untyped-def]
         before = np.ravel(vb.viewRange())
         vb.scaleBy((0.5, 0.5))
         assert np.ravel(vb.viewRange()) != pytest.approx(before)
-        tab.reset_button.click()
+        tab.controls.reset_button.click()
         assert np.ravel(vb.viewRange()) == pytest.approx(before), key
 
 

@@ -30,11 +30,11 @@ from rlbaby.model.arrays import KIND_CODE
 from rlbaby.model.timekeeping import night_number
 from rlbaby.ui.charts.axes import ClockAxis, NightAxis, count_step
 from rlbaby.ui.charts.breakdown_chart import BreakdownChart
-from rlbaby.ui.charts.geometry import bar_outline, pair_segments
+from rlbaby.ui.charts.geometry import bar_outline
 from rlbaby.ui.charts.interval_chart import IntervalChart
 from rlbaby.ui.charts.night_map_chart import NightMapChart
 from rlbaby.ui.charts.soothing_chart import SoothingChart
-from rlbaby.ui.charts.timeline_chart import TICK_Y, TimelineChart
+from rlbaby.ui.charts.timeline_chart import TimelineChart
 from rlbaby.ui.charts.trend_chart import BAR_HALF_WIDTH, TrendChart, label_step
 from rlbaby.ui.theme import load_palette
 
@@ -107,13 +107,10 @@ def test_night_axis_labels_dates_and_months(qapp) -> None:  # type: ignore[no-un
 def test_timeline_draws_its_data(add) -> None:  # type: ignore[no-untyped-def]
     chart = add(TimelineChart(NIGHT_PAL))
     chart.set_data(_timeline_data())
-    x, y = chart.tick_items[KICK].getData()
-    ex, ey = pair_segments(np.array([4.0, 9.0]), *TICK_Y)
-    assert x.tolist() == ex.tolist()
-    assert y.tolist() == ey.tolist()
-    assert chart.tick_items[JERK].getData()[0].tolist() == [4.5, 4.5]
-    sx, _sy = chart.sleep_item.getData()
-    assert sx.tolist() == [2.0, 2.0, 12.0, 12.0]
+    assert chart.ticks.x_of(KICK).tolist() == [4.0, 9.0]
+    assert chart.ticks.x_of(JERK).tolist() == [4.5]
+    start, end = chart.sleep_item.spans()
+    assert (start.tolist(), end.tolist()) == ([2.0], [12.0])
     assert not chart.is_empty
     assert "3 movements in 2 episodes" in chart.title.text()
     assert "10 h 00 min asleep" in chart.title.text()
@@ -125,9 +122,9 @@ def test_timeline_appends_a_tap_in_place(add) -> None:  # type: ignore[no-untype
     chart.set_data(_timeline_data())
     chart.append_movement(9.01, KICK, "b")
     chart.append_movement(14.0, JERK, "c")
-    assert chart.tick_items[KICK].getData()[0].tolist()[-2:] == [9.01, 9.01]
-    assert chart.tick_items[JERK].getData()[0].tolist()[-1] == 14.0
-    assert chart.span_item.getData()[0].size == 4 * 3
+    assert chart.ticks.x_of(KICK).tolist()[-1] == 9.01
+    assert chart.ticks.x_of(JERK).tolist()[-1] == 14.0
+    assert chart.span_item.spans()[0].size == 3
     assert "5 movements in 3 episodes" in chart.title.text()
     assert chart.plot.getViewBox().viewRange()[0][1] >= 14.0  # the view follows a late tap
     rows = chart.csv_table()[1]
