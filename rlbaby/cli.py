@@ -14,9 +14,14 @@ import sys
 import time
 from datetime import date, timedelta
 from pathlib import Path
-from typing import NoReturn, TextIO
+from typing import TYPE_CHECKING, NoReturn, TextIO
 
 from rlbaby import paths, version
+
+if TYPE_CHECKING:
+    from rlbaby.analysis.nights import NightSummary
+    from rlbaby.model import Child, RuleSet
+    from rlbaby.store import Store
 
 ENV_DATA_DIR = "RLBABY_DATA_DIR"
 
@@ -62,8 +67,8 @@ class _VersionAction(argparse.Action):
         parser.exit()
 
 
-def _data_dir_option(default: str | None) -> argparse.ArgumentParser:
-    common = argparse.ArgumentParser(add_help=False)
+def _data_dir_option(default: str | None) -> _Parser:
+    common = _Parser(add_help=False)
     common.add_argument(
         "--data-dir",
         metavar="DIR",
@@ -189,7 +194,9 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
-def night_summaries(store, child, date_from, date_to, rule):  # type: ignore[no-untyped-def]
+def night_summaries(
+    store: Store, child: Child, date_from: date | None, date_to: date | None, rule: RuleSet | None
+) -> list[NightSummary]:
     from rlbaby.services.nights import night_window
 
     window = night_window(store, child.id, date_from, date_to, rule=rule)
