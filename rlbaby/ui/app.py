@@ -229,6 +229,7 @@ def run_gui(data_dir: Path, demo: bool = False) -> int:
     Works with a QApplication and a `sys.excepthook` that already exist (a
     launcher's): the crash handler calls that hook too and gives it back at the end.
     """
+    forget_source_lines()  # what the imports read: the open may reuse it
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     set_names(app)

@@ -12,6 +12,7 @@ import linecache
 
 from rlbaby.demo import populate
 from rlbaby.store import Store
+from rlbaby.ui import app as app_module
 from rlbaby.ui.app import build_window
 from rlbaby.ui.main_tabs import TAB_KEYS
 
@@ -47,3 +48,18 @@ def test_each_tab_drops_the_source_lines_read_when_it_is_first_built(
             assert __file__ not in linecache.cache, key
         # A traceback still shows its lines: linecache reads the file again.
         assert linecache.getline(__file__, 1).startswith('"""')
+
+
+def test_the_start_drops_them_before_the_store_opens(qapp, data_dir, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """The open's own peak (a first open writes the derived caches) then reuses
+    the memory the lines held, instead of adding to it."""
+    held_at_open = []
+
+    def opening(folder):  # type: ignore[no-untyped-def]
+        held_at_open.append(__file__ in linecache.cache)
+        return None  # as when the parent cancels the open: the app ends
+
+    monkeypatch.setattr(app_module, "open_store_interactively", opening)
+    _read_like_an_import()
+    assert app_module.run_gui(data_dir) == 1
+    assert held_at_open == [False]
