@@ -31,6 +31,7 @@ from rlbaby.ui.first_tap import watch_first_tap
 from rlbaby.ui.i18n import install_language
 from rlbaby.ui.locale_format import LocaleDates, format_date_time
 from rlbaby.ui.main_window import MainWindow
+from rlbaby.ui.source_lines import forget_source_lines
 from rlbaby.ui.startup import AfterShown, GcPause
 from rlbaby.ui.theme import ThemeManager, theme_for
 
@@ -217,7 +218,9 @@ def build_window(store: Store, app: QApplication, clock: Clock = system_clock) -
         selection=ChildSelection(service),
         clock=clock,
     )
-    return MainWindow(ctx, Guide())
+    window = MainWindow(ctx, Guide())
+    forget_source_lines()  # every start-up import is done by now
+    return window
 
 
 def run_gui(data_dir: Path, demo: bool = False) -> int:
@@ -226,6 +229,7 @@ def run_gui(data_dir: Path, demo: bool = False) -> int:
     Works with a QApplication and a `sys.excepthook` that already exist (a
     launcher's): the crash handler calls that hook too and gives it back at the end.
     """
+    forget_source_lines()  # what the imports read: the open may reuse it
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     set_names(app)

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QTabWidget, QWidget
 from rlbaby.content import Guide
 from rlbaby.ui.context import UiContext
 from rlbaby.ui.log.tab import LogTab
+from rlbaby.ui.source_lines import forget_source_lines
 
 # The tabs in order: a key for code, a label for the parent (tab_names).
 TAB_KEYS = ("log", "charts", "guide", "history")
@@ -63,6 +64,7 @@ class MainTabs(QTabWidget):
             index = TAB_KEYS.index(key)
             page = self._build(key)
             self._built[key] = page
+            forget_source_lines()  # what the tab's imports read (pyqtgraph: 7 MB)
             # Swap the placeholder for the real page, keeping the shown tab.
             current = self.currentIndex()
             placeholder = self.widget(index)

@@ -7,7 +7,14 @@ from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QEvent, QIODevice, QPointF, QRect, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QImage, QPainter, QPen
-from PySide6.QtWidgets import QGraphicsItem, QLabel, QStackedLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QGraphicsItem,
+    QGraphicsView,
+    QLabel,
+    QStackedLayout,
+    QVBoxLayout,
+    QWidget,
+)
 
 from rlbaby.model.i18n import QT_TRANSLATE_NOOP
 from rlbaby.ui.charts.pgtypes import AxisItem, GraphicsLayoutWidget, PlotItem, mkBrush, mkPen
@@ -68,6 +75,10 @@ class ChartWidget(QWidget):
         self.legend.hide()
         self.graphics = GraphicsLayoutWidget()
         self.graphics.setAntialiasing(True)
+        # pyqtgraph caches the view's background as a pixmap the view's size
+        # (about 2 MB per chart at 1024 x 600, six charts); it is one colour,
+        # which fills as fast as the pixmap would be copied.
+        self.graphics.setCacheMode(QGraphicsView.CacheModeFlag.CacheNone)
         self.graphics.setMinimumHeight(160)
         self.empty_label = QLabel(self.tr(self.empty_text))
         self.empty_label.setObjectName("chart_empty")

@@ -22,7 +22,7 @@ from charts_helpers import (
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage
-from PySide6.QtWidgets import QApplication, QGraphicsTextItem
+from PySide6.QtWidgets import QApplication, QGraphicsTextItem, QGraphicsView
 
 from rlbaby.analysis.chart_data import (
     interval_histogram,
@@ -246,6 +246,24 @@ def test_a_page_is_built_when_first_shown_with_the_numbers_of_then(qtbot, tab) -
         tab.night_map.graphics.backgroundBrush().color().name() == load_palette("day")["chart_bg"]
     )
     assert tab.night_map.accessibleName() == "Night map"
+
+
+def test_no_chart_keeps_a_picture_of_its_plain_background(qtbot, tab) -> None:  # type: ignore[no-untyped-def]
+    """pyqtgraph caches each view's background as a pixmap the view's size (about
+    2 MB a chart at 1024 x 600); the background is one colour, painted as fast."""
+    for page in PAGES:
+        qtbot.mouseClick(tab.page_buttons[page], Qt.MouseButton.LeftButton)
+        assert tab.current_page == page
+        tab.repaint_now()
+    assert set(tab.pages.built) == set(PAGES)
+    for page, chart in tab.pages.built.items():
+        assert chart.graphics.cacheMode() == QGraphicsView.CacheModeFlag.CacheNone, page
+    # The theme's background still fills the view where nothing is drawn.
+    tab._ctx.theme.set_theme("day")
+    view = tab.current_chart.graphics
+    view.repaint()
+    corner = view.grab().toImage().pixelColor(2, 2)
+    assert corner.name() == load_palette("day")["chart_bg"]
 
 
 def test_trend_and_map_clicks_open_the_night(tab) -> None:  # type: ignore[no-untyped-def]
