@@ -219,8 +219,12 @@ def read(data_dir: Path) -> Snapshot | None:
     return read_file(data_dir / CACHE_REL)
 
 
-def read_file(path: Path) -> Snapshot | None:
-    """The snapshot at `path`, checked; None when it is missing or in any doubt."""
+def read_file(path: Path, check_ids: bool = True) -> Snapshot | None:
+    """The snapshot at `path`, checked; None when it is missing or in any doubt.
+
+    `check_ids=False` leaves `ids_distinct` unasked (None): a writable open
+    builds the id index at once, which finds a repeat anyway.
+    """
     try:
         z = _members(read_regular_file(path))
         if int(z["version"]) != VERSION:
@@ -239,7 +243,7 @@ def read_file(path: Path) -> Snapshot | None:
             if block.dtype != np.uint8 or block.ndim != 1:
                 return None
             fields[name] = unpack(block, n)
-            if name == "ids":
+            if name == "ids" and check_ids:
                 fields["ids_distinct"] = distinct_ids(block, n)
         snapshot = Snapshot(**fields)  # type: ignore[arg-type]
         return snapshot if snapshot.valid() else None

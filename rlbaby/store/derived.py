@@ -93,7 +93,7 @@ class DerivedCaches:
         past = set(keys[:-1])  # the newest file takes the taps: always parsed
         best: tuple[colcache.Snapshot, list[str]] | None = None
         for path in candidates:
-            snap = colcache.read_file(path)
+            snap = colcache.read_file(path, check_ids=self.readonly)
             if snap is None:
                 continue
             usable = []
