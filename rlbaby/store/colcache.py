@@ -160,7 +160,9 @@ def unpack(block: npt.NDArray[np.uint8], n: int) -> list[str]:
         if block.size:
             raise ValueError("texts where none were expected")
         return []
-    values = block.tobytes().decode("utf-8").split(SEP)
+    # Decoded from the array's own buffer: a bytes copy would be one more
+    # transient 7 MB at 200k ids, and the heap keeps such holes.
+    values = str(block.data, "utf-8").split(SEP)
     if len(values) != n:
         raise ValueError(f"{len(values)} texts, {n} expected")
     return values
@@ -217,8 +219,12 @@ def read(data_dir: Path) -> Snapshot | None:
     return read_file(data_dir / CACHE_REL)
 
 
-def read_file(path: Path) -> Snapshot | None:
-    """The snapshot at `path`, checked; None when it is missing or in any doubt."""
+def read_file(path: Path, check_ids: bool = True) -> Snapshot | None:
+    """The snapshot at `path`, checked; None when it is missing or in any doubt.
+
+    `check_ids=False` leaves `ids_distinct` unasked (None): a writable open
+    builds the id index at once, which finds a repeat anyway.
+    """
     try:
         z = _members(read_regular_file(path))
         if int(z["version"]) != VERSION:
@@ -233,11 +239,11 @@ def read_file(path: Path) -> Snapshot | None:
         if lengths.shape != (len(TEXTS),) or not np.issubdtype(lengths.dtype, np.integer):
             return None
         for name, n in zip(TEXTS, lengths.tolist(), strict=True):
-            block = z[name]
+            block = z.pop(name)  # dropped as soon as it is split (a transient)
             if block.dtype != np.uint8 or block.ndim != 1:
                 return None
             fields[name] = unpack(block, n)
-            if name == "ids":
+            if name == "ids" and check_ids:
                 fields["ids_distinct"] = distinct_ids(block, n)
         snapshot = Snapshot(**fields)  # type: ignore[arg-type]
         return snapshot if snapshot.valid() else None

@@ -138,7 +138,10 @@ class MovementColumns:
     def _grow(self, need: int) -> None:
         if need <= self._cap:
             return
-        cap = max(need, self._cap * 2, 1024)
+        # A quarter more, not double: right after a snapshot fills the columns
+        # exactly, the newest file's rows would otherwise double 200k rows
+        # (6 MB more for the whole session); appends stay amortised O(1).
+        cap = max(need, self._cap + self._cap // 4, 1024)
         for name in ("at_ms", "offset_min", "kind", "child", "episode", "live", "updated_ms"):
             old = getattr(self, name)
             new = np.zeros(cap, old.dtype)

@@ -93,7 +93,7 @@ class DerivedCaches:
         past = set(keys[:-1])  # the newest file takes the taps: always parsed
         best: tuple[colcache.Snapshot, list[str]] | None = None
         for path in candidates:
-            snap = colcache.read_file(path)
+            snap = colcache.read_file(path, check_ids=self.readonly)
             if snap is None:
                 continue
             usable = []
@@ -118,9 +118,16 @@ class DerivedCaches:
         row = 0
         for key in usable:
             start, end = bounds[key]
-            self._movements.loc.add_file(key, ids[key], snap.doc_ids[start:end].tolist())
             rows[key] = (row, row + end - start)
             row += end - start
+        if len(usable) == len(snap.keys):  # the usual case: every file unchanged
+            doc_ids = snap.doc_ids
+        else:
+            spans = [bounds[k] for k in usable]
+            doc_ids = np.concatenate([snap.doc_ids[s:e] for s, e in spans] or [snap.doc_ids[:0]])
+        # The columns hold these rows for good: the locations answer from
+        # their index, not from two more dicts of every id (see Locations).
+        self._movements.loc.set_base(self.columns, usable, [len(ids[k]) for k in usable], doc_ids)
         return frozenset(usable), rows
 
     def _save_column_cache(

@@ -185,7 +185,7 @@ def _decode(spec: Spec, raw: bytes) -> RecordFiles | None:
         a = {name: z[name] for name in z.files}
     if int(a["version"]) != VERSION:
         return None
-    head = orjson.loads(a["json"].tobytes())
+    head = orjson.loads(memoryview(a["json"]))  # no bytes copy
     keys, texts, sets = head["keys"], head["texts"], head["sets"]
     counts, sigs, doc_ids = a["counts"], a["sigs"], a["doc_ids"]
     k = len(keys)
@@ -247,7 +247,12 @@ def _column(
             raise ValueError("texts of the wrong length")
         if not all(type(v) is str for v in values):
             raise ValueError("a text that is not one")
-        return values
+        if f.name == "id":
+            return values
+        # Few distinct values (a child id per record, notes mostly alike): one
+        # str object each, not one per record (2 MB at 24k records).
+        alike: dict[str, str] = {}
+        return [alike.setdefault(v, v) for v in values]
     if f.kind == "ms":
         ms = _checked(a[f.name], np.int64, n)
         _ms_ok(ms)

@@ -107,6 +107,25 @@ def test_a_second_open_takes_the_older_files_from_the_snapshot(
         assert len(s.sleep_periods()) == 8
 
 
+def test_snapshot_records_share_one_str_per_child_id(data_dir: Path) -> None:
+    _fill(data_dir)
+    with Store.open(data_dir):
+        pass  # writes the snapshots
+    with Store.open(data_dir) as s:
+        for recs in _records(s):
+            cached = list(recs.values())
+            assert len({r.child_id for r in cached}) == 1
+            # The files the snapshot served (all but the newest): one object, not one each.
+            served = [r for r in cached if not _in_newest(data_dir, r.id)]
+            assert len(served) >= 4
+            assert len({id(r.child_id) for r in served}) == 1
+            assert len({id(r.id) for r in served}) == len(served)
+
+
+def _in_newest(data_dir: Path, rid: str) -> bool:
+    return any(rid in (data_dir / name).read_text() for name in _newest(data_dir))
+
+
 def test_an_older_file_edited_in_place_is_parsed_again(
     data_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
