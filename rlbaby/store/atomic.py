@@ -66,6 +66,21 @@ def write_synced(path: Path, data: bytes) -> None:
         os.close(fd)
 
 
+def write_new(tmp: Path, data: bytes) -> None:
+    """`write_synced`, creating the folder only when it is missing: a tap's
+    folder almost always exists, and a mkdir on every save is a system call
+    (and a raised FileExistsError) on the tap's path for nothing.
+
+    Raises:
+        OSError: as the system gives it; the caller cleans up.
+    """
+    try:
+        write_synced(tmp, data)
+    except FileNotFoundError:
+        tmp.parent.mkdir(parents=True, exist_ok=True)
+        write_synced(tmp, data)
+
+
 def atomic_write_bytes(path: Path, data: bytes) -> None:
     """Replace `path` with `data` atomically and durably.
 
@@ -77,8 +92,7 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
         return
     tmp = temp_path(path)
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        write_synced(tmp, data)
+        write_new(tmp, data)
         osfs.replace(tmp, path)
     except OSError as exc:
         try:

@@ -19,7 +19,7 @@ from rlbaby.store.atomic import (
     atomic_write_bytes,
     staging,
     temp_path,
-    write_synced,
+    write_new,
 )
 from rlbaby.store.errors import WriteError
 
@@ -35,7 +35,7 @@ class PartlyReplacedError(WriteError):
 @functools.cache
 def _syncer() -> ThreadPoolExecutor:
     """The thread that writes and fsyncs the other files of a step (one, idle
-    between taps; it only ever runs `_write_new`)."""
+    between taps; it only ever runs `write_new`)."""
     return ThreadPoolExecutor(max_workers=1, thread_name_prefix="rlbaby-fsync")
 
 
@@ -43,11 +43,6 @@ def prestart() -> None:
     """Start the helper thread now, while nothing waits for it: starting it
     takes ~0.5 ms, which the first tap opening an episode would pay."""
     _syncer().submit(int).result()
-
-
-def _write_new(path: Path, tmp: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    write_synced(tmp, data)
 
 
 def atomic_write_files(files: Sequence[tuple[Path, bytes]]) -> None:
@@ -73,13 +68,13 @@ def atomic_write_files(files: Sequence[tuple[Path, bytes]]) -> None:
         return
     temps = [temp_path(path) for path, _data in files]
     others = [
-        _syncer().submit(_write_new, path, tmp, data)
+        _syncer().submit(write_new, tmp, data)
         for (path, data), tmp in zip(files[1:], temps[1:], strict=True)
     ]
     failed: tuple[Path, OSError] | None = None
     try:
         try:
-            _write_new(files[0][0], temps[0], files[0][1])
+            write_new(temps[0], files[0][1])
         except OSError as exc:
             failed = (files[0][0], exc)
         for (path, _data), future in zip(files[1:], others, strict=True):
