@@ -29,8 +29,12 @@ class CaretOverlay(QObject):
     def __init__(self, app: QApplication, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._app = app
-        for old in app.allWidgets():  # a caret left by an earlier theme manager's overlay
-            if old.objectName() == "text_caret":
+        # A caret left by an earlier theme manager's overlay. Searched from the
+        # windows down, in C++: `allWidgets()` would make a Python wrapper for
+        # every widget alive, and one run of the suite crashed (SIGSEGV) inside
+        # that loop, in a test session with thousands of widgets.
+        for top in app.topLevelWidgets():
+            for old in top.findChildren(QFrame, "text_caret"):
                 old.hide()
                 old.deleteLater()
         self._enabled = False
