@@ -74,6 +74,7 @@ def _maker(cls: type[T]) -> Callable[..., T]:
 
 make_episode = _maker(Episode)
 make_sleep = _maker(SleepPeriod)
+make_instant = _maker(Instant)  # Instant has no __post_init__: the same object, at half the cost
 
 
 def _instant(ms: Any, offset: Any) -> Instant:
@@ -84,7 +85,7 @@ def _instant(ms: Any, offset: Any) -> Instant:
         or not -MAX_OFFSET_MIN <= offset <= MAX_OFFSET_MIN
     ):
         raise _Doubt
-    return Instant(ms, offset)
+    return make_instant(ms, offset)
 
 
 def _opt_instant(doc: Doc, prefix: str) -> Instant | None:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Mapping
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +25,7 @@ from rlbaby.store import colcache, errors, reccache
 from rlbaby.store.backend import Backend, FileBackend, Problem
 from rlbaby.store.columns import MovementColumns
 from rlbaby.store.lock import DataDirLock
+from rlbaby.store.records import Records
 from rlbaby.store.shards import ShardedTable
 from rlbaby.store.usercache import derived_path
 
@@ -47,7 +49,9 @@ class DerivedCaches:
         if not isinstance(self.backend, FileBackend) or self.data_dir is None:
             return []
         mine = self.data_dir / inside
-        return [mine, derived_path(self.data_dir, kind)] if self.readonly else [mine]
+        if not self.readonly:
+            return [mine]
+        return [mine, derived_path(self.data_dir, kind, inside.suffix)]
 
     def _may_write_snapshot(self) -> bool:
         if self.readonly and not self._write_cache:
@@ -155,26 +159,27 @@ class DerivedCaches:
             files.append((key, start, end, doc_ids, sig))
         colcache.write_file(candidates[-1], self.columns.export_snapshot(files))
 
-    # --- episodes and sleep periods (reccache.py) ----------------------------------
+    # --- episodes and sleep periods (reccache.py, records.py) --------------------
 
     def _load_records(
         self,
         table: ShardedTable,
         spec: reccache.Spec,
         decode_all: Callable[[list[Mapping[str, Any]]], list[Any]],
-        into: dict[str, Any],
+        into: Records[Any],
     ) -> Saver | None:
         """Load a folder's records: older files from the snapshot where they
-        are unchanged, the rest decoded from JSON (a whole file at once,
+        are unchanged (built a child at a time when first asked for, see
+        records.py), the rest decoded from JSON (a whole file at once,
         store/bulk.py); of two copies of a record, the later update wins.
 
         Returns what refreshes the snapshot, to be called once the whole
         load succeeded (a failed open writes nothing); None when it is fresh.
         """
-        paths = self._snapshot_paths(Path("cache") / f"{spec.folder}.npz", spec.folder)
+        paths = self._snapshot_paths(reccache.relative_path(spec), spec.folder)
         past: list[str] = []
         sigs: dict[str, list[int]] = {}
-        cached: dict[str, tuple[list[Any], list[int]]] = {}
+        cached: dict[str, tuple[list[str], list[int]]] = {}
         if paths:
             assert isinstance(self.backend, FileBackend)
             past = self.backend.keys(table.folder)[:-1]  # the newest is always parsed
@@ -189,15 +194,16 @@ class DerivedCaches:
 
         parsed: dict[str, list[Any]] = {}
         clash = False
-        for _docs in table.load(validate, self.problems, frozenset(cached)):
+        # `into` holds exactly the ids loaded so far, as the table's locations
+        # do: asking it leaves those unbuilt until a lookup needs them.
+        for _docs in table.load(validate, self.problems, frozenset(cached), into):
             parsed[table.loading_key] = list(decoded)
             for rec in decoded:
-                old = into.get(rec.id)
-                if old is None:
+                if rec.id not in into:
                     into[rec.id] = rec
                     continue
                 clash = True  # a record in two files (a crash mid-move)
-                if old.updated_ms <= rec.updated_ms:
+                if into[rec.id].updated_ms <= rec.updated_ms:
                     into[rec.id] = rec
         if not paths or clash or all(k in cached for k in past):
             return None
@@ -209,7 +215,8 @@ class DerivedCaches:
             rows = []
             for key in past:
                 if key in cached:
-                    recs, doc_ids = cached[key]
+                    ids, doc_ids = cached[key]
+                    recs = [into[rid] for rid in ids]  # no clash: these very records
                 elif key in parsed and key in sigs:
                     recs = parsed[key]
                     doc_ids = [table.loc[r.id][1] for r in recs]
@@ -221,6 +228,7 @@ class DerivedCaches:
                 files.doc_ids.append(doc_ids)
             files.sigs = np.array(rows, np.int64).reshape(len(rows), colcache.SIG_FIELDS)
             reccache.write(spec, paths[-1], files)
+            reccache.remove_version_1(paths[-1])
 
         return save
 
@@ -230,27 +238,46 @@ class DerivedCaches:
         spec: reccache.Spec,
         paths: list[Path],
         sigs: dict[str, list[int]],
-        into: dict[str, Any],
-    ) -> dict[str, tuple[list[Any], list[int]]]:
-        """Put the unchanged files' records of the best snapshot into `into`
-        and the table's locations. Returns file key -> (records, doc ids)."""
-        best: dict[str, tuple[list[Any], list[int]]] = {}
+        into: Records[Any],
+    ) -> dict[str, tuple[list[str], list[int]]]:
+        """Hold the unchanged files' records of the best snapshot in `into`
+        (waiting to be built, a child at a time) and the table's locations.
+        Returns file key -> (record ids, doc ids)."""
+        best: tuple[reccache.Snapshot, list[int]] | None = None
         for path in paths:
             snap = reccache.read(spec, path)
             if snap is None:
                 continue
-            usable = {
-                key: (recs, doc_ids)
-                for key, sig, recs, doc_ids in zip(
-                    snap.keys, snap.sigs.tolist(), snap.records, snap.doc_ids, strict=True
-                )
+            usable = [
+                i
+                for i, (key, sig) in enumerate(zip(snap.keys, snap.sigs.tolist(), strict=True))
                 if sigs.get(key) == sig
-            }
-            if len(usable) > len(best):
-                best = usable
-            if len(best) == len(sigs):
+            ]
+            if best is None or len(usable) > len(best[1]):
+                best = (snap, usable)
+            if len(usable) == len(sigs):
                 break  # nothing better to find
-        for key, (recs, doc_ids) in best.items():
-            table.loc.add_file(key, [r.id for r in recs], doc_ids)
-            into.update((r.id, r) for r in recs)
-        return best
+        if best is None or not best[1]:
+            return {}
+        snap, usable = best
+        spans = snap.spans()
+        files: dict[str, tuple[list[str], list[int]]] = {}
+        for i in usable:
+            start, end = spans[i]
+            ids = snap.ids[start:end]
+            doc_ids = snap.doc_ids[start:end].tolist()
+            table.loc.add_file(snap.keys[i], ids, doc_ids)
+            files[snap.keys[i]] = (ids, doc_ids)
+        if len(usable) == len(snap.keys):
+            rows = np.arange(len(snap.ids))  # the usual case: every file unchanged
+        else:
+            rows = np.concatenate([np.arange(*spans[i]) for i in usable])
+        codes = snap.child[rows]
+        groups = []
+        for code, child_id in enumerate(snap.children):
+            mine = rows[codes == code]
+            ids = list(map(snap.ids.__getitem__, mine.tolist()))
+            groups.append((child_id, ids, partial(snap.build, mine)))
+        every = snap.ids if rows.size == len(snap.ids) else [snap.ids[i] for i in rows.tolist()]
+        into.add_waiting(every, codes.tolist(), groups)
+        return files

@@ -21,6 +21,7 @@ from rlbaby.store import codec
 from rlbaby.store.columns import MovementColumns
 from rlbaby.store.errors import StoreError
 from rlbaby.store.movement_check import check_movement_docs
+from rlbaby.store.records import Records
 from rlbaby.store.shards import ShardedTable
 
 if TYPE_CHECKING:
@@ -131,9 +132,7 @@ class Follower:
             decode: Callable[[Mapping[str, Any]], Any] = (
                 codec.episode_from_doc if folder == "episodes" else codec.sleep_from_doc
             )
-            into: dict[str, Any] = (
-                store._episode_recs if folder == "episodes" else store._sleep_recs
-            )
+            into: Records[Any] = store._episode_recs if folder == "episodes" else store._sleep_recs
             won = set()
             for rec in map(decode, docs):
                 old = into.get(rec.id)

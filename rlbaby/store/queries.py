@@ -6,6 +6,7 @@ from rlbaby.model import Child, Episode, Movement, Settings, SleepPeriod
 from rlbaby.model.arrays import MovementArrays
 from rlbaby.store import codec
 from rlbaby.store.columns import MovementColumns
+from rlbaby.store.records import Records
 from rlbaby.store.shards import ShardedTable
 
 
@@ -19,8 +20,8 @@ class StoreQueries:
     _movements: ShardedTable
     _settings: Settings
     _children: dict[str, Child]
-    _episode_recs: dict[str, Episode]
-    _sleep_recs: dict[str, SleepPeriod]
+    _episode_recs: Records[Episode]
+    _sleep_recs: Records[SleepPeriod]
 
     @property
     def settings(self) -> Settings:
@@ -76,11 +77,11 @@ class StoreQueries:
         include_deleted: bool = False,
     ) -> list[Episode]:
         """Episodes opened in [t0_ms, t1_ms), oldest first."""
+        recs = self._episode_recs
         out = [
             e
-            for e in self._episode_recs.values()
+            for e in (recs.values() if child_id is None else recs.of_child(child_id))
             if (include_deleted or e.deleted_ms is None)
-            and (child_id is None or e.child_id == child_id)
             and (t0_ms is None or e.opened.utc_ms >= t0_ms)
             and (t1_ms is None or e.opened.utc_ms < t1_ms)
         ]
@@ -98,11 +99,11 @@ class StoreQueries:
         include_deleted: bool = False,
     ) -> list[SleepPeriod]:
         """Sleep periods overlapping [t0_ms, t1_ms), oldest first."""
+        recs = self._sleep_recs
         out = [
             s
-            for s in self._sleep_recs.values()
+            for s in (recs.values() if child_id is None else recs.of_child(child_id))
             if (include_deleted or s.deleted_ms is None)
-            and (child_id is None or s.child_id == child_id)
             and (t1_ms is None or s.asleep.utc_ms < t1_ms)
             and (t0_ms is None or s.awake is None or s.awake.utc_ms > t0_ms)
         ]

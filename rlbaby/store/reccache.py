@@ -3,26 +3,31 @@
 Every open decoded every episode and sleep period from JSON (24k at 200k
 movements): about half of a cached open. Files other than the newest rarely
 change, so, as colcache.py does for movements, we keep their decoded records
-as columns, one file per folder (`cache/episodes.npz`, `cache/sleep.npz`),
+as columns, one file per folder (`cache/episodes.rec`, `cache/sleep.rec`),
 with the signature (size, mtime_ns, inode, ctime_ns) of each file they came
 from. Only files whose signature still matches are taken from it; the rest
 are parsed, and the newest file (the one that takes new records) always is.
 
-It is checked like the movement snapshot: its zip checksum, every column's
-shape and range, every enum value against the model, and an asleep mark
-never after its awake mark. Any doubt means "parse the JSON". A read-only
-open keeps its own copy in the user's cache folder (`usercache.derived_path`)
-and never writes into the data folder. Either copy is safe to delete.
+The file is a rawpack (one read, one CRC-32 over everything, the arrays
+views of the bytes read). It is checked whole when read: every column's
+type, length and range, every code against its table, every enum value
+against the model, ids distinct, an asleep mark never after its awake mark.
+Any doubt means "parse the JSON". Then `Snapshot.build` makes the records of
+any rows without a further check: a store builds one child's records when
+first asked for them (records.py), so `summary --child` and the Log tab pay
+only for that child. A read-only open keeps its own copy in the user's cache
+folder (`usercache.derived_path`) and never writes into the data folder.
+Either copy is safe to delete.
 
-The texts (ids, child ids, notes) and the distinct sets of choices are one
-JSON block; everything else is a numpy column. Optional values have a "has"
-column beside them; optional choices are codes with -1 for none.
+The ids, the texts shared by many records (child ids, notes) and the
+distinct sets of choices are in the JSON head; everything else is a numpy
+column. Optional values have a "has" column beside them; optional choices
+are codes with -1 for none.
 """
 
 from __future__ import annotations
 
-import io
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
@@ -30,32 +35,26 @@ from typing import Any
 
 import numpy as np
 import numpy.typing as npt
-import orjson
 
-from rlbaby.model import (
-    Instant,
-    OnsetState,
-    Response,
-    Sign,
-    Soothing,
-    StoppedWhenWoken,
-    Trigger,
-)
-from rlbaby.store import codec
+from rlbaby.model import OnsetState, Response, Sign, Soothing, StoppedWhenWoken, Trigger
+from rlbaby.store import codec, rawpack
 from rlbaby.store.atomic import atomic_write_bytes
-from rlbaby.store.bulk import make_episode, make_sleep
+from rlbaby.store.bulk import make_episode, make_instant, make_sleep
 from rlbaby.store.colcache import SIG_FIELDS
 from rlbaby.store.errors import StoreError
 from rlbaby.store.files import read_regular_file
 
-VERSION = 1
+VERSION = 2  # 2: a rawpack, not an .npz; child ids and notes as codes
+SUFFIX = ".rec"
+Rows = npt.NDArray[np.intp] | None  # which records to build; None: all
 
 
 @dataclass(frozen=True)
 class Field:
     """One field of a record, in the dataclass's order.
 
-    kind: "text", "ms", "opt_ms", "instant", "opt_instant", "opt_enum",
+    kind: "id" (distinct texts), "label" (a text many records share: a code
+    into a table), "ms", "opt_ms", "instant", "opt_instant", "opt_enum",
     "set" (a frozenset of `enum` members) or "opt_bool".
     """
 
@@ -77,9 +76,9 @@ class Spec:
 EPISODES = Spec(
     "episodes",
     (
-        Field("child_id", "text"),
+        Field("child_id", "label"),
         Field("opened", "instant"),
-        Field("id", "text"),
+        Field("id", "id"),
         Field("settled", "opt_instant"),
         Field("onset_state", "opt_enum", OnsetState),
         Field("soothing", "set", Soothing),
@@ -88,7 +87,7 @@ EPISODES = Spec(
         Field("signs", "set", Sign),
         Field("triggers", "set", Trigger),
         Field("video", "opt_bool"),
-        Field("note", "text"),
+        Field("note", "label"),
         Field("created_ms", "ms"),
         Field("updated_ms", "ms"),
         Field("deleted_ms", "opt_ms"),
@@ -98,9 +97,9 @@ EPISODES = Spec(
 SLEEP = Spec(
     "sleep",
     (
-        Field("child_id", "text"),
+        Field("child_id", "label"),
         Field("asleep", "instant"),
-        Field("id", "text"),
+        Field("id", "id"),
         Field("awake", "opt_instant"),
         Field("created_ms", "ms"),
         Field("updated_ms", "ms"),
@@ -111,7 +110,12 @@ SLEEP = Spec(
 )
 SPECS = {s.folder: s for s in (EPISODES, SLEEP)}
 
-_BOOLS: list[bool | None] = [None, False, True]  # code + 1 -> value
+_CODES = {"label": np.int32, "set": np.int32, "opt_enum": np.int8, "opt_bool": np.int8}
+
+
+def relative_path(spec: Spec) -> Path:
+    """Where a writable store keeps the snapshot, inside the data folder."""
+    return Path("cache") / f"{spec.folder}{SUFFIX}"
 
 
 @dataclass
@@ -125,24 +129,27 @@ class RecordFiles:
 
 
 def encode(spec: Spec, files: RecordFiles) -> bytes | None:
-    """The .npz bytes of `files`; None when they cannot be kept (an unusual text)."""
+    """The snapshot's bytes; None when they cannot be kept (an unusual text)."""
     recs = [r for file in files.records for r in file]
     arrays: dict[str, npt.NDArray[Any]] = {
-        "version": np.array(VERSION),
         "sigs": np.asarray(files.sigs, np.int64).reshape(len(files.keys), SIG_FIELDS),
         "counts": np.array([len(f) for f in files.records], np.int64),
         "doc_ids": np.array([d for ids in files.doc_ids for d in ids], np.int64),
     }
-    texts: dict[str, list[Any]] = {}
-    sets: dict[str, list[list[str]]] = {}
+    head: dict[str, Any] = {"version": VERSION, "folder": spec.folder, "keys": files.keys}
+    tables: dict[str, list[Any]] = {}
     for f in spec.fields:
         values = [getattr(r, f.name) for r in recs]
-        if f.kind == "text":
-            texts[f.name] = values
-        elif f.kind == "ms":
-            arrays[f.name] = np.array(values, np.int64)
-        elif f.kind == "opt_ms":
-            arrays[f.name + "_has"] = np.array([v is not None for v in values], np.bool_)
+        if f.kind == "id":
+            head["ids"] = values
+        elif f.kind in ("label", "set"):
+            table: dict[Any, int] = {}
+            arrays[f.name] = np.array([table.setdefault(v, len(table)) for v in values], np.int32)
+            shown = list(table) if f.kind == "label" else [sorted(map(str, s)) for s in table]
+            tables[f.name] = shown
+        elif f.kind in ("ms", "opt_ms"):
+            if f.kind == "opt_ms":
+                arrays[f.name + "_has"] = np.array([v is not None for v in values], np.bool_)
             arrays[f.name] = np.array([0 if v is None else v for v in values], np.int64)
         elif f.kind in ("instant", "opt_instant"):
             if f.kind == "opt_instant":
@@ -150,47 +157,111 @@ def encode(spec: Spec, files: RecordFiles) -> bytes | None:
             ms = [0 if v is None else v.utc_ms for v in values]
             off = [0 if v is None else v.offset_min for v in values]
             arrays[f.name + "_ms"] = np.array(ms, np.int64)
-            arrays[f.name + "_off"] = np.array(off, np.int64)
+            arrays[f.name + "_off"] = np.array(off, np.int32)
         elif f.kind == "opt_enum":
             assert f.enum is not None
             code = {m: i for i, m in enumerate(f.enum)}
             arrays[f.name] = np.array([-1 if v is None else code[v] for v in values], np.int8)
-        elif f.kind == "set":
-            table: dict[frozenset[Any], int] = {}
-            arrays[f.name] = np.array([table.setdefault(v, len(table)) for v in values], np.int32)
-            sets[f.name] = [sorted(str(m) for m in s) for s in table]
         elif f.kind == "opt_bool":
             arrays[f.name] = np.array([-1 if v is None else int(v) for v in values], np.int8)
-    try:
-        block = orjson.dumps({"keys": files.keys, "texts": texts, "sets": sets})
-    except TypeError:  # a lone surrogate in a note: no snapshot, opens parse the JSON
-        return None
-    arrays["json"] = np.frombuffer(block, np.uint8)
-    buf = io.BytesIO()
-    np.savez(buf, **arrays)  # type: ignore[arg-type]
-    return buf.getvalue()
+    head["tables"] = tables
+    return rawpack.pack(head, arrays)  # None: a lone surrogate in a note
 
 
-def decode(spec: Spec, raw: bytes) -> RecordFiles | None:
-    """The records in `raw`, checked; None when anything is not as written."""
+class Snapshot:
+    """A snapshot's files, checked whole (see `decode`): what each file holds,
+    and the records of any of its rows, built on demand."""
+
+    def __init__(
+        self,
+        spec: Spec,
+        head: dict[str, Any],
+        arrays: dict[str, npt.NDArray[Any]],
+        tables: dict[str, list[Any]],
+    ) -> None:
+        self.spec = spec
+        self.keys: list[str] = head["keys"]
+        self.sigs: npt.NDArray[np.int64] = arrays["sigs"]
+        self.counts: npt.NDArray[np.int64] = arrays["counts"]
+        self.doc_ids: npt.NDArray[np.int64] = arrays["doc_ids"]
+        self.ids: list[str] = head["ids"]
+        self.children: list[str] = tables["child_id"]
+        self.child: npt.NDArray[np.int32] = arrays["child_id"]  # a code into `children`
+        self._arrays = arrays
+        self._tables = tables
+
+    def spans(self) -> list[tuple[int, int]]:
+        """Each file's rows [start, end), in the order of `keys`."""
+        ends = np.cumsum(self.counts).tolist()
+        return list(zip([0, *ends[:-1]], ends, strict=True)) if ends else []
+
+    def build(self, rows: Rows = None) -> list[Any]:
+        """The records of `rows` (ascending), each exactly as the model holds it."""
+        columns = [self._values(f, rows) for f in self.spec.fields]
+        return list(map(self.spec.make, *columns))
+
+    def _col(self, name: str, rows: Rows) -> npt.NDArray[Any]:
+        arr = self._arrays[name]
+        return arr if rows is None else arr[rows]
+
+    def _values(self, f: Field, rows: Rows) -> list[Any]:
+        if f.kind == "id":
+            return self.ids if rows is None else list(map(self.ids.__getitem__, rows.tolist()))
+        if f.kind in ("label", "set", "opt_enum", "opt_bool"):
+            table = self._tables[f.name]
+            codes = self._col(f.name, rows).tolist()
+            return list(map(table.__getitem__, codes))
+        if f.kind == "ms":
+            return self._col(f.name, rows).tolist()  # type: ignore[no-any-return]
+        if f.kind == "opt_ms":
+            has = self._col(f.name + "_has", rows)
+            values = self._col(f.name, rows)
+            if not has.any():
+                return [None] * len(has)
+            return _with_none(values.tolist(), has)
+        ms = self._col(f.name + "_ms", rows)
+        off = self._col(f.name + "_off", rows)
+        if f.kind == "instant":
+            return list(map(make_instant, ms.tolist(), off.tolist()))
+        has = self._col(f.name + "_has", rows)
+        if has.all():
+            return list(map(make_instant, ms.tolist(), off.tolist()))
+        out: list[Any] = [None] * len(has)
+        where = np.flatnonzero(has)
+        for i, value in zip(
+            where.tolist(), map(make_instant, ms[where].tolist(), off[where].tolist()), strict=True
+        ):
+            out[i] = value
+        return out
+
+
+def _with_none(values: list[Any], has: npt.NDArray[np.bool_]) -> list[Any]:
+    for i in np.flatnonzero(~has).tolist():
+        values[i] = None
+    return values
+
+
+def decode(spec: Spec, raw: bytes) -> Snapshot | None:
+    """The snapshot in `raw`, checked whole; None when anything is not as written."""
     try:
         return _decode(spec, raw)
-    except Exception:  # noqa: BLE001 - any damage (BadZipFile, KeyError, ValueError...) only slows the open
+    except Exception:  # noqa: BLE001 - any damage (KeyError, ValueError...) only slows the open
         return None
 
 
-def _decode(spec: Spec, raw: bytes) -> RecordFiles | None:
-    with np.load(io.BytesIO(raw), allow_pickle=False) as z:
-        # Each member is read to its end: zipfile checks its CRC-32.
-        a = {name: z[name] for name in z.files}
-    if int(a["version"]) != VERSION:
+def _decode(spec: Spec, raw: bytes) -> Snapshot | None:
+    unpacked = rawpack.unpack(raw)
+    if unpacked is None:
         return None
-    head = orjson.loads(memoryview(a["json"]))  # no bytes copy
-    keys, texts, sets = head["keys"], head["texts"], head["sets"]
+    head, a = unpacked
+    if type(head) is not dict or head["version"] != VERSION or head["folder"] != spec.folder:
+        return None
+    keys, ids = head["keys"], head["ids"]
     counts, sigs, doc_ids = a["counts"], a["sigs"], a["doc_ids"]
     k = len(keys)
     if (
-        not all(type(key) is str for key in keys)
+        type(keys) is not list
+        or not all(type(key) is str for key in keys)
         or len(set(keys)) != k
         or counts.dtype != np.int64
         or counts.shape != (k,)
@@ -203,26 +274,19 @@ def _decode(spec: Spec, raw: bytes) -> RecordFiles | None:
     n = int(counts.sum())
     if doc_ids.shape != (n,) or (n and doc_ids.min() <= 0):
         return None
-    columns: list[Sequence[Any]] = []
-    for f in spec.fields:
-        columns.append(_column(f, a, texts, sets, n))
-    if len(set(texts["id"])) != n:
+    if type(ids) is not list or len(ids) != n or not all(type(v) is str for v in ids):
+        return None
+    if len(set(ids)) != n:
         return None  # a record twice: not as rlbaby writes it
+    tables: dict[str, list[Any]] = {}
+    for f in spec.fields:
+        if f.kind != "id":
+            tables[f.name] = _check(f, a, head["tables"], n)
     if spec.ordered is not None:
         before, after = spec.ordered
-        has = a[after + "_has"]
-        if (has & (a[after + "_ms"] < a[before + "_ms"])).any():
+        if (a[after + "_has"] & (a[after + "_ms"] < a[before + "_ms"])).any():
             return None  # the model refuses it
-    records = list(map(spec.make, *columns)) if n else []
-    bounds = np.cumsum(counts).tolist()
-    starts = [0, *bounds][: len(bounds)]  # no files: no spans
-    ids = doc_ids.tolist()
-    return RecordFiles(
-        keys,
-        sigs,
-        [ids[s:e] for s, e in zip(starts, bounds, strict=True)],
-        [records[s:e] for s, e in zip(starts, bounds, strict=True)],
-    )
+    return Snapshot(spec, head, a, tables)
 
 
 def _checked(arr: npt.NDArray[Any], dtype: type, n: int) -> npt.NDArray[Any]:
@@ -231,74 +295,51 @@ def _checked(arr: npt.NDArray[Any], dtype: type, n: int) -> npt.NDArray[Any]:
     return arr
 
 
-def _ms_ok(ms: npt.NDArray[Any], has: npt.NDArray[np.bool_] | None = None) -> None:
-    values = ms if has is None else ms[has]
-    if values.size and not codec.within(values, codec.TIME_RANGE):
-        raise ValueError("a time out of range")
+def _in_range(
+    values: npt.NDArray[Any], bounds: tuple[int, int], has: npt.NDArray[np.bool_] | None
+) -> None:
+    if has is not None:
+        values = values[has]
+    if values.size and not codec.within(values, bounds):
+        raise ValueError("a value out of range")
 
 
-def _column(
-    f: Field, a: dict[str, npt.NDArray[Any]], texts: Any, sets: Any, n: int
-) -> Sequence[Any]:
-    """One field's values, each exactly as the model holds it."""
-    if f.kind == "text":
-        values = texts[f.name]
-        if type(values) is not list or len(values) != n:
-            raise ValueError("texts of the wrong length")
-        if not all(type(v) is str for v in values):
-            raise ValueError("a text that is not one")
-        if f.name == "id":
-            return values
-        # Few distinct values (a child id per record, notes mostly alike): one
-        # str object each, not one per record (2 MB at 24k records).
-        alike: dict[str, str] = {}
-        return [alike.setdefault(v, v) for v in values]
-    if f.kind == "ms":
-        ms = _checked(a[f.name], np.int64, n)
-        _ms_ok(ms)
-        return list(ms.tolist())
-    if f.kind == "opt_ms":
-        ms = _checked(a[f.name], np.int64, n)
-        has = _checked(a[f.name + "_has"], np.bool_, n)
-        _ms_ok(ms, has)
-        return [v if h else None for v, h in zip(ms.tolist(), has.tolist(), strict=True)]
+def _check(f: Field, a: dict[str, npt.NDArray[Any]], tables: Any, n: int) -> list[Any]:
+    """Check one field's columns. Returns the value of each code, for the kinds
+    that have codes: one object per distinct value, shared by the records (a
+    child id, a note, a set of choices); -1 (none) reads the last, None."""
+    if f.kind in ("ms", "opt_ms"):
+        has = _checked(a[f.name + "_has"], np.bool_, n) if f.kind == "opt_ms" else None
+        _in_range(_checked(a[f.name], np.int64, n), codec.TIME_RANGE, has)
+        return []
     if f.kind in ("instant", "opt_instant"):
-        ms = _checked(a[f.name + "_ms"], np.int64, n)
-        off = _checked(a[f.name + "_off"], np.int64, n)
-        if f.kind == "instant":
-            _ms_ok(ms)
-            if n and not codec.within(off, codec.OFFSET_RANGE):
-                raise ValueError("an offset out of range")
-            return list(map(Instant, ms.tolist(), off.tolist()))
-        has = _checked(a[f.name + "_has"], np.bool_, n)
-        _ms_ok(ms, has)
-        if has.any() and not codec.within(off[has], codec.OFFSET_RANGE):
-            raise ValueError("an offset out of range")
-        return [
-            Instant(m, o) if h else None
-            for m, o, h in zip(ms.tolist(), off.tolist(), has.tolist(), strict=True)
-        ]
-    if f.kind in ("opt_enum", "set", "opt_bool"):
-        if f.kind == "opt_enum":
-            assert f.enum is not None
-            table: list[Any] = [None, *f.enum]
-            codes = _checked(a[f.name], np.int8, n).astype(np.int64) + 1
-        elif f.kind == "set":
-            assert f.enum is not None
-            if type(sets[f.name]) is not list or not all(type(v) is list for v in sets[f.name]):
-                raise ValueError("sets of the wrong shape")
-            table = [frozenset(map(f.enum, values)) for values in sets[f.name]]
-            codes = _checked(a[f.name], np.int32, n)
-        else:
-            table = _BOOLS
-            codes = _checked(a[f.name], np.int8, n).astype(np.int64) + 1
-        if n and (codes.min() < 0 or codes.max() >= len(table)):
-            raise ValueError("a code out of range")
-        return list(map(table.__getitem__, codes.tolist()))
-    raise ValueError(f"unknown field kind {f.kind}")
+        has = _checked(a[f.name + "_has"], np.bool_, n) if f.kind == "opt_instant" else None
+        _in_range(_checked(a[f.name + "_ms"], np.int64, n), codec.TIME_RANGE, has)
+        _in_range(_checked(a[f.name + "_off"], np.int32, n), codec.OFFSET_RANGE, has)
+        return []
+    codes = _checked(a[f.name], _CODES[f.kind], n)
+    if f.kind == "label":
+        table = tables[f.name]
+        if type(table) is not list or not all(type(v) is str for v in table):
+            raise ValueError("texts that are not")
+    elif f.kind == "set":
+        assert f.enum is not None
+        values = tables[f.name]
+        if type(values) is not list or not all(type(v) is list for v in values):
+            raise ValueError("sets of the wrong shape")
+        table = [frozenset(map(f.enum, v)) for v in values]
+    elif f.kind == "opt_enum":
+        assert f.enum is not None
+        table = [*f.enum, None]  # -1: none, the last
+    else:
+        table = [False, True, None]
+    low = -1 if f.kind in ("opt_enum", "opt_bool") else 0
+    if n and (codes.min() < low or codes.max() >= len(table) + low):
+        raise ValueError("a code out of range")
+    return table
 
 
-def read(spec: Spec, path: Path) -> RecordFiles | None:
+def read(spec: Spec, path: Path) -> Snapshot | None:
     """The snapshot at `path`, checked; None when missing or in any doubt."""
     try:
         raw = read_regular_file(path)
@@ -309,10 +350,23 @@ def read(spec: Spec, path: Path) -> RecordFiles | None:
 
 def write(spec: Spec, path: Path, files: RecordFiles) -> None:
     """Replace the snapshot at `path` atomically; failure only costs speed."""
-    raw = encode(spec, files)
+    try:
+        raw = encode(spec, files)
+    except OverflowError:  # a value no column holds: the JSON stays the way in
+        return
     if raw is None:
         return
     try:
         atomic_write_bytes(path, raw)
     except StoreError:
         pass
+
+
+def remove_version_1(path: Path) -> None:
+    """Remove the version-1 snapshot (an .npz) beside `path`, which replaces it."""
+    old = path.with_suffix(".npz")
+    if old != path:
+        try:
+            old.unlink(missing_ok=True)
+        except OSError:
+            pass  # it is only ignored

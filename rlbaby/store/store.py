@@ -27,6 +27,7 @@ from rlbaby.store.journal import finish_pending
 from rlbaby.store.lock import DataDirLock
 from rlbaby.store.movement_check import check_movement_docs
 from rlbaby.store.queries import StoreQueries
+from rlbaby.store.records import Records
 from rlbaby.store.restore_marks import restore_marks_present
 from rlbaby.store.schema import SCHEMA_VERSION, check_version, meta_version, single
 from rlbaby.store.shards import ShardedTable
@@ -80,8 +81,8 @@ class Store(StoreWrites, StoreQueries, DerivedCaches):
         self._movements = ShardedTable(backend, "movements")
         self._episodes = ShardedTable(backend, "episodes")
         self._sleep = ShardedTable(backend, "sleep")
-        self._episode_recs: dict[str, Episode] = {}
-        self._sleep_recs: dict[str, SleepPeriod] = {}
+        self._episode_recs: Records[Episode] = Records()
+        self._sleep_recs: Records[SleepPeriod] = Records()
         # What a read-only copy last read (see refresh); taken before loading,
         # so a write during the load is seen as a change next time.
         self._follower: Follower | None = None
@@ -271,7 +272,8 @@ class Store(StoreWrites, StoreQueries, DerivedCaches):
                 if save is not None:
                     save()
             if not self.readonly:
-                self._movements.loc.flush()  # now, not in the first tap
+                for table in (self._movements, self._episodes, self._sleep):
+                    table.loc.flush()  # now, not in the first tap
                 self.columns.row_of  # noqa: B018 - the same: build the index now
                 for table in (self._movements, self._episodes, self._sleep):
                     table.drop_stale()

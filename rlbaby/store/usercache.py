@@ -25,10 +25,10 @@ def cache_dir() -> Path:
     return paths.cache_dir()
 
 
-def derived_path(data_dir: Path, kind: str) -> Path:
+def derived_path(data_dir: Path, kind: str, suffix: str = ".npz") -> Path:
     """Where a read-only open keeps a derived file of `data_dir` (`kind`:
     "columns", "episodes", "sleep"): this folder, keyed by the data folder's
     real path, so two folders never share one and a symlink finds its target's."""
     real = os.path.realpath(data_dir)
     name = hashlib.sha256(real.encode("utf-8", "surrogatepass")).hexdigest()[:32]
-    return cache_dir() / kind / f"{name}.npz"
+    return cache_dir() / kind / f"{name}{suffix}"

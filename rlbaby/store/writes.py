@@ -13,6 +13,7 @@ from rlbaby.store import codec
 from rlbaby.store.atomic import AtomicJSONStorage, MemoryStorage
 from rlbaby.store.columns import MovementColumns
 from rlbaby.store.errors import StoreError
+from rlbaby.store.records import Records
 from rlbaby.store.shards import PlannedPut, ShardedTable, day_key, month_key
 from rlbaby.store.together import PartlyReplacedError, write_together
 
@@ -33,8 +34,8 @@ class StoreWrites:
     _movements: ShardedTable
     _episodes: ShardedTable
     _sleep: ShardedTable
-    _episode_recs: dict[str, Episode]
-    _sleep_recs: dict[str, SleepPeriod]
+    _episode_recs: Records[Episode]
+    _sleep_recs: Records[SleepPeriod]
 
     def save_settings(self, settings: Settings) -> None:
         self._meta_db.table("settings").upsert(codec.settings_to_doc(settings), lambda _d: True)

@@ -22,7 +22,7 @@ from rlbaby.model import (
     Soothing,
     Trigger,
 )
-from rlbaby.store import Store, atomic, reccache
+from rlbaby.store import Store, atomic, rawpack, reccache
 from rlbaby.store.usercache import derived_path
 
 DAY = 86_400_000
@@ -90,7 +90,7 @@ def test_a_second_open_takes_the_older_files_from_the_snapshot(
     with Store.open(data_dir) as s:  # parses every file, writes the snapshots
         first = _records(s)
     for folder in FOLDERS:
-        assert (data_dir / "cache" / f"{folder}.npz").is_file()
+        assert (data_dir / "cache" / f"{folder}.rec").is_file()
     seen = _parsed(monkeypatch)
     with Store.open(data_dir) as s:
         assert seen == _newest(data_dir)
@@ -146,60 +146,73 @@ def test_an_older_file_edited_in_place_is_parsed_again(
     assert f"episodes/{path.name}" in seen
 
 
-def _damage_member(path: Path, name: str, value: Any) -> None:
-    with np.load(path) as z:
-        arrays = {k: z[k] for k in z.files}
-    arrays[name] = value(arrays[name]) if callable(value) else value
-    np.savez(path, **arrays)  # type: ignore[arg-type]
+def _damage(path: Path, change: Any) -> None:
+    """Rewrite the snapshot at `path` with `change(head, arrays)` applied and a
+    right checksum: only the checks of the values can refuse it."""
+    unpacked = rawpack.unpack(path.read_bytes())
+    assert unpacked is not None
+    head, views = unpacked
+    arrays = {name: np.array(a) for name, a in views.items()}
+    change(head, arrays)
+    raw = rawpack.pack(head, arrays)
+    assert raw is not None
+    path.write_bytes(raw)
 
 
-def _json_head(arrays: np.ndarray, change: Any) -> np.ndarray:
-    head = json.loads(arrays.tobytes())
-    change(head)
-    return np.frombuffer(json.dumps(head).encode(), np.uint8)
+def _column(name: str, value: Any) -> Any:
+    def change(head: Any, arrays: dict[str, np.ndarray]) -> None:
+        arrays[name] = value(arrays[name])
+
+    return change
+
+
+def _texts(change: Any) -> Any:
+    return lambda head, arrays: change(head)
+
+
+def _set_item(container: Any, key: Any, value: Any) -> None:
+    container[key] = value
 
 
 @pytest.mark.parametrize(
-    ("folder", "name", "value"),
+    ("folder", "change"),
     [
-        ("episodes", "version", np.array(99)),
-        ("episodes", "onset_state", lambda a: np.full_like(a, 7)),  # no such choice
-        ("episodes", "video", lambda a: np.full_like(a, 5)),
-        ("episodes", "opened_ms", lambda a: np.full_like(a, -1)),
-        ("episodes", "opened_off", lambda a: np.full_like(a, 10_000)),
-        ("episodes", "settled_ms", lambda a: a[:-1]),  # one value short
-        ("episodes", "created_ms", lambda a: a.astype(np.float64)),
-        ("episodes", "soothing", lambda a: a + 50),
-        ("episodes", "counts", lambda a: a + 1),
-        ("episodes", "sigs", lambda a: a[:, :2]),
-        ("episodes", "json", lambda a: _json_head(a, lambda h: h["sets"]["signs"].append(["x"]))),
-        ("episodes", "json", lambda a: _json_head(a, lambda h: h["texts"]["id"].pop())),
-        (
-            "episodes",
-            "json",
-            lambda a: _json_head(a, lambda h: h["texts"]["note"].__setitem__(0, 5)),
-        ),
-        ("episodes", "json", np.frombuffer(b"{not json", np.uint8)),
+        ("episodes", _texts(lambda h: _set_item(h, "version", 1))),
+        ("episodes", _texts(lambda h: _set_item(h, "folder", "sleep"))),
+        ("episodes", _column("onset_state", lambda a: np.full_like(a, 7))),  # no such choice
+        ("episodes", _column("onset_state", lambda a: np.full_like(a, -2))),
+        ("episodes", _column("video", lambda a: np.full_like(a, 5))),
+        ("episodes", _column("opened_ms", lambda a: np.full_like(a, -1))),
+        ("episodes", _column("opened_off", lambda a: np.full_like(a, 10_000))),
+        ("episodes", _column("settled_ms", lambda a: a[:-1])),  # one value short
+        ("episodes", _column("created_ms", lambda a: a.astype(np.int32))),
+        ("episodes", _column("soothing", lambda a: a + 50)),
+        ("episodes", _column("child_id", lambda a: a + 1)),  # no such child
+        ("episodes", _column("note", lambda a: np.full_like(a, -1))),
+        ("episodes", _column("counts", lambda a: a + 1)),
+        ("episodes", _column("sigs", lambda a: a[:, :2])),
+        ("episodes", _column("doc_ids", lambda a: np.zeros_like(a))),
+        ("episodes", _texts(lambda h: h["tables"]["signs"].append(["x"]))),
+        ("episodes", _texts(lambda h: h["tables"]["child_id"].__setitem__(0, 5))),
+        ("episodes", _texts(lambda h: h["tables"]["note"].clear())),
+        ("episodes", _texts(lambda h: h["ids"].pop())),
+        ("episodes", _texts(lambda h: h["ids"].__setitem__(0, 5))),
+        ("episodes", _texts(lambda h: h["keys"].__setitem__(1, h["keys"][0]))),
         # every id the same: the records would overwrite each other
-        (
-            "episodes",
-            "json",
-            lambda a: _json_head(
-                a, lambda h: h["texts"].__setitem__("id", ["same"] * len(h["texts"]["id"]))
-            ),
-        ),
-        ("sleep", "awake_ms", lambda a: np.zeros_like(a)),  # awake before asleep
-        ("sleep", "deleted_ms_has", lambda a: a.astype(np.int8)),
+        ("episodes", _texts(lambda h: _set_item(h, "ids", ["same"] * len(h["ids"])))),
+        ("sleep", _column("awake_ms", lambda a: np.zeros_like(a))),  # awake before asleep
+        ("sleep", _column("deleted_ms_has", lambda a: a.astype(np.int8))),
+        ("sleep", lambda head, arrays: arrays.pop("asleep_off")),
     ],
 )
 def test_a_snapshot_with_wrong_values_is_ignored_and_rewritten(
-    data_dir: Path, folder: str, name: str, value: Any
+    data_dir: Path, folder: str, change: Any
 ) -> None:
     _fill(data_dir)
     with Store.open(data_dir) as s:
         first = _records(s)
-    path = data_dir / "cache" / f"{folder}.npz"
-    _damage_member(path, name, value)
+    path = data_dir / "cache" / f"{folder}.rec"
+    _damage(path, change)
     spec = reccache.SPECS[folder]
     assert reccache.read(spec, path) is None
     with Store.open(data_dir) as s:
@@ -208,14 +221,16 @@ def test_a_snapshot_with_wrong_values_is_ignored_and_rewritten(
     assert reccache.read(spec, path) is not None  # that open wrote a good one
 
 
-@pytest.mark.parametrize("damage", [b"", b"not a zip", b"PK\x03\x04garbage" * 50, "flip"])
+@pytest.mark.parametrize(
+    "damage", [b"", b"not a zip", b"PK\x03\x04garbage" * 50, rawpack.MAGIC + b"\0" * 40, "flip"]
+)
 def test_a_damaged_snapshot_is_ignored(data_dir: Path, damage: bytes | str) -> None:
     _fill(data_dir)
     with Store.open(data_dir) as s:
         first = _records(s)
     for folder in FOLDERS:
-        path = data_dir / "cache" / f"{folder}.npz"
-        if damage == "flip":  # caught by the zip's CRC-32
+        path = data_dir / "cache" / f"{folder}.rec"
+        if damage == "flip":  # caught by the CRC-32
             raw = bytearray(path.read_bytes())
             raw[len(raw) // 2] ^= 0x01
             path.write_bytes(bytes(raw))
@@ -234,7 +249,7 @@ def test_a_readonly_open_keeps_its_snapshot_in_the_user_cache_folder(
     with Store.open(data_dir, readonly=True) as s:
         first = _records(s)
     for folder in FOLDERS:
-        outside = derived_path(data_dir, folder)
+        outside = derived_path(data_dir, folder, reccache.SUFFIX)
         assert outside.is_relative_to(user_cache_dir)
         assert reccache.read(reccache.SPECS[folder], outside) is not None
     seen = _parsed(monkeypatch)
@@ -287,7 +302,7 @@ def test_a_record_in_two_files_keeps_the_later_update_and_no_snapshot_holds_both
         with Store.open(data_dir, readonly=True) as s:
             assert s.episode(doc["id"]).note == "newer"  # type: ignore[union-attr]
             assert len(s.episodes(include_deleted=True)) == 8
-    assert not derived_path(data_dir, "episodes").exists()
+    assert not derived_path(data_dir, "episodes", reccache.SUFFIX).exists()
 
 
 @pytest.mark.parametrize("spec", [reccache.EPISODES, reccache.SLEEP])
@@ -298,4 +313,10 @@ def test_a_snapshot_of_no_files_reads_back(spec: reccache.Spec) -> None:
     assert raw is not None
     back = reccache.decode(spec, raw)
     assert back is not None
-    assert (back.keys, back.records, back.doc_ids, back.sigs.shape) == ([], [], [], (0, 4))
+    assert (back.keys, back.ids, back.build(), back.spans(), back.sigs.shape) == (
+        [],
+        [],
+        [],
+        [],
+        (0, 4),
+    )
