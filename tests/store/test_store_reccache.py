@@ -320,3 +320,17 @@ def test_a_snapshot_of_no_files_reads_back(spec: reccache.Spec) -> None:
         [],
         (0, 4),
     )
+
+
+def test_a_version_1_snapshot_is_ignored_and_removed_when_replaced(data_dir: Path) -> None:
+    """Version 1 kept an .npz; the .rec that replaces it takes its place."""
+    _fill(data_dir)
+    old = data_dir / "cache" / "episodes.npz"
+    old.parent.mkdir(parents=True)
+    np.savez(old, version=np.array(1))
+    with Store.open(data_dir) as s:  # parses every file: no usable snapshot
+        first = _records(s)
+    assert not old.exists()
+    assert reccache.read(reccache.EPISODES, data_dir / "cache" / "episodes.rec") is not None
+    with Store.open(data_dir) as s:
+        assert _records(s) == first
