@@ -53,21 +53,43 @@ _SETS: dict[type[StrEnum], dict[tuple[Any, ...], frozenset[Any]]] = {}
 def _maker(cls: type[T]) -> Callable[..., T]:
     """A constructor of `cls` from all its fields in order, skipping __post_init__.
 
-    Only for values this module has already checked to be exactly what the
-    model's __post_init__ would accept unchanged (members, frozensets of
-    members, Instants): that check is then a repeat, and it is half the cost
-    of decoding a record. Frozen slotted dataclasses refuse setattr, so the
-    slots are filled through their descriptors, as dataclasses' own
-    __setstate__ does. The calls are written out (generated, as dataclasses
-    generates __init__): a loop over the fields costs twice as much.
+    Only for values this module (or reccache's checks) has already found to
+    be exactly what the model's __post_init__ would accept unchanged
+    (members, frozensets of members, Instants): that check is then a repeat,
+    and it is half the cost of decoding a record.
+
+    Frozen slotted dataclasses refuse setattr. The fields go into a twin
+    class with the very same slots and plain stores (no descriptor calls, no
+    frozen __setattr__), then the object becomes a `cls`: Python allows that
+    between classes of the same layout, and the result is the same object
+    `cls(...)` makes. Should the layouts ever differ, Python refuses the
+    switch when the maker is made, and we fill the slots through their
+    descriptors instead, as dataclasses' own __setstate__ does (slower). The
+    code is written out (generated, as dataclasses generates __init__): a
+    loop over the fields costs twice as much.
     """
     names = [f.name for f in fields(cls)]  # type: ignore[arg-type]
+    args = ", ".join(names)
     scope: dict[str, Any] = {"new": object.__new__, "cls": cls}
-    scope.update({f"set_{n}": getattr(cls, n).__set__ for n in names})
-    lines = [f"def make({', '.join(names)}):", "    obj = new(cls)"]
-    lines += [f"    set_{n}(obj, {n})" for n in names]
-    lines.append("    return obj")
-    exec("\n".join(lines), scope)  # noqa: S102 - our own field names, no outside text
+    twin = [f"class Twin:\n    __slots__ = {tuple(cls.__slots__)!r}"]  # type: ignore[attr-defined]
+    twin.append(f"    def __init__(self, {args}):")
+    twin += [f"        self.{n} = {n}" for n in names]
+    twin += [
+        f"def make({args}):",
+        f"    obj = Twin({args})",
+        "    obj.__class__ = cls",
+        "    return obj",
+    ]
+    exec("\n".join(twin), scope)  # noqa: S102 - our own field names, no outside text
+    try:
+        new = object.__new__(scope["Twin"])
+        new.__class__ = cls
+    except TypeError:  # not the same layout after all
+        scope.update({f"set_{n}": getattr(cls, n).__set__ for n in names})
+        lines = [f"def make({args}):", "    obj = new(cls)"]
+        lines += [f"    set_{n}(obj, {n})" for n in names]
+        lines.append("    return obj")
+        exec("\n".join(lines), scope)  # noqa: S102 - as above
     make: Callable[..., T] = scope["make"]
     return make
 

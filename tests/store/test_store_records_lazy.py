@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import shutil
-from dataclasses import replace
+from dataclasses import FrozenInstanceError, replace
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from rlbaby.model import Child, Episode, Instant, SleepPeriod
 from rlbaby.store import Store, rawpack, reccache
-from rlbaby.store.bulk import make_instant
+from rlbaby.store.bulk import make_episode, make_instant, make_sleep
 from rlbaby.store.records import Records
 
 DAY = 86_400_000
@@ -267,3 +267,24 @@ def test_the_quick_instant_maker_makes_instants() -> None:
     assert made == Instant(T, -300)
     assert type(made) is Instant
     assert hash(made) == hash(Instant(T, -300))
+
+
+def test_the_quick_record_makers_make_what_the_model_makes() -> None:
+    """bulk's makers skip __post_init__ (and switch a twin's class): the same objects."""
+    opened = make_instant(T, 60)
+    ep = make_episode(
+        "kid", opened, "e1", None, None, frozenset(), None, None, frozenset(), frozenset(),
+        True, "a note", 1, 2, None,
+    )  # fmt: skip
+    assert type(ep) is Episode
+    assert ep == Episode(
+        "kid", Instant(T, 60), id="e1", video=True, note="a note", created_ms=1, updated_ms=2
+    )
+    assert hash(ep) == hash(replace(ep))
+    with pytest.raises(FrozenInstanceError):
+        ep.note = "changed"  # type: ignore[misc]
+    period = make_sleep("kid", opened, "s1", None, 1, 2, 3)
+    assert type(period) is SleepPeriod
+    assert period == SleepPeriod(
+        "kid", Instant(T, 60), id="s1", created_ms=1, updated_ms=2, deleted_ms=3
+    )
