@@ -118,7 +118,7 @@ class Records(Mapping[str, R], Generic[R]):
                 for rid, rec in zip(group.ids, group.build(), strict=True):
                     if recs.get(rid) is group:  # not replaced by a save meanwhile
                         recs[rid] = rec
-            del self._waiting[child_id]  # only once built: a failure leaves them waiting
+            self._waiting.pop(child_id, None)  # only once built: a failure leaves them waiting
         finally:
             if gc_was_enabled:
                 gc.enable()
