@@ -210,6 +210,10 @@ def bench_charts(ctx: Context) -> list[Row]:
 _MEMORY_PROBE = """
 import os, sys
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Qt loaded as `python -m rlbaby` loads it (cli.cmd_gui): without PySide6's
+# scan of every later import, which kept their source lines (ui/qt_start.py).
+from rlbaby.ui.qt_start import load_qt
+load_qt()
 from PySide6.QtWidgets import QApplication
 app = QApplication(["rlbaby-bench"])
 from rlbaby.store import Store

@@ -259,6 +259,9 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 
 def cmd_gui(args: argparse.Namespace) -> int:
+    from rlbaby.ui.qt_start import load_qt
+
+    load_qt()  # first: the UI's imports then go through Python's own import (see there)
     from rlbaby.ui.app import run_gui
 
     return run_gui(resolve_data_dir(args.data_dir), demo=args.demo)

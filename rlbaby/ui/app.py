@@ -15,22 +15,22 @@ os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtGui import QIcon, QPixmap
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from rlbaby import __version__, resources, version
 from rlbaby.content import Guide
 from rlbaby.logfile import LogFile
-from rlbaby.model import Clock, Instant, LanguageChoice, Settings, system_clock
+from rlbaby.model import Clock, LanguageChoice, Settings, system_clock
 from rlbaby.services import LoggerService
-from rlbaby.store import LockedError, NewerVersionError, Store, StoreError
+from rlbaby.store import Store, StoreError
 from rlbaby.ui.bridge import ServiceBridge
 from rlbaby.ui.context import ChildSelection, UiContext
-from rlbaby.ui.crash import CrashHandler
-from rlbaby.ui.dialogs.common import inform, message_box
+from rlbaby.ui.crash import CrashHandler, preload_crash_dialog
 from rlbaby.ui.first_tap import watch_first_tap
 from rlbaby.ui.i18n import install_language
-from rlbaby.ui.locale_format import LocaleDates, format_date_time
+from rlbaby.ui.locale_format import LocaleDates
 from rlbaby.ui.main_window import MainWindow
+from rlbaby.ui.open_store import open_store_interactively
 from rlbaby.ui.source_lines import forget_source_lines
 from rlbaby.ui.startup import AfterShown, GcPause
 from rlbaby.ui.theme import ThemeManager, theme_for
@@ -38,8 +38,9 @@ from rlbaby.ui.theme import ThemeManager, theme_for
 if TYPE_CHECKING:
     from rlbaby.store.backup import BackupManager
 
-# Backups, restores and their dialogs are imported where they are used: the
-# start-up, which a parent waits for, needs none of them.
+# Backups, restores and their dialogs, and the message boxes of a folder that
+# will not open, are imported where they are used: the start-up, which a parent
+# waits for, needs none of them.
 
 BACKUP_CHECK_MS = 60_000
 # Closes the window after this many ms; for smoke tests of an installed build
@@ -54,94 +55,6 @@ APP_ID = "io.github.rlbaby.rlbaby"
 ICONS = "desktop/hicolor-icons"
 
 log = logging.getLogger(__name__)
-
-
-def open_store_interactively(data_dir: Path) -> Store | None:
-    """Open the folder, asking the parent what to do when it is busy or damaged."""
-    try:
-        store = Store.open(data_dir)
-    except LockedError as exc:
-        box = message_box(
-            None,
-            QCoreApplication.translate("app", "rlbaby is already open"),
-            str(exc),
-            QCoreApplication.translate(
-                "app", "Open this copy read-only (look, but not log), or quit?"
-            ),
-        )
-        ro = box.addButton(
-            QCoreApplication.translate("app", "Open read-only"), QMessageBox.ButtonRole.AcceptRole
-        )
-        box.addButton(QCoreApplication.translate("app", "Quit"), QMessageBox.ButtonRole.RejectRole)
-        box.exec()
-        if box.clickedButton() is not ro:
-            return None
-        try:
-            store = Store.open(data_dir, readonly=True)
-        except StoreError as exc2:
-            inform(None, "rlbaby", str(exc2))
-            return None
-    except NewerVersionError as exc:
-        inform(None, QCoreApplication.translate("app", "rlbaby needs an update"), str(exc))
-        return None
-    except StoreError as exc:
-        inform(None, "rlbaby", str(exc))
-        return None
-    if store.problems and not store.readonly:
-        store = _offer_restore(store, data_dir)
-    return store
-
-
-def _offer_restore(store: Store, data_dir: Path) -> Store:
-    from rlbaby.store.backup import BackupInfo, list_backups
-    from rlbaby.store.restore import RestoreInterruptedError, restore_backup
-
-    good = [b for b in list_backups(data_dir) if isinstance(b, BackupInfo)]
-    text = "\n".join(p.message() for p in store.problems)
-    if good:
-        when = format_date_time(Instant.at_system_offset(good[0].created_ms))
-        latest = QCoreApplication.translate("app", "The latest good backup is from {when}.").format(
-            when=when
-        )
-    else:
-        latest = QCoreApplication.translate("app", "There is no backup to restore from.")
-    box = message_box(
-        None,
-        QCoreApplication.translate("app", "Some data could not be read"),
-        text,
-        QCoreApplication.translate(
-            "app",
-            "Nothing was overwritten: each problem above says where its file is now. "
-            "The rest of your log is open.",
-        )
-        + f"\n\n{latest}",
-    )
-    restore = (
-        box.addButton(
-            QCoreApplication.translate("app", "Restore that backup"),
-            QMessageBox.ButtonRole.AcceptRole,
-        )
-        if good
-        else None
-    )
-    box.addButton(QCoreApplication.translate("app", "Continue"), QMessageBox.ButtonRole.RejectRole)
-    box.exec()
-    if restore is not None and box.clickedButton() is restore:
-        store.close()
-        try:
-            restore_backup(data_dir, good[0].path)
-        except RestoreInterruptedError as exc:
-            inform(None, "rlbaby", str(exc))  # half swapped: opening finishes it
-        except StoreError as exc:
-            inform(
-                None,
-                "rlbaby",
-                QCoreApplication.translate(
-                    "app", "Restore failed; your data is as it was. {reason}"
-                ).format(reason=exc),
-            )
-        store = Store.open(data_dir)
-    return store
 
 
 def set_identity(app: QApplication) -> None:
@@ -202,13 +115,27 @@ class _ShownStamp(QObject):
         return False
 
 
-def build_window(store: Store, app: QApplication, clock: Clock = system_clock) -> MainWindow:
+def build_window(
+    store: Store,
+    app: QApplication,
+    clock: Clock = system_clock,
+    theme: ThemeManager | None = None,
+) -> MainWindow:
     """Wire the objects the widgets need (used by run_gui and by tests).
 
     The language is installed first: widgets take their words when built.
+    `theme`, the one run_gui made for the dialogs before the open, is set to
+    the settings' theme and text size (a second manager would style the whole
+    application again); without it a new one is made.
     """
     install_language(app, store.settings.language)
-    theme = ThemeManager(app, theme_for(store.settings), store.settings.text_scale)
+    name, scale = theme_for(store.settings), store.settings.text_scale
+    if theme is None:
+        theme = ThemeManager(app, name, scale)
+    else:
+        theme.set_theme(name)
+        if theme.scale != scale:
+            theme.set_scale(scale)
     service = LoggerService(store, clock, LocaleDates())
     ctx = UiContext(
         store=store,
@@ -245,7 +172,7 @@ def run_gui(data_dir: Path, demo: bool = False) -> int:
             _fill_demo(demo_dir)
         # Dialogs before the store opens still need a theme (night hours by
         # default) and a language (the system's; the settings' is known later).
-        ThemeManager(app, theme_for(Settings()))
+        theme = ThemeManager(app, theme_for(Settings()))
         install_language(app, LanguageChoice.SYSTEM)
         store = open_store_interactively(data_dir)
         if store is None:
@@ -257,7 +184,7 @@ def run_gui(data_dir: Path, demo: bool = False) -> int:
         log.info("rlbaby %s started on %s", __version__, data_dir)
         for problem in store.problems:
             log.warning("at open: %s", problem.message())
-        return _run_windows(app, store, demo, data_dir, gc_pause)
+        return _run_windows(app, store, demo, data_dir, gc_pause, theme)
     finally:
         gc_pause.restore()
         if log_file is not None:
@@ -282,11 +209,16 @@ def _quit_later(app: QApplication) -> None:
 
 
 def _run_windows(
-    app: QApplication, store: Store, demo: bool, data_dir: Path, gc_pause: GcPause
+    app: QApplication,
+    store: Store,
+    demo: bool,
+    data_dir: Path,
+    gc_pause: GcPause,
+    theme: ThemeManager,
 ) -> int:
     try:
         while True:
-            window = build_window(store, app)
+            window = build_window(store, app, theme=theme)
             _quit_later(app)
             watch_first_tap(window, window.log_tab, window.log_tab.status)  # the bench only
             backups = BackupTimer(store, window) if not store.readonly and not demo else None
@@ -305,6 +237,7 @@ def _run_windows(
                     lambda: app.setApplicationVersion(version()),
                     *([backups.start] if backups is not None else []),
                     window.log_tab.finish_building,
+                    preload_crash_dialog,
                 ],
             )
             window.show()

@@ -13,11 +13,13 @@ import sys
 import traceback
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QThread, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
-from rlbaby.ui.dialogs.crash_dialog import CrashDialog
+if TYPE_CHECKING:
+    from rlbaby.ui.dialogs.crash_dialog import CrashDialog
 
 log = logging.getLogger(__name__)
 
@@ -128,6 +130,14 @@ class CrashHandler(QObject):
         if not pending:
             return
         exc_type, exc, tb = pending[0]
+        # Loaded by now when the window is shown (preload_crash_dialog); an
+        # error earlier in the start-up imports it here. An import that fails
+        # is logged, not raised: raised, it would come back to this hook.
+        try:
+            from rlbaby.ui.dialogs.crash_dialog import CrashDialog
+        except Exception:
+            log.exception("the crash dialog could not be loaded")
+            return
         dialog = CrashDialog(describe(exc_type, exc, tb), failed_in(tb), self.log_file, _owner())
         for _ in pending[1:]:
             dialog.add_repeat()
@@ -139,6 +149,15 @@ class CrashHandler(QObject):
         if self.dialog is not None:
             self.dialog.deleteLater()
         self.dialog = None
+
+
+def preload_crash_dialog() -> None:
+    """Import the dialog ahead of need (a step after the first paint).
+
+    The start-up, which a parent waits for, does without it; an error later
+    then finds it loaded and the import cannot fail inside the hook.
+    """
+    import rlbaby.ui.dialogs.crash_dialog  # noqa: F401
 
 
 def _owner() -> QWidget | None:

@@ -15,7 +15,6 @@ from rlbaby.model import Settings
 from rlbaby.services import SettingsChanged
 from rlbaby.store import StoreError
 from rlbaby.ui.context import UiContext
-from rlbaby.ui.dialogs.common import confirm, inform
 from rlbaby.ui.log.tab import LogTab
 from rlbaby.ui.main_tabs import MainTabs
 from rlbaby.ui.menus import WindowMenus
@@ -28,7 +27,7 @@ if TYPE_CHECKING:
     from rlbaby.ui.history.tab import HistoryTab
     from rlbaby.ui.readonly.mode import ReadOnlyMode
 
-# The dialogs are imported when first opened, and the read-only mode only in
+# The dialogs (message boxes too) are imported when first opened, and the read-only mode only in
 # a read-only window: the start-up, which a parent waits for, needs none of them.
 
 
@@ -247,6 +246,8 @@ class MainWindow(QMainWindow):
         picked = RestoreDialog.ask(data_dir, self)
         if picked is None or not check_restorable(picked.path, self):
             return
+        from rlbaby.ui.dialogs.common import confirm
+
         if not confirm(
             self,
             self.tr("Restore a backup"),
@@ -262,6 +263,8 @@ class MainWindow(QMainWindow):
         self.close()
 
     def about(self) -> None:
+        from rlbaby.ui.dialogs.common import inform
+
         inform(
             self,
             self.tr("About rlbaby"),
@@ -275,6 +278,8 @@ class MainWindow(QMainWindow):
         )
 
     def error(self, message: str) -> None:
+        from rlbaby.ui.dialogs.common import inform
+
         inform(self, "rlbaby", message)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802

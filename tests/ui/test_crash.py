@@ -134,6 +134,24 @@ def test_repeated_errors_show_one_dialog_and_count_the_rest(qtbot, handler: Cras
     assert len(_crash_dialogs()) == 1
 
 
+def test_a_dialog_that_cannot_be_loaded_is_logged_and_does_not_come_back(  # type: ignore[no-untyped-def]
+    qtbot, handler: CrashHandler, log_file: LogFile, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The dialog is imported when first needed (the start-up does without it):
+    an import that fails there is logged, not raised back into the hook."""
+    monkeypatch.setitem(sys.modules, "rlbaby.ui.dialogs.crash_dialog", None)  # import fails
+    seen: list[str] = []
+    handler.crashed.connect(seen.append)
+    handler.install()
+    QTimer.singleShot(0, lambda: _raise(RuntimeError("boom")))
+    qtbot.waitUntil(
+        lambda: "crash dialog could not be loaded" in log_file.path.read_text(encoding="utf-8")
+    )
+    assert seen == ["RuntimeError: boom"]  # once: the failed import did not loop
+    assert handler.dialog is None
+    assert "RuntimeError: boom" in log_file.path.read_text(encoding="utf-8")
+
+
 def test_pytest_qt_still_sees_errors_through_the_chain(qtbot, handler: CrashHandler) -> None:  # type: ignore[no-untyped-def]
     with qtbot.capture_exceptions() as captured:
         handler.install()  # pytest-qt's hook is now the previous one

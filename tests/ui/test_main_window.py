@@ -175,8 +175,13 @@ def test_only_the_log_tab_is_built_at_start(qtbot, qapp, data_dir, clock) -> Non
         assert w.built_page("charts") is None
 
 
-def test_starting_the_window_does_not_import_pyqtgraph(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    """pyqtgraph costs a good part of a second to import; the Log tab needs none of it."""
+# Only needed later: pyqtgraph (Charts) costs a good part of a second to import;
+# the message boxes and the crash dialog are needed only when something goes wrong.
+LATER_MODULES = ("pyqtgraph", "rlbaby.ui.dialogs.common", "rlbaby.ui.dialogs.crash_dialog")
+
+
+def test_starting_the_window_imports_nothing_only_later_needs(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """The Log tab needs neither pyqtgraph nor the dialogs (each costs the start)."""
     code = (
         "import sys\n"
         "from PySide6.QtWidgets import QApplication\n"
@@ -186,7 +191,7 @@ def test_starting_the_window_does_not_import_pyqtgraph(tmp_path) -> None:  # typ
         f"store = Store.open({str(tmp_path / 'data')!r})\n"
         "w = build_window(store, app)\n"
         "w.show(); app.processEvents()\n"
-        "print(sorted(m for m in sys.modules if m.startswith('pyqtgraph'))[:3])\n"
+        f"print(sorted(m for m in sys.modules if m.startswith({LATER_MODULES!r}))[:3])\n"
         "w.close(); store.close()\n"
     )
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}

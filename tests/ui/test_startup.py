@@ -12,20 +12,23 @@ import gc
 import os
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from PySide6.QtCore import QTimer
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 
 from rlbaby import cli, version
-from rlbaby.model import Child
+from rlbaby.model import Child, ThemeChoice
 from rlbaby.store import Store
 from rlbaby.store.backup import BackupInfo, BackupManager, list_backups
 from rlbaby.ui import app as app_module
 from rlbaby.ui.app import BackupTimer, build_window
 from rlbaby.ui.startup import AfterShown, GcPause
+from rlbaby.ui.theme import ThemeManager, load_palette
 
 
 def test_the_steps_run_in_order_once_the_widget_has_painted(qtbot) -> None:  # type: ignore[no-untyped-def]
@@ -163,6 +166,25 @@ def test_the_whole_start_runs_every_deferred_step(
     assert seen == {"gc": True, "version": version(), "sheet": True, "frozen": True}
     assert gc.isenabled()
     assert gc.get_freeze_count() == 0
+
+
+def test_the_window_takes_over_the_theme_made_before_the_open(qtbot, qapp, data_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    """run_gui styles the application once for the dialogs before the open; the
+    window then sets that manager to the settings' theme and text size instead
+    of styling the whole application a second time."""
+    with Store.open(data_dir) as store:
+        store.save_settings(replace(store.settings, theme=ThemeChoice.DAY, text_scale=1.25))
+        before = ThemeManager(qapp, "night")
+        style = qapp.style()
+        w = build_window(store, qapp, theme=before)
+        qtbot.addWidget(w)
+        assert w.log_tab._ctx.theme is before
+        assert (before.name, before.scale) == ("day", 1.25)
+        assert qapp.style() is style  # the same style: not replaced by another manager
+        w.show()
+        qtbot.waitExposed(w)
+        day = load_palette("day")["bg"].lower()
+        assert w.palette().color(QPalette.ColorRole.Window).name() == day
 
 
 def test_numpy_is_told_to_start_no_thread_pool(tmp_path: Path) -> None:

@@ -184,12 +184,12 @@ def test_file_restore_refuses_damaged_and_keeps_window(
 
 
 def test_file_restore_asks_run_gui_to_reopen(qtbot, qapp, folder: Path, clock, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    from rlbaby.ui import main_window
     from rlbaby.ui.app import build_window
+    from rlbaby.ui.dialogs import common
 
     good = next(b for b in list_backups(folder) if hasattr(b, "counts"))
     monkeypatch.setattr(RestoreDialog, "ask", classmethod(lambda cls, *a, **k: good))
-    monkeypatch.setattr(main_window, "confirm", lambda *a, **k: True)
+    monkeypatch.setattr(common, "confirm", lambda *a, **k: True)  # imported when asked
     with Store.open(folder, now_ms=clock.now_ms) as store:
         w = build_window(store, qapp, clock)
         qtbot.addWidget(w)
