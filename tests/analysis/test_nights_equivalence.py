@@ -4,7 +4,8 @@ Generated logs cover what the loop handled one record at a time: episodes that
 cross the night boundary, settled marks before and after the last movement,
 episodes without a record (deleted) and records without a movement, open sleep
 periods (cut at now or at 16 hours, or not started yet), periods spanning
-several nights, DST and travel offsets, quiet nights and night filters.
+several nights or ending right at a boundary, DST and travel offsets, quiet
+nights and night filters.
 """
 
 from __future__ import annotations
@@ -130,11 +131,16 @@ def generated_log(
         a = BASE_MS + int(rng.integers(-MS_PER_DAY, (days + 1) * MS_PER_DAY))
         length = int(rng.choice([0, 1, 3, 9, 13, 30, 50])) * MS_PER_HOUR
         length += int(rng.integers(0, MS_PER_HOUR))
+        asleep = Instant(a, _offset(rng, a, switch_ms, travel))
         awake = None
         if rng.random() < 0.8:
             w = a + length
+            if rng.random() < 0.2:  # wakes right at a night boundary (by the asleep offset)
+                local = w + asleep.offset_min * MS_PER_MIN
+                w -= (local - start_hour * MS_PER_HOUR) % MS_PER_DAY
+                w = max(w, a)
             awake = Instant(w, _offset(rng, w, switch_ms, travel))
-        periods.append(SleepPeriod(C, Instant(a, _offset(rng, a, switch_ms, travel)), awake=awake))
+        periods.append(SleepPeriod(C, asleep, awake=awake))
     periods.sort(key=lambda p: p.asleep.utc_ms)
     return mv, episodes, periods, now_ms, start_hour, rule
 
@@ -196,6 +202,11 @@ def test_the_generator_covers_what_the_loop_handled() -> None:
             seen.add("sleep not started")
         if any(p.awake and p.awake.utc_ms - p.asleep.utc_ms > 2 * MS_PER_DAY for p in periods):
             seen.add("sleep over several nights")
+        for p in periods:
+            local = None if p.awake is None else p.awake.utc_ms + p.asleep.offset_min * MS_PER_MIN
+            if local is not None and local > p.asleep.utc_ms + p.asleep.offset_min * MS_PER_MIN:
+                if (local - start_hour * MS_PER_HOUR) % MS_PER_DAY == 0:
+                    seen.add("sleep ends at a boundary")
         if len(set(mv.offset_min.tolist())) > 1:
             seen.add("offset change")
         nights = (mv.local_ms - start_hour * MS_PER_HOUR) // MS_PER_DAY
@@ -211,6 +222,7 @@ def test_the_generator_covers_what_the_loop_handled() -> None:
         "open sleep",
         "sleep not started",
         "sleep over several nights",
+        "sleep ends at a boundary",
         "offset change",
         "episode over the boundary",
         "filter",
