@@ -20,6 +20,8 @@ from hypothesis import strategies as st
 from nights_reference import summarize_nights as reference
 
 from rlbaby.analysis import NightSummary, summarize_nights
+from rlbaby.analysis.night_table import night_table
+from rlbaby.analysis.nights import night_numbers
 from rlbaby.model import (
     Episode,
     Instant,
@@ -166,6 +168,17 @@ def check_same(seed: int) -> None:
     opt = orjson.OPT_INDENT_2
     assert orjson.dumps([n.to_json() for n in got], option=opt) == orjson.dumps(
         [n.to_json() for n in want], option=opt
+    )
+    # The CLI's rows, straight from the columns: as to_json() gives them, renamed.
+    table = night_table(C, mv, episodes, periods, **{**kw, "nights": night_numbers(nights)})  # type: ignore[arg-type]
+    rows = []
+    for n in want:
+        row = n.to_json()
+        row["child"] = "Mia"
+        row["rule"] = rule.value
+        rows.append(row)
+    assert orjson.dumps(table.json_rows("Mia", rule=rule.value), option=opt) == orjson.dumps(
+        rows, option=opt
     )
     # Plain Python values, as the loop gave (a numpy scalar compares equal but is not).
     for g, w in zip(got, want, strict=True):
