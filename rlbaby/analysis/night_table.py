@@ -19,144 +19,22 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from rlbaby.analysis.night_summary import CORE_HOURS, MAX_OPEN_SLEEP_MS, NightSummary
+from rlbaby.analysis.night_parts import (
+    F64,
+    Bits,
+    Bool,
+    Tally,
+    in_spans_sorted,
+    sleep_pieces,
+    tally,
+)
+from rlbaby.analysis.night_summary import CORE_HOURS, NightSummary
 from rlbaby.analysis.runs import periodic_runs, rapid_clusters
 from rlbaby.model import Episode, RuleSet, SleepPeriod
 from rlbaby.model.arrays import I64, MovementArrays
-from rlbaby.model.timekeeping import MS_PER_DAY, MS_PER_HOUR, MS_PER_MIN, night_index
+from rlbaby.model.timekeeping import MS_PER_HOUR, MS_PER_MIN, night_index
 
-F64 = npt.NDArray[np.float64]
-Bool = npt.NDArray[np.bool_]
-Counts = list[dict[str, int]]
 _NEVER = np.iinfo(np.int64).min  # "no settled mark": below every movement time
-
-
-@dataclass(frozen=True)
-class SleepPieces:
-    """Sleep periods cut at the night boundaries, in the periods' order.
-
-    Attributes:
-        night, hours: each piece's night number and its hours of sleep.
-        starts, ends: the UTC span (ms) of each period that counts (an open
-            one ends now, or 16 hours after it began; an empty one is left out).
-    """
-
-    night: I64
-    hours: F64
-    starts: I64
-    ends: I64
-
-
-def sleep_pieces(periods: Iterable[SleepPeriod], start_hour: int, now_ms: int) -> SleepPieces:
-    """Cut each sleep period at the night boundaries of its asleep mark's offset."""
-    ps = periods if isinstance(periods, list | tuple) else list(periods)
-    start = np.array([p.asleep.utc_ms for p in ps], np.int64)
-    end = np.array(
-        [
-            w.utc_ms if (w := p.awake) is not None else min(now_ms, a + MAX_OPEN_SLEEP_MS)
-            for p, a in zip(ps, start.tolist(), strict=True)
-        ],
-        np.int64,
-    )
-    off = np.array([p.asleep.offset_min for p in ps], np.int64) * MS_PER_MIN
-    keep = end > start
-    if not bool(keep.all()):
-        start, end, off = start[keep], end[keep], off[keep]
-    lo, hi = start + off, end + off
-    first = night_index(lo, start_hour)
-    pieces = night_index(hi - 1, start_hour) - first + 1  # hi is exclusive
-    period = np.repeat(np.arange(pieces.size), pieces)
-    # The k-th piece of a period lies on its first night + k.
-    nth = np.arange(period.size) - np.repeat(np.cumsum(pieces) - pieces, pieces)
-    night = first[period] + nth
-    night_start = night * MS_PER_DAY + start_hour * MS_PER_HOUR
-    piece_lo = np.maximum(lo[period], night_start)
-    piece_hi = np.minimum(hi[period], night_start + MS_PER_DAY)
-    return SleepPieces(night, (piece_hi - piece_lo) / MS_PER_HOUR, start, end)
-
-
-def in_merged_spans(at_ms: I64, starts: I64, ends: I64) -> Bool:
-    """Which times fall inside any of the [start, end) spans (in any order, overlapping)."""
-    if starts.size == 0 or at_ms.size == 0:
-        return np.zeros(at_ms.size, np.bool_)
-    # Merged as arrays: by start, a span opens a new merged span when it starts
-    # after every earlier one has ended (touching spans merge, as [s, e) pieces).
-    order = np.argsort(starts, kind="stable")
-    span_starts, span_ends = starts[order], ends[order]
-    opens = np.ones(span_starts.size, np.bool_)
-    opens[1:] = span_starts[1:] > np.maximum.accumulate(span_ends)[:-1]
-    first_of_each = np.flatnonzero(opens)
-    merged_starts = span_starts[first_of_each]
-    merged_ends = np.maximum.reduceat(span_ends, first_of_each)
-    i = np.searchsorted(merged_starts, at_ms, side="right") - 1
-    return np.asarray((i >= 0) & (at_ms < merged_ends[np.clip(i, 0, None)]))
-
-
-def _in_spans_sorted(at_ms: I64, starts: I64, ends: I64) -> Bool:
-    """`in_merged_spans` for sorted times: each span covers the movements from
-    its start's place among them to its end's; a movement is inside when more
-    spans have begun than ended before it (no merging, no search per movement)."""
-    n = at_ms.size
-    begun = np.bincount(np.searchsorted(at_ms, starts, side="left"), minlength=n + 1)
-    ended = np.bincount(np.searchsorted(at_ms, ends, side="left"), minlength=n + 1)
-    return np.asarray(np.cumsum(begun[:n] - ended[:n]) > 0)
-
-
-class _Bits(dict[Any, int]):
-    """Each field value's bit mask (one bit per label), a new bit for a label first met.
-
-    Keys are a single value (onset, response) or a frozenset of values (soothing,
-    signs, triggers: the mask of all its members). Values are the model's
-    StrEnum members, so the labels stay few (a mask must fit in 63 bits).
-
-    Args:
-        none_label: the label of an unset value (onset: "unknown"; any falsy
-            value counts as unset); None: an unset (None) value is not counted.
-        of_sets: keys are sets of values.
-    """
-
-    def __init__(self, none_label: str | None = None, of_sets: bool = False) -> None:
-        super().__init__()
-        self.labels: dict[str, int] = {}
-        self._none_label = none_label
-        self._of_sets = of_sets
-
-    def _bit(self, label: str) -> int:
-        bit = self.labels.setdefault(label, len(self.labels))
-        if bit > 62:
-            raise ValueError("more kinds of annotation than a night summary can count")
-        return 1 << bit
-
-    def __missing__(self, key: Any) -> int:
-        if self._of_sets:
-            mask = 0
-            for v in key:
-                mask |= self._bit(str(v))
-        elif self._none_label is None:
-            mask = 0 if key is None else self._bit(str(key))  # a StrEnum's str() is its value
-        else:
-            mask = self._bit(str(key) if key else self._none_label)
-        self[key] = mask
-        return mask
-
-
-def _tally(pos: npt.NDArray[np.intp], values: list[Any], bits: _Bits, k: int) -> Counts:
-    """Per night (of `k`), how many of the episodes at `pos` hold each label, by name."""
-    masks = np.array([bits[v] for v in values], np.int64)
-    names = sorted(bits.labels)
-    if not names:
-        return [{} for _ in range(k)]
-    columns = [np.bincount(pos[(masks >> bits.labels[n]) & 1 == 1], minlength=k) for n in names]
-    matrix = np.stack(columns, axis=1)  # nights x labels, labels by name
-    rows, cols = np.nonzero(matrix)  # row by row, each row's labels in name order
-    # One pass over the nonzero counts fills empty dicts: faster than a dict per
-    # night from slices (this runs for every night of the history, five times).
-    out: Counts = [{} for _ in range(k)]
-    labels = [names[c] for c in cols.tolist()]
-    counts = matrix[rows, cols].tolist()
-    for night, label, count in zip(rows.tolist(), labels, counts, strict=False):
-        out[night][label] = count
-    return out
 
 
 @dataclass(frozen=True)
@@ -180,11 +58,11 @@ class NightTable:
     total_episode_min: F64
     longest_episode_min: F64
     videos: I64
-    onset: Counts
-    responses: Counts
-    soothing: Counts
-    signs: Counts
-    triggers: Counts
+    onset: Tally
+    responses: Tally
+    soothing: Tally
+    signs: Tally
+    triggers: Tally
 
     def __len__(self) -> int:
         return int(self.nights.size)
@@ -206,11 +84,11 @@ class NightTable:
             self.periodic_runs.tolist(),
             self.rapid_clusters.tolist(),
             self.core_movements.tolist(),
-            self.onset,
-            self.responses,
-            self.soothing,
-            self.signs,
-            self.triggers,
+            self.onset.per_night(),
+            self.responses.per_night(),
+            self.soothing.per_night(),
+            self.signs.per_night(),
+            self.triggers.per_night(),
             self.videos.tolist(),
             strict=True,
         )
@@ -233,11 +111,11 @@ class NightTable:
             self.periodic_runs.tolist(),
             self.rapid_clusters.tolist(),
             self.core_movements.tolist(),
-            self.onset,
-            self.responses,
-            self.soothing,
-            self.signs,
-            self.triggers,
+            self.onset.per_night(),
+            self.responses.per_night(),
+            self.soothing.per_night(),
+            self.signs.per_night(),
+            self.triggers.per_night(),
             self.videos.tolist(),
             strict=True,
         ):
@@ -255,13 +133,12 @@ class NightTable:
                 "periodic_runs_per_sleep_hour": round(runs / hours, 2) if hours else None,
                 "rapid_clusters": rapid,
                 "core_share": round(core / mov, 3) if mov else None,
-                # Built in name order already (as to_json sorts them): copies,
-                # so a caller's change to a row never reaches the table.
-                "onset": dict(onset),
-                "responses": dict(responses),
-                "soothing": dict(soothing),
-                "signs": dict(signs),
-                "triggers": dict(triggers),
+                # Built in name order already, as to_json sorts them.
+                "onset": onset,
+                "responses": responses,
+                "soothing": soothing,
+                "signs": signs,
+                "triggers": triggers,
                 "videos": videos,
             }
             if extra:
@@ -272,9 +149,10 @@ class NightTable:
 
 def _no_nights(child_id: str) -> NightTable:
     ints, floats = np.zeros(0, np.int64), np.zeros(0, np.float64)
+    none = Tally((), np.zeros((0, 0), np.int64))
     return NightTable(
         child_id, ints, ints, ints, ints, ints, ints, floats, np.zeros(0, np.bool_),
-        ints, floats, floats, ints, [], [], [], [], [],
+        ints, floats, floats, ints, none, none, none, none, none,
     )  # fmt: skip
 
 
@@ -302,7 +180,7 @@ def night_table(
     core = (hours_local >= lo_core) | (hours_local < hi_core)
 
     pieces = sleep_pieces(sleep, start_hour, now_ms)
-    asleep = _in_spans_sorted(at_ms, pieces.starts, pieces.ends)
+    asleep = in_spans_sorted(at_ms, pieces.starts, pieces.ends)
     lo_s, hi_s = rule.interval_s
     periodic = periodic_runs(at_ms, mv.episode, lo_s, hi_s)
     rapid = rapid_clusters(at_ms, mv.episode)
@@ -387,9 +265,9 @@ def night_table(
         total_episode_min=total,
         longest_episode_min=longest,
         videos=np.bincount(pos[video], minlength=k).astype(np.int64),
-        onset=_tally(pos, [e.onset_state for e in eps], _Bits("unknown"), k),
-        responses=_tally(pos, [e.response for e in eps], _Bits(), k),
-        soothing=_tally(pos, [e.soothing for e in eps], _Bits(of_sets=True), k),
-        signs=_tally(pos, [e.signs for e in eps], _Bits(of_sets=True), k),
-        triggers=_tally(pos, [e.triggers for e in eps], _Bits(of_sets=True), k),
+        onset=tally(pos, [e.onset_state for e in eps], Bits("unknown"), k),
+        responses=tally(pos, [e.response for e in eps], Bits(), k),
+        soothing=tally(pos, [e.soothing for e in eps], Bits(of_sets=True), k),
+        signs=tally(pos, [e.signs for e in eps], Bits(of_sets=True), k),
+        triggers=tally(pos, [e.triggers for e in eps], Bits(of_sets=True), k),
     )

@@ -13,16 +13,12 @@ from datetime import date
 
 import numpy as np
 
+from rlbaby.analysis.night_parts import in_merged_spans, sleep_pieces
 from rlbaby.analysis.night_summary import CORE_HOURS as CORE_HOURS
 from rlbaby.analysis.night_summary import MAX_OPEN_SLEEP_MS as MAX_OPEN_SLEEP_MS
 from rlbaby.analysis.night_summary import SETTLED as SETTLED
 from rlbaby.analysis.night_summary import NightSummary as NightSummary
-from rlbaby.analysis.night_table import (
-    NightTable,
-    in_merged_spans,
-    night_table,
-    sleep_pieces,
-)
+from rlbaby.analysis.night_table import NightTable, night_table
 from rlbaby.model import Episode, RuleSet, SleepPeriod
 from rlbaby.model.arrays import I64, MovementArrays
 from rlbaby.model.timekeeping import night_index, night_number
