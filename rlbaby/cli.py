@@ -210,6 +210,10 @@ def cmd_summary(args: argparse.Namespace) -> int:
 
     rule = RuleSet(args.rule) if args.rule else None
     with _open_store(resolve_data_dir(args.data_dir), readonly=True) as store:
+        # What the open built lives until the process ends, so the cyclic GC
+        # need never walk it again: not while the summary is made, and not in
+        # the collection at exit (80 ms over 200k movements' records).
+        gc.freeze()
         out = []
         for child in _find_child(store, args.child):
             table = night_table(store, child, args.date_from, args.date_to, rule)
