@@ -199,13 +199,19 @@ def night_table(
 
     # Each night's place, looked up by night number: one gather per value, where
     # a search among the nights would cost a dozen steps (for every movement).
-    first_key = int(keys[0])
-    lookup = np.full(int(keys[-1]) - first_key + 1, -1, np.intp)
-    lookup[keys - first_key] = np.arange(k)
+    # A log whose nights lie far apart (a mistyped year) is searched instead.
+    first_key, span = int(keys[0]), int(keys[-1]) - int(keys[0]) + 1
+    lookup: npt.NDArray[np.intp] | None = None
+    if span <= 8 * k + 4096:
+        lookup = np.full(span, -1, np.intp)
+        lookup[keys - first_key] = np.arange(k)
 
     def place(night: I64) -> tuple[npt.NDArray[np.intp], Bool]:
         """Each value's place among the nights, and whether its night is one of them
         (where it is not, its place is meaningless)."""
+        if lookup is None:
+            pos = np.searchsorted(keys, night)
+            return pos, (pos < k) & (keys[np.clip(pos, 0, k - 1)] == night)
         rel = night - first_key
         inside = (rel >= 0) & (rel < lookup.size)
         pos = lookup[np.where(inside, rel, 0)]

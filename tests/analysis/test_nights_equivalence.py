@@ -200,6 +200,26 @@ def test_same_summaries_as_the_plain_loop_any_seed(seed: int) -> None:
     check_same(seed)
 
 
+def test_nights_decades_apart() -> None:
+    """A mistyped year puts nights decades apart: they are searched, not looked up
+    (and a range that starts within the log leaves out the nights before it)."""
+    mv, episodes, periods, now_ms, start_hour, rule = generated_log(3)
+    far = MovementArrays(
+        at_ms=np.concatenate((mv.at_ms, [4_102_444_800_000])),  # 1 January 2100
+        offset_min=np.concatenate((mv.offset_min, [60])).astype(np.int32),
+        kind=np.zeros(len(mv) + 1, np.int8),
+        episode=np.concatenate((mv.episode, [len(mv.episode_ids)])).astype(np.int32),
+        episode_ids=(*mv.episode_ids, "years-ahead"),
+        ids=(*mv.ids, "m-far"),
+    )
+    nights = (night_date(BASE_MS // MS_PER_DAY + 5), date(2100, 1, 1))
+    kw = {"start_hour": start_hour, "rule": rule, "now_ms": now_ms, "nights": nights}
+    want = reference(C, far, episodes, periods, **kw)  # type: ignore[arg-type]
+    assert len(want) > 1
+    assert want[-1].night.year >= 2099
+    assert summarize_nights(C, far, episodes, periods, **kw) == want  # type: ignore[arg-type]
+
+
 def test_the_generator_covers_what_the_loop_handled() -> None:
     """The generated logs hold every case the module docstring names (else the
     comparison above could pass without ever meeting one)."""
