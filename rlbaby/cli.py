@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, NoReturn, TextIO
 from rlbaby import paths, version
 
 if TYPE_CHECKING:
-    from rlbaby.analysis.nights import NightSummary
+    from rlbaby.analysis.night_table import NightTable
     from rlbaby.model import Child, RuleSet
     from rlbaby.store import Store
 
@@ -194,13 +194,13 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
-def night_summaries(
+def night_table(
     store: Store, child: Child, date_from: date | None, date_to: date | None, rule: RuleSet | None
-) -> list[NightSummary]:
+) -> NightTable:
     from rlbaby.services.nights import night_window
 
     window = night_window(store, child.id, date_from, date_to, rule=rule)
-    return window.summaries(time.time_ns() // 1_000_000)
+    return window.table(time.time_ns() // 1_000_000)
 
 
 def cmd_summary(args: argparse.Namespace) -> int:
@@ -210,13 +210,16 @@ def cmd_summary(args: argparse.Namespace) -> int:
 
     rule = RuleSet(args.rule) if args.rule else None
     with _open_store(resolve_data_dir(args.data_dir), readonly=True) as store:
+        # What the open built lives until the process ends, so the cyclic GC
+        # need never walk it again: not while the summary is made, and not in
+        # the collection at exit (80 ms over 200k movements' records).
+        gc.freeze()
         out = []
         for child in _find_child(store, args.child):
-            for n in night_summaries(store, child, args.date_from, args.date_to, rule):
-                row = n.to_json()
-                row["child"] = child.name
-                row["rule"] = (rule or store.settings.rule).value
-                out.append(row)
+            table = night_table(store, child, args.date_from, args.date_to, rule)
+            # The rows NightSummary.to_json() gives, named by the child, with the rule.
+            rule_name = (rule or store.settings.rule).value
+            out.extend(table.json_rows(child=child.name, rule=rule_name))
     sys.stdout.write(orjson.dumps(out, option=orjson.OPT_INDENT_2).decode() + "\n")
     return 0
 

@@ -5,7 +5,7 @@ Counts only; the words for them are the UI's (ui/charts/words.py).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -72,6 +72,11 @@ def breakdowns(summaries: Iterable[NightSummary]) -> list[Breakdown]:
             bucket = totals[name]
             for key, n in getattr(s, name).items():
                 bucket[key] = bucket.get(key, 0) + n
+    return breakdowns_of(episodes, totals)
+
+
+def breakdowns_of(episodes: int, totals: Mapping[str, Mapping[str, int]]) -> list[Breakdown]:
+    """`breakdowns` from the range's episode count and each field's counts added up."""
     out = []
     for name, enum in BREAKDOWNS:
         keys = [m.value for m in enum]

@@ -18,6 +18,7 @@ from datetime import date
 import numpy as np
 import numpy.typing as npt
 
+from rlbaby.analysis.night_table import NightTable
 from rlbaby.analysis.nights import (
     MAX_OPEN_SLEEP_MS,
     NightSummary,
@@ -252,6 +253,20 @@ def _metric(s: NightSummary, name: str) -> float:
     return float(getattr(s, name))
 
 
+def table_metrics(table: NightTable) -> dict[str, F64]:
+    """Per TREND_KEYS name, each night's value from the night table's columns:
+    what `_metric` gives for each summary (the same floats), without the records."""
+    rate = np.full(len(table), np.nan)
+    asleep = table.has_sleep & (table.sleep_hours != 0)
+    np.divide(table.movements_in_sleep, table.sleep_hours, out=rate, where=asleep)
+    return {
+        "movements": table.movements.astype(np.float64),
+        "episodes": table.episodes.astype(np.float64),
+        "per_sleep_hour": rate,
+        "periodic_runs": table.periodic_runs.astype(np.float64),
+    }
+
+
 def rolling_mean(idx: I64, values: F64, first_idx: int, last_idx: int, window: int) -> F64:
     """Trailing mean over the known values in each `window`-night window.
 
@@ -281,12 +296,23 @@ def trend_data(
     """The trend of `first`..`last`. Pass earlier summaries too: the first
     rolling means of the range then include the nights just before it."""
     all_idx = np.array([night_number(s.night) for s in summaries], np.int64)
+    metrics = {
+        name: np.array([_metric(s, name) for s in summaries], np.float64) for name in TREND_KEYS
+    }
+    return trend_of(all_idx, metrics, first, last, window)
+
+
+def trend_of(
+    all_idx: I64, metrics: dict[str, F64], first: date, last: date, window: int = ROLLING_NIGHTS
+) -> TrendData:
+    """`trend_data` from columns: each night's number, and per TREND_KEYS name
+    the nights' values (NaN: not known), as `_metric` gives them."""
     lo, hi = night_number(first), night_number(last)
     in_range = (all_idx >= lo) & (all_idx <= hi)
     values: dict[str, F64] = {}
     rolling: dict[str, F64] = {}
     for name in TREND_KEYS:
-        v = np.array([_metric(s, name) for s in summaries], np.float64)
+        v = metrics[name]
         values[name] = v[in_range]
         rolling[name] = rolling_mean(all_idx, v, lo, hi, window)
     return TrendData(

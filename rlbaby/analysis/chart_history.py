@@ -3,8 +3,10 @@
 Summarised once per change of the log (see `rlbaby.services.charts`), then cut
 per range, so switching between "last 7 nights" and "all" costs only the cutting.
 What the cutting needs more than once (each movement's local time and night,
-the summaries' and episodes' nights) is worked out once per history, on first
-use, and shared by every range.
+the episodes' nights, the trend's columns) is worked out once per history, on
+first use, and shared by every range. The per-night figures are cut from the
+night table's columns: no record per night is made for the charts (building
+1,800 of them, and their dicts, also woke the cyclic GC on every switch).
 """
 
 from __future__ import annotations
@@ -16,15 +18,35 @@ from functools import cached_property
 import numpy as np
 import numpy.typing as npt
 
-from rlbaby.analysis.breakdowns import Breakdown, SoothingSummary, breakdowns, soothing_summary
-from rlbaby.analysis.chart_data import NightMap, TimelineData, TrendData, night_map, trend_data
+from rlbaby.analysis.breakdowns import (
+    BREAKDOWNS,
+    Breakdown,
+    SoothingSummary,
+    breakdowns_of,
+    soothing_summary,
+)
+from rlbaby.analysis.chart_data import (
+    NightMap,
+    TimelineData,
+    TrendData,
+    night_map,
+    table_metrics,
+    trend_of,
+)
 from rlbaby.analysis.chart_data import timeline_data as _timeline_data
+from rlbaby.analysis.night_table import NightTable
 from rlbaby.analysis.nights import NightSummary, movements_of_nights
 from rlbaby.analysis.ranges import NightRange
 from rlbaby.analysis.runs import within_episode_intervals_s
 from rlbaby.model import Episode, RuleSet, SleepPeriod
 from rlbaby.model.arrays import I64, MovementArrays
-from rlbaby.model.timekeeping import MS_PER_DAY, night_bounds_utc_ms, night_index, night_number
+from rlbaby.model.timekeeping import (
+    MS_PER_DAY,
+    night_bounds_utc_ms,
+    night_date,
+    night_index,
+    night_number,
+)
 
 F64 = npt.NDArray[np.float64]
 
@@ -52,6 +74,8 @@ class ChartHistory:
     """One child's log, as the charts need it.
 
     Attributes:
+        table: the figures of every logged night (the charts cut it by columns;
+            `summaries` gives them as records, made on first use).
         sleep: the child's sleep periods (for a night's timeline).
     """
 
@@ -59,14 +83,18 @@ class ChartHistory:
     start_hour: int
     rule: RuleSet
     mv: MovementArrays
-    summaries: list[NightSummary]
+    table: NightTable
     episodes: tuple[Episode, ...] = ()
     episode_nights: dict[str, int] = field(default_factory=dict)
     sleep: tuple[SleepPeriod, ...] = ()
 
     @property
     def first_night(self) -> date | None:
-        return self.summaries[0].night if self.summaries else None
+        return night_date(int(self.table.nights[0])) if len(self.table) else None
+
+    @cached_property
+    def summaries(self) -> list[NightSummary]:
+        return self.table.summaries()
 
     # --- worked out once per history -------------------------------------------------
 
@@ -79,8 +107,8 @@ class ChartHistory:
         return night_index(self.local_ms, self.start_hour)
 
     @cached_property
-    def _summary_nights(self) -> I64:
-        return np.array([night_number(s.night) for s in self.summaries], np.int64)
+    def _trend_metrics(self) -> dict[str, F64]:
+        return table_metrics(self.table)
 
     @cached_property
     def _episodes_by_night(self) -> tuple[list[Episode], I64]:
@@ -119,10 +147,15 @@ class ChartHistory:
         )
         return slice(None) if bool(keep.all()) else keep
 
-    def summaries_in(self, nights: NightRange) -> list[NightSummary]:
-        idx = self._summary_nights
+    def _night_places(self, nights: NightRange) -> tuple[int, int]:
+        """Where the range's nights lie among the table's: places lo..hi-1."""
+        idx = self.table.nights
         lo = int(np.searchsorted(idx, night_number(nights.first), side="left"))
         hi = int(np.searchsorted(idx, night_number(nights.last), side="right"))
+        return lo, hi
+
+    def summaries_in(self, nights: NightRange) -> list[NightSummary]:
+        lo, hi = self._night_places(nights)
         return self.summaries[lo:hi]
 
     def episodes_in(self, nights: NightRange) -> list[Episode]:
@@ -136,14 +169,19 @@ class ChartHistory:
     def charts(self, nights: NightRange) -> RangeCharts:
         """Every chart's numbers for `nights`."""
         rows = self._movement_rows(nights)
-        in_range = self.summaries_in(nights)
-        latest = next((s.night for s in reversed(in_range) if s.movements), None)
+        # Cut from the table's columns: the same numbers as from the range's
+        # summaries (trend_data, breakdowns), without a record per night.
+        t = self.table
+        lo, hi = self._night_places(nights)
+        logged = np.flatnonzero(t.movements[lo:hi])
+        latest = night_date(int(t.nights[lo + int(logged[-1])])) if logged.size else None
+        totals = {name: getattr(t, name).totals(lo, hi) for name, _enum in BREAKDOWNS}
         return RangeCharts(
             nights=nights,
             intervals_s=within_episode_intervals_s(self.mv.at_ms[rows], self.mv.episode[rows]),
-            trend=trend_data(self.summaries, nights.first, nights.last),
+            trend=trend_of(t.nights, self._trend_metrics, nights.first, nights.last),
             night_map=night_map(self.local_ms[rows], self.start_hour, nights),
-            details=breakdowns(in_range),
+            details=breakdowns_of(int(t.episodes[lo:hi].sum()), totals),
             soothing=soothing_summary(self.episodes_in(nights)),
             latest_logged=latest,
         )

@@ -60,7 +60,7 @@ class ChartSource:
                 window.start_hour,
                 window.rule,
                 window.mv,
-                window.summaries(self.now_ms()),
+                window.table(self.now_ms()),
                 window.episodes,
                 first_tap_nights(window.mv, window.start_hour),
                 window.sleep,

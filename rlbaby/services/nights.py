@@ -11,7 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from rlbaby.analysis.nights import NightSummary, movements_of_nights, summarize_nights
+from rlbaby.analysis.night_table import NightTable, night_table
+from rlbaby.analysis.nights import NightSummary, movements_of_nights, night_numbers
 from rlbaby.model import Episode, RuleSet, SleepPeriod
 from rlbaby.model.arrays import MovementArrays
 from rlbaby.model.timekeeping import MS_PER_DAY, night_bounds_utc_ms
@@ -42,9 +43,13 @@ class NightWindow:
 
     def summaries(self, now_ms: int) -> list[NightSummary]:
         """One summary per logged night of the range, oldest first."""
+        return self.table(now_ms).summaries()
+
+    def table(self, now_ms: int) -> NightTable:
+        """The same figures as `summaries`, a column per figure (for JSON, say)."""
         bounded = self.first is not None or self.last is not None
         nights = (self.first or date.min, self.last or date.max) if bounded else None
-        return summarize_nights(
+        return night_table(
             self.child_id,
             self.mv,
             self.episodes,
@@ -52,7 +57,7 @@ class NightWindow:
             start_hour=self.start_hour,
             rule=self.rule,
             now_ms=now_ms,
-            nights=nights,
+            nights=night_numbers(nights),
         )
 
 
