@@ -306,11 +306,13 @@ def main(argv: list[str] | None = None) -> int:
         os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
     gui = args.command is None
     gc_was_enabled = gc.isenabled()
-    if gui:
-        # The start-up allocates a few hundred thousand objects and frees
-        # almost none: the cyclic GC would only walk them, again and again.
-        # The window turns it back on once it is on screen (ui/startup.py).
-        gc.disable()
+    # The start-up (numpy's and rlbaby's imports, the store's open) allocates a
+    # few hundred thousand objects and frees almost none: the cyclic GC would
+    # only walk them, again and again (about 40 passes before a summary's
+    # open). The window turns it back on once it is on screen (ui/startup.py).
+    # A command runs its short course without it; its few cycles (exceptions
+    # caught on bad rows) are freed when it ends, below.
+    gc.disable()
     from rlbaby.store import StoreError
 
     try:
@@ -326,4 +328,4 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     finally:
         if gc_was_enabled:
-            gc.enable()  # a start that never reached the window
+            gc.enable()  # a command's end, or a start that never reached the window

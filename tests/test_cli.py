@@ -178,6 +178,33 @@ def test_summary_filters(full_dir: Path, capsys: pytest.CaptureFixture[str]) -> 
     assert (rc, orjson.loads(out)) == (0, [])
 
 
+def test_a_command_runs_without_the_cyclic_gc_and_gives_it_back(
+    full_dir: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The imports and the open run with the collector off (about 40 passes
+    over objects that all live on); it is on again when the command ends, even
+    when the command fails."""
+    import gc
+
+    import rlbaby.cli as cli
+
+    seen: list[bool] = []
+    real = cli.COMMANDS["summary"]
+
+    def watched(args: Any) -> int:
+        seen.append(gc.isenabled())
+        return real(args)
+
+    monkeypatch.setitem(cli.COMMANDS, "summary", watched)
+    assert gc.isenabled()
+    assert main(["--data-dir", str(full_dir), "summary", "--json"]) == 0
+    assert seen == [False]
+    assert gc.isenabled()
+    assert main(["--data-dir", str(full_dir / "nowhere"), "summary", "--json"]) == 1
+    assert gc.isenabled()
+    capsys.readouterr()
+
+
 def test_summary_does_not_need_the_lock(full_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
     with Store.open(full_dir):
         rc, out, _ = run(capsys, "summary", "--json", "--data-dir", str(full_dir))
