@@ -16,7 +16,7 @@ import numpy as np
 
 from rlbaby.analysis.runs import periodic_runs, rapid_clusters
 from rlbaby.model import Episode, Response, RuleSet, SleepPeriod
-from rlbaby.model.arrays import I64, MovementArrays
+from rlbaby.model.arrays import I64, MovementArrays, take_ids
 from rlbaby.model.timekeeping import (
     MS_PER_DAY,
     MS_PER_HOUR,
@@ -136,7 +136,7 @@ def movements_of_nights(
         kind=mv.kind[keep],
         episode=np.searchsorted(present, codes).astype(np.int32),
         episode_ids=tuple(mv.episode_ids[int(c)] for c in present.tolist()),
-        ids=tuple(i for i, k in zip(mv.ids, keep.tolist(), strict=True) if k),
+        ids=take_ids(mv.ids, keep),
     )
 
 

@@ -2,6 +2,10 @@
 
 Rows are appended in arrival order (a tap is O(1)); a query masks, then sorts
 the few rows it returns. Deleted movements stay as rows with live=False.
+
+The ids of the rows a column snapshot loaded stay packed as the snapshot
+stored them (idblock.py), rows [0, p); the rows added since (taps, files
+parsed from JSON) keep theirs as str in a list, rows [p, n).
 """
 
 from __future__ import annotations
@@ -12,8 +16,9 @@ import numpy as np
 import numpy.typing as npt
 
 from rlbaby.model import Movement, MovementKind
-from rlbaby.model.arrays import KIND_CODE, MovementArrays
+from rlbaby.model.arrays import KIND_CODE, LazyIds, MovementArrays
 from rlbaby.store.colcache import SIG_FIELDS, Snapshot
+from rlbaby.store.idblock import PackedIds
 
 _MAX_SCANS = 4  # see MovementColumns.disjoint
 _KIND_BY_VALUE = {k.value: KIND_CODE[k] for k in MovementKind}
@@ -47,11 +52,12 @@ class _LoadedKeys(KeysView[str]):
         self._columns = columns
 
     def isdisjoint(self, other: Iterable[object]) -> bool:
-        return self._columns.disjoint(other)
+        return self._columns.disjoint([i for i in other if isinstance(i, str)])
 
 
 class LoadedIds(Mapping[str, int]):
-    """Id -> row of the columns, as `ShardedTable.load(known=...)` asks it.
+    """Id -> row of the columns, as `ShardedTable.load(known=...)` and the
+    locations (locations.RowIndex) ask it.
 
     Its `keys().isdisjoint(ids)`, all the load asks, scans the ids instead of
     building the index first (see MovementColumns.disjoint).
@@ -61,10 +67,20 @@ class LoadedIds(Mapping[str, int]):
         self._columns = columns
 
     def __getitem__(self, rid: str) -> int:
-        return self._columns.row_of[rid]
+        row = self._columns.row(rid)
+        if row is None:
+            raise KeyError(rid)
+        return row
+
+    def get(self, rid: str, default: int | None = None) -> int | None:  # type: ignore[override]
+        row = self._columns.row(rid)
+        return default if row is None else row
+
+    def __contains__(self, rid: object) -> bool:
+        return isinstance(rid, str) and self._columns.row(rid) is not None
 
     def __iter__(self) -> Iterator[str]:
-        return iter(self._columns.row_of)
+        return iter(self._columns.ids)
 
     def __len__(self) -> int:
         return len(self._columns)
@@ -96,8 +112,10 @@ class MovementColumns:
         self.episode = np.empty(0, np.int32)
         self.live = np.empty(0, np.bool_)
         self.updated_ms = np.empty(0, np.int64)
-        self.ids: list[str] = []
-        # id -> row, for ids[:_indexed]; the rest are added when asked (row_of).
+        self._packed: PackedIds | None = None  # the ids of rows [0, _p)
+        self._p = 0
+        self._extra: list[str] = []  # the ids of rows [_p, n)
+        # id -> row, for _extra[:_indexed]; the rest are added when asked (_extra_rows).
         self._row_of: dict[str, int] = {}
         self._indexed = 0
         self._scans = 0
@@ -109,31 +127,86 @@ class MovementColumns:
         return self._n
 
     @property
-    def row_of(self) -> dict[str, int]:
-        """Movement id -> its row.
+    def ids(self) -> LazyIds:
+        """Every row's id, in row order (made into str when read)."""
+        return LazyIds(self, range(self._n))
 
-        A snapshot's rows join it only when something asks: a dict of 200k
-        ids is a fifth of a read-only open, and `rlbaby summary` never asks.
-        A writable store asks at once (Store._load), not in the first tap.
+    @property
+    def row_of(self) -> LoadedIds:
+        """Movement id -> its row (a mapping over `row`)."""
+        return self.loaded
+
+    def id_at(self, row: int) -> str:
+        if row < self._p:
+            assert self._packed is not None
+            return self._packed[row]
+        return self._extra[row - self._p]
+
+    def ids_of(self, rows: npt.NDArray[np.intp]) -> list[str]:
+        """The ids of `rows`, as str (see LazyIds)."""
+        p = self._p
+        if self._packed is None or (rows.size and int(rows.min()) >= p):
+            return list(map(self._extra.__getitem__, (rows - p).tolist()))
+        if rows.size == 0 or int(rows.max()) < p:
+            return self._packed.decode(rows)
+        packed = rows < p
+        out = np.empty(rows.size, object)
+        out[packed] = self._packed.decode(rows[packed])
+        out[~packed] = list(map(self._extra.__getitem__, (rows[~packed] - p).tolist()))
+        return list(out.tolist())
+
+    def _extra_rows(self) -> dict[str, int]:
+        """Id -> row of the rows after the packed ones.
+
+        Files parsed from JSON join it only when something asks: a dict of
+        200k ids (the first open, before any snapshot) is a fifth of a
+        read-only open, and `rlbaby summary` never asks.
         """
-        if self._indexed < len(self.ids):
+        extra = self._extra
+        if self._indexed < len(extra):
             start = self._indexed
-            self._row_of.update(zip(self.ids[start:], range(start, len(self.ids)), strict=True))
-            self._indexed = len(self.ids)
+            p = self._p
+            self._row_of.update(zip(extra[start:], range(p + start, p + len(extra)), strict=True))
+            self._indexed = len(extra)
         return self._row_of
 
-    def disjoint(self, ids: Iterable[object]) -> bool:
+    def row(self, rid: str) -> int | None:
+        """The row of movement `rid`, or None."""
+        row = self._extra_rows().get(rid)
+        if row is None and self._packed is not None:
+            row = self._packed.find(rid)
+        return row
+
+    def rows_of(self, ids: Sequence[str]) -> npt.NDArray[np.intp]:
+        """The row of each of `ids`, -1 for one not loaded (as arrays: a bulk ask)."""
+        extra = self._extra_rows()
+        out = np.fromiter((extra.get(i, -1) for i in ids), np.intp, len(ids))
+        if self._packed is not None:
+            out = np.where(out >= 0, out, self._packed.find_many(ids))
+        return out
+
+    def build_index(self) -> None:
+        """Build id -> row now: a writable store asks at open, not in the first tap."""
+        self._extra_rows()
+        if self._packed is not None:
+            self._packed.build_index()
+
+    def disjoint(self, ids: Sequence[str]) -> bool:
         """No id of `ids` is loaded yet.
 
-        Right after a snapshot, the index is not built: a set of the (few)
-        new ids scanned against the list costs a tenth of building it. The
-        newest file is asked about twice (by the table and by load_columns);
-        a few more asks build the index, so many files never cost a scan each.
+        Right after loading, the index of the rows parsed from JSON is not
+        built: a set of the (few) new ids scanned against the list costs a
+        tenth of building it. The newest file is asked about twice (by the
+        table and by load_columns); a few more asks build the index, so many
+        files never cost a scan each. The packed rows answer from their
+        sorted hashes (PackedIds.any_of).
         """
-        if self._indexed < len(self.ids) and self._scans < _MAX_SCANS:
+        if self._packed is not None and self._packed.any_of(ids):
+            return False
+        if self._indexed < len(self._extra) and self._scans < _MAX_SCANS:
             self._scans += 1
-            return set(ids).isdisjoint(self.ids)
-        return self.row_of.keys().isdisjoint(ids)
+            return set(ids).isdisjoint(self._extra)
+        return self._extra_rows().keys().isdisjoint(ids)
 
     def _grow(self, need: int) -> None:
         if need <= self._cap:
@@ -178,7 +251,7 @@ class MovementColumns:
             self.episode[start:end] = self.episodes.codes_of(episodes)
             self.live[start:end] = [d is None for d in deleted]
             self.updated_ms[start:end] = updated
-            self.ids.extend(ids)  # row_of indexes them when asked
+            self._extra.extend(ids)  # _extra_rows indexes them when asked
             self._n = end
             return
         rows = zip(ids, at, offset, kinds, children, episodes, deleted, updated, strict=True)
@@ -189,35 +262,38 @@ class MovementColumns:
 
     def load_snapshot(
         self, snap: Snapshot, keys: list[str], index: bool = False
-    ) -> dict[str, list[str]] | None:
+    ) -> list[int] | None:
         """Load the rows of files `keys` of a column snapshot into empty columns.
 
-        Returns each file's ids; None, with nothing loaded, when an id repeats
-        (then the caller parses those files' JSON instead). The id -> row
-        index is built now with `index` (a writable store needs it for its
-        first tap; building it also finds a repeated id), else when asked
-        (see row_of).
+        Returns each file's number of rows; None, with nothing loaded, when
+        an id repeats (then the caller parses those files' JSON instead). The
+        id index is built now with `index` (a writable store needs it for its
+        first tap), else when first asked.
         """
         if self._n:
             raise ValueError("a snapshot loads into empty columns only")
         bounds = snap.bounds()
         spans = [bounds[k] for k in keys]
         rows: slice | npt.NDArray[np.intp]
+        ids = snap.ids
         if len(keys) == len(snap.keys):  # the usual case: no file changed
-            rows, ids = slice(0, len(snap.ids)), snap.ids
+            rows = slice(0, len(ids))
         else:
             rows = np.concatenate([np.arange(s, e) for s, e in spans] or [np.empty(0, np.intp)])
-            ids = [i for s, e in spans for i in snap.ids[s:e]]
+            ids = ids.take(rows) if isinstance(ids, PackedIds) else [ids[r] for r in rows.tolist()]
         n = len(ids)
-        if index:
-            self._row_of.update(zip(ids, range(n), strict=True))
-            if len(self._row_of) != n:
-                self._row_of.clear()
+        if isinstance(ids, PackedIds):
+            if index:
+                ids.build_index()
+            if not ids.distinct():
                 return None
-            self._indexed = n
-        elif not snap.ids_distinct and len(set(ids)) != n:
-            # (When colcache found all the snapshot's ids distinct, so is any subset.)
-            return None
+            self._packed, self._p = ids, n
+        else:  # ids of several widths (never ours): kept as str
+            if len(set(ids)) != n:
+                return None
+            self._extra = list(ids)
+            if index:
+                self._extra_rows()
         self._grow(n)
         self.at_ms[:n] = snap.at_ms[rows]
         self.offset_min[:n] = snap.offset[rows]
@@ -228,17 +304,26 @@ class MovementColumns:
         self.episode[:n] = episodes[snap.episode[rows]]
         self.live[:n] = snap.live[rows]
         self.updated_ms[:n] = snap.updated_ms[rows]
-        self.ids.extend(ids)
         self._n = n
-        out: dict[str, list[str]] = {}
-        pos = 0
-        for key, (start, end) in zip(keys, spans, strict=True):
-            out[key] = ids[pos : pos + end - start]
-            pos += end - start
-        return out
+        return [end - start for start, end in spans]
+
+    def _snapshot_ids(self, rows: npt.NDArray[np.intp]) -> PackedIds | list[str]:
+        """The ids of `rows` for a snapshot: packed straight from the packed
+        rows when every id has their width, else as str."""
+        packed, p = self._packed, self._p
+        if packed is not None:
+            mine = rows < p
+            extra = [self._extra[r - p] for r in rows[~mine].tolist()]
+            where, encoded = packed.encode(extra)
+            if where.size == len(extra):
+                out = np.empty((rows.size, packed.width), np.uint8)
+                out[mine] = packed.rows[rows[mine]]
+                out[~mine] = encoded
+                return PackedIds.from_rows(out)
+        return self.ids_of(rows)
 
     def export_snapshot(
-        self, files: list[tuple[str, int, int, list[int], npt.NDArray[np.int64]]]
+        self, files: list[tuple[str, int, int, npt.NDArray[np.int64], npt.NDArray[np.int64]]]
     ) -> Snapshot:
         """Files as (key, first row, end row, doc ids, signature) -> a column snapshot."""
         rows = np.concatenate(
@@ -250,8 +335,10 @@ class MovementColumns:
             keys=[f[0] for f in files],
             sigs=np.array([f[4] for f in files], np.int64).reshape(len(files), SIG_FIELDS),
             counts=np.array([e - s for _k, s, e, _d, _g in files], np.int64),
-            ids=list(map(self.ids.__getitem__, rows.tolist())),
-            doc_ids=np.array([d for f in files for d in f[3]], np.int64),
+            ids=self._snapshot_ids(rows),
+            doc_ids=np.concatenate([f[3] for f in files] or [np.empty(0, np.int64)]).astype(
+                np.int64
+            ),
             at_ms=self.at_ms[rows],
             offset=self.offset_min[rows],
             kind=self.kind[rows],
@@ -286,15 +373,14 @@ class MovementColumns:
         live: bool,
         updated_ms: int,
     ) -> None:
-        row_of = self.row_of
-        row = row_of.get(mid)
+        row = self.row(mid)  # builds the index: a tap right after a scan is rare
         if row is None:
             row = self._n
             self._grow(row + 1)
             self._n += 1
-            self.ids.append(mid)
-            row_of[mid] = row
-            self._indexed = len(self.ids)
+            self._extra.append(mid)
+            self._row_of[mid] = row
+            self._indexed = len(self._extra)
         elif updated_ms < self.updated_ms[row]:
             return  # a stale duplicate (left by a crash mid-move); keep the newer
         self.at_ms[row] = at_ms
@@ -323,7 +409,7 @@ class MovementColumns:
             return None
         times = np.where(mask, self.at_ms[:n], np.iinfo(np.int64).min)
         row = int(np.argmax(times))
-        return self.ids[row], int(self.at_ms[row]), self.episodes.values[int(self.episode[row])]
+        return self.id_at(row), int(self.at_ms[row]), self.episodes.values[int(self.episode[row])]
 
     def query(
         self,
@@ -364,5 +450,5 @@ class MovementColumns:
             kind=self.kind[rows],
             episode=dense,
             episode_ids=tuple(map(self.episodes.values.__getitem__, uniq.tolist())),
-            ids=tuple(map(self.ids.__getitem__, rows.tolist())),
+            ids=LazyIds(self, rows),
         )

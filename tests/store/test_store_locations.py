@@ -24,6 +24,9 @@ class _Rows:
         self.ids = ids
         self.row_of = {rid: row for row, rid in enumerate(ids)}
 
+    def rows_of(self, ids: list[str]) -> np.ndarray:
+        return np.array([self.row_of.get(i, -1) for i in ids], np.intp)
+
 
 def _base() -> Locations:
     loc = Locations()
