@@ -99,6 +99,14 @@ def _arrays(path: Path) -> dict[str, np.ndarray]:
         return {k: z[k] for k in z.files}
 
 
+def _bytes_set(block: np.ndarray, **at: int) -> np.ndarray:
+    """`block` with byte `at[f"b{i}"]` at position i."""
+    out = block.copy()
+    for name, value in at.items():
+        out[int(name[1:])] = value
+    return out
+
+
 @pytest.mark.parametrize(
     "damage",
     [
@@ -115,6 +123,9 @@ def _arrays(path: Path) -> dict[str, np.ndarray]:
         lambda a: {"lengths": a["lengths"] + 1},
         lambda a: {"ids": a["ids"][:-37]},  # one id fewer than `lengths` says
         lambda a: {"ids": np.full_like(a["ids"], 0xFF)},  # not UTF-8
+        lambda a: {"ids": _bytes_set(a["ids"], b40=0xFF)},  # one id of the packed rows not UTF-8
+        # a separator gone: two ids run together, one id fewer than `lengths` says
+        lambda a: {"ids": _bytes_set(a["ids"], b36=ord("x"))},
         lambda a: {"kind": a["kind"].astype(np.float64)},
         # every id the same: found when loading, then every file is parsed
         lambda a: {

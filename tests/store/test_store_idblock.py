@@ -73,6 +73,10 @@ def test_only_a_block_of_one_width_packs_and_a_damaged_one_is_refused() -> None:
     assert PackedIds.from_block(same, 2) is None  # not 2 ids of one width
     moved = np.frombuffer(b"abc\nd\nef", np.uint8)  # separators off their places
     assert PackedIds.from_block(moved, 3) is None
+    inside = np.frombuffer(b"a\nb\ncde", np.uint8)  # 2 rows of 3 if "a\nb" were an id
+    assert PackedIds.from_block(inside, 2) is None
+    with pytest.raises(ValueError, match="texts"):
+        colcache.unpack(inside, 2)  # and split as str, it is damage
     bad = np.frombuffer(b"a\xff\ncd", np.uint8)
     with pytest.raises(ValueError, match="utf-8"):
         PackedIds.from_block(bad, 2)
