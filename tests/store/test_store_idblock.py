@@ -96,7 +96,7 @@ def test_hashes_alike_never_give_a_wrong_row(monkeypatch: pytest.MonkeyPatch) ->
         return np.full(len(rows), 42, np.uint64)
 
     monkeypatch.setattr(idblock, "_hash_rows", one_hash)
-    monkeypatch.setattr(idblock, "_hash_one", lambda raw: 42)
+    monkeypatch.setattr(idblock._OneHash, "__call__", lambda self, raw: 42)
     ids = _uuids(50)
     packed = _packed(ids)
     assert packed.distinct()
