@@ -72,7 +72,7 @@ class _OneHash:
         self._keys = _keys(words)
 
     def __call__(self, raw: bytes) -> int:
-        words = self._words.unpack(raw + b"\0" * self._pad)
+        words: tuple[int, ...] = self._words.unpack(raw + b"\0" * self._pad)
         return sum(map(operator.mul, words, self._keys)) & _MASK
 
 
