@@ -73,7 +73,7 @@ class _OneHash:
 
     def __call__(self, raw: bytes) -> int:
         words: tuple[int, ...] = self._words.unpack(raw + b"\0" * self._pad)
-        return sum(map(operator.mul, words, self._keys)) & _MASK
+        return int(sum(map(operator.mul, words, self._keys))) & _MASK
 
 
 class PackedIds:
