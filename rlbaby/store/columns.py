@@ -197,7 +197,9 @@ class MovementColumns(ColumnIds):
             updated_ms=self.updated_ms[rows],
         )
 
-    def put(self, m: Movement) -> None:
+    def put(self, m: Movement, row: int | None = None) -> None:
+        """Set movement `m`'s row (a new row for a new id). `row`: where `m.id`
+        was found by `rows_of` in a batch (-1: not there)."""
         self._set_row(
             m.id,
             m.at.utc_ms,
@@ -207,7 +209,15 @@ class MovementColumns(ColumnIds):
             m.episode_id,
             m.deleted_ms is None,
             m.updated_ms,
+            row,
         )
+
+    def put_many(self, movements: Sequence[Movement]) -> None:
+        """`put` each, the ids looked up as arrays: an import of thousands
+        would otherwise hash and search each id on its own."""
+        rows = self.rows_of([m.id for m in movements]).tolist()
+        for m, row in zip(movements, rows, strict=True):
+            self.put(m, row)
 
     def _set_row(
         self,
@@ -219,8 +229,14 @@ class MovementColumns(ColumnIds):
         episode: str,
         live: bool,
         updated_ms: int,
+        known: int | None = None,
     ) -> None:
-        row = self.row(mid)  # builds the index: a tap right after a scan is rare
+        if known is None:
+            row = self.row(mid)  # builds the index: a tap right after a scan is rare
+        elif known < 0:  # not there when the batch began: maybe added by it since
+            row = self._extra_rows().get(mid)
+        else:
+            row = known
         if row is None:
             self._grow(self._n + 1)
             row = self._add_id(mid)

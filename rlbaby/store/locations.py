@@ -134,6 +134,25 @@ class Locations:
         row = base.row(rid)
         return None if row is None else base.at(row)
 
+    def get_many(self, rids: Sequence[str]) -> list[tuple[str, int] | None]:
+        """`get` of each of `rids`; the base rows looked up as arrays (a batch)."""
+        self.flush()
+        out: list[tuple[str, int] | None] = [None] * len(rids)
+        ask: list[int] = []
+        for k, rid in enumerate(rids):
+            key = self._key.get(rid)
+            if key is not None:
+                out[k] = key, self._doc[rid]
+            elif self._base is not None and rid not in self._gone:
+                ask.append(k)
+        base = self._base
+        if base is not None and ask:
+            rows = base.index.rows_of([rids[k] for k in ask]).tolist()
+            for k, row in zip(ask, rows, strict=True):
+                if 0 <= row < base.n:
+                    out[k] = base.at(row)
+        return out
+
     def __getitem__(self, rid: str) -> tuple[str, int]:
         where = self.get(rid)
         if where is None:

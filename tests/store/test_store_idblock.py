@@ -225,3 +225,27 @@ def test_a_snapshot_id_block_of_several_widths_still_loads_as_str(data_dir: Path
             assert len(s.columns._extra) == 4
             assert sorted(s.movements().ids) == sorted(m.id for m in odd)
             assert all(s.movement(m.id) is not None for m in odd)
+
+
+def test_a_batch_over_snapshot_rows_updates_them_and_adds_each_new_id_once(
+    data_dir: Path,
+) -> None:
+    """save_many (import, restore) looks the ids up as arrays: a packed id
+    keeps its row, a new id repeated in the batch gets one row, the last copy."""
+    kid, moves = _fill(data_dir)
+    expected = {m.id: m for m in moves}
+    with Store.open(data_dir) as s:
+        assert s.columns._p == 30
+        ep = moves[0].episode_id
+        new = Movement(kid.id, ep, Instant(T + 2 * DAY + 7_000, 60))
+        later = replace(new, kind=MovementKind.KICK)
+        edited = replace(moves[2], kind=MovementKind.STIFFENING, updated_ms=0)
+        newest = replace(moves[35], kind=MovementKind.STRETCH, updated_ms=0)
+        saved = s.save_many([edited, new, newest, later])
+        for m in saved:
+            expected[m.id] = m
+        assert expected[new.id].kind is MovementKind.KICK
+        assert len(s.columns) == 41
+        _check(s, expected)
+    with Store.open(data_dir, readonly=True) as s:
+        _check(s, expected)
