@@ -20,7 +20,7 @@ from rlbaby.analysis.night_summary import SETTLED as SETTLED
 from rlbaby.analysis.night_summary import NightSummary as NightSummary
 from rlbaby.analysis.night_table import NightTable, night_table
 from rlbaby.model import Episode, RuleSet, SleepPeriod
-from rlbaby.model.arrays import I64, MovementArrays
+from rlbaby.model.arrays import I64, MovementArrays, take_ids
 from rlbaby.model.timekeeping import night_index, night_number
 
 
@@ -49,7 +49,7 @@ def movements_of_nights(
         kind=mv.kind[keep],
         episode=np.searchsorted(present, codes).astype(np.int32),
         episode_ids=tuple(mv.episode_ids[int(c)] for c in present.tolist()),
-        ids=tuple(i for i, k in zip(mv.ids, keep.tolist(), strict=True) if k),
+        ids=take_ids(mv.ids, keep),
     )
 
 

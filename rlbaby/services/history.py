@@ -20,6 +20,7 @@ from datetime import date, datetime, timedelta
 import numpy as np
 
 from rlbaby.model import Episode, Instant, Movement, SleepPeriod, night_of
+from rlbaby.model.arrays import take_ids
 from rlbaby.model.dateformat import ISO_DATES, DateFormatter
 from rlbaby.model.i18n import QT_TRANSLATE_NOOP
 from rlbaby.model.timekeeping import (
@@ -141,9 +142,7 @@ def build_nights(store: Store, child_id: str, first: date, last: date) -> list[N
         if wanted:
             keep = np.isin(mv.episode, np.array(wanted, mv.episode.dtype))
             grouped: dict[int, list[Movement]] = {c: [] for c in wanted}
-            for code, mid in zip(
-                mv.episode[keep].tolist(), np.asarray(mv.ids)[keep].tolist(), strict=True
-            ):
+            for code, mid in zip(mv.episode[keep].tolist(), take_ids(mv.ids, keep), strict=True):
                 m = store.movement(mid)
                 if m is not None:
                     grouped[code].append(m)

@@ -14,6 +14,7 @@ number of files: every file's rows one after the other (`counts` says how
 many are whose), and the texts (movement ids, child ids, episode ids) as one
 UTF-8 block each, joined by newlines. If any id holds a newline (ours are
 uuids), no snapshot is written and opens parse the JSON, as they did before.
+Movement ids of one byte width stay that block in memory (idblock.py).
 
 The cache is never the source of truth: it is only used when the signature
 matches, it is checked for shape and ranges, any doubt means "parse the JSON",
@@ -41,6 +42,7 @@ from rlbaby.store import codec
 from rlbaby.store.atomic import atomic_write_bytes
 from rlbaby.store.errors import StoreError
 from rlbaby.store.files import read_regular_file
+from rlbaby.store.idblock import PackedIds
 from rlbaby.store.usercache import derived_path
 
 CACHE_REL = Path("cache") / "movement-columns.npz"
@@ -86,7 +88,7 @@ class Snapshot:
     keys: list[str]
     sigs: npt.NDArray[np.int64]
     counts: npt.NDArray[np.int64]
-    ids: list[str]
+    ids: PackedIds | list[str]  # packed when all of one byte width (uuids)
     doc_ids: npt.NDArray[np.int64]
     at_ms: npt.NDArray[np.int64]
     offset: npt.NDArray[np.int32]
@@ -97,8 +99,6 @@ class Snapshot:
     episode: npt.NDArray[np.int32]
     live: npt.NDArray[np.bool_]
     updated_ms: npt.NDArray[np.int64]
-    # True: read_file found the ids distinct (distinct_ids); None: not asked.
-    ids_distinct: bool | None = None
 
     def bounds(self) -> dict[str, tuple[int, int]]:
         """File key -> its rows [start, end)."""
@@ -168,35 +168,6 @@ def unpack(block: npt.NDArray[np.uint8], n: int) -> list[str]:
     return values
 
 
-def distinct_ids(block: npt.NDArray[np.uint8], n: int) -> bool | None:
-    """True when the `n` ids `pack`ed in `block` are all different; None when
-    this cannot tell (ids of several lengths, or two hashes alike).
-
-    Each id of one length (uuids) is a row of bytes; distinct 64-bit hashes of
-    the rows prove the ids distinct, at numpy speed: a set of 200k ids is a
-    tenth of a read-only open. Equal hashes prove nothing: the caller then
-    builds the set.
-    """
-    if n < 2:
-        return True
-    width = (block.size + 1) // n  # each id and its separator
-    if width < 2 or width * n != block.size + 1:
-        return None
-    flat = np.empty(width * n, np.uint8)
-    flat[:-1] = block
-    flat[-1] = ord(SEP)
-    rows = flat.reshape(n, width)
-    if not (rows[:, -1] == ord(SEP)).all():
-        return None  # not all of one length
-    words = np.zeros((n, -(-width // 8) * 8), np.uint8)
-    words[:, :width] = rows
-    h = np.zeros(n, np.uint64)
-    for column in words.view(np.uint64).T:  # FNV-1a over 8 bytes at a time, wrapping
-        h = (h ^ column) * np.uint64(0x100000001B3)
-    h.sort()
-    return None if bool((h[1:] == h[:-1]).any()) else True
-
-
 def _members(raw: bytes) -> dict[str, npt.NDArray[Any]]:
     """The arrays of an .npz file's bytes.
 
@@ -219,11 +190,12 @@ def read(data_dir: Path) -> Snapshot | None:
     return read_file(data_dir / CACHE_REL)
 
 
-def read_file(path: Path, check_ids: bool = True) -> Snapshot | None:
+def read_file(path: Path) -> Snapshot | None:
     """The snapshot at `path`, checked; None when it is missing or in any doubt.
 
-    `check_ids=False` leaves `ids_distinct` unasked (None): a writable open
-    builds the id index at once, which finds a repeat anyway.
+    The movement ids stay one packed block when they are all of one byte
+    width (PackedIds: no str per id); whether they repeat is asked by the
+    load (MovementColumns.load_snapshot).
     """
     try:
         z = _members(read_regular_file(path))
@@ -239,12 +211,11 @@ def read_file(path: Path, check_ids: bool = True) -> Snapshot | None:
         if lengths.shape != (len(TEXTS),) or not np.issubdtype(lengths.dtype, np.integer):
             return None
         for name, n in zip(TEXTS, lengths.tolist(), strict=True):
-            block = z.pop(name)  # dropped as soon as it is split (a transient)
+            block = z.pop(name)  # split and dropped, or kept packed (movement ids)
             if block.dtype != np.uint8 or block.ndim != 1:
                 return None
-            fields[name] = unpack(block, n)
-            if name == "ids" and check_ids:
-                fields["ids_distinct"] = distinct_ids(block, n)
+            packed = PackedIds.from_block(block, n) if name == "ids" else None
+            fields[name] = unpack(block, n) if packed is None else packed
         snapshot = Snapshot(**fields)  # type: ignore[arg-type]
         return snapshot if snapshot.valid() else None
     except Exception:  # noqa: BLE001 - any damage (OSError, BadZipFile, ValueError...) only slows the open
@@ -264,7 +235,7 @@ def write_file(path: Path, snapshot: Snapshot) -> None:
     lengths = []
     for name in TEXTS:
         values = getattr(snapshot, name)
-        block = pack(values)
+        block = values.block if isinstance(values, PackedIds) else pack(values)
         if block is None:
             return  # an id holds the separator: no snapshot, opens parse the JSON
         arrays[name] = block

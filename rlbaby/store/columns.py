@@ -2,20 +2,24 @@
 
 Rows are appended in arrival order (a tap is O(1)); a query masks, then sorts
 the few rows it returns. Deleted movements stay as rows with live=False.
+
+The ids of the rows live in column_ids.py: packed as a column snapshot
+stored them, or as str for rows added since.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, KeysView, Mapping, Sequence
+from collections.abc import Sequence
 
 import numpy as np
 import numpy.typing as npt
 
 from rlbaby.model import Movement, MovementKind
-from rlbaby.model.arrays import KIND_CODE, MovementArrays
+from rlbaby.model.arrays import KIND_CODE, LazyIds, MovementArrays
 from rlbaby.store.colcache import SIG_FIELDS, Snapshot
+from rlbaby.store.column_ids import ColumnIds
+from rlbaby.store.idblock import PackedIds
 
-_MAX_SCANS = 4  # see MovementColumns.disjoint
 _KIND_BY_VALUE = {k.value: KIND_CODE[k] for k in MovementKind}
 
 
@@ -39,41 +43,7 @@ class Interner:
         return list(map(self.codes.__getitem__, values))
 
 
-class _LoadedKeys(KeysView[str]):
-    """The ids loaded so far, as a keys view whose `isdisjoint` need not build the index."""
-
-    def __init__(self, columns: MovementColumns) -> None:
-        super().__init__(columns.loaded)
-        self._columns = columns
-
-    def isdisjoint(self, other: Iterable[object]) -> bool:
-        return self._columns.disjoint(other)
-
-
-class LoadedIds(Mapping[str, int]):
-    """Id -> row of the columns, as `ShardedTable.load(known=...)` asks it.
-
-    Its `keys().isdisjoint(ids)`, all the load asks, scans the ids instead of
-    building the index first (see MovementColumns.disjoint).
-    """
-
-    def __init__(self, columns: MovementColumns) -> None:
-        self._columns = columns
-
-    def __getitem__(self, rid: str) -> int:
-        return self._columns.row_of[rid]
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._columns.row_of)
-
-    def __len__(self) -> int:
-        return len(self._columns)
-
-    def keys(self) -> KeysView[str]:
-        return _LoadedKeys(self._columns)
-
-
-class MovementColumns:
+class MovementColumns(ColumnIds):
     # The stored fields `load_columns` takes, in its argument order.
     LOAD_FIELDS = (
         "id",
@@ -87,6 +57,7 @@ class MovementColumns:
     )
 
     def __init__(self) -> None:
+        super().__init__()
         self._n = 0
         self._cap = 0
         self.at_ms = np.empty(0, np.int64)
@@ -96,44 +67,8 @@ class MovementColumns:
         self.episode = np.empty(0, np.int32)
         self.live = np.empty(0, np.bool_)
         self.updated_ms = np.empty(0, np.int64)
-        self.ids: list[str] = []
-        # id -> row, for ids[:_indexed]; the rest are added when asked (row_of).
-        self._row_of: dict[str, int] = {}
-        self._indexed = 0
-        self._scans = 0
         self.children = Interner()
         self.episodes = Interner()
-        self.loaded = LoadedIds(self)
-
-    def __len__(self) -> int:
-        return self._n
-
-    @property
-    def row_of(self) -> dict[str, int]:
-        """Movement id -> its row.
-
-        A snapshot's rows join it only when something asks: a dict of 200k
-        ids is a fifth of a read-only open, and `rlbaby summary` never asks.
-        A writable store asks at once (Store._load), not in the first tap.
-        """
-        if self._indexed < len(self.ids):
-            start = self._indexed
-            self._row_of.update(zip(self.ids[start:], range(start, len(self.ids)), strict=True))
-            self._indexed = len(self.ids)
-        return self._row_of
-
-    def disjoint(self, ids: Iterable[object]) -> bool:
-        """No id of `ids` is loaded yet.
-
-        Right after a snapshot, the index is not built: a set of the (few)
-        new ids scanned against the list costs a tenth of building it. The
-        newest file is asked about twice (by the table and by load_columns);
-        a few more asks build the index, so many files never cost a scan each.
-        """
-        if self._indexed < len(self.ids) and self._scans < _MAX_SCANS:
-            self._scans += 1
-            return set(ids).isdisjoint(self.ids)
-        return self.row_of.keys().isdisjoint(ids)
 
     def _grow(self, need: int) -> None:
         if need <= self._cap:
@@ -178,7 +113,7 @@ class MovementColumns:
             self.episode[start:end] = self.episodes.codes_of(episodes)
             self.live[start:end] = [d is None for d in deleted]
             self.updated_ms[start:end] = updated
-            self.ids.extend(ids)  # row_of indexes them when asked
+            self._extra.extend(ids)  # _extra_rows indexes them when asked
             self._n = end
             return
         rows = zip(ids, at, offset, kinds, children, episodes, deleted, updated, strict=True)
@@ -189,35 +124,38 @@ class MovementColumns:
 
     def load_snapshot(
         self, snap: Snapshot, keys: list[str], index: bool = False
-    ) -> dict[str, list[str]] | None:
+    ) -> list[int] | None:
         """Load the rows of files `keys` of a column snapshot into empty columns.
 
-        Returns each file's ids; None, with nothing loaded, when an id repeats
-        (then the caller parses those files' JSON instead). The id -> row
-        index is built now with `index` (a writable store needs it for its
-        first tap; building it also finds a repeated id), else when asked
-        (see row_of).
+        Returns each file's number of rows; None, with nothing loaded, when
+        an id repeats (then the caller parses those files' JSON instead). The
+        id index is built now with `index` (a writable store needs it for its
+        first tap), else when first asked.
         """
         if self._n:
             raise ValueError("a snapshot loads into empty columns only")
         bounds = snap.bounds()
         spans = [bounds[k] for k in keys]
         rows: slice | npt.NDArray[np.intp]
+        ids = snap.ids
         if len(keys) == len(snap.keys):  # the usual case: no file changed
-            rows, ids = slice(0, len(snap.ids)), snap.ids
+            rows = slice(0, len(ids))
         else:
             rows = np.concatenate([np.arange(s, e) for s, e in spans] or [np.empty(0, np.intp)])
-            ids = [i for s, e in spans for i in snap.ids[s:e]]
+            ids = ids.take(rows) if isinstance(ids, PackedIds) else [ids[r] for r in rows.tolist()]
         n = len(ids)
-        if index:
-            self._row_of.update(zip(ids, range(n), strict=True))
-            if len(self._row_of) != n:
-                self._row_of.clear()
+        if isinstance(ids, PackedIds):
+            if index:
+                ids.build_index()
+            if not ids.distinct():
                 return None
-            self._indexed = n
-        elif not snap.ids_distinct and len(set(ids)) != n:
-            # (When colcache found all the snapshot's ids distinct, so is any subset.)
-            return None
+            self._packed, self._p = ids, n
+        else:  # ids of several widths (never ours): kept as str
+            if len(set(ids)) != n:
+                return None
+            self._extra = list(ids)
+            if index:
+                self._extra_rows()
         self._grow(n)
         self.at_ms[:n] = snap.at_ms[rows]
         self.offset_min[:n] = snap.offset[rows]
@@ -228,17 +166,11 @@ class MovementColumns:
         self.episode[:n] = episodes[snap.episode[rows]]
         self.live[:n] = snap.live[rows]
         self.updated_ms[:n] = snap.updated_ms[rows]
-        self.ids.extend(ids)
         self._n = n
-        out: dict[str, list[str]] = {}
-        pos = 0
-        for key, (start, end) in zip(keys, spans, strict=True):
-            out[key] = ids[pos : pos + end - start]
-            pos += end - start
-        return out
+        return [end - start for start, end in spans]
 
     def export_snapshot(
-        self, files: list[tuple[str, int, int, list[int], npt.NDArray[np.int64]]]
+        self, files: list[tuple[str, int, int, npt.NDArray[np.int64], npt.NDArray[np.int64]]]
     ) -> Snapshot:
         """Files as (key, first row, end row, doc ids, signature) -> a column snapshot."""
         rows = np.concatenate(
@@ -250,8 +182,10 @@ class MovementColumns:
             keys=[f[0] for f in files],
             sigs=np.array([f[4] for f in files], np.int64).reshape(len(files), SIG_FIELDS),
             counts=np.array([e - s for _k, s, e, _d, _g in files], np.int64),
-            ids=list(map(self.ids.__getitem__, rows.tolist())),
-            doc_ids=np.array([d for f in files for d in f[3]], np.int64),
+            ids=self._snapshot_ids(rows),
+            doc_ids=np.concatenate([f[3] for f in files] or [np.empty(0, np.int64)]).astype(
+                np.int64
+            ),
             at_ms=self.at_ms[rows],
             offset=self.offset_min[rows],
             kind=self.kind[rows],
@@ -263,7 +197,9 @@ class MovementColumns:
             updated_ms=self.updated_ms[rows],
         )
 
-    def put(self, m: Movement) -> None:
+    def put(self, m: Movement, row: int | None = None) -> None:
+        """Set movement `m`'s row (a new row for a new id). `row`: where `m.id`
+        was found by `rows_of` in a batch (-1: not there)."""
         self._set_row(
             m.id,
             m.at.utc_ms,
@@ -273,7 +209,15 @@ class MovementColumns:
             m.episode_id,
             m.deleted_ms is None,
             m.updated_ms,
+            row,
         )
+
+    def put_many(self, movements: Sequence[Movement]) -> None:
+        """`put` each, the ids looked up as arrays: an import of thousands
+        would otherwise hash and search each id on its own."""
+        rows = self.rows_of([m.id for m in movements]).tolist()
+        for m, row in zip(movements, rows, strict=True):
+            self.put(m, row)
 
     def _set_row(
         self,
@@ -285,16 +229,18 @@ class MovementColumns:
         episode: str,
         live: bool,
         updated_ms: int,
+        known: int | None = None,
     ) -> None:
-        row_of = self.row_of
-        row = row_of.get(mid)
+        if known is None:
+            row = self.row(mid)  # builds the index: a tap right after a scan is rare
+        elif known < 0:  # not there when the batch began: maybe added by it since
+            row = self._extra_rows().get(mid)
+        else:
+            row = known
         if row is None:
-            row = self._n
-            self._grow(row + 1)
+            self._grow(self._n + 1)
+            row = self._add_id(mid)
             self._n += 1
-            self.ids.append(mid)
-            row_of[mid] = row
-            self._indexed = len(self.ids)
         elif updated_ms < self.updated_ms[row]:
             return  # a stale duplicate (left by a crash mid-move); keep the newer
         self.at_ms[row] = at_ms
@@ -323,7 +269,7 @@ class MovementColumns:
             return None
         times = np.where(mask, self.at_ms[:n], np.iinfo(np.int64).min)
         row = int(np.argmax(times))
-        return self.ids[row], int(self.at_ms[row]), self.episodes.values[int(self.episode[row])]
+        return self.id_at(row), int(self.at_ms[row]), self.episodes.values[int(self.episode[row])]
 
     def query(
         self,
@@ -364,5 +310,5 @@ class MovementColumns:
             kind=self.kind[rows],
             episode=dense,
             episode_ids=tuple(map(self.episodes.values.__getitem__, uniq.tolist())),
-            ids=tuple(map(self.ids.__getitem__, rows.tolist())),
+            ids=LazyIds(self, rows),
         )

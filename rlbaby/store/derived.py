@@ -88,7 +88,8 @@ class DerivedCaches:
         """Load older movement files from the snapshot where they are unchanged.
 
         Of several snapshots, the one that covers most files is used. Returns
-        the files loaded, and the rows [start, end) each now holds.
+        the files loaded, and the rows [start, end) each now holds (the
+        locations' base: see Locations.base_doc_ids).
         """
         candidates = self._snapshot_paths(colcache.CACHE_REL, "columns")
         if not candidates:
@@ -97,7 +98,7 @@ class DerivedCaches:
         past = set(keys[:-1])  # the newest file takes the taps: always parsed
         best: tuple[colcache.Snapshot, list[str]] | None = None
         for path in candidates:
-            snap = colcache.read_file(path, check_ids=self.readonly)
+            snap = colcache.read_file(path)
             if snap is None:
                 continue
             usable = []
@@ -114,8 +115,8 @@ class DerivedCaches:
         if best is None:
             return frozenset(), {}
         snap, usable = best
-        ids = self.columns.load_snapshot(snap, usable, index=not self.readonly)
-        if ids is None:
+        counts = self.columns.load_snapshot(snap, usable, index=not self.readonly)
+        if counts is None:
             return frozenset(), {}
         bounds = snap.bounds()
         rows: dict[str, tuple[int, int]] = {}
@@ -131,7 +132,7 @@ class DerivedCaches:
             doc_ids = np.concatenate([snap.doc_ids[s:e] for s, e in spans] or [snap.doc_ids[:0]])
         # The columns hold these rows for good: the locations answer from
         # their index, not from two more dicts of every id (see Locations).
-        self._movements.loc.set_base(self.columns, usable, [len(ids[k]) for k in usable], doc_ids)
+        self._movements.loc.set_base(self.columns, usable, counts, doc_ids)
         return frozenset(usable), rows
 
     def _save_column_cache(
@@ -155,7 +156,11 @@ class DerivedCaches:
             except OSError:
                 continue
             start, end = rows
-            doc_ids = [self._movements.loc[i][1] for i in self.columns.ids[start:end]]
+            doc_ids = self._movements.loc.base_doc_ids(key)
+            if doc_ids is None:  # parsed from JSON: its ids are str, in the dicts
+                doc_ids = np.array(
+                    [self._movements.loc[i][1] for i in self.columns.ids[start:end]], np.int64
+                )
             files.append((key, start, end, doc_ids, sig))
         colcache.write_file(candidates[-1], self.columns.export_snapshot(files))
 

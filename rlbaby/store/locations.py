@@ -21,6 +21,10 @@ class RowIndex(Protocol):
     @property
     def ids(self) -> Sequence[str]: ...
 
+    def rows_of(self, ids: Sequence[str]) -> npt.NDArray[np.intp]:
+        """The row of each of `ids`, -1 for one not there."""
+        ...
+
 
 class _Base:
     """The files a snapshot loaded as rows [0, n) of a `RowIndex`, one file after another.
@@ -130,6 +134,25 @@ class Locations:
         row = base.row(rid)
         return None if row is None else base.at(row)
 
+    def get_many(self, rids: Sequence[str]) -> list[tuple[str, int] | None]:
+        """`get` of each of `rids`; the base rows looked up as arrays (a batch)."""
+        self.flush()
+        out: list[tuple[str, int] | None] = [None] * len(rids)
+        ask: list[int] = []
+        for k, rid in enumerate(rids):
+            key = self._key.get(rid)
+            if key is not None:
+                out[k] = key, self._doc[rid]
+            elif self._base is not None and rid not in self._gone:
+                ask.append(k)
+        base = self._base
+        if base is not None and ask:
+            rows = base.index.rows_of([rids[k] for k in ask]).tolist()
+            for k, row in zip(ask, rows, strict=True):
+                if 0 <= row < base.n:
+                    out[k] = base.at(row)
+        return out
+
     def __getitem__(self, rid: str) -> tuple[str, int]:
         where = self.get(rid)
         if where is None:
@@ -157,6 +180,25 @@ class Locations:
         self._doc.update(zip(other, map(itemgetter(1), other.values()), strict=True))
         if self._gone:
             self._gone.difference_update(other)
+
+    def base_doc_ids(self, key: str) -> npt.NDArray[np.int64] | None:
+        """The doc ids of base file `key`'s rows, in row order; None when `key`
+        is not a base file or any of its records was moved, popped or put
+        again since (then ask record by record)."""
+        self.flush()
+        base = self._base
+        if base is None or key not in base.bounds:
+            return None
+        start, end = base.bounds[key]
+        if self._key:
+            rows = base.index.rows_of(list(self._key))
+            if bool(((rows >= start) & (rows < end)).any()):
+                return None
+        if self._gone:
+            rows = base.index.rows_of(list(self._gone))
+            if bool(((rows >= start) & (rows < end)).any()):
+                return None
+        return base.doc_ids[start:end]
 
     def add_file(self, key: str, ids: Sequence[str], doc_ids: Iterable[int]) -> None:
         """Record `ids` (new, distinct) as stored in file `key` (loading)."""

@@ -304,8 +304,8 @@ class ShardedTable:
         drops: dict[str, list[int]] = {}
         next_ids: dict[str, int] = {}
         new_loc: dict[str, tuple[str, int]] = {}
-        for rid, (key, doc) in latest.items():
-            where = self.loc.get(rid)
+        wheres = self.loc.get_many(list(latest))
+        for (rid, (key, doc)), where in zip(latest.items(), wheres, strict=True):
             if where is not None and where[0] == key:
                 puts.setdefault(key, {})[str(where[1])] = doc
                 continue
@@ -343,7 +343,7 @@ class ShardedTable:
         finally:
             # TinyDB tables cache their next id; we wrote around them.
             self._tables.clear()
-        old_loc = {rid: self.loc.get(rid) for rid in new_loc}
+        old_loc = dict(zip(new_loc, self.loc.get_many(list(new_loc)), strict=True))
         self.loc.update(new_loc)
 
         def rollback() -> None:

@@ -274,7 +274,7 @@ class Store(StoreWrites, StoreQueries, DerivedCaches):
             if not self.readonly:
                 for table in (self._movements, self._episodes, self._sleep):
                     table.loc.flush()  # now, not in the first tap
-                self.columns.row_of  # noqa: B018 - the same: build the index now
+                self.columns.build_index()  # the same: build the id index now
                 for table in (self._movements, self._episodes, self._sleep):
                     table.drop_stale()
         finally:

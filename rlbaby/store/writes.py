@@ -153,10 +153,9 @@ class StoreWrites:
                     pass  # the disk is failing; the children saved are complete records
             self._children = children_before
             raise
+        self.columns.put_many([r for r in stamped if isinstance(r, Movement)])
         for r in stamped:
-            if isinstance(r, Movement):
-                self.columns.put(r)
-            elif isinstance(r, Episode):
+            if isinstance(r, Episode):
                 self._episode_recs[r.id] = r
             elif isinstance(r, SleepPeriod):
                 self._sleep_recs[r.id] = r

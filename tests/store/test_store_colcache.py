@@ -99,6 +99,14 @@ def _arrays(path: Path) -> dict[str, np.ndarray]:
         return {k: z[k] for k in z.files}
 
 
+def _bytes_set(block: np.ndarray, **at: int) -> np.ndarray:
+    """`block` with byte `at[f"b{i}"]` at position i."""
+    out = block.copy()
+    for name, value in at.items():
+        out[int(name[1:])] = value
+    return out
+
+
 @pytest.mark.parametrize(
     "damage",
     [
@@ -115,6 +123,9 @@ def _arrays(path: Path) -> dict[str, np.ndarray]:
         lambda a: {"lengths": a["lengths"] + 1},
         lambda a: {"ids": a["ids"][:-37]},  # one id fewer than `lengths` says
         lambda a: {"ids": np.full_like(a["ids"], 0xFF)},  # not UTF-8
+        lambda a: {"ids": _bytes_set(a["ids"], b40=0xFF)},  # one id of the packed rows not UTF-8
+        # a separator gone: two ids run together, one id fewer than `lengths` says
+        lambda a: {"ids": _bytes_set(a["ids"], b36=ord("x"))},
         lambda a: {"kind": a["kind"].astype(np.float64)},
         # every id the same: found when loading, then every file is parsed
         lambda a: {
@@ -408,15 +419,19 @@ def test_a_readonly_open_finds_records_without_building_their_locations_first(
 
 def test_a_readonly_open_leaves_the_row_index_of_snapshot_rows_unbuilt(data_dir: Path) -> None:
     _fill(data_dir)
+    Store.open(data_dir).close()  # writes the snapshot
     with Store.open(data_dir) as s:
-        assert s.columns._indexed == len(s.columns)  # a writer builds it at open
+        assert s.columns._packed is not None
+        assert s.columns._packed.indexed  # a writer builds it at open
         ids = s.movements().ids
     with Store.open(data_dir, readonly=True) as s:
         cols = s.columns
-        assert cols._indexed < len(cols)  # `summary` never needs it
+        assert cols._packed is not None
+        assert not cols._packed.indexed  # `summary` never needs it
         assert s.movements().ids == ids
-        assert cols.row_of[ids[10]] == cols.ids.index(ids[10])  # asked: built, and right
-        assert cols.row_of == {mid: row for row, mid in enumerate(cols.ids)}
+        assert cols.row_of[ids[10]] == list(cols.ids).index(ids[10])  # asked: built, and right
+        assert cols._packed.indexed
+        assert dict(cols.row_of) == {mid: row for row, mid in enumerate(cols.ids)}
 
 
 def test_a_movement_in_both_a_snapshot_file_and_the_newest_file_keeps_the_newer(
@@ -465,32 +480,18 @@ def test_a_snapshot_repeating_an_id_is_ignored_by_either_open(
 
 
 @pytest.mark.parametrize("readonly", [False, True])
-def test_only_a_readonly_open_hashes_the_snapshot_ids_apart(
-    data_dir: Path, readonly: bool, monkeypatch: pytest.MonkeyPatch
+def test_the_snapshot_ids_stay_packed_and_only_a_writer_builds_their_index(
+    data_dir: Path, readonly: bool
 ) -> None:
-    """A writable open builds its id index at once, which finds a repeat
-    anyway: hashing the 200k ids first would only delay the first tap."""
+    """No str object per snapshot id: the rows stay the snapshot's block, and
+    only a writable open (its first tap needs it) sorts them into an index."""
     _fill(data_dir)
     with Store.open(data_dir) as s:
         first = _snapshot(s)
-    calls: list[int] = []
-    real = colcache.distinct_ids
-
-    def spy(block: np.ndarray, n: int) -> bool | None:
-        calls.append(n)
-        return real(block, n)
-
-    monkeypatch.setattr(colcache, "distinct_ids", spy)
     with Store.open(data_dir, readonly=readonly) as s:
         assert _snapshot(s) == first
-    assert calls == ([75] if readonly else [])
-
-
-def test_distinct_ids_says_true_only_when_it_is_sure() -> None:
-    ids = [f"{i:036d}" for i in range(1000)]
-    assert colcache.distinct_ids(colcache.pack(ids), 1000) is True  # type: ignore[arg-type]
-    twice = [*ids[:-1], ids[3]]
-    assert colcache.distinct_ids(colcache.pack(twice), 1000) is None  # type: ignore[arg-type]
-    mixed = ["a", "bb", "a"]  # ids of several lengths: the caller builds the set
-    assert colcache.distinct_ids(colcache.pack(mixed), 3) is None  # type: ignore[arg-type]
-    assert colcache.distinct_ids(colcache.pack(["x"]), 1) is True  # type: ignore[arg-type]
+        cols = s.columns
+        assert cols._packed is not None
+        assert cols._p == 75  # the three older files; the newest is parsed
+        assert len(cols._extra) == 25
+        assert cols._packed.indexed is not readonly

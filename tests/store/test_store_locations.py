@@ -24,6 +24,9 @@ class _Rows:
         self.ids = ids
         self.row_of = {rid: row for row, rid in enumerate(ids)}
 
+    def rows_of(self, ids: list[str]) -> np.ndarray:
+        return np.array([self.row_of.get(i, -1) for i in ids], np.intp)
+
 
 def _base() -> Locations:
     loc = Locations()
@@ -201,3 +204,14 @@ def test_a_reader_follows_snapshot_movements_moved_and_deleted(data_dir: Path) -
         assert loc[moved.id][0] == day_key(T)
         assert reader.movement(moved.id).at.utc_ms == T + 1_000
         assert reader.movements().ids == writer.movements().ids
+
+
+def test_get_many_answers_as_get_does() -> None:
+    loc = _base()
+    loc["c"] = ("k1", 3)  # a base row moved
+    loc.pop("d")  # a base row gone
+    loc["new"] = ("k3", 1)
+    asked = ["a", "c", "d", "e", "new", "zz", "a"]
+    assert loc.get_many(asked) == [loc.get(r) for r in asked]
+    assert loc.get_many([]) == []
+    assert Locations().get_many(["a"]) == [None]

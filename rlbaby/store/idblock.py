@@ -1,0 +1,262 @@
+"""Movement ids of one byte width as one packed block, with a hash index.
+
+200k uuids as Python str objects cost 17 MB, their id -> row dict 14 MB more,
+and building both is a fifth of opening a column snapshot (colcache.py). Here
+they stay as the snapshot stored them, one UTF-8 block joined by newlines,
+read as rows of bytes; a str is made only for a row that is asked for.
+
+Id -> row goes through a sorted array of 64-bit hashes of the rows, built when
+first needed: a lookup hashes the id, finds its hash by binary search and
+compares the row's bytes, so a hash collision never gives a wrong row. Sorting
+the hashes alone also proves the ids distinct, all a read-only open needs.
+
+Only a block whose ids all have the same byte length (our uuids) packs; any
+other stays a list of str (see `from_block`).
+"""
+
+from __future__ import annotations
+
+import operator
+import struct
+from collections.abc import Iterable, Sequence
+
+import numpy as np
+import numpy.typing as npt
+
+SEP = 10  # "\n", the separator of colcache's text blocks
+_MASK = (1 << 64) - 1
+_CHUNK = 32_768  # rows hashed at a time: bounds the padded copy
+
+U8 = npt.NDArray[np.uint8]
+Rows = npt.NDArray[np.intp]
+
+
+def _keys(words: int) -> list[int]:
+    """One odd 64-bit multiplier per 8-byte word of a row, the same every run."""
+    out, x = [], 0x9E3779B97F4A7C15
+    for _ in range(words):
+        x = (x * 6364136223846793005 + 1442695040888963407) & _MASK
+        out.append(x | 1)
+    return out
+
+
+def _hash_rows(rows: U8) -> npt.NDArray[np.uint64]:
+    """The hash of each row of an (n, width) byte array: the sum of its 8-byte
+    little-endian words times fixed odd multipliers, wrapping (`_OneHash`).
+
+    Only an order to search in: rows with equal hashes are told apart by
+    their bytes, so a weak spot only costs time.
+    """
+    n, width = rows.shape
+    words = -(-width // 8)
+    keys = [np.uint64(k) for k in _keys(words)]
+    out = np.empty(n, np.uint64)
+    for start in range(0, n, _CHUNK):
+        part = rows[start : start + _CHUNK]
+        padded = np.zeros((len(part), words * 8), np.uint8)
+        padded[:, :width] = part
+        h = np.zeros(len(part), np.uint64)
+        for column, key in zip(padded.view(np.dtype("<u8")).T, keys, strict=True):
+            h += column * key  # arrays wrap silently
+        out[start : start + len(part)] = h
+    return out
+
+
+class _OneHash:
+    """`_hash_rows` of one row of a width, without numpy's per-call cost (a tap asks)."""
+
+    def __init__(self, width: int) -> None:
+        words = -(-width // 8)
+        self._pad = words * 8 - width
+        self._words = struct.Struct(f"<{words}Q")
+        self._keys = _keys(words)
+
+    def __call__(self, raw: bytes) -> int:
+        words: tuple[int, ...] = self._words.unpack(raw + b"\0" * self._pad)
+        return int(sum(map(operator.mul, words, self._keys))) & _MASK
+
+
+class PackedIds:
+    """`n` distinct-or-not ids, each `width` UTF-8 bytes, as one newline-joined block.
+
+    Rows never change once made; only `from_block` and `from_rows` make one.
+    """
+
+    def __init__(self, block: U8, n: int, width: int) -> None:
+        self.block = block
+        self.n = n
+        self.width = width
+        # Row i is block[i * (width + 1) : ... + width]; the last has no separator.
+        self.rows: U8 = np.lib.stride_tricks.as_strided(
+            block, shape=(n, width), strides=(width + 1, 1), writeable=False
+        )
+        self._sorted: npt.NDArray[np.uint64] | None = None  # the rows' hashes, sorted
+        self._order: npt.NDArray[np.int32] | None = None  # row of each sorted hash
+        self._distinct: bool | None = None
+        self._hash_one = _OneHash(width)
+
+    @classmethod
+    def from_block(cls, block: U8, n: int) -> PackedIds | None:
+        """The `n` ids of a colcache text block, packed; None when they are not
+        all of one byte width (the caller splits them into str instead).
+
+        Raises:
+            ValueError: the block is not `n` ids of valid UTF-8 (damage).
+        """
+        if block.dtype != np.uint8 or block.ndim != 1:
+            raise ValueError("an id block is bytes")
+        if n < 1 or (block.size + 1) % n:
+            return None
+        width = (block.size + 1) // n - 1
+        if width < 1:
+            return None
+        seps = block[width :: width + 1]
+        if seps.size != n - 1 or not bool((seps == SEP).all()):
+            return None
+        if int(np.count_nonzero(block == SEP)) != n - 1:
+            return None  # a separator inside a row: not one width
+        if block.size and int(block.max()) >= 0x80:
+            # Rows are cut at ASCII separators, so a valid whole is valid rows.
+            str(block.data, "utf-8")  # raises UnicodeDecodeError, a ValueError
+        return cls(block, n, width)
+
+    @classmethod
+    def from_rows(cls, rows: U8) -> PackedIds:
+        """Pack an (n, width) byte array of ids (already known valid UTF-8)."""
+        n, width = rows.shape
+        full = np.empty((n, width + 1), np.uint8)
+        full[:, :width] = rows
+        full[:, width] = SEP
+        return cls(full.reshape(-1)[:-1], n, width)
+
+    def __len__(self) -> int:
+        return self.n
+
+    def __getitem__(self, row: int) -> str:
+        return str(self.rows[row].tobytes(), "utf-8")
+
+    def decode(self, rows: Rows) -> list[str]:
+        """The ids of `rows`, as str."""
+        if rows.size == 0:
+            return []
+        full = np.empty((rows.size, self.width + 1), np.uint8)
+        full[:, : self.width] = self.rows[rows]
+        full[:, self.width] = SEP
+        return str(full.reshape(-1)[:-1].data, "utf-8").split("\n")
+
+    def take(self, rows: Rows) -> PackedIds:
+        """A new block of the ids of `rows`, in that order."""
+        return PackedIds.from_rows(self.rows[rows])
+
+    def encode(self, ids: Iterable[str]) -> tuple[Rows, U8]:
+        """The ids of `ids` that can be here (of this width) as rows of bytes,
+        and where each is in `ids`."""
+        raw = []
+        where = []
+        for k, rid in enumerate(ids):
+            try:
+                b = rid.encode("utf-8")
+            except UnicodeEncodeError:  # a lone surrogate: never stored
+                continue
+            if len(b) == self.width:
+                raw.append(b)
+                where.append(k)
+        rows = np.frombuffer(b"".join(raw), np.uint8).reshape(len(raw), self.width)
+        return np.array(where, np.intp), rows
+
+    # --- the hash index -----------------------------------------------------------
+
+    def _sort_hashes(self) -> npt.NDArray[np.uint64]:
+        if self._sorted is None:
+            self._sorted = np.sort(_hash_rows(self.rows))
+        return self._sorted
+
+    @property
+    def indexed(self) -> bool:
+        """The row of each hash is known (`find` asks for it)."""
+        return self._order is not None
+
+    def build_index(self) -> None:
+        """Hash and sort the rows now (else the first lookup does)."""
+        self._index()
+
+    def _index(self) -> tuple[npt.NDArray[np.uint64], npt.NDArray[np.int32]]:
+        """The rows' hashes, sorted, and the row of each."""
+        if self._order is None or self._sorted is None:
+            h = _hash_rows(self.rows)
+            order = np.argsort(h)
+            self._sorted = h[order]
+            self._order = order.astype(np.int32)
+        return self._sorted, self._order
+
+    def distinct(self) -> bool:
+        """No id repeats. Sorting the hashes proves it; only ids whose hashes
+        are alike are compared byte for byte."""
+        if self._distinct is None:
+            hs = self._sort_hashes()
+            alike = np.flatnonzero(hs[1:] == hs[:-1])
+            if alike.size == 0:
+                self._distinct = True
+            else:
+                hs, order = self._index()
+                alike = np.flatnonzero(hs[1:] == hs[:-1])
+                pairs = np.union1d(alike, alike + 1)
+                rows = order[pairs].astype(np.intp)
+                self._distinct = len(set(map(bytes, self.rows[rows]))) == rows.size
+        return self._distinct
+
+    def find(self, rid: str) -> int | None:
+        """The row holding `rid`, or None. Builds the index when first asked."""
+        try:
+            raw = rid.encode("utf-8")
+        except UnicodeEncodeError:
+            return None
+        if len(raw) != self.width or self.n == 0:
+            return None
+        hs, order = self._index()
+        h = np.uint64(self._hash_one(raw))
+        i = int(hs.searchsorted(h))
+        while i < self.n and hs[i] == h:
+            row = int(order[i])
+            if self.rows[row].tobytes() == raw:
+                return row
+            i += 1
+        return None
+
+    def find_many(self, ids: Sequence[str]) -> Rows:
+        """The row of each of `ids` (-1: not here), hashed and searched as arrays."""
+        out = np.full(len(ids), -1, np.intp)
+        if not ids or self.n == 0:
+            return out
+        where, rows = self.encode(ids)
+        if where.size == 0:
+            return out
+        hs, order = self._index()
+        h = _hash_rows(rows)
+        pos = np.minimum(np.searchsorted(hs, h), self.n - 1)
+        hit = hs[pos] == h
+        cand = order[pos[hit]].astype(np.intp)
+        same = (self.rows[cand] == rows[hit]).all(axis=1)
+        out[where[hit][same]] = cand[same]
+        # A hash alike but other bytes: a collision, or the id's twin hash
+        # sorted first. Rare: one by one.
+        for k in where[hit][~same].tolist():
+            row = self.find(ids[k])
+            out[k] = -1 if row is None else row
+        return out
+
+    def any_of(self, ids: Sequence[str]) -> bool:
+        """Some id of `ids` is here. Needs only the sorted hashes: a read-only
+        open asks this of the newest file and never builds the index."""
+        if not ids or self.n == 0:
+            return False
+        where, rows = self.encode(ids)
+        if where.size == 0:
+            return False
+        hs = self._sort_hashes()
+        h = _hash_rows(rows)
+        pos = np.minimum(np.searchsorted(hs, h), self.n - 1)
+        hit = hs[pos] == h
+        if not hit.any():
+            return False
+        return bool((self.find_many([ids[k] for k in where[hit].tolist()]) >= 0).any())
