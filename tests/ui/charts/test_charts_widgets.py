@@ -35,6 +35,7 @@ from rlbaby.ui.charts.interval_chart import IntervalChart
 from rlbaby.ui.charts.night_map_chart import NightMapChart
 from rlbaby.ui.charts.soothing_chart import SoothingChart
 from rlbaby.ui.charts.timeline_chart import TimelineChart
+from rlbaby.ui.charts.timeline_items import MovementTicks
 from rlbaby.ui.charts.trend_chart import BAR_HALF_WIDTH, TrendChart, label_step
 from rlbaby.ui.theme import load_palette
 
@@ -129,6 +130,26 @@ def test_timeline_appends_a_tap_in_place(add) -> None:  # type: ignore[no-untype
     assert chart.plot.getViewBox().viewRange()[0][1] >= 14.0  # the view follows a late tap
     rows = chart.csv_table()[1]
     assert [r[4] for r in rows] == [1, 1, 2, 2, 3]
+
+
+@given(
+    st.lists(st.tuples(st.floats(0.0, 24.0), st.integers(0, len(KIND_CODE) - 1)), max_size=60),
+    st.floats(1.0, 3000.0),
+    st.floats(-500.0, 500.0),
+)
+def test_ticks_are_drawn_once_per_kind_and_pixel_column(
+    qapp, taps: list[tuple[float, int]], sx: float, dx: float
+) -> None:  # type: ignore[no-untyped-def]
+    ticks = MovementTicks(["o"] * len(KIND_CODE), 0.08, 0.92)
+    x = np.sort(np.array([t[0] for t in taps], np.float64))
+    kind = np.array([t[1] for t in taps], np.int8)
+    ticks.set_data(x, kind)
+    expected = []
+    for code in range(len(KIND_CODE)):
+        cols = np.round(x[kind == code] * sx + dx - 1.0)
+        if cols.size:
+            expected.append((code, sorted(set(cols.tolist()))))
+    assert ticks._columns(sx, dx, 1.0) == expected
 
 
 def test_timeline_hover_readout(add) -> None:  # type: ignore[no-untyped-def]
@@ -375,6 +396,8 @@ def test_every_chart_follows_the_palette(add, make) -> None:  # type: ignore[no-
     for pal in (DAY_PAL, NIGHT_PAL):
         chart.apply_palette(pal)
         assert chart.graphics.backgroundBrush().color().name() == pal["chart_bg"]
+        # The view is painted as opaque (nothing drawn behind it): its fill must be.
+        assert chart.graphics.backgroundBrush().color().alpha() == 255
         for plot in chart.plots:
             axis = plot.getAxis("left")
             assert axis.textPen().color().name() == pal["chart_fg"]
