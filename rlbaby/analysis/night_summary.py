@@ -61,29 +61,74 @@ class NightSummary:
         return sum(self.responses.values())
 
     def to_json(self) -> dict[str, Any]:
-        def rnd(x: float | None, nd: int = 2) -> float | None:
-            return None if x is None else round(x, nd)
+        return night_json(
+            self.night.isoformat(),
+            self.child_id,
+            self.movements,
+            self.episodes,
+            self.total_episode_min,
+            self.longest_episode_min,
+            self.sleep_hours,
+            self.movements_in_sleep,
+            self.periodic_runs,
+            self.rapid_clusters,
+            self.core_movements,
+            _sorted(self.onset),
+            _sorted(self.responses),
+            _sorted(self.soothing),
+            _sorted(self.signs),
+            _sorted(self.triggers),
+            self.videos,
+        )
 
-        return {
-            "night": self.night.isoformat(),
-            "child": self.child_id,
-            "movements": self.movements,
-            "episodes": self.episodes,
-            "total_episode_min": rnd(self.total_episode_min, 1),
-            "longest_episode_min": rnd(self.longest_episode_min, 1),
-            "sleep_hours": rnd(self.sleep_hours),
-            "movements_per_sleep_hour": rnd(self.movements_per_sleep_hour),
-            "periodic_runs": self.periodic_runs,
-            "periodic_runs_per_sleep_hour": rnd(self.periodic_runs_per_sleep_hour),
-            "rapid_clusters": self.rapid_clusters,
-            "core_share": rnd(self.core_share, 3),
-            "onset": _sorted(self.onset),
-            "responses": _sorted(self.responses),
-            "soothing": _sorted(self.soothing),
-            "signs": _sorted(self.signs),
-            "triggers": _sorted(self.triggers),
-            "videos": self.videos,
-        }
+
+def night_json(
+    night: str,
+    child: str,
+    movements: int,
+    episodes: int,
+    total_episode_min: float,
+    longest_episode_min: float,
+    sleep_hours: float | None,
+    movements_in_sleep: int,
+    periodic_runs: int,
+    rapid_clusters: int,
+    core_movements: int,
+    onset: dict[str, int],
+    responses: dict[str, int],
+    soothing: dict[str, int],
+    signs: dict[str, int],
+    triggers: dict[str, int],
+    videos: int,
+) -> dict[str, Any]:
+    """One night of `summary --json`: the one place its keys, order and rounding
+    are written (`NightSummary.to_json` and `NightTable.json_rows` both call it).
+    The counts come sorted by name (see `_sorted`); rates are per logged sleep hour."""
+    per_hour = sleep_hours or None  # no rate without logged sleep
+    return {
+        "night": night,
+        "child": child,
+        "movements": movements,
+        "episodes": episodes,
+        "total_episode_min": round(total_episode_min, 1),
+        "longest_episode_min": round(longest_episode_min, 1),
+        "sleep_hours": None if sleep_hours is None else round(sleep_hours, 2),
+        "movements_per_sleep_hour": None
+        if per_hour is None
+        else round(movements_in_sleep / per_hour, 2),
+        "periodic_runs": periodic_runs,
+        "periodic_runs_per_sleep_hour": None
+        if per_hour is None
+        else round(periodic_runs / per_hour, 2),
+        "rapid_clusters": rapid_clusters,
+        "core_share": round(core_movements / movements, 3) if movements else None,
+        "onset": onset,
+        "responses": responses,
+        "soothing": soothing,
+        "signs": signs,
+        "triggers": triggers,
+        "videos": videos,
+    }
 
 
 def _sorted(counts: dict[str, int]) -> dict[str, int]:

@@ -12,7 +12,7 @@ per field.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -28,7 +28,7 @@ from rlbaby.analysis.night_parts import (
     sleep_pieces,
     tally,
 )
-from rlbaby.analysis.night_summary import CORE_HOURS, NightSummary
+from rlbaby.analysis.night_summary import CORE_HOURS, NightSummary, night_json
 from rlbaby.analysis.runs import periodic_runs, rapid_clusters
 from rlbaby.model import Episode, RuleSet, SleepPeriod
 from rlbaby.model.arrays import I64, MovementArrays
@@ -71,9 +71,10 @@ class NightTable:
         hours = self.sleep_hours.tolist()
         return [h if has else None for h, has in zip(hours, self.has_sleep.tolist(), strict=True)]
 
-    def summaries(self) -> list[NightSummary]:
-        dates = self.nights.astype("datetime64[D]").tolist()  # datetime.date objects
-        columns = zip(
+    def _per_night(self, dates: list[Any]) -> Iterator[tuple[Any, ...]]:
+        """Each night's values in NightSummary's field order, child left out:
+        `dates` first, then every column as Python values."""
+        return zip(
             dates,
             self.movements.tolist(),
             self.episodes.tolist(),
@@ -92,55 +93,20 @@ class NightTable:
             self.videos.tolist(),
             strict=True,
         )
-        return [NightSummary(row[0], self.child_id, *row[1:]) for row in columns]
+
+    def summaries(self) -> list[NightSummary]:
+        dates = self.nights.astype("datetime64[D]").tolist()  # datetime.date objects
+        return [NightSummary(row[0], self.child_id, *row[1:]) for row in self._per_night(dates)]
 
     def json_rows(self, child: str | None = None, **extra: object) -> list[dict[str, Any]]:
-        """Each night as `NightSummary.to_json()` gives it (the same keys, order and
-        rounding), with "child" set to `child` when given and `extra` appended."""
+        """Each night as `NightSummary.to_json()` gives it (both through
+        `night_json`), with "child" set to `child` when given and `extra` appended.
+        The tallies' dicts are built in name order already, as to_json sorts them."""
         label = self.child_id if child is None else child
         dates = np.datetime_as_string(self.nights.astype("datetime64[D]")).tolist()
         out = []
-        for night, mov, eps, total, longest, hours, in_sleep, runs, rapid, core, *rest in zip(
-            dates,
-            self.movements.tolist(),
-            self.episodes.tolist(),
-            self.total_episode_min.tolist(),
-            self.longest_episode_min.tolist(),
-            self._sleep_hours(),
-            self.movements_in_sleep.tolist(),
-            self.periodic_runs.tolist(),
-            self.rapid_clusters.tolist(),
-            self.core_movements.tolist(),
-            self.onset.per_night(),
-            self.responses.per_night(),
-            self.soothing.per_night(),
-            self.signs.per_night(),
-            self.triggers.per_night(),
-            self.videos.tolist(),
-            strict=True,
-        ):
-            onset, responses, soothing, signs, triggers, videos = rest
-            row = {
-                "night": night,
-                "child": label,
-                "movements": mov,
-                "episodes": eps,
-                "total_episode_min": round(total, 1),
-                "longest_episode_min": round(longest, 1),
-                "sleep_hours": None if hours is None else round(hours, 2),
-                "movements_per_sleep_hour": round(in_sleep / hours, 2) if hours else None,
-                "periodic_runs": runs,
-                "periodic_runs_per_sleep_hour": round(runs / hours, 2) if hours else None,
-                "rapid_clusters": rapid,
-                "core_share": round(core / mov, 3) if mov else None,
-                # Built in name order already, as to_json sorts them.
-                "onset": onset,
-                "responses": responses,
-                "soothing": soothing,
-                "signs": signs,
-                "triggers": triggers,
-                "videos": videos,
-            }
+        for night, *values in self._per_night(dates):
+            row = night_json(night, label, *values)
             if extra:
                 row.update(extra)
             out.append(row)
