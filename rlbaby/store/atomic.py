@@ -278,6 +278,37 @@ class AtomicJSONStorage(Storage):
         """Drop the cache: the next read comes from the disk."""
         self._drop()
 
+    def hold(self, data: dict[str, Any]) -> None:
+        """Make `data` the cache of a file that does not exist yet (the tap
+        log holds its first record until a checkpoint writes it)."""
+        self._cache = data
+        self._saved = None
+
+    def changed_in_memory(self) -> None:
+        """The cache was changed and not saved (the tap log holds the change):
+        the bytes saved last no longer describe it, so the next save is
+        serialised whole."""
+        self._saved = None
+
+    def flush(self) -> None:
+        """Save the cache as it is, whole (a checkpoint of the tap log).
+
+        Unlike `write`, a failure keeps the cache: it holds saves that only the
+        tap log has, and dropping it would let a later save lose them.
+
+        Raises:
+            WriteError: the disk refused; file and cache are as they were.
+        """
+        if self._cache is None:
+            return
+        if self.readonly:
+            raise ReadOnlyError()
+        if self.guard is not None:
+            self.guard()
+        raw = orjson.dumps(self._cache)
+        atomic_write_bytes(self.path, raw)
+        self._keep(self._cache, raw)
+
     def written(self, data: dict[str, Any], raw: bytes) -> None:
         """`data`, encoded as `raw`, is on disk now (saved by `write_together`)."""
         self._keep(data, raw)
@@ -337,6 +368,12 @@ class MemoryStorage(Storage):
 
     def forget(self) -> None:
         self._cache = None
+
+    def hold(self, data: dict[str, Any]) -> None:
+        self._cache = data
+
+    def changed_in_memory(self) -> None:
+        pass  # no saved bytes are kept here
 
     def written(self, data: dict[str, Any], raw: bytes) -> None:
         self._raw = raw

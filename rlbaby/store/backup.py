@@ -28,8 +28,9 @@ from rlbaby.store.backup_format import BadBackupError as BadBackupError
 from rlbaby.store.backup_format import read_backup as read_backup
 from rlbaby.store.backup_format import read_backup_info as read_backup_info
 from rlbaby.store.backup_format import verify_backup as verify_backup
-from rlbaby.store.errors import WriteError, why
+from rlbaby.store.errors import StoreError, WriteError, why
 from rlbaby.store.schema import SCHEMA_VERSION
+from rlbaby.store.taplog import HEADER, LOG_NAME
 from rlbaby.store.thinning import backups_to_keep as backups_to_keep
 from rlbaby.store.thinning import thin as thin
 
@@ -39,9 +40,16 @@ BACKUP_DIR = "backups"
 
 
 def data_files(data_dir: Path) -> list[Path]:
-    """Every data file of the folder: meta.json and the movement, episode and
-    sleep files named as the store names them (a stray file is not data)."""
+    """Every data file of the folder: meta.json, the tap log when it holds
+    saves, and the movement, episode and sleep files named as the store names
+    them (a stray file is not data)."""
     files = [data_dir / "meta.json"] if (data_dir / "meta.json").is_file() else []
+    taps = data_dir / LOG_NAME
+    try:
+        if taps.is_file() and taps.stat().st_size > len(HEADER):
+            files.append(taps)  # saves not yet folded into the files below
+    except OSError:
+        pass  # gone between the two looks: nothing in it to keep
     for folder in DATA_FOLDERS:
         base = data_dir / folder
         if base.is_dir():
@@ -192,6 +200,13 @@ class BackupManager:
 
     def backup_now(self, reason: str = "auto", now_ms: int | None = None) -> Path:
         now_ms = now_ms if now_ms is not None else time.time_ns() // 1_000_000
+        if not self.store.readonly:
+            try:
+                # Fold the tap log into the files first: a backup of whole
+                # files restores in any format-2 rlbaby without a replay.
+                self.store.checkpoint()
+            except StoreError as exc:
+                log.warning("backing up with the tap log as it is: %s", exc)
         path = create_backup(
             self.data_dir, reason=reason, counts=self.store.counts(), now_ms=now_ms
         )

@@ -31,13 +31,14 @@ MANIFEST = "manifest.json"
 
 # The data files of this format, exactly as the store names them (shards.py):
 # movements per day (2026-11-21d), per ten days (0.2.0's 2026-11-21) or per
-# month (0.1's 2026-11), episodes and sleep per month. Nothing else is ever
+# month (0.1's 2026-11), episodes and sleep per month, and the tap log. Nothing else is ever
 # backed up or restored.
 _MONTH = r"\d{4}-(?:0[1-9]|1[0-2])"
 _DAY = r"(?:0[1-9]|[12]\d|3[01])d"
 DATA_NAME = re.compile(
     rf"meta\.json|movements/{_MONTH}(?:-(?:01|11|21|{_DAY}))?\.json"
     rf"|(?:episodes|sleep)/{_MONTH}\.json"
+    r"|taps\.log"  # format 2's tap log (taplog.py): the saves since the files were rewritten
 )
 
 # Bounds, far above real data: 200k movements over five years make ~1,900

@@ -23,6 +23,8 @@ from rlbaby.store.errors import StoreError
 from rlbaby.store.movement_check import check_movement_docs
 from rlbaby.store.records import Records
 from rlbaby.store.shards import ShardedTable
+from rlbaby.store.taplog import LOG_NAME
+from rlbaby.store.tapreplay import apply_steps
 
 if TYPE_CHECKING:
     from rlbaby.store.store import Store
@@ -44,6 +46,12 @@ def folder_signature(data_dir: Path) -> Signature:
     try:
         st = os.stat(meta)
         sig.append(("meta.json", st.st_size, st.st_mtime_ns, st.st_ino))
+    except OSError:
+        pass
+    taps = os.path.join(base, LOG_NAME)
+    try:
+        st = os.stat(taps)
+        sig.append((LOG_NAME, st.st_size, st.st_mtime_ns, st.st_ino))
     except OSError:
         pass
     for folder in RECORD_FOLDERS:
@@ -86,6 +94,15 @@ class Follower:
                 store._children = {}
                 store._meta_storage = store.backend.storage("", "meta")
                 store._load_meta()
+            if LOG_NAME in names:
+                names = [n for n in names if n != LOG_NAME]
+                if not self._apply_taps(names):
+                    return False
+            elif store._taplog is not None and store._taplog.lines:
+                # A record file changed while the log holds saves of it: only
+                # a checkpoint does that, and it cuts the log next. Load again.
+                if any(n.partition("/")[0] in RECORD_FOLDERS for n in names):
+                    return False
             gone: list[tuple[str, str, set[str]]] = []
             for name in names:
                 folder, _, file = name.partition("/")
@@ -102,6 +119,22 @@ class Follower:
                 if where is None or where[0] == key:
                     return False
         return len(store.problems) == problems
+
+    def _apply_taps(self, others: list[str]) -> bool:
+        """Apply the lines the writer appended to the tap log since the last
+        look. False: load again (the log was cut, or files changed too)."""
+        store = self.store
+        taplog = store._taplog
+        if taplog is None or any(n.partition("/")[0] in RECORD_FOLDERS for n in others):
+            return False
+        try:
+            got = taplog.read_more()
+        except (OSError, ValueError, StoreError):
+            return False
+        if got is None or got.damaged:
+            return False
+        first = taplog.lines - len(got.steps) + 2
+        return not apply_steps(store, got.steps, first)
 
     def _table(self, folder: str) -> ShardedTable:
         store = self.store

@@ -1,7 +1,12 @@
 """Schema migrations, run one step at a time after a backup.
 
-Each step takes a data folder at version N and leaves it at N + 1. There are
-none yet (the format is at version 1); the mechanism is tested with a fake step.
+Each step takes a data folder at version N and leaves it at N + 1.
+
+- 1 -> 2: format 2 adds the tap log (`taps.log`, see taplog.py). A format-1
+  folder is already a valid format-2 folder, so nothing runs at the open: the
+  store states version 2 in meta.json just before it creates the log (an
+  older rlbaby then refuses the folder instead of ignoring the log's taps).
+  A folder only read, or whose meta.json cannot be read, is never rewritten.
 """
 
 from __future__ import annotations
@@ -18,8 +23,16 @@ from rlbaby.store.schema import SCHEMA_VERSION, read_schema_version
 
 Migration = Callable[[Path], None]
 
+
+
+def _nothing_to_change(_data_dir: Path) -> None:
+    """1 -> 2: only the version number changes (see the module's notes)."""
+
+
 # from_version -> step to from_version + 1
-MIGRATIONS: dict[int, Migration] = {}
+MIGRATIONS: dict[int, Migration] = {1: _nothing_to_change}
+# Steps that change no data: no backup is taken before them alone.
+NO_DATA_CHANGE = frozenset({_nothing_to_change})
 
 
 def _set_version(data_dir: Path, version: int) -> None:
@@ -39,6 +52,8 @@ def migrate_if_needed(
     version = read_schema_version(FileBackend(data_dir))
     if version is None or version >= target:
         return []
+    if all(steps.get(v) in NO_DATA_CHANGE for v in range(version, target)):
+        return []  # see the module's notes: the store states the version when it must
     missing = [v for v in range(version, target) if v not in steps]
     if missing:
         raise StoreError(
@@ -48,7 +63,8 @@ def migrate_if_needed(
     # Imported only here: every writable open asks, and almost never migrates.
     from rlbaby.store.backup import create_backup
 
-    create_backup(data_dir, reason=f"before-migration-v{version}", schema_version=version)
+    if any(steps[v] not in NO_DATA_CHANGE for v in range(version, target)):
+        create_backup(data_dir, reason=f"before-migration-v{version}", schema_version=version)
     ran = []
     while version < target:
         steps[version](data_dir)

@@ -13,6 +13,7 @@ import errno
 import functools
 import importlib
 import os
+import sys
 import time
 from pathlib import Path
 from types import ModuleType
@@ -88,6 +89,21 @@ def fsync(fd: int) -> None:
     except OSError as exc:
         if exc.errno not in _NO_FULLFSYNC:
             raise
+
+
+def fdatasync(fd: int) -> None:
+    """Write a file's data (and its length) through to the disk, skipping the
+    metadata a read does not need (timestamps) where the system can: one
+    journal commit on Linux instead of two. Elsewhere `fsync`.
+
+    Raises:
+        OSError: the data could not be written.
+    """
+    sync = getattr(os, "fdatasync", None)
+    if sync is None or sys.platform == "darwin":
+        fsync(fd)
+        return
+    sync(fd)
 
 
 def fsync_dir(folder: Path) -> None:

@@ -12,7 +12,8 @@
 3. Keep the current data as a "before-restore" backup.
 4. Commit: write the journal `<data>/.restore-journal` (atomically). From this
    moment the restore rolls forward: the new data is complete and durable.
-5. Swap: for meta.json, movements/, episodes/ and sleep/ in turn, rename the
+5. Swap: for meta.json, movements/, episodes/, sleep/ and taps.log in turn
+   (a backup without a log gets an empty one, so the folder's own goes), rename the
    current one into `.restore-staging/old/` and the staged one into place.
    Then the column cache goes, the journal goes, and the staging folder.
 
@@ -36,7 +37,8 @@ from typing import Any
 
 import orjson
 
-from rlbaby.store import codec, osfs
+from rlbaby.model import Episode, Movement
+from rlbaby.store import codec, osfs, taplog
 from rlbaby.store.atomic import atomic_write_bytes, parse_tinydb_json, write_synced
 from rlbaby.store.backend import FileBackend
 from rlbaby.store.backup import create_backup
@@ -53,10 +55,12 @@ from rlbaby.store.lock import DataDirLock
 from rlbaby.store.movement_check import check_movement_docs
 from rlbaby.store.restore_marks import JOURNAL, STAGING  # the marks every open looks for
 from rlbaby.store.schema import SCHEMA_VERSION, check_version, meta_version, single
+from rlbaby.store.taplog import LOG_NAME
+from rlbaby.store.tapreplay import decode_step
 
 log = logging.getLogger(__name__)
 
-ITEMS = ("meta.json", *DATA_FOLDERS)
+ITEMS = ("meta.json", *DATA_FOLDERS, LOG_NAME)
 _META_TABLES = frozenset({"meta", "settings", "children"})
 
 
@@ -89,6 +93,9 @@ def _check_file(name: str, raw: bytes, refs: _Refs, backup: Path) -> None:
         BadBackupError: not a TinyDB file of this kind, or a malformed record.
         NewerVersionError: meta.json says a newer schema.
     """
+    if name == LOG_NAME:
+        _check_taplog(raw, refs, backup)
+        return
     try:
         data = parse_tinydb_json(raw, name)
         folder = name.split("/")[0] if "/" in name else ""
@@ -124,6 +131,30 @@ def _check_file(name: str, raw: bytes, refs: _Refs, backup: Path) -> None:
             f"{backup.name} is damaged: {name} holds a malformed record "
             f"({type(exc).__name__}: {exc})"
         ) from exc
+
+
+def _check_taplog(raw: bytes, refs: _Refs, backup: Path) -> None:
+    """Check a backed-up tap log as an open replays it, and note its references.
+    A last line cut short is allowed (the backup was taken mid-save); any
+    other bad line is damage.
+
+    Raises:
+        BadBackupError: not a tap log, or a bad line.
+        NewerVersionError: a newer rlbaby wrote it.
+    """
+    try:
+        got = taplog.parse(raw)
+        if got.damaged:
+            raise ValueError(got.damaged[0])
+        for step in got.steps:
+            for rec in decode_step(step):
+                if isinstance(rec, Movement):
+                    refs.points.append((LOG_NAME, rec.id, "episode", rec.episode_id))
+                elif isinstance(rec, Episode):
+                    refs.episodes.add(rec.id)
+                refs.points.append((LOG_NAME, rec.id, "child", rec.child_id))
+    except ValueError as exc:
+        raise BadBackupError(f"{backup.name} is damaged: {LOG_NAME}: {exc}") from exc
 
 
 def _remove(path: Path) -> None:
@@ -178,6 +209,9 @@ def stage(data_dir: Path, backup: Path) -> BackupInfo:
             ) from exc
         refs.check(backup)
         try:
+            if not (new / LOG_NAME).exists():
+                # Always one: the swap must replace the folder's own log too.
+                write_synced(new / LOG_NAME, taplog.HEADER)
             for folder in DATA_FOLDERS:
                 osfs.fsync_dir(new / folder)
             osfs.fsync_dir(new)

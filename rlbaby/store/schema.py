@@ -12,7 +12,8 @@ from typing import Any
 from rlbaby.store.backend import Backend
 from rlbaby.store.errors import CorruptFileError, MalformedRecord, NewerVersionError
 
-SCHEMA_VERSION = 1
+# 2: the tap log (taps.log) holds the latest saves; see taplog.py.
+SCHEMA_VERSION = 2
 
 
 def single(data: Mapping[str, Any], table: str) -> dict[str, Any] | None:

@@ -145,6 +145,8 @@ class ShardedTable:
         # writes of a record moving to another file leaves one. `drop_stale`
         # removes them, or every later open would meet them again.
         self.stale: list[tuple[str, int]] = []
+        # Files whose cached dict holds saves only the tap log has (taplog.py).
+        self.dirty: set[str] = set()
 
     def _table(self, key: str) -> Table:
         table = self._tables.get(key)
@@ -283,6 +285,49 @@ class ShardedTable:
                 self._table(where[0]).remove(doc_ids=[where[1]])
             except StoreError:
                 pass
+
+    def stage_put(self, rid: str, key: str, doc: Doc) -> PlannedPut:
+        """Put the record into shard `key`'s cached dict without writing the
+        file: the tap log holds it (see taplog.py). `finish_staged` once the
+        log line is durable, or `PlannedPut.undo` if it is not."""
+        plan = self.plan_put(rid, key, doc)
+        if plan.new_file:
+            plan.storage.hold(plan.data)
+        return plan
+
+    def finish_staged(self, plan: PlannedPut) -> None:
+        """The staged record's log line is durable: note where it is, and take
+        an older copy out of the file it moved from, in memory too. Both
+        files are rewritten at the next checkpoint (`flush_dirty`)."""
+        self.dirty.add(plan.key)
+        plan.storage.changed_in_memory()
+        where = plan.moved_from
+        if where is not None and where[0] == plan.key:
+            return
+        self._next_ids[plan.key] = plan.doc_id + 1
+        self.loc[plan.rid] = (plan.key, plan.doc_id)
+        if where is not None:
+            try:
+                old = self._storage(where[0])
+                data = old.read()
+            except StoreError:
+                return  # unreadable, so never rewritten; loading keeps the newer copy
+            if data is not None and data.get(self.folder, {}).pop(str(where[1]), None):
+                old.changed_in_memory()
+                self.dirty.add(where[0])
+
+    def flush_dirty(self) -> None:
+        """Rewrite every file the tap log changed, each atomically.
+
+        Raises:
+            WriteError: the disk refused; the files not yet rewritten stay
+                dirty (the log still holds their saves).
+        """
+        for key in sorted(self.dirty):
+            storage = self._storage(key)
+            if isinstance(storage, AtomicJSONStorage):  # memory has no log
+                storage.flush()
+            self.dirty.discard(key)
 
     def _storage(self, key: str) -> AtomicJSONStorage | MemoryStorage:
         self._table(key)

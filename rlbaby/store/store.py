@@ -7,6 +7,7 @@ that analysis and charts never walk TinyDB documents.
 from __future__ import annotations
 
 import gc
+import logging
 import time
 from collections.abc import Callable, Mapping
 from pathlib import Path
@@ -31,7 +32,11 @@ from rlbaby.store.records import Records
 from rlbaby.store.restore_marks import restore_marks_present
 from rlbaby.store.schema import SCHEMA_VERSION, check_version, meta_version, single
 from rlbaby.store.shards import ShardedTable
+from rlbaby.store.taplog import LOG_NAME, TapLog
+from rlbaby.store.tapreplay import apply_steps, damage_problem, keep_copy
 from rlbaby.store.writes import StoreWrites
+
+log = logging.getLogger(__name__)
 
 
 def _now_ms() -> int:
@@ -83,12 +88,18 @@ class Store(StoreWrites, StoreQueries, DerivedCaches):
         self._sleep = ShardedTable(backend, "sleep")
         self._episode_recs: Records[Episode] = Records()
         self._sleep_recs: Records[SleepPeriod] = Records()
+        self._taplog = None
+        self._folder_version = SCHEMA_VERSION  # what meta.json states (see _state_format)
+        self._taplog_copied = True  # False: a damaged log awaits its copy in quarantine
         # What a read-only copy last read (see refresh); taken before loading,
         # so a write during the load is seen as a change next time.
         self._follower: Follower | None = None
         if self.readonly and data_dir is not None:
             self._follower = Follower(self, folder_signature(data_dir))
         self._load()
+        if isinstance(backend, FileBackend) and data_dir is not None:
+            self._taplog = TapLog(data_dir / LOG_NAME, readonly=self.readonly, guard=backend.guard)
+            self._replay_taps()
 
     # --- opening -------------------------------------------------------------
 
@@ -177,6 +188,14 @@ class Store(StoreWrites, StoreQueries, DerivedCaches):
         return cls(MemoryBackend(), now_ms=now_ms)
 
     def close(self) -> None:
+        if self._taplog is not None:
+            if not self.readonly:
+                try:
+                    self.checkpoint()
+                except StoreError as exc:
+                    # Every save is in the log; the next open replays it.
+                    log.warning("could not fold the tap log in at close: %s", exc)
+            self._taplog.close()
         for table in (self._movements, self._episodes, self._sleep):
             table.close()
         self._meta_db.close()
@@ -281,6 +300,54 @@ class Store(StoreWrites, StoreQueries, DerivedCaches):
             if gc_was_enabled:
                 gc.enable()
 
+    def _replay_taps(self) -> None:
+        """Apply the tap log's saves on top of the loaded files (taplog.py).
+
+        Raises:
+            NewerVersionError: a newer rlbaby wrote the log.
+            StoreError: it cannot be read at all (then nothing is overwritten).
+        """
+        assert self._taplog is not None
+        assert self.data_dir is not None
+        try:
+            got = self._taplog.read()
+        except OSError as exc:
+            raise StoreError(
+                f"Cannot read {self.data_dir / LOG_NAME}, which holds your latest taps: "
+                f"{errors.why(exc)}. Nothing was changed."
+            ) from exc
+        except ValueError as exc:
+            raise StoreError(
+                f"{self.data_dir / LOG_NAME} is not rlbaby's tap log ({exc}). rlbaby will not "
+                "overwrite it: move it out of the data folder, then open rlbaby again."
+            ) from exc
+        if got.torn:
+            log.info("the last save in %s was cut short by a crash; never confirmed", LOG_NAME)
+        gc_was_enabled = gc.isenabled()
+        gc.disable()
+        try:
+            bad = got.damaged + apply_steps(self, got.steps)
+        finally:
+            if gc_was_enabled:
+                gc.enable()
+        if bad:
+            copied = None
+            if not self.readonly:
+                try:
+                    raw = (self.data_dir / LOG_NAME).read_bytes()
+                except OSError:
+                    raw = None
+                copied = None if raw is None else keep_copy(self.data_dir, raw, bad[0])
+                self._taplog_copied = copied is not None
+            self.problems.append(damage_problem(bad, copied, self.readonly))
+
+    def _may_cut_taplog(self) -> bool:
+        return self._taplog_copied
+
+    def _state_format(self) -> None:
+        if self._folder_version < SCHEMA_VERSION:
+            self._write_meta_header()
+
     def _load_meta(self) -> None:
         try:
             data = self._meta_storage.read()
@@ -293,7 +360,7 @@ class Store(StoreWrites, StoreQueries, DerivedCaches):
                 if not self.readonly:
                     self._write_meta_header()
             else:
-                meta_version(meta)
+                self._folder_version = meta_version(meta)
             self._settings = codec.settings_from_doc(single(data, "settings") or {})
             for doc in data.get("children", {}).values():
                 child = codec.child_from_doc(doc)
@@ -325,3 +392,4 @@ class Store(StoreWrites, StoreQueries, DerivedCaches):
             {"schema_version": SCHEMA_VERSION, "app_version": __version__},
             lambda _doc: True,
         )
+        self._folder_version = SCHEMA_VERSION

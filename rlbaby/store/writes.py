@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import Any, TypeVar
@@ -15,7 +16,10 @@ from rlbaby.store.columns import MovementColumns
 from rlbaby.store.errors import StoreError
 from rlbaby.store.records import Records
 from rlbaby.store.shards import PlannedPut, ShardedTable, day_key, month_key
+from rlbaby.store.taplog import MAX_LINES, TapLog
 from rlbaby.store.together import PartlyReplacedError, write_together
+
+log = logging.getLogger(__name__)
 
 R = TypeVar("R", bound=Movement | Episode | SleepPeriod | Child)
 D = TypeVar("D", bound=Movement | Episode | SleepPeriod)
@@ -36,6 +40,8 @@ class StoreWrites:
     _sleep: ShardedTable
     _episode_recs: Records[Episode]
     _sleep_recs: Records[SleepPeriod]
+    # The folder's tap log (None in memory): record saves append to it.
+    _taplog: TapLog | None
 
     def save_settings(self, settings: Settings) -> None:
         self._meta_db.table("settings").upsert(codec.settings_to_doc(settings), lambda _d: True)
@@ -74,6 +80,14 @@ class StoreWrites:
         wheres = [self._where(r) for r in stamped]
         if len({(table.folder, key) for table, key, _doc in wheres}) < len(wheres):
             raise ValueError("save_together saves records of different files")
+        if self._taplog is not None:
+            self._log_step(
+                [(t, key, r.id, doc) for r, (t, key, doc) in zip(stamped, wheres, strict=True)]
+            )
+            for rec in stamped:
+                self._remember(rec)
+            self.revision += 1
+            return stamped
         plans: list[tuple[ShardedTable, PlannedPut]] = []
         try:
             for rec, (table, key, doc) in zip(stamped, wheres, strict=True):
@@ -108,6 +122,7 @@ class StoreWrites:
         `commit` runs once every file is written, before memory changes; if it
         raises, the batch is undone as for a failed write (import's journal).
         """
+        self.checkpoint()  # the batch rewrites files: fold the tap log into them first
         now = self.now_ms()
         stamped = [
             replace(r, created_ms=r.created_ms or now, updated_ms=r.updated_ms or now)
@@ -176,8 +191,66 @@ class StoreWrites:
             self._children[rec.id] = rec
             return
         shards, key, doc = self._where(rec)
-        shards.put(rec.id, key, doc)
+        if self._taplog is not None:
+            self._log_step([(shards, key, rec.id, doc)])
+        else:
+            shards.put(rec.id, key, doc)
         self._remember(rec)
+
+    def _log_step(self, items: list[tuple[ShardedTable, str, str, codec.Doc]]) -> None:
+        """Save records as one line of the tap log (see taplog.py): put them
+        into their files' cached dicts, append the line, and undo the puts if
+        it is not durable.
+
+        Raises:
+            ReadOnlyError, WriteError: nothing changed, on disk or in memory.
+        """
+        assert self._taplog is not None
+        if not self._taplog.exists():
+            self._state_format()  # before the log: an older rlbaby must refuse the folder
+        plans: list[tuple[ShardedTable, PlannedPut]] = []
+        try:
+            for table, key, rid, doc in items:
+                plans.append((table, table.stage_put(rid, key, doc)))
+            self._taplog.append([(table.folder, key, doc) for table, key, _rid, doc in items])
+        except BaseException:
+            for _table, plan in reversed(plans):
+                plan.undo()
+                if plan.new_file:
+                    plan.storage.forget()  # the file still does not exist
+            raise
+        for table, plan in plans:
+            table.finish_staged(plan)
+        if self._taplog.lines >= MAX_LINES:
+            try:
+                self.checkpoint()
+            except StoreError as exc:
+                # The save is durable in the log; folding it in waits for later.
+                log.warning("could not fold the tap log into the record files: %s", exc)
+
+    def checkpoint(self) -> None:
+        """Fold the tap log into the record files: rewrite each file it
+        changed (atomically), then cut the log back to its header.
+
+        A crash in between replays the log onto files that already hold some
+        of it, which ends in the same state (taplog.py).
+
+        Raises:
+            WriteError: the disk refused; the log keeps every save.
+        """
+        taplog = self._taplog
+        if taplog is None or not taplog.lines or not self._may_cut_taplog():
+            return
+        for table in (self._episodes, self._sleep, self._movements):
+            table.flush_dirty()
+        taplog.cut()
+
+    def _may_cut_taplog(self) -> bool:
+        """False while a damaged log has no copy in quarantine (Store sets it)."""
+        return True
+
+    def _state_format(self) -> None:
+        """Make meta.json state this format's version (Store does it)."""
 
     def _where(self, rec: Movement | Episode | SleepPeriod) -> tuple[ShardedTable, str, codec.Doc]:
         """The record's table, file key and stored form."""

@@ -25,6 +25,7 @@ from rlbaby.store.backup import (
     thin,
 )
 from rlbaby.store.restore import restore_backup
+from rlbaby.store.schema import SCHEMA_VERSION
 
 T0 = 1_795_500_000_000
 
@@ -61,7 +62,7 @@ def test_create_and_read_round_trip(demo_dir: Path) -> None:
         "manual",
         counts,
     )
-    assert info.schema_version == 1
+    assert info.schema_version == SCHEMA_VERSION
     on_disk = {
         p.relative_to(demo_dir).as_posix(): p.read_bytes()
         for p in [demo_dir / "meta.json", *demo_dir.glob("*/*.json")]

@@ -14,7 +14,7 @@ from store_strategies import T0, contents, folder_hashes
 
 from rlbaby.model import Child, Episode, Instant, Movement, Settings, SleepPeriod
 from rlbaby.store import Store, StoreError, WriteError
-from rlbaby.store.atomic import TEMP_SUFFIX
+from rlbaby.store.shards import day_key
 
 NOV = Instant(T0, 60)
 FEB = Instant(T0 + 80 * 86_400_000, 60)  # a month with no file yet
@@ -63,11 +63,38 @@ SAVES: dict[str, Callable[[Store], Any]] = {
     ),
 }
 MESSAGES = {errno.ENOSPC: "the disk is full", errno.EIO: os.strerror(errno.EIO)}
+# Saved as one line of the tap log (one write and one sync, no file replaced);
+# the others rewrite meta.json, or fold the log into the files first (a batch).
+LOGGED = {
+    "new movement",
+    "movement in a new month",
+    "tombstone",
+    "moved movement",
+    "episode edit",
+    "sleep end",
+    "episode and its first movement",
+    "both in new files",
+}
+SYNCS = ("fsync", "fdatasync")
 
 
-@pytest.mark.parametrize("call", ["write", "fsync", "replace"])
+def _fail(monkeypatch: pytest.MonkeyPatch, call: str, code: int) -> None:
+    """Make os.<call> fail; "sync" is fsync and fdatasync alike."""
+    for name in SYNCS if call == "sync" else (call,):
+        if hasattr(os, name):
+            monkeypatch.setattr(os, name, _raiser(code))
+
+
+FAULTS = [
+    pytest.param(what, call, id=f"{what}-{call}")
+    for what in SAVES
+    for call in ("write", "sync", "replace")
+    if not (call == "replace" and what in LOGGED)  # see the test below
+]
+
+
 @pytest.mark.parametrize("code", [errno.ENOSPC, errno.EIO])
-@pytest.mark.parametrize("what", list(SAVES))
+@pytest.mark.parametrize(("what", "call"), FAULTS)
 def test_failed_save_changes_nothing(
     filled: Store, data_dir: Path, monkeypatch: pytest.MonkeyPatch, call: str, code: int, what: str
 ) -> None:
@@ -77,7 +104,7 @@ def test_failed_save_changes_nothing(
     before_count = len(filled.movements())
     revision = filled.revision
 
-    monkeypatch.setattr(os, call, _raiser(code))
+    _fail(monkeypatch, call, code)
     with pytest.raises(WriteError) as info:
         SAVES[what](filled)
     monkeypatch.undo()
@@ -103,43 +130,65 @@ def test_failed_save_changes_nothing(
         assert again.settings == filled.settings
 
 
-def _fail_movement_temp(monkeypatch: pytest.MonkeyPatch, name: str, code: int) -> None:
-    """Make os.<name> (write, fsync or replace) fail with `code` for the new
-    movement file only, whichever thread writes it and in whatever order."""
-    real_open, real = os.open, getattr(os, name)
-    fds: dict[int, str] = {}
+@pytest.mark.parametrize("what", sorted(LOGGED))
+def test_a_logged_save_replaces_no_file(
+    filled: Store, data_dir: Path, monkeypatch: pytest.MonkeyPatch, what: str
+) -> None:
+    """A tap waits for one appended line, not for a file's replacement: with
+    every rename refused it still lands, and a reopen finds it."""
+    _fail(monkeypatch, "replace", errno.EIO)
+    SAVES[what](filled)
+    monkeypatch.undo()
+    after = contents(filled)
+    filled.close()
+    with Store.open(data_dir) as again:
+        assert again.problems == []
+        assert contents(again) == after
+
+
+def _fail_log(monkeypatch: pytest.MonkeyPatch, name: str, code: int) -> None:
+    """Make os.<name> (write, or "sync") fail with `code` for the tap log only."""
+    real_open = os.open
+    fds: set[int] = set()
 
     def tracking_open(path: Any, *args: Any, **kwargs: Any) -> int:
         fd: int = real_open(path, *args, **kwargs)
-        fds[fd] = os.fspath(path)
+        if os.fspath(path).endswith("taps.log"):
+            fds.add(fd)
         return fd
 
-    def call(first: Any, *args: Any, **kwargs: Any) -> Any:
-        path = fds.get(first, "") if isinstance(first, int) else os.fspath(first)
-        if "/movements/" in path and path.endswith(TEMP_SUFFIX):
-            raise OSError(code, os.strerror(code))
-        return real(first, *args, **kwargs)
-
     monkeypatch.setattr(os, "open", tracking_open)
-    monkeypatch.setattr(os, name, call)
+    for call in SYNCS if name == "sync" else (name,):
+        real = getattr(os, call, None)
+        if real is None:
+            continue
+
+        def fail(fd: Any, *args: Any, _real: Any = real, **kwargs: Any) -> Any:
+            if fd in fds:
+                raise OSError(code, os.strerror(code))
+            return _real(fd, *args, **kwargs)
+
+        monkeypatch.setattr(os, call, fail)
 
 
-@pytest.mark.parametrize("call", ["write", "fsync", "replace"])
+@pytest.mark.parametrize("call", ["write", "sync"])
 @pytest.mark.parametrize("at", [NOV.plus_ms(HOUR), FEB], ids=["episode file exists", "new files"])
 def test_a_tap_opening_an_episode_is_saved_whole_or_not_at_all(
     filled: Store, data_dir: Path, monkeypatch: pytest.MonkeyPatch, at: Instant, call: str
 ) -> None:
-    """The movement's file fails while the episode's is written. If the
-    episode's file was already renamed into place, it is put back: no episode
-    without its tap."""
+    """The episode and its first movement are one line of the tap log: when
+    the line cannot be written or synced, neither is saved, and the log is
+    cut back to its last whole line."""
     from rlbaby.services import LoggerService
 
     logger = LoggerService(filled, clock=lambda: at)
+    filled.checkpoint()  # the log's fd is opened (and tracked) by the failing tap
+    filled._taplog.close()  # type: ignore[union-attr]
     before_files = folder_hashes(data_dir)
     before = contents(filled)
     revision = filled.revision
-    _fail_movement_temp(monkeypatch, call, errno.EIO)
-    with pytest.raises(WriteError, match=r"Could not save to .*movements.*The last saved data"):
+    _fail_log(monkeypatch, call, errno.EIO)
+    with pytest.raises(WriteError, match=r"Could not save to .*taps.log.*The last saved data"):
         logger.record_movement("kid")
     monkeypatch.undo()
     assert folder_hashes(data_dir) == before_files
@@ -170,10 +219,12 @@ def test_save_together_refuses_two_records_of_one_file(filled: Store, data_dir: 
 def test_read_only_folder_during_a_save(
     filled: Store, data_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    # Tests run as root, which chmod does not stop: inject EROFS instead.
+    # Tests run as root, which chmod does not stop: inject EROFS instead (the
+    # tap log is already open, so its write is refused too).
     before_files = folder_hashes(data_dir)
     before = contents(filled)
     monkeypatch.setattr(os, "open", _raiser(errno.EROFS))
+    monkeypatch.setattr(os, "write", _raiser(errno.EROFS))
     with pytest.raises(
         WriteError, match="the folder is read-only. The last saved data is unchanged"
     ):
@@ -208,11 +259,12 @@ def test_read_only_folder_at_open(data_dir: Path, monkeypatch: pytest.MonkeyPatc
 def test_failed_write_of_a_new_month_leaves_no_file(
     filled: Store, data_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(os, "fsync", _raiser(errno.ENOSPC))
+    _fail(monkeypatch, "sync", errno.ENOSPC)
     with pytest.raises(WriteError):
         filled.save(Movement("kid", "ep", FEB))
     monkeypatch.undo()
-    assert sorted(p.name for p in (data_dir / "movements").iterdir()) == ["2026-11-24d.json"]
+    assert not (data_dir / "movements" / f"{day_key(FEB.utc_ms)}.json").exists()
+    assert (data_dir / "taps.log").read_bytes().count(b"\n") == 1 + filled._taplog.lines  # type: ignore[union-attr]
 
 
 # --- opening a folder the OS refuses in part ---------------------------------------------

@@ -19,7 +19,7 @@ from rlbaby.store import NewerVersionError, Store, atomic
 from rlbaby.store.backend import FileBackend
 from rlbaby.store.backup import read_backup
 from rlbaby.store.colcache import CACHE_REL
-from rlbaby.store.migrations import migrate_if_needed
+from rlbaby.store.migrations import _set_version, migrate_if_needed
 from rlbaby.store.schema import SCHEMA_VERSION, read_schema_version
 
 DAY = 86_400_000
@@ -125,6 +125,7 @@ def test_schema_version_is_written_on_create(data_dir: Path) -> None:
 def test_migrations_run_in_order_after_a_backup(template: tuple[Path, Any], tmp_path: Path) -> None:
     data_dir = tmp_path / "data"
     shutil.copytree(template[0], data_dir)
+    _set_version(data_dir, 1)  # a folder of format 1
     before = {p.relative_to(data_dir).as_posix(): p.read_bytes() for p in data_dir.rglob("*.json")}
     calls: list[tuple[int, int | None, int]] = []
 

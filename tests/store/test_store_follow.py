@@ -157,6 +157,7 @@ def test_an_unreadable_changed_file_is_reported_and_left_alone(data_dir: Path, c
     with Store.open(data_dir, now_ms=clock.now_ms) as writer:
         ada = writer.save(Child("Ada"))
         LoggerService(writer, clock).record_movement(ada.id)
+        writer.checkpoint()  # the tap is in its day file now, not only in the tap log
         with Store.open(data_dir, readonly=True) as reader:
             (path,) = (data_dir / "movements").glob("*.json")
             path.write_bytes(b"{not json")

@@ -410,6 +410,7 @@ def _two_months(file_store: Store) -> tuple[Child, Episode]:
     ep = file_store.save(Episode(kid.id, NOV))
     file_store.save(Movement(kid.id, ep.id, NOV))
     file_store.save(Movement(kid.id, ep.id, DEC))
+    file_store.checkpoint()  # in the record files, so a batch's writes are its own
     return kid, ep
 
 

@@ -42,6 +42,8 @@ def test_spliced_saves_write_exactly_what_a_whole_save_writes(
             logger.update(taps[0], kind=MovementKind.KICK)
         if i == 3:  # a tap undone (a tombstone), then more taps after it
             logger.undo()
+    assert not (data_dir / "movements").exists()  # every save is in the tap log so far
+    file_store.checkpoint()  # which folds them into the files, in save order
     files = sorted((data_dir / "movements").glob("*.json"))
     assert [p.name for p in files] == ["2026-11-24d.json"]
     assert _canonical(files[0])

@@ -1,0 +1,112 @@
+"""Replaying the tap log onto a loaded store (taplog.py says why there is one).
+
+Shared by the open (`Store`) and the read-only follower (follow.py). Each
+line's records are checked exactly as a record file's are, and must name the
+file their own time gives them; a line that fails is skipped whole and
+reported, never half applied.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from typing import TYPE_CHECKING
+
+from rlbaby.model import Episode, Movement, SleepPeriod
+from rlbaby.store import codec
+from rlbaby.store.atomic import atomic_write_bytes
+from rlbaby.store.backend import Problem
+from rlbaby.store.errors import StoreError
+from rlbaby.store.movement_check import check_movement_docs
+from rlbaby.store.taplog import LOG_NAME, Put
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from rlbaby.store.store import Store
+
+log = logging.getLogger(__name__)
+
+Record = Movement | Episode | SleepPeriod
+
+
+def decode_step(step: list[Put]) -> list[Record]:
+    """The records of one log line, checked as loading checks a file's.
+
+    Raises:
+        ValueError: a record is malformed, or names the wrong file.
+    """
+    from rlbaby.store.shards import day_key, month_key
+
+    recs: list[Record] = []
+    for folder, key, doc in step:
+        try:
+            rec: Record
+            if folder == "movements":
+                check_movement_docs([doc], LOG_NAME)
+                rec = codec.movement_from_doc(doc)
+                right = day_key(rec.at.utc_ms)
+            elif folder == "episodes":
+                rec = codec.episode_from_doc(doc)
+                right = month_key(rec.opened.utc_ms)
+            else:
+                rec = codec.sleep_from_doc(doc)
+                right = month_key(rec.asleep.utc_ms)
+        except (ValueError, KeyError, TypeError, StoreError) as exc:
+            raise ValueError(f"holds a malformed record ({exc})") from None
+        if key != right:
+            raise ValueError(f"puts record {rec.id!r} in {folder}/{key}, not {folder}/{right}")
+        recs.append(rec)
+    return recs
+
+
+def apply_steps(store: Store, steps: list[list[Put]], first_line: int = 2) -> list[str]:
+    """Apply the log's lines to the store's memory, in order. Returns why
+    each line that was skipped was bad ("line 7 holds ...")."""
+    bad: list[str] = []
+    for n, step in enumerate(steps):
+        try:
+            recs = decode_step(step)
+        except ValueError as exc:
+            bad.append(f"line {first_line + n} {exc}")
+            continue
+        for rec in recs:
+            table, key, doc = store._where(rec)
+            table.finish_staged(table.stage_put(rec.id, key, doc))
+            store._remember(rec)
+    return bad
+
+
+def keep_copy(data_dir: Path, raw: bytes, reason: str) -> str | None:
+    """Copy a damaged log into quarantine/ with a note, so that cutting it
+    later loses nothing that could still be read by hand.
+
+    Returns:
+        The copy's name relative to the folder, or None when it could not be
+        written (the log must then not be cut).
+    """
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    qdir = data_dir / "quarantine"
+    dest = qdir / f"{LOG_NAME}.{stamp}"
+    n = 1
+    while dest.exists():
+        dest = qdir / f"{LOG_NAME}.{stamp}.{n}"
+        n += 1
+    try:
+        qdir.mkdir(exist_ok=True)
+        note = f"{LOG_NAME} had lines rlbaby could not read: {reason}\nCopied here at {stamp}.\n"
+        atomic_write_bytes(dest.with_name(dest.name + ".why.txt"), note.encode())
+        atomic_write_bytes(dest, raw)
+    except (OSError, StoreError) as exc:
+        log.warning("could not keep a copy of the damaged tap log: %s", exc)
+        return None
+    return dest.relative_to(data_dir).as_posix()
+
+
+def damage_problem(reasons: list[str], copied_to: str | None, readonly: bool) -> Problem:
+    """The parent's notice that some saved lines of the log could not be read."""
+    shown = "; ".join(reasons[:3]) + (f"; and {len(reasons) - 3} more" if len(reasons) > 3 else "")
+    reason = f"{len(reasons)} saved line(s) could not be read and were left out ({shown})"
+    if copied_to is None and not readonly:
+        reason += ". rlbaby keeps the log as it is until a copy can be set aside"
+    return Problem(LOG_NAME, reason, copied_to)
