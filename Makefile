@@ -63,7 +63,7 @@ lint: $(VENV)/.installed-test
 # fails, locks are msvcrt's, a file opened without O_BINARY turns LF into CRLF
 # (tests/simwin/simulate_windows.py). About 3 minutes.
 SIMWIN_TESTS := $(addprefix tests/store/test_store_,lock.py osfs.py files.py backup.py open.py \
-	faults.py records.py reccache.py colcache.py journal.py exchange_export.py)
+	faults.py records.py reccache.py colcache.py journal.py exchange_export.py taplog.py)
 
 # Two workers: the suite takes about half as long on a 2-core machine.
 PYTEST_ARGS ?= -n 2

@@ -39,7 +39,14 @@ def file_kind(mode: int) -> str:
 
 
 def read_regular_file(path: Path) -> bytes:
-    """The bytes of `path`, which must be a regular file (a symlink to one is fine).
+    """The bytes of `path`, which must be a regular file (see `read_with_inode`)."""
+    return read_with_inode(path)[0]
+
+
+def read_with_inode(path: Path) -> tuple[bytes, int]:
+    """The bytes of `path`, which must be a regular file (a symlink to one is
+    fine), and its inode, both through one descriptor (a file replaced between
+    a stat and a read cannot mix two files).
 
     Never blocks: the open is non-blocking (a FIFO would otherwise wait for a
     writer forever) and the descriptor's type is checked before any read.
@@ -57,6 +64,6 @@ def read_regular_file(path: Path) -> bytes:
         want = st.st_size + 1  # one read, and one more that confirms the end
         while chunk := os.read(fd, max(want, 65536)):
             chunks.append(chunk)
-        return b"".join(chunks)
+        return b"".join(chunks), st.st_ino
     finally:
         os.close(fd)

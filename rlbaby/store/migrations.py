@@ -24,7 +24,6 @@ from rlbaby.store.schema import SCHEMA_VERSION, read_schema_version
 Migration = Callable[[Path], None]
 
 
-
 def _nothing_to_change(_data_dir: Path) -> None:
     """1 -> 2: only the version number changes (see the module's notes)."""
 

@@ -40,7 +40,7 @@ import orjson
 from rlbaby.store import osfs
 from rlbaby.store.atomic import atomic_write_bytes
 from rlbaby.store.errors import NewerVersionError, ReadOnlyError, WriteError
-from rlbaby.store.files import Guard, read_regular_file
+from rlbaby.store.files import Guard, read_with_inode
 
 log = logging.getLogger(__name__)
 
@@ -132,19 +132,23 @@ def parse(raw: bytes, start: int = 0) -> LogRead:
     lines = raw[start:].split(b"\n")
     tail = lines.pop()  # after the last newline: b"" or a line cut short
     bad: list[tuple[int, str]] = []
+    before_last = read.end
     for n, line in enumerate(lines):
         try:
             read.steps.append(_decode_line(line))
         except ValueError as exc:
             bad.append((n, str(exc)))
+        before_last = read.end
         read.end += len(line) + 1
     if tail:
         read.torn = True
     elif bad and bad[-1][0] == len(lines) - 1:
         # The last whole line is bad: a crash mid-write may leave the newline
-        # on disk before the bytes ahead of it. It was never confirmed.
+        # on disk before the bytes ahead of it. It was never confirmed, and
+        # the next save cuts it off (it ends where the good lines end).
         bad.pop()
         read.torn = True
+        read.end = before_last
     read.damaged = [f"line {n + 2} {why}" for n, why in bad]
     return read
 
@@ -159,6 +163,7 @@ class TapLog:
         self.lines = 0  # steps in the log since its last cut
         self._fd: int | None = None
         self._size = 0  # the log's length as this process wrote or read it
+        self._ino = 0  # which file that was (a cut makes a new one)
 
     def read(self) -> LogRead:
         """The whole log (an empty read when there is none).
@@ -168,7 +173,7 @@ class TapLog:
             NewerVersionError, ValueError: as `parse`.
         """
         try:
-            raw = read_regular_file(self.path)
+            raw, self._ino = read_with_inode(self.path)
         except FileNotFoundError:
             return LogRead()
         got = parse(raw)
@@ -178,14 +183,17 @@ class TapLog:
 
     def read_more(self) -> LogRead | None:
         """The steps appended since the last read (a read-only follower).
-        None: the log was cut or replaced, so reading on from the last offset
-        would be wrong; the caller loads the folder again."""
+        None: the log was cut (a new file) or is gone, so reading on from the
+        last offset would be wrong; the caller loads the folder again."""
         try:
-            raw = read_regular_file(self.path)
+            raw, ino = read_with_inode(self.path)
         except FileNotFoundError:
             return None if self._size else LogRead()
+        if self._size and ino != self._ino:
+            return None
         if len(raw) < self._size or (self._size and not raw.startswith(HEADER)):
             return None
+        self._ino = ino
         got = parse(raw, self._size)
         self.lines += len(got.steps) + len(got.damaged)
         self._size = got.end
@@ -222,20 +230,20 @@ class TapLog:
     def cut(self) -> None:
         """Empty the log back to its header, durably (after a checkpoint).
 
+        The log is replaced by a new file rather than truncated, so a reader
+        following it by offset sees another inode and loads again, instead of
+        reading on from the middle of lines written after the cut.
+
         Raises:
-            WriteError: the disk refused; the log may still hold its lines,
-                which a later replay applies again (harmlessly).
+            WriteError: the disk refused; the log keeps its lines, which a
+                later replay applies again (harmlessly).
         """
         if self.readonly:
             raise ReadOnlyError()
         if self.guard is not None:
             self.guard()
-        fd = self._open()
-        try:
-            os.ftruncate(fd, len(HEADER))
-            osfs.fdatasync(fd)
-        except OSError as exc:
-            raise WriteError(self.path, exc) from exc
+        self.close()
+        atomic_write_bytes(self.path, HEADER)
         self._size = len(HEADER)
         self.lines = 0
 
@@ -288,7 +296,8 @@ class TapLog:
         """After a failed append: remove what part of the line reached the
         file, so the next line does not follow half a line."""
         try:
-            os.ftruncate(fd, self._size)
+            if os.fstat(fd).st_size > self._size:  # never lengthen it
+                os.ftruncate(fd, self._size)
         except OSError as exc:
             # The next open drops a cut-short last line, but a line appended
             # after it would make it damage: close, so the next append first

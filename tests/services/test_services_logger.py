@@ -32,7 +32,8 @@ def events(service: LoggerService, store: Store) -> list[Event]:
         if store.data_dir is None:
             return True
         needle = rec.id.encode()
-        return any(needle in p.read_bytes() for p in Path(store.data_dir).rglob("*.json"))
+        files = [*Path(store.data_dir).rglob("*.json"), Path(store.data_dir) / "taps.log"]
+        return any(needle in p.read_bytes() for p in files if p.exists())
 
     def listener(event: Event) -> None:
         if isinstance(event, MovementRecorded):

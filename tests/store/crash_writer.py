@@ -4,8 +4,9 @@ usage: python crash_writer.py DATA_DIR SEED
 
 Prints "open" once the store is open, then the id of every movement, each
 only after the save returned (so every printed id must survive a kill -9).
-Between taps it also labels, settles, marks sleep and edits the child, so
-every kind of file is being rewritten when the kill lands.
+Between taps it also labels, settles, marks sleep, edits the child and folds
+the tap log into the record files, so every kind of file is being written
+when the kill lands.
 """
 
 from __future__ import annotations
@@ -53,6 +54,8 @@ def main() -> None:
             service.toggle_sleep(kid.id)
         elif r < 0.22:
             kid = store.save(Child(kid.name, id=kid.id, notes=f"note {rng.random()}"))
+        elif r < 0.26:
+            store.checkpoint()  # fold the tap log into the files (so kills land in it too)
 
 
 if __name__ == "__main__":

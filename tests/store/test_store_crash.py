@@ -14,6 +14,7 @@ from store_strategies import T0
 from rlbaby.model import Child, Episode, Instant, Movement
 from rlbaby.store import Store
 from rlbaby.store.atomic import TEMP_SUFFIX, parse_tinydb_json
+from rlbaby.store.taplog import LOG_NAME, parse
 
 WRITER = Path(__file__).with_name("crash_writer.py")
 
@@ -53,6 +54,9 @@ def check_folder(data_dir: Path, acked: set[str]) -> None:
     for path in data_dir.rglob("*.json"):
         if not path.name.startswith("."):
             parse_tinydb_json(path.read_bytes(), path)  # raises if torn
+    log = data_dir / LOG_NAME
+    if log.exists():
+        assert parse(log.read_bytes()).damaged == []  # at most a last line cut short
     with Store.open(data_dir) as s:
         assert s.problems == []
         assert not (data_dir / "quarantine").exists()
