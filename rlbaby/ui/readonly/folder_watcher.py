@@ -6,18 +6,22 @@ from pathlib import Path
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 
+from rlbaby.store.taplog import LOG_NAME
+
 DEBOUNCE_MS = 300
 WATCHED_FOLDERS = ("movements", "episodes", "sleep")
 
 
 class FolderWatcher(QObject):
-    """Watches the data folder, its record folders and meta.json.
+    """Watches the data folder, its record folders, meta.json and the tap log.
 
-    The writer replaces each file by renaming a temp file over it, so a
-    watched file path stops being watched after its first change: the folders
-    are what is really watched, and the file paths are added again after every
-    change. A tap touches two or three files in a row; one `changed` follows
-    them, DEBOUNCE_MS after the last.
+    A tap appends to the tap log (store/taplog.py), which changes the file in
+    place. Every other save replaces a file by renaming a temp file over it
+    (the log too, when it is cut), so a watched file path stops being watched
+    after its first change: the folders are what is really watched, and the
+    file paths are added again after every change. A checkpoint touches
+    several files in a row; one `changed` follows them, DEBOUNCE_MS after the
+    last.
 
     Signals:
         changed(): something in the folder changed (debounced).
@@ -43,7 +47,7 @@ class FolderWatcher(QObject):
     def _watch(self) -> None:
         """Watch what exists now (a record folder may appear with its first file)."""
         wanted = [self.data_dir, *(self.data_dir / f for f in WATCHED_FOLDERS)]
-        wanted.append(self.data_dir / "meta.json")
+        wanted += [self.data_dir / "meta.json", self.data_dir / LOG_NAME]
         have = set(self._watcher.directories()) | set(self._watcher.files())
         new = [str(p) for p in wanted if p.exists() and str(p) not in have]
         if new:

@@ -219,4 +219,9 @@ def test_the_watcher_keeps_watching_a_file_replaced_by_rename(qtbot, writer, dat
     assert str(data_dir / "sleep") not in watcher.watched()
     with qtbot.waitSignal(watcher.changed, timeout=5000):
         LoggerService(writer).toggle_sleep(writer.children()[0].id)
+        writer.checkpoint()  # the sleep mark leaves the tap log for sleep/
     assert str(data_dir / "sleep") in watcher.watched()
+    # The tap log changes in place (an append), and is watched as a file.
+    assert str(data_dir / "taps.log") in watcher.watched()
+    with qtbot.waitSignal(watcher.changed, timeout=5000):
+        LoggerService(writer).toggle_sleep(writer.children()[0].id)
