@@ -100,6 +100,8 @@ class Store(StoreWrites, StoreQueries, DerivedCaches):
         if isinstance(backend, FileBackend) and data_dir is not None:
             self._taplog = TapLog(data_dir / LOG_NAME, readonly=self.readonly, guard=backend.guard)
             self._replay_taps()
+            if not self.readonly:
+                self._prepare_taplog()
 
     # --- opening -------------------------------------------------------------
 
@@ -343,6 +345,17 @@ class Store(StoreWrites, StoreQueries, DerivedCaches):
 
     def _may_cut_taplog(self) -> bool:
         return self._taplog_copied
+
+    def _prepare_taplog(self) -> None:
+        """Make and open the tap log now, not in the first tap (a folder's
+        first one also states format 2 in meta.json, see migrations.py)."""
+        assert self._taplog is not None
+        try:
+            if not self._taplog.exists():
+                self._state_format()
+            self._taplog.prepare()
+        except StoreError as exc:
+            log.warning("the tap log is not ready; the first save tries again: %s", exc)
 
     def _state_format(self) -> None:
         if self._folder_version < SCHEMA_VERSION:

@@ -203,6 +203,19 @@ class TapLog:
         """Whether the log is open or on disk (False: the next append creates it)."""
         return self._fd is not None or self.path.exists()
 
+    def prepare(self) -> None:
+        """Create the log (once per folder) and open it now, so the first
+        tap waits only for its own line.
+
+        Raises:
+            WriteError: it cannot be created or opened (the first save tries again).
+        """
+        if self.readonly:
+            raise ReadOnlyError()
+        if self.guard is not None:
+            self.guard()
+        self._open()
+
     def append(self, puts: list[Put]) -> None:
         """Add one step to the log, durably.
 

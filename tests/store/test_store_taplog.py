@@ -498,17 +498,22 @@ def test_a_logged_movement_without_its_episode_in_a_backup_is_refused(
         restore_backup(data_dir, hostile)
 
 
-def test_a_format_1_folder_becomes_format_2_only_when_its_log_is_made(
+def test_a_format_1_folder_becomes_format_2_when_its_log_is_made(
     data_dir: Path, clock: FakeClock
 ) -> None:
+    from rlbaby.store.backend import FileBackend
+
     with Store.open(data_dir, now_ms=clock.now_ms) as s:
         s.save(Child("Ada", id="kid"))
     _set_version(data_dir, 1)
+    (data_dir / LOG_NAME).unlink()
     meta = (data_dir / "meta.json").read_bytes()
-    (data_dir / LOG_NAME).unlink(missing_ok=True)
+    with Store.open(data_dir, readonly=True):
+        pass
+    assert (data_dir / "meta.json").read_bytes() == meta  # reading rewrites nothing
+    assert not (data_dir / LOG_NAME).exists()
     with Store.open(data_dir, now_ms=clock.now_ms) as s:
-        assert (data_dir / "meta.json").read_bytes() == meta  # opening rewrites nothing
-        _tap_some(s, clock, 1)
-        from rlbaby.store.backend import FileBackend
-
+        # The writable open makes the log (once), so the first tap only appends.
+        assert _log(data_dir) == HEADER
         assert read_schema_version(FileBackend(data_dir)) == SCHEMA_VERSION == 2
+        _tap_some(s, clock, 1)
