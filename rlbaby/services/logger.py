@@ -33,7 +33,7 @@ from rlbaby.services.events import (
     SettingsChanged,
 )
 from rlbaby.services.undo import Change, UndoHistory
-from rlbaby.store import Store, StoreError, together
+from rlbaby.store import Store, StoreError
 
 if TYPE_CHECKING:
     from rlbaby.store.exchange import ImportPlan
@@ -96,8 +96,6 @@ class LoggerService(UndoHistory):
         # Episodes seen closed by the idle timeout: a longer timeout set later
         # must not open them again (the parent has already seen them close).
         self._idle_closed: set[str] = set()
-        if not store.readonly:
-            together.prestart()  # the first tap of an episode writes two files at once
 
     # --- the tap -------------------------------------------------------------
 

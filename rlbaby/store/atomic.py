@@ -174,11 +174,8 @@ class AtomicJSONStorage(Storage):
     `read()` returns the cached dict without touching the disk. TinyDB mutates
     that dict before calling `write()`; if the write fails we drop the cache so
     the next read comes from the (unchanged) file, and memory never claims a
-    record the disk does not have.
-
-    It also keeps the bytes it last saved: a tap adds one record at the end of
-    the file, and splicing that record onto them (`encode`'s `added`) saves
-    re-serialising the whole file, most of a tap's CPU time in a full file.
+    record the disk does not have. (A tap does not write here: it appends to
+    the tap log, and the cache holds it until a checkpoint `flush`es it.)
     """
 
     def __init__(
@@ -193,21 +190,10 @@ class AtomicJSONStorage(Storage):
         self.readonly = readonly
         self.guard = guard
         self._cache: dict[str, Any] | None = None
-        # The bytes saved last, of `_cache` as it was then, and how many
-        # records its one table held (-1: not one table).
-        self._saved: bytes | None = None
-        self._saved_count = -1
 
     def _drop(self) -> None:
-        """Forget the cache (the next read comes from the disk), and the bytes."""
+        """Forget the cache (the next read comes from the disk)."""
         self._cache = None
-        self._saved = None
-
-    def _keep(self, data: dict[str, Any], raw: bytes) -> None:
-        """`data`, saved as `raw`, is what the file holds now."""
-        self._cache = data
-        self._saved = raw
-        self._saved_count = len(next(iter(data.values()))) if len(data) == 1 else -1
 
     def read(self) -> dict[str, Any] | None:
         if self._cache is None:
@@ -237,42 +223,15 @@ class AtomicJSONStorage(Storage):
                 self._drop()  # TinyDB may have edited it already
                 raise
 
-    def write(self, data: dict[str, Any], added: tuple[str, str] | None = None) -> None:
-        """Save `data` (`added`: see `encode`)."""
+    def write(self, data: dict[str, Any]) -> None:
+        """Save `data`, atomically and durably."""
         try:
-            raw = self.encode(data, added)
-            atomic_write_bytes(self.path, raw)
+            self._check_writable()
+            atomic_write_bytes(self.path, orjson.dumps(data))
         except BaseException:
             self._drop()
             raise
-        self._keep(data, raw)
-
-    def encode(self, data: dict[str, Any], added: tuple[str, str] | None = None) -> bytes:
-        """The bytes to save for `data`, once the folder is checked writable.
-
-        `added` = (table, doc id): the only change to the cached dict since
-        the last save is that record, added at the end of the file's one
-        table. Its bytes then follow the last save's, exactly as
-        `orjson.dumps(data)` would write them, without re-serialising the
-        rest. That relies on the cache holding what the file holds between
-        saves, which every write path keeps (an edit is saved, or the cache
-        dropped); a first save, another dict, another table or a count that
-        does not match is serialised whole.
-        """
-        self._check_writable()
-        saved = self._saved
-        if added is not None and saved is not None and data is self._cache and len(data) == 1:
-            table, doc_id = added
-            docs = data.get(table)
-            if (
-                docs is not None
-                and len(docs) == self._saved_count + 1
-                and next(reversed(docs)) == doc_id
-            ):
-                record = orjson.dumps({doc_id: docs[doc_id]})  # {"559":{...}}
-                comma = b"," if self._saved_count else b""
-                return saved[:-2] + comma + record[1:-1] + b"}}"
-        return orjson.dumps(data)
+        self._cache = data
 
     def forget(self) -> None:
         """Drop the cache: the next read comes from the disk."""
@@ -282,16 +241,9 @@ class AtomicJSONStorage(Storage):
         """Make `data` the cache of a file that does not exist yet (the tap
         log holds its first record until a checkpoint writes it)."""
         self._cache = data
-        self._saved = None
-
-    def changed_in_memory(self) -> None:
-        """The cache was changed and not saved (the tap log holds the change):
-        the bytes saved last no longer describe it, so the next save is
-        serialised whole."""
-        self._saved = None
 
     def flush(self) -> None:
-        """Save the cache as it is, whole (a checkpoint of the tap log).
+        """Save the cache as it is (a checkpoint of the tap log).
 
         Unlike `write`, a failure keeps the cache: it holds saves that only the
         tap log has, and dropping it would let a later save lose them.
@@ -305,13 +257,7 @@ class AtomicJSONStorage(Storage):
             raise ReadOnlyError()
         if self.guard is not None:
             self.guard()
-        raw = orjson.dumps(self._cache)
-        atomic_write_bytes(self.path, raw)
-        self._keep(self._cache, raw)
-
-    def written(self, data: dict[str, Any], raw: bytes) -> None:
-        """`data`, encoded as `raw`, is on disk now (saved by `write_together`)."""
-        self._keep(data, raw)
+        atomic_write_bytes(self.path, orjson.dumps(self._cache))
 
     def snapshot(self) -> bytes | None:
         """The file's bytes now (None: no file), so a batch can put it back exactly.
@@ -356,27 +302,17 @@ class MemoryStorage(Storage):
             self._cache = parse_tinydb_json(self._raw, "<memory>")
         return self._cache
 
-    def write(self, data: dict[str, Any], added: tuple[str, str] | None = None) -> None:
-        self._raw = self.encode(data, added)
-        self._cache = data
-
-    def encode(self, data: dict[str, Any], added: tuple[str, str] | None = None) -> bytes:
+    def write(self, data: dict[str, Any]) -> None:
         if self.readonly:
             self._cache = None
             raise ReadOnlyError()
-        return orjson.dumps(data)
+        self._raw = orjson.dumps(data)
+        self._cache = data
 
     def forget(self) -> None:
         self._cache = None
 
     def hold(self, data: dict[str, Any]) -> None:
-        self._cache = data
-
-    def changed_in_memory(self) -> None:
-        pass  # no saved bytes are kept here
-
-    def written(self, data: dict[str, Any], raw: bytes) -> None:
-        self._raw = raw
         self._cache = data
 
     def snapshot(self) -> bytes | None:

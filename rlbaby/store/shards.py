@@ -110,12 +110,6 @@ class PlannedPut:
     before: Any  # what the dict held at doc_id before (None: nothing)
     new_file: bool  # the file did not exist
 
-    @property
-    def added(self) -> tuple[str, str] | None:
-        """(table, doc id) when the record was added at the end of the file
-        (`AtomicJSONStorage.encode` then serialises only it)."""
-        return (self.folder, str(self.doc_id)) if self.before is None else None
-
     def undo(self) -> None:
         """Take the record out of `data` again, as it was before `plan_put`."""
         table = self.data[self.folder]
@@ -248,13 +242,13 @@ class ShardedTable:
         storage drops its cache, so memory never claims what the disk lacks.
         """
         plan = self.plan_put(rid, key, doc)
-        plan.storage.write(plan.data, plan.added)
+        plan.storage.write(plan.data)
         self.finish_put(plan)
 
     def plan_put(self, rid: str, key: str, doc: Doc) -> PlannedPut:
         """Put the record into shard `key`'s cached dict; `finish_put` once it
-        is written. If it is not written, drop the cache (`write` and
-        `write_together` do) or `PlannedPut.undo` it."""
+        is written. If it is not written, drop the cache (a failed `write`
+        does) or `PlannedPut.undo` it."""
         where = self.loc.get(rid)
         storage = self._storage(key)
         data = storage.read()
@@ -300,7 +294,6 @@ class ShardedTable:
         an older copy out of the file it moved from, in memory too. Both
         files are rewritten at the next checkpoint (`flush_dirty`)."""
         self.dirty.add(plan.key)
-        plan.storage.changed_in_memory()
         where = plan.moved_from
         if where is not None and where[0] == plan.key:
             return
@@ -313,7 +306,6 @@ class ShardedTable:
             except StoreError:
                 return  # unreadable, so never rewritten; loading keeps the newer copy
             if data is not None and data.get(self.folder, {}).pop(str(where[1]), None):
-                old.changed_in_memory()
                 self.dirty.add(where[0])
 
     def flush_dirty(self) -> None:

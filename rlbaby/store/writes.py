@@ -17,7 +17,6 @@ from rlbaby.store.errors import StoreError
 from rlbaby.store.records import Records
 from rlbaby.store.shards import PlannedPut, ShardedTable, day_key, month_key
 from rlbaby.store.taplog import MAX_LINES, TapLog
-from rlbaby.store.together import PartlyReplacedError, write_together
 
 log = logging.getLogger(__name__)
 
@@ -64,11 +63,9 @@ class StoreWrites:
     def save_together(self, records: Sequence[D]) -> list[D]:
         """Persist a few new or changed records in one durable step; all or nothing.
 
-        The tap that opens an episode saves both with it: each file is still
-        replaced atomically, but the waits for the disk are fewer than for two
-        saves. Files are replaced in the records' order, so put first what
-        can stand alone (the episode before its movement): a crash between
-        the renames leaves only an episode without movements.
+        The tap that opens an episode saves both with it, as one line of the
+        tap log (so a crash keeps both or neither). Put first what can stand
+        alone (the episode before its movement).
 
         Raises:
             ReadOnlyError: the folder is open read-only.
@@ -88,28 +85,27 @@ class StoreWrites:
                 self._remember(rec)
             self.revision += 1
             return stamped
-        plans: list[tuple[ShardedTable, PlannedPut]] = []
+        # No tap log (a store in memory): each file in turn, the earlier ones
+        # put back if a later one fails.
+        plans: list[tuple[ShardedTable, PlannedPut, bytes | None]] = []
         try:
             for rec, (table, key, doc) in zip(stamped, wheres, strict=True):
-                plans.append((table, table.plan_put(rec.id, key, doc)))
-            write_together([(p.storage, p.data, p.added) for _t, p in plans])
-        except PartlyReplacedError as exc:
-            # Put the files already replaced back as they were.
-            for _table, plan in plans[: exc.replaced]:
-                plan.undo()
+                plan = table.plan_put(rec.id, key, doc)
                 try:
-                    if plan.new_file:
-                        plan.storage.restore(None)
-                    else:
-                        plan.storage.write(plan.data)  # the records it held before
+                    before = plan.storage.snapshot()
+                except BaseException:
+                    plan.storage.forget()  # plan_put edited its cache
+                    raise
+                plan.storage.write(plan.data)  # a failed write drops the edited cache
+                plans.append((table, plan, before))
+        except BaseException:
+            for _table, plan, before in reversed(plans):
+                try:
+                    plan.storage.restore(before)
                 except StoreError:
                     pass  # the disk is failing; what it kept are complete records
             raise
-        except BaseException:
-            for _table, plan in plans:
-                plan.storage.forget()  # the plans edited its cache
-            raise
-        for (table, plan), rec in zip(plans, stamped, strict=True):
+        for (table, plan, _before), rec in zip(plans, stamped, strict=True):
             table.finish_put(plan)
             self._remember(rec)
         self.revision += 1

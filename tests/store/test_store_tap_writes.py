@@ -1,6 +1,5 @@
-"""The tap's write path: a record added at a file's end is spliced onto the
-bytes saved last (AtomicJSONStorage.encode), and a tap opening an episode saves
-both files together (Store.save_together)."""
+"""The tap's write path: saves folded from the tap log into whole files, and a
+tap opening an episode saving both records in one step (Store.save_together)."""
 
 from __future__ import annotations
 
@@ -9,13 +8,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import orjson
-import pytest
 from store_strategies import T0, contents
 
 from rlbaby.model import Child, Episode, Instant, Movement, MovementKind
 from rlbaby.services import LoggerService
 from rlbaby.store import Store
-from rlbaby.store.atomic import AtomicJSONStorage
 
 if TYPE_CHECKING:  # conftest is not importable by name once tests/ui has its own
     from conftest import FakeClock
@@ -29,7 +26,7 @@ def _canonical(path: Path) -> bool:
     return orjson.dumps(orjson.loads(raw)) == raw
 
 
-def test_spliced_saves_write_exactly_what_a_whole_save_writes(
+def test_folded_saves_write_exactly_what_a_whole_save_writes(
     file_store: Store, data_dir: Path, clock: FakeClock
 ) -> None:
     kid = file_store.save(Child("Ada"))
@@ -57,46 +54,6 @@ def test_spliced_saves_write_exactly_what_a_whole_save_writes(
         assert contents(again) == before
         assert again.movement(taps[0].id).kind is MovementKind.KICK  # type: ignore[union-attr]
         assert again.movement(taps[3].id).deleted_ms is not None  # type: ignore[union-attr]
-
-
-def test_a_file_read_from_disk_is_saved_whole_first(tmp_path: Path) -> None:
-    path = tmp_path / "f.json"
-    path.write_bytes(b'{"movements": {"1": {"id": "a"}}}')  # not orjson's spacing
-    storage = AtomicJSONStorage(path)
-    data = storage.read()
-    assert data is not None
-    data["movements"]["2"] = {"id": "b"}
-    assert storage.encode(data, ("movements", "2")) == orjson.dumps(data)
-    storage.write(data, ("movements", "2"))
-    data["movements"]["3"] = {"id": "c"}
-    storage.write(data, ("movements", "3"))
-    assert path.read_bytes() == orjson.dumps(data)
-
-
-@pytest.mark.parametrize(
-    "change",
-    ["drop", "another table", "not the last"],
-)
-def test_a_cache_changed_otherwise_is_serialised_whole(tmp_path: Path, change: str) -> None:
-    """Splicing needs one record added at the end of the one table since the
-    last save; anything else is caught and saved whole."""
-    path = tmp_path / "f.json"
-    storage = AtomicJSONStorage(path)
-    data: dict[str, dict[str, object]] = {"movements": {"1": {"id": "a"}}}
-    storage.write(data)
-    storage.write(data)  # now the cache and the bytes saved last agree
-    docs = data["movements"]
-    docs["2"] = {"id": "b"}
-    added = ("movements", "2")
-    if change == "drop":
-        del docs["1"]
-    elif change == "another table":
-        data["episodes"] = {}
-    else:
-        added = ("movements", "1")
-    assert storage.encode(data, added) == orjson.dumps(data)
-    storage.write(data, added)
-    assert path.read_bytes() == orjson.dumps(data)
 
 
 def test_a_tap_opening_an_episode_saves_both_records(store: Store, clock: FakeClock) -> None:
