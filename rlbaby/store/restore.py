@@ -50,6 +50,7 @@ from rlbaby.store.backup_format import (
     open_manifest,
     read_member,
 )
+from rlbaby.store.colcache import CACHE_REL
 from rlbaby.store.errors import CorruptFileError, NewerVersionError, StoreError, WriteError, why
 from rlbaby.store.lock import DataDirLock
 from rlbaby.store.movement_check import check_movement_docs
@@ -251,7 +252,7 @@ def _roll_forward(data_dir: Path) -> None:
         osfs.replace(new / item, data_dir / item)
         osfs.fsync_dir(data_dir)
     # The column snapshot describes the old movement files; it is only a cache.
-    (data_dir / "cache" / "movement-columns.npz").unlink(missing_ok=True)
+    (data_dir / CACHE_REL).unlink(missing_ok=True)
     (data_dir / JOURNAL).unlink(missing_ok=True)
     osfs.fsync_dir(data_dir)
     _discard_staging(data_dir)
