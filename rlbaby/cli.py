@@ -262,9 +262,12 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 
 def cmd_gui(args: argparse.Namespace) -> int:
+    from rlbaby.store.usercache import cache_dir
     from rlbaby.ui.qt_start import load_qt
 
-    load_qt()  # first: the UI's imports then go through Python's own import (see there)
+    # First: the UI's imports then go through Python's own import, and
+    # shiboken's signature modules are compiled once per upgrade (see there).
+    load_qt(cache_dir() / "qt-code")
     from rlbaby.ui.app import run_gui
 
     return run_gui(resolve_data_dir(args.data_dir), demo=args.demo)

@@ -1,4 +1,5 @@
-"""The GUI start loads Qt without PySide6's scan of every later import (ui/qt_start.py).
+"""The GUI start loads Qt without PySide6's scan of every later import (ui/qt_start.py),
+and compiles shiboken's signature modules once, not at every start (ui/qt_code_cache.py).
 
 Each test is a new process: the scan is set up when PySide6 is first imported,
 which in the test process happened long before.
@@ -48,6 +49,74 @@ def test_a_launcher_that_loaded_pyside_first_keeps_its_import() -> None:
     assert _run(code) == ["False", "True"]
 
 
+# A new process that counts what the builtin `compile` really compiles of
+# shiboken's signature modules while `load_qt(FOLDER)` imports Qt, then shows
+# that the signature support (run from the cached code) still answers.
+COUNT_COMPILES = (
+    "import builtins, sys\n"
+    "from pathlib import Path\n"
+    "real, seen = builtins.compile, []\n"
+    "def counting(source, filename, *args, **kwargs):\n"
+    "    seen.append(filename)\n"
+    "    return real(source, filename, *args, **kwargs)\n"
+    "builtins.compile = counting\n"
+    "from rlbaby.ui.qt_start import load_qt\n"
+    "load_qt(Path(sys.argv[1]))\n"
+    "from PySide6.QtWidgets import QApplication, QWidget\n"
+    "from PySide6.support.signature import get_signature\n"
+    "app = QApplication([])\n"
+    "names = [f for f in seen if 'shiboken' in f or 'signature' in f]\n"
+    "signature = str(get_signature(QWidget.setWindowTitle)).replace(' ', '')\n"
+    "print(len(names), builtins.compile is counting, signature)\n"
+)
+
+
+SIGNATURE = "(self,arg__1:str,/)->None"
+
+
+def _compiled(folder: Path) -> tuple[int, bool, str]:
+    count, given_back, signature = _run(COUNT_COMPILES, str(folder))
+    return int(count), given_back == "True", signature
+
+
+def test_shibokens_signature_modules_are_compiled_once_not_at_every_start(
+    tmp_path: Path,
+) -> None:
+    folder = tmp_path / "qt-code"
+    first = _compiled(folder)
+    assert first[0] >= 10  # signature_bootstrap, shibokensupport.signature.*
+    assert first[1:] == (True, SIGNATURE)
+    cached = sorted(p.name for p in folder.iterdir())
+    assert len(cached) == first[0]
+    assert "shibokensupport.signature.parser.py.code" in cached
+    # The next start reads them back and compiles none of them.
+    assert _compiled(folder) == (0, True, SIGNATURE)
+    assert sorted(p.name for p in folder.iterdir()) == cached
+
+
+def test_a_damaged_or_foreign_cached_code_is_compiled_again(tmp_path: Path) -> None:
+    folder = tmp_path / "qt-code"
+    made = _compiled(folder)[0]
+    files = sorted(folder.iterdir())
+    files[0].write_bytes(b"not marshalled code")
+    files[1].write_bytes(files[1].read_bytes()[:40])  # cut short
+    # Another Python's (or another source's) code: the header does not match.
+    files[2].write_bytes(b"\0" * 4 + files[2].read_bytes()[4:])
+    assert _compiled(folder) == (3, True, SIGNATURE)
+    # ... and written again whole: the start after that compiles nothing.
+    assert _compiled(folder)[0] == 0
+    assert len(list(folder.iterdir())) == made
+
+
+def test_a_cache_folder_that_cannot_be_made_only_costs_the_compile(tmp_path: Path) -> None:
+    blocked = tmp_path / "a-file"
+    blocked.write_text("in the way", encoding="utf-8")
+    count, given_back, signature = _compiled(blocked / "qt-code")
+    assert count >= 10
+    assert (given_back, signature) == (True, SIGNATURE)
+    assert _compiled(blocked / "qt-code")[0] == count
+
+
 def test_the_gui_start_goes_through_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """`python -m rlbaby` as a parent starts it: one tap, then the window closes."""
     code = (
@@ -57,5 +126,8 @@ def test_the_gui_start_goes_through_it(tmp_path: Path, monkeypatch: pytest.Monke
         "print(rc, builtins.__import__ is getattr(builtins, '__feature_import__', None))\n"
     )
     monkeypatch.setenv("RLBABY_BENCH_FIRST_TAP", str(tmp_path / "tap.json"))
+    monkeypatch.setenv("RLBABY_CACHE_DIR", str(tmp_path / "cache"))
     assert _run(code, str(tmp_path / "data")) == ["0", "False"]
     assert (tmp_path / "tap.json").exists()
+    # The signature modules' code went to the user's cache folder (derived, deletable).
+    assert (tmp_path / "cache" / "qt-code" / "signature_bootstrap.py.code").is_file()
