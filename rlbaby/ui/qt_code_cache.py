@@ -1,95 +1,118 @@
-"""Keep the compiled code of PySide6's signature modules between starts.
+"""Keep what PySide6's signature support compiles at import between starts.
 
 Importing PySide6 starts shiboken's signature support: about ten modules
 (`signature_bootstrap`, `shibokensupport.signature.*`, 100 kB of Python) that
-shiboken carries inside its library as source, and compiles with the builtin
-`compile` at every start, because they are never files on disk that Python
-could keep a `.pyc` of. That is about 45 ms of the wait at 3 a.m., the same
-work every time.
+shiboken carries inside its library as source and compiles with the builtin
+`compile` at every start (they are never files that Python could keep a `.pyc`
+of), and three large regular expressions (nested-bracket patterns of 6 kB) that
+those modules compile as they load. Together about 80 ms of the wait at 3 a.m.,
+the same work every time.
 
-`compiled_once(folder)` lends `builtins.compile` a cache for the duration of
-the Qt import: a module's code is marshalled into `folder` the first time and
-read back afterwards, as Python's own `__pycache__` does for files. A cached
-code is used only when it was made by this Python (its magic number) from the
-very same source bytes and file name; anything else (a PySide6 upgrade, a
-damaged or unreadable file, a folder that cannot be written) compiles as
-before. The folder holds derived files only, one per module name, and may be
-deleted at any time.
+`compiled_once(folder)` lends `builtins.compile` and the `re` module's compiler
+a cache for the duration of the Qt import: the result is marshalled into
+`folder` the first time and read back afterwards, as Python's `__pycache__`
+does for files. A cached result is used only when it was made by this Python
+from the very same input, and its bytes are whole (a digest of them is kept
+beside them); a regular expression is cached only once the pattern rebuilt
+from the cache compares equal to the one `re` compiled itself. Anything else
+(an upgrade, a damaged or unreadable file, a folder that cannot be written)
+compiles as before. The folder holds derived files only and may be deleted at
+any time.
 """
 
 from __future__ import annotations
 
+import _sre  # type: ignore[import-not-found]  # no stubs: re's C half
 import builtins
 import hashlib
 import marshal
 import os
 import re
+import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from importlib.util import MAGIC_NUMBER
 from pathlib import Path
+from re import _compiler, _parser  # type: ignore[attr-defined]
 from types import CodeType
 from typing import Any
 
 _UNSAFE = re.compile(r"[^A-Za-z0-9_.-]")
+_DIGEST = 32  # bytes of a sha256
 
 
 @dataclass
 class CodeCacheStats:
-    """What one `compiled_once` did: codes read back, and codes compiled."""
+    """What one `compiled_once` did: results read back, and results compiled."""
 
-    hits: int = 0
-    misses: int = 0
-
-
-def _header(source: bytes, filename: str) -> bytes:
-    """What a cached code must have been made from: this Python, these bytes, this name."""
-    digest = hashlib.sha256(filename.encode("utf-8", "surrogatepass") + b"\0" + source)
-    return MAGIC_NUMBER + digest.digest()
+    code_hits: int = 0
+    code_misses: int = 0
+    regex_hits: int = 0
+    regex_misses: int = 0
 
 
-def _cache_file(folder: Path, filename: str) -> Path:
-    """One file per module name, so an upgrade replaces a file rather than adds one."""
-    return folder / (_UNSAFE.sub("_", filename.replace("/", ".").replace("\\", ".")) + ".code")
+def _key(*parts: bytes) -> bytes:
+    return hashlib.sha256(b"\0".join(parts)).digest()
 
 
-def _read(path: Path, header: bytes, filename: str) -> CodeType | None:
+def _load(path: Path, key: bytes) -> Any:
+    """The payload stored under `key`, or None (missing, another key, or damaged)."""
     try:
         data = path.read_bytes()
     except OSError:
         return None
-    if not data.startswith(header):
-        return None  # another source, another Python, or a damaged file
+    payload = data[2 * _DIGEST :]
+    if data[:_DIGEST] != key or data[_DIGEST : 2 * _DIGEST] != _key(payload):
+        return None
     try:
-        code = marshal.loads(data[len(header) :])
+        return marshal.loads(payload)
     except (ValueError, EOFError, TypeError):
         return None
-    if not isinstance(code, CodeType) or code.co_filename != filename:
-        return None
-    return code
 
 
-def _write(path: Path, header: bytes, code: CodeType) -> None:
+def _store(path: Path, key: bytes, value: Any) -> None:
     """Written beside and renamed: a reader never sees half a file."""
     try:
+        payload = marshal.dumps(value)
         path.parent.mkdir(parents=True, exist_ok=True)
         partial = path.with_name(f"{path.name}.{os.getpid()}.part")
-        partial.write_bytes(header + marshal.dumps(code))
+        partial.write_bytes(key + _key(payload) + payload)
         os.replace(partial, path)
-    except OSError:
+    except (OSError, ValueError):
         pass  # a cache we cannot write costs the next start a compile, nothing else
+
+
+def _code_file(folder: Path, filename: str) -> Path:
+    """One file per module name, so an upgrade replaces a file rather than adds one."""
+    return folder / (_UNSAFE.sub("_", filename.replace("/", ".").replace("\\", ".")) + ".code")
+
+
+def _regex_parts(pattern: str, flags: int) -> tuple[Any, ...]:
+    """What `re`'s compiler hands to `_sre.compile` for `pattern` (Python 3.11's steps)."""
+    parsed = _parser.parse(pattern, flags)
+    # Plain ints: the opcodes are named int subclasses, which marshal refuses.
+    code = [int(op) for op in _compiler._code(parsed, flags)]
+    groupindex = {str(name): int(index) for name, index in parsed.state.groupdict.items()}
+    indexgroup: list[str | None] = [None] * parsed.state.groups
+    for name, index in groupindex.items():
+        indexgroup[index] = name
+    groups = parsed.state.groups - 1
+    return (int(flags | parsed.state.flags), code, groups, groupindex, tuple(indexgroup))
 
 
 @contextmanager
 def compiled_once(folder: Path) -> Iterator[CodeCacheStats]:
-    """Within the block, `compile(bytes, name, "exec")` reuses the code cached in `folder`.
+    """Within the block, compiled modules and regular expressions are cached in `folder`.
 
-    Every other call (text sources, other modes or flags) goes to the
-    `compile` found on entry, which is given back on exit.
+    Only `compile(bytes, name, "exec")` and `re` patterns given as text are
+    cached; every other call goes to the compiler found on entry, and both
+    compilers are given back on exit.
     """
     stats = CodeCacheStats()
-    real: Callable[..., Any] = builtins.compile
+    real_compile: Callable[..., Any] = builtins.compile
+    real_regex: Callable[..., Any] = _compiler.compile
+    python = f"{sys.version}\0{_sre.MAGIC}".encode()
 
     def cached_compile(
         source: Any,
@@ -102,20 +125,47 @@ def compiled_once(folder: Path) -> Iterator[CodeCacheStats]:
     ) -> Any:
         plain = not (flags or dont_inherit or optimize != -1 or kwargs)
         if not (plain and mode == "exec" and isinstance(source, bytes) and type(filename) is str):
-            return real(source, filename, mode, flags, dont_inherit, optimize, **kwargs)
-        header = _header(source, filename)
-        path = _cache_file(folder, filename)
-        code = _read(path, header, filename)
-        if code is not None:
-            stats.hits += 1
+            return real_compile(source, filename, mode, flags, dont_inherit, optimize, **kwargs)
+        key = _key(MAGIC_NUMBER, filename.encode("utf-8", "surrogatepass"), source)
+        path = _code_file(folder, filename)
+        code = _load(path, key)
+        if isinstance(code, CodeType) and code.co_filename == filename:
+            stats.code_hits += 1
             return code
-        stats.misses += 1
-        code = real(source, filename, mode)
-        _write(path, header, code)
+        stats.code_misses += 1
+        code = real_compile(source, filename, mode)
+        _store(path, key, code)
         return code
 
+    def cached_regex(pattern: Any, flags: Any = 0) -> Any:
+        if type(pattern) is not str or type(flags) is not int:
+            return real_regex(pattern, flags)
+        key = _key(python, str(flags).encode(), pattern.encode("utf-8", "surrogatepass"))
+        path = folder / f"re-{key.hex()[:32]}.sre"
+        parts = _load(path, key)
+        if isinstance(parts, tuple):
+            try:
+                rebuilt = _sre.compile(pattern, *parts)
+            except (TypeError, ValueError, RuntimeError):
+                pass  # not what this Python's `re` makes: compile it afresh
+            else:
+                stats.regex_hits += 1
+                return rebuilt
+        stats.regex_misses += 1
+        compiled = real_regex(pattern, flags)
+        try:
+            parts = _regex_parts(pattern, flags)
+            same = _sre.compile(pattern, *parts) == compiled
+        except Exception:  # noqa: BLE001 - another Python's `re` inside: just do not cache
+            same = False
+        if same:
+            _store(path, key, parts)
+        return compiled
+
     builtins.compile = cached_compile
+    _compiler.compile = cached_regex
     try:
         yield stats
     finally:
-        builtins.compile = real
+        builtins.compile = real_compile
+        _compiler.compile = real_regex
