@@ -24,9 +24,6 @@ from __future__ import annotations
 
 import _sre  # type: ignore[import-not-found]  # no stubs: re's C half
 import builtins
-import hashlib
-import marshal
-import os
 import re
 import sys
 from collections.abc import Callable, Iterator
@@ -38,8 +35,9 @@ from re import _compiler, _parser  # type: ignore[attr-defined]
 from types import CodeType
 from typing import Any
 
+from rlbaby.codecache import cache_key, load_cached, store_cached
+
 _UNSAFE = re.compile(r"[^A-Za-z0-9_.-]")
-_DIGEST = 32  # bytes of a sha256
 
 
 @dataclass
@@ -50,37 +48,6 @@ class CodeCacheStats:
     code_misses: int = 0
     regex_hits: int = 0
     regex_misses: int = 0
-
-
-def _key(*parts: bytes) -> bytes:
-    return hashlib.sha256(b"\0".join(parts)).digest()
-
-
-def _load(path: Path, key: bytes) -> Any:
-    """The payload stored under `key`, or None (missing, another key, or damaged)."""
-    try:
-        data = path.read_bytes()
-    except OSError:
-        return None
-    payload = data[2 * _DIGEST :]
-    if data[:_DIGEST] != key or data[_DIGEST : 2 * _DIGEST] != _key(payload):
-        return None
-    try:
-        return marshal.loads(payload)
-    except (ValueError, EOFError, TypeError):
-        return None
-
-
-def _store(path: Path, key: bytes, value: Any) -> None:
-    """Written beside and renamed: a reader never sees half a file."""
-    try:
-        payload = marshal.dumps(value)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        partial = path.with_name(f"{path.name}.{os.getpid()}.part")
-        partial.write_bytes(key + _key(payload) + payload)
-        os.replace(partial, path)
-    except (OSError, ValueError):
-        pass  # a cache we cannot write costs the next start a compile, nothing else
 
 
 def _code_file(folder: Path, filename: str) -> Path:
@@ -126,23 +93,23 @@ def compiled_once(folder: Path) -> Iterator[CodeCacheStats]:
         plain = not (flags or dont_inherit or optimize != -1 or kwargs)
         if not (plain and mode == "exec" and isinstance(source, bytes) and type(filename) is str):
             return real_compile(source, filename, mode, flags, dont_inherit, optimize, **kwargs)
-        key = _key(MAGIC_NUMBER, filename.encode("utf-8", "surrogatepass"), source)
+        key = cache_key(MAGIC_NUMBER, filename.encode("utf-8", "surrogatepass"), source)
         path = _code_file(folder, filename)
-        code = _load(path, key)
+        code = load_cached(path, key)
         if isinstance(code, CodeType) and code.co_filename == filename:
             stats.code_hits += 1
             return code
         stats.code_misses += 1
         code = real_compile(source, filename, mode)
-        _store(path, key, code)
+        store_cached(path, key, code)
         return code
 
     def cached_regex(pattern: Any, flags: Any = 0) -> Any:
         if type(pattern) is not str or type(flags) is not int:
             return real_regex(pattern, flags)
-        key = _key(python, str(flags).encode(), pattern.encode("utf-8", "surrogatepass"))
+        key = cache_key(python, str(flags).encode(), pattern.encode("utf-8", "surrogatepass"))
         path = folder / f"re-{key.hex()[:32]}.sre"
-        parts = _load(path, key)
+        parts = load_cached(path, key)
         if isinstance(parts, tuple):
             try:
                 rebuilt = _sre.compile(pattern, *parts)
@@ -159,7 +126,7 @@ def compiled_once(folder: Path) -> Iterator[CodeCacheStats]:
         except Exception:  # noqa: BLE001 - another Python's `re` inside: just do not cache
             same = False
         if same:
-            _store(path, key, parts)
+            store_cached(path, key, parts)
         return compiled
 
     builtins.compile = cached_compile

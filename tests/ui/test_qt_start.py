@@ -135,14 +135,18 @@ def test_the_gui_start_goes_through_it(tmp_path: Path, monkeypatch: pytest.Monke
     code = (
         "import builtins, sys\n"
         "from rlbaby import cli\n"
+        "exec_before = builtins.exec\n"
         "rc = cli.main(['--data-dir', sys.argv[1]])\n"
         "print(rc, builtins.__import__ is getattr(builtins, '__feature_import__', None))\n"
+        "print(builtins.exec is exec_before)\n"
     )
     monkeypatch.setenv("RLBABY_BENCH_FIRST_TAP", str(tmp_path / "tap.json"))
     monkeypatch.setenv("RLBABY_CACHE_DIR", str(tmp_path / "cache"))
-    assert _run(code, str(tmp_path / "data")) == ["0", "False"]
+    assert _run(code, str(tmp_path / "data")) == ["0", "False", "True"]
     assert (tmp_path / "tap.json").exists()
     # The signature modules' code went to the user's cache folder (derived, deletable).
-    cached = tmp_path / "cache" / "qt-code"
+    cached = tmp_path / "cache" / "start-code" / "qt"
     assert (cached / "signature_bootstrap.py.code").is_file()
     assert list(cached.glob("re-*.sre"))
+    # ... and the dataclasses' methods (rlbaby/codecache.py), with exec given back.
+    assert (tmp_path / "cache" / "start-code" / "dataclasses.code").is_file()
