@@ -85,10 +85,12 @@ class DataclassCode:
         self.path = path
         self.hits = 0
         self.misses = 0
-        self._key = cache_key(b"dataclass-code", MAGIC_NUMBER)
+        # The Python that compiled them, and its -O level (which compile applies).
+        self._key = cache_key(b"dataclass-code", MAGIC_NUMBER, b"%d" % sys.flags.optimize)
         self._known: dict[bytes, CodeType] = {}
         self._used: dict[bytes, CodeType] = {}
         self._real: Callable[..., Any] | None = None
+        self._installed: Callable[..., Any] | None = None
 
     def install(self) -> None:
         if self._real is not None:
@@ -105,12 +107,14 @@ class DataclassCode:
                     source = self._code(source, caller.f_code.co_flags & _FUTURE_FLAGS)
             return real(source, *args, **kwargs)
 
+        self._installed = cached_exec
         builtins.exec = cached_exec
 
     def uninstall(self) -> None:
         if self._real is None:
             return
-        builtins.exec = self._real
+        if builtins.exec is self._installed:  # not if someone has lent it on since
+            builtins.exec = self._real
         self._real = None
         if self.misses:
             store_cached(self.path, self._key, self._used)

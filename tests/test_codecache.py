@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import builtins
 import dataclasses
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -103,3 +105,48 @@ def test_only_the_gui_start_keeps_them(tmp_path: Path, monkeypatch: pytest.Monke
     assert main(["summary", "--json", "--data-dir", str(tmp_path / "none")]) == 1
     assert builtins.exec is before
     assert not (tmp_path / "cache" / "start-code").exists()
+
+
+def test_code_compiled_for_another_optimize_level_is_not_reused(tmp_path: Path) -> None:
+    """`python -O` drops asserts when compiling: its codes are its own."""
+    path = tmp_path / "dataclasses.code"
+    code = (
+        "import sys, dataclasses\n"
+        "from pathlib import Path\n"
+        "from rlbaby.codecache import DataclassCode\n"
+        "cache = DataclassCode(Path(sys.argv[1]))\n"
+        "cache.install()\n"
+        "@dataclasses.dataclass(frozen=True, order=True)\n"
+        "class Point:\n"
+        "    x: int\n"
+        "cache.uninstall()\n"
+        "print(cache.hits, cache.misses)\n"
+    )
+
+    def run(*options: str) -> tuple[int, int]:
+        args = [sys.executable, *options, "-c", code, str(path)]
+        out = subprocess.run(args, capture_output=True, text=True, check=True)
+        hits, misses = map(int, out.stdout.split())
+        return hits, misses
+
+    made = run()[1]
+    assert made > 0
+    assert run() == (made, 0)
+    assert run("-O") == (0, made)
+
+
+def test_an_exec_lent_on_since_is_left_in_place(tmp_path: Path) -> None:
+    cache = DataclassCode(tmp_path / "dataclasses.code")
+    before = builtins.exec
+    cache.install()
+    ours = builtins.exec
+
+    def theirs(*args: Any, **kwargs: Any) -> Any:
+        return ours(*args, **kwargs)
+
+    builtins.exec = theirs
+    try:
+        cache.uninstall()
+        assert builtins.exec is theirs
+    finally:
+        builtins.exec = before

@@ -80,6 +80,7 @@ def compiled_once(folder: Path) -> Iterator[CodeCacheStats]:
     real_compile: Callable[..., Any] = builtins.compile
     real_regex: Callable[..., Any] = _compiler.compile
     python = f"{sys.version}\0{_sre.MAGIC}".encode()
+    level = b"%d" % sys.flags.optimize  # compile applies the -O level
 
     def cached_compile(
         source: Any,
@@ -93,7 +94,7 @@ def compiled_once(folder: Path) -> Iterator[CodeCacheStats]:
         plain = not (flags or dont_inherit or optimize != -1 or kwargs)
         if not (plain and mode == "exec" and isinstance(source, bytes) and type(filename) is str):
             return real_compile(source, filename, mode, flags, dont_inherit, optimize, **kwargs)
-        key = cache_key(MAGIC_NUMBER, filename.encode("utf-8", "surrogatepass"), source)
+        key = cache_key(MAGIC_NUMBER, level, filename.encode("utf-8", "surrogatepass"), source)
         path = _code_file(folder, filename)
         code = load_cached(path, key)
         if isinstance(code, CodeType) and code.co_filename == filename:
