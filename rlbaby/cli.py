@@ -318,7 +318,7 @@ def main(argv: list[str] | None = None) -> int:
     start_code = None
     if gui:
         # Before the first dataclass is made: their methods' code is kept (see there).
-        from rlbaby.codecache import DataclassCode
+        from rlbaby.ui.code_cache import DataclassCode
 
         start_code = DataclassCode(paths.user_cache_dir() / "start-code" / "dataclasses.code")
         start_code.install()

@@ -35,7 +35,7 @@ from re import _compiler, _parser  # type: ignore[attr-defined]
 from types import CodeType
 from typing import Any
 
-from rlbaby.codecache import cache_key, load_cached, store_cached
+from rlbaby.ui.code_cache import cache_key, load_cached, store_cached
 
 _UNSAFE = re.compile(r"[^A-Za-z0-9_.-]")
 

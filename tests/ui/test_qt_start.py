@@ -148,5 +148,5 @@ def test_the_gui_start_goes_through_it(tmp_path: Path, monkeypatch: pytest.Monke
     cached = tmp_path / "cache" / "start-code" / "qt"
     assert (cached / "signature_bootstrap.py.code").is_file()
     assert list(cached.glob("re-*.sre"))
-    # ... and the dataclasses' methods (rlbaby/codecache.py), with exec given back.
+    # ... and the dataclasses' methods (rlbaby/ui/code_cache.py), with exec given back.
     assert (tmp_path / "cache" / "start-code" / "dataclasses.code").is_file()

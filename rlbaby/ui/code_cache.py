@@ -1,4 +1,6 @@
-"""Compiled code the GUI start would otherwise make again at every start. Qt-free.
+"""Compiled code the GUI start would otherwise make again at every start.
+
+Qt-free: `rlbaby.cli` installs it before the store and Qt are imported.
 
 Python keeps a `.pyc` of every module file, but not of code made from text at
 run time. At every GUI start `dataclasses` writes the methods of each of the

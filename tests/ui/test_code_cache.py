@@ -1,4 +1,4 @@
-"""The GUI start compiles the dataclasses' methods once, not at every start (codecache.py)."""
+"""The GUI start compiles the dataclasses' methods once, not at every start (ui/code_cache.py)."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from rlbaby.codecache import DataclassCode
+from rlbaby.ui.code_cache import DataclassCode
 
 
 def _make_point() -> type:
@@ -113,7 +113,7 @@ def test_code_compiled_for_another_optimize_level_is_not_reused(tmp_path: Path) 
     code = (
         "import sys, dataclasses\n"
         "from pathlib import Path\n"
-        "from rlbaby.codecache import DataclassCode\n"
+        "from rlbaby.ui.code_cache import DataclassCode\n"
         "cache = DataclassCode(Path(sys.argv[1]))\n"
         "cache.install()\n"
         "@dataclasses.dataclass(frozen=True, order=True)\n"
