@@ -264,7 +264,9 @@ def cmd_report(args: argparse.Namespace) -> int:
 def cmd_gui(args: argparse.Namespace) -> int:
     from rlbaby.ui.qt_start import load_qt
 
-    load_qt()  # first: the UI's imports then go through Python's own import (see there)
+    # First: the UI's imports then go through Python's own import, and
+    # shiboken's signature modules are compiled once per upgrade (see there).
+    load_qt(paths.user_cache_dir() / "start-code" / "qt")
     from rlbaby.ui.app import run_gui
 
     return run_gui(resolve_data_dir(args.data_dir), demo=args.demo)
@@ -313,6 +315,13 @@ def main(argv: list[str] | None = None) -> int:
     # A command runs its short course without it; its few cycles (exceptions
     # caught on bad rows) are freed when it ends, below.
     gc.disable()
+    start_code = None
+    if gui:
+        # Before the first dataclass is made: their methods' code is kept (see there).
+        from rlbaby.ui.code_cache import DataclassCode
+
+        start_code = DataclassCode(paths.user_cache_dir() / "start-code" / "dataclasses.code")
+        start_code.install()
     from rlbaby.store import StoreError
 
     try:
@@ -327,5 +336,7 @@ def main(argv: list[str] | None = None) -> int:
         _line(sys.stderr, f"rlbaby: error: {exc.strerror or exc}{where}")
         return 1
     finally:
+        if start_code is not None:
+            start_code.uninstall()
         if gc_was_enabled:
             gc.enable()  # a command's end, or a start that never reached the window

@@ -11,11 +11,14 @@ No Qt here: the command line and Qt-free helpers use it.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import platformdirs
 
 APP_NAME = "rlbaby"
+# Overrides cache_dir() for rlbaby's derived files (the tests and the bench use their own).
+ENV_CACHE_DIR = "RLBABY_CACHE_DIR"
 
 
 def data_dir() -> Path:
@@ -29,3 +32,14 @@ def cache_dir() -> Path:
     """A folder for files rlbaby can always make again from the data; the
     system may empty it."""
     return Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False))
+
+
+def user_cache_dir() -> Path:
+    """Where rlbaby keeps its derived files: $RLBABY_CACHE_DIR, else cache_dir().
+
+    It may not exist yet.
+    """
+    override = os.environ.get(ENV_CACHE_DIR)
+    if override:
+        return Path(override).expanduser()
+    return cache_dir()

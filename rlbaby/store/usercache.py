@@ -14,15 +14,12 @@ from pathlib import Path
 
 from rlbaby import paths
 
-ENV_CACHE_DIR = "RLBABY_CACHE_DIR"
+ENV_CACHE_DIR = paths.ENV_CACHE_DIR
 
 
 def cache_dir() -> Path:
-    """The platform's cache folder (rlbaby.paths); it may not exist yet."""
-    override = os.environ.get(ENV_CACHE_DIR)
-    if override:
-        return Path(override).expanduser()
-    return paths.cache_dir()
+    """The platform's cache folder, or RLBABY_CACHE_DIR (rlbaby.paths); it may not exist yet."""
+    return paths.user_cache_dir()
 
 
 def derived_path(data_dir: Path, kind: str, suffix: str = ".npz") -> Path:

@@ -12,18 +12,32 @@ tens of milliseconds of the wait at 3 a.m., and the lines read stay in
 to what PySide6 found under its hook: PySide6's own lazy loading of Qt classes,
 which sits below it, stays. Only a process in which rlbaby loads PySide6 itself
 is changed: a launcher that imported PySide6 first keeps its hook.
+
+Given a folder, the import also keeps the compiled code of shiboken's
+signature modules there, which it would otherwise compile from source at
+every start (qt_code_cache.py).
 """
 
 from __future__ import annotations
 
 import builtins
 import sys
+from contextlib import nullcontext
+from pathlib import Path
+
+from rlbaby.ui.qt_code_cache import compiled_once
 
 
-def load_qt() -> bool:
-    """Import QtCore, QtGui and QtWidgets; True if PySide6's import scan was taken off."""
+def load_qt(code_cache: Path | None = None) -> bool:
+    """Import QtCore, QtGui and QtWidgets; True if PySide6's import scan was taken off.
+
+    Args:
+        code_cache: a folder for the compiled code of shiboken's signature
+            modules (a derived cache); None compiles them as PySide6 does.
+    """
     fresh = "PySide6.QtCore" not in sys.modules
-    import PySide6.QtCore
+    with compiled_once(code_cache) if code_cache is not None else nullcontext():
+        import PySide6.QtCore
     import PySide6.QtGui
     import PySide6.QtWidgets  # noqa: F401 - loaded here, before the hook goes
 
