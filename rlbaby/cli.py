@@ -14,7 +14,7 @@ import sys
 import time
 from datetime import date, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn, TextIO
+from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
 from rlbaby import paths, version
 
@@ -49,7 +49,25 @@ class UsageError(Exception):
     """Bad command-line syntax; main() prints it on one line."""
 
 
+# Stands for the default data folder in a help text until help is shown:
+# finding the folder imports platformdirs, which no command needs when the
+# folder is given (see rlbaby.paths).
+_DEFAULT_DIR = "<default-data-dir>"
+
+
+class _HelpFormatter(argparse.HelpFormatter):
+    def _get_help_string(self, action: argparse.Action) -> str | None:
+        text = super()._get_help_string(action)
+        if text is None or _DEFAULT_DIR not in text:
+            return text
+        return text.replace(_DEFAULT_DIR, str(default_data_dir()).replace("%", "%%"))
+
+
 class _Parser(argparse.ArgumentParser):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", _HelpFormatter)
+        super().__init__(*args, **kwargs)
+
     def error(self, message: str) -> NoReturn:
         # argparse would print the whole usage text first; we promise one line.
         raise UsageError(f"{message} (see '{self.prog} --help')")
@@ -73,7 +91,7 @@ def _data_dir_option(default: str | None) -> _Parser:
         "--data-dir",
         metavar="DIR",
         default=default,
-        help=f"data folder (default: ${ENV_DATA_DIR} or {default_data_dir()})",
+        help=f"data folder (default: ${ENV_DATA_DIR} or {_DEFAULT_DIR})",
     )
     return common
 
