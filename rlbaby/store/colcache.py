@@ -36,6 +36,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -44,7 +45,6 @@ from rlbaby.model.arrays import KINDS
 from rlbaby.store import codec, rawpack
 from rlbaby.store.atomic import atomic_write_bytes
 from rlbaby.store.errors import StoreError
-from rlbaby.store.files import read_regular_file
 from rlbaby.store.idblock import PackedIds
 from rlbaby.store.usercache import derived_path
 
@@ -186,32 +186,35 @@ def read(data_dir: Path) -> Snapshot | None:
 
 
 def read_file(path: Path) -> Snapshot | None:
-    """The snapshot at `path`, checked; None when it is missing or in any doubt."""
-    try:
-        raw = read_regular_file(path)
-    except OSError:
-        return None
-    return decode(raw)
+    """The snapshot at `path`, checked; None when it is missing or in any doubt.
+
+    Each array is read into its own buffer (rawpack.read): the movement ids
+    kept after the load do not keep the whole file's bytes alive.
+    """
+    return _checked(rawpack.read(path))
 
 
 def decode(raw: bytes) -> Snapshot | None:
-    """The snapshot in `raw`, checked whole; None when anything is not as written.
+    """The snapshot in `raw`, checked whole; None when anything is not as written."""
+    return _checked(rawpack.unpack(raw))
+
+
+def _checked(unpacked: tuple[Any, dict[str, npt.NDArray[Any]]] | None) -> Snapshot | None:
+    """The snapshot of a rawpack's head and arrays, checked whole.
 
     The movement ids stay one packed block when they are all of one byte
     width (PackedIds: no str per id); whether they repeat is asked by the
     load (MovementColumns.load_snapshot).
     """
+    if unpacked is None:
+        return None
     try:
-        return _decode(raw)
+        return _snapshot(*unpacked)
     except Exception:  # noqa: BLE001 - any damage (KeyError, ValueError...) only slows the open
         return None
 
 
-def _decode(raw: bytes) -> Snapshot | None:
-    unpacked = rawpack.unpack(raw)
-    if unpacked is None:
-        return None
-    head, a = unpacked
+def _snapshot(head: Any, a: dict[str, npt.NDArray[Any]]) -> Snapshot | None:
     if type(head) is not dict or head["version"] != VERSION:
         return None
     fields: dict[str, object] = {}
@@ -225,10 +228,7 @@ def _decode(raw: bytes) -> Snapshot | None:
         if arr.dtype != dtype:
             return None
         fields[name] = arr
-    # Copies of the two arrays that outlive the load (the ids, and the doc ids
-    # the locations keep): views would keep the whole file's bytes alive.
-    fields["doc_ids"] = np.array(a["doc_ids"])
-    block = np.array(a["ids"])
+    block = a["ids"]
     if block.dtype != np.uint8 or block.ndim != 1:
         return None
     n = int(a["counts"].sum())  # how many is checked again by `valid`
