@@ -220,7 +220,8 @@ def _snapshot(head: Any, a: dict[str, npt.NDArray[Any]]) -> Snapshot | None:
     fields: dict[str, object] = {}
     for name in TEXTS:
         values = head[name]
-        if type(values) is not list or not all(type(v) is str for v in values):
+        # (set(map(type, ...)): the 14k episode ids checked at C speed)
+        if type(values) is not list or not set(map(type, values)) <= {str}:
             return None
         fields[name] = values
     for name, dtype in ARRAYS.items():
