@@ -29,7 +29,7 @@ import numpy.typing as npt
 
 SEP = 10  # "\n", the separator of colcache's text blocks
 _MASK = (1 << 64) - 1
-_CHUNK = 32_768  # rows hashed at a time: bounds the padded copy
+_CHUNK = 8_192  # rows hashed at a time: the padded copy stays in cache (32k: 2 ms slower)
 
 U8 = npt.NDArray[np.uint8]
 Rows = npt.NDArray[np.intp]
