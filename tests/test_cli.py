@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import hashlib
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -203,6 +205,24 @@ def test_a_command_runs_without_the_cyclic_gc_and_gives_it_back(
     assert main(["--data-dir", str(full_dir / "nowhere"), "summary", "--json"]) == 1
     assert gc.isenabled()
     capsys.readouterr()
+
+
+def test_the_exit_leaves_every_object_to_the_end_of_the_process(tmp_path: Path) -> None:
+    """A new process: after a command, the interpreter's last collection would
+    walk every object numpy and the open made (most of a summary's exit); they
+    are frozen first."""
+    code = (
+        "import atexit, gc, sys\n"
+        "atexit.register(lambda: print(gc.get_freeze_count() > 0, flush=True))\n"
+        "from rlbaby.cli import main\n"
+        "for _ in range(2):\n"
+        "    main(['summary', '--json', '--data-dir', sys.argv[1]])\n"
+    )
+    missing = str(tmp_path / "none")  # an error: no open, no freeze of its own
+    out = subprocess.run(
+        [sys.executable, "-c", code, missing], capture_output=True, text=True, check=True
+    )
+    assert out.stdout.split() == ["True"]
 
 
 def test_summary_does_not_need_the_lock(full_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:

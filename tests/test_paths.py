@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import subprocess
 import sys
 from pathlib import Path
 
@@ -65,3 +66,22 @@ def test_the_data_and_cache_folders_differ_and_are_absolute(home: Path) -> None:
     assert cache.is_absolute()
     assert data != cache
     assert data.name == "rlbaby"
+
+
+def test_a_read_only_command_given_its_folders_imports_neither_platformdirs_nor_socket(
+    tmp_path: Path, user_cache_dir: Path
+) -> None:
+    """Finding the default folders imports platformdirs (and tempfile, shutil,
+    bz2...), and only a writer's lock note asks socket for the host's name:
+    `summary --data-dir` with RLBABY_CACHE_DIR set needs none of them."""
+    with Store.open(tmp_path / "data") as store:
+        store.save(Child("Ada"))
+    code = (
+        "import sys; from rlbaby.cli import main; "
+        f"main(['--data-dir', {str(tmp_path / 'data')!r}, 'summary', '--json']); "
+        "print('platformdirs' in sys.modules, 'socket' in sys.modules)"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout
+    assert out.splitlines()[-1] == "False False"

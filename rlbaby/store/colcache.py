@@ -2,33 +2,37 @@
 
 Parsing and checking every movement file's JSON costs most of a cold open.
 Files other than the newest rarely change, so after a load we keep their
-columns in `cache/movement-columns.npz`, each file's rows with the signature
+columns in `cache/movement-columns.cols`, each file's rows with the signature
 (size, mtime_ns, inode, ctime_ns) of the file they came from. Every save
 replaces a file atomically, so a changed file has a new inode and its rows are
 ignored. An edit in place by another program keeps the inode, and may keep the
 size and put the mtime back (`touch -r`), but the kernel sets the ctime on
 every change and nothing can set it back, so that edit is seen too.
 
-The layout is flat, so that reading it costs a dozen arrays whatever the
-number of files: every file's rows one after the other (`counts` says how
-many are whose), and the texts (movement ids, child ids, episode ids) as one
-UTF-8 block each, joined by newlines. If any id holds a newline (ours are
-uuids), no snapshot is written and opens parse the JSON, as they did before.
-Movement ids of one byte width stay that block in memory (idblock.py).
+The file is a rawpack (rawpack.py: one read, one CRC-32 over everything, the
+arrays views of the bytes read), as the record snapshots are (reccache.py);
+version 3 was an .npz, whose read copied every member out of a zip and cost a
+third of a writable open. The layout is flat, so that reading it costs a dozen
+arrays whatever the number of files: every file's rows one after the other
+(`counts` says how many are whose); the file keys, child ids and episode ids in
+the JSON head; the movement ids as one UTF-8 block joined by newlines. If any
+movement id holds a newline (ours are uuids), no snapshot is written and opens
+parse the JSON, as they did before. Movement ids of one byte width stay that
+block in memory (idblock.py).
 
 The cache is never the source of truth: it is only used when the signature
-matches, it is checked for shape and ranges, any doubt means "parse the JSON",
-and it is left out of backups. A read-only open never writes it into the data
-folder: it keeps its own copy in the user's cache folder instead
-(`outside_path`, one file per data folder, named by a hash of the folder's
-real path), checked in exactly the same way. So `rlbaby summary` and the
-other read-only commands open fast too, and the data folder stays untouched.
-Either copy is safe to delete at any time.
+matches, it is checked whole for type, shape and ranges, any doubt means
+"parse the JSON", and it is left out of backups. A read-only open never writes
+it into the data folder: it keeps its own copy in the user's cache folder
+instead (`outside_path`, one file per data folder, named by a hash of the
+folder's real path), checked in exactly the same way. So `rlbaby summary` and
+the other read-only commands open fast too, and the data folder stays
+untouched. Either copy is safe to delete at any time; an old .npz beside one
+is removed when it is written.
 """
 
 from __future__ import annotations
 
-import io
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -38,19 +42,20 @@ import numpy as np
 import numpy.typing as npt
 
 from rlbaby.model.arrays import KINDS
-from rlbaby.store import codec
+from rlbaby.store import codec, rawpack
 from rlbaby.store.atomic import atomic_write_bytes
 from rlbaby.store.errors import StoreError
-from rlbaby.store.files import read_regular_file
 from rlbaby.store.idblock import PackedIds
 from rlbaby.store.usercache import derived_path
 
-CACHE_REL = Path("cache") / "movement-columns.npz"
-VERSION = 3  # 3: the signature holds the ctime
+CACHE_REL = Path("cache") / "movement-columns.cols"
+SUFFIX = CACHE_REL.suffix
+VERSION = 4  # 4: a rawpack, not an .npz (3: the signature holds the ctime)
 SIG_FIELDS = 4
 SEP = "\n"
 
-# One value per row (N,), except sigs (K, SIG_FIELDS) and counts (K,): one per file.
+# One value per row (N,), except sigs (K, SIG_FIELDS) and counts (K,): one per
+# file. Each exactly of its dtype (rawpack keeps it, little-endian).
 ARRAYS = {
     "sigs": np.int64,
     "counts": np.int64,
@@ -63,7 +68,8 @@ ARRAYS = {
     "live": np.bool_,
     "updated_ms": np.int64,
 }
-TEXTS = ("keys", "ids", "child_values", "episode_values")
+# Lists of str in the JSON head (the movement ids are the "ids" block).
+TEXTS = ("keys", "child_values", "episode_values")
 
 
 def file_sig(path: str | os.PathLike[str]) -> list[int]:
@@ -168,21 +174,10 @@ def unpack(block: npt.NDArray[np.uint8], n: int) -> list[str]:
     return values
 
 
-def _members(raw: bytes) -> dict[str, npt.NDArray[Any]]:
-    """The arrays of an .npz file's bytes.
-
-    Each member is read to its end, so zipfile checks its CRC-32 and a flipped
-    byte raises BadZipFile (a test holds this).
-    """
-    # np.load reads from the bytes: on a damaged file it would leak its handle.
-    with np.load(io.BytesIO(raw), allow_pickle=False) as z:
-        return {name: z[name] for name in z.files}
-
-
 def outside_path(data_dir: Path) -> Path:
     """Where a read-only open keeps the snapshot of `data_dir`: the user's cache
     folder, keyed by the data folder's real path."""
-    return derived_path(data_dir, "columns")
+    return derived_path(data_dir, "columns", SUFFIX)
 
 
 def read(data_dir: Path) -> Snapshot | None:
@@ -193,33 +188,70 @@ def read(data_dir: Path) -> Snapshot | None:
 def read_file(path: Path) -> Snapshot | None:
     """The snapshot at `path`, checked; None when it is missing or in any doubt.
 
+    Each array is read into its own buffer (rawpack.read): the movement ids
+    kept after the load do not keep the whole file's bytes alive.
+    """
+    return _checked(rawpack.read(path))
+
+
+def decode(raw: bytes) -> Snapshot | None:
+    """The snapshot in `raw`, checked whole; None when anything is not as written."""
+    return _checked(rawpack.unpack(raw))
+
+
+def _checked(unpacked: tuple[Any, dict[str, npt.NDArray[Any]]] | None) -> Snapshot | None:
+    """The snapshot of a rawpack's head and arrays, checked whole.
+
     The movement ids stay one packed block when they are all of one byte
     width (PackedIds: no str per id); whether they repeat is asked by the
     load (MovementColumns.load_snapshot).
     """
-    try:
-        z = _members(read_regular_file(path))
-        if int(z["version"]) != VERSION:
-            return None
-        fields: dict[str, object] = {}
-        for name, dtype in ARRAYS.items():
-            arr = z[name]
-            if not np.issubdtype(arr.dtype, dtype):
-                return None
-            fields[name] = arr
-        lengths = z["lengths"]
-        if lengths.shape != (len(TEXTS),) or not np.issubdtype(lengths.dtype, np.integer):
-            return None
-        for name, n in zip(TEXTS, lengths.tolist(), strict=True):
-            block = z.pop(name)  # split and dropped, or kept packed (movement ids)
-            if block.dtype != np.uint8 or block.ndim != 1:
-                return None
-            packed = PackedIds.from_block(block, n) if name == "ids" else None
-            fields[name] = unpack(block, n) if packed is None else packed
-        snapshot = Snapshot(**fields)  # type: ignore[arg-type]
-        return snapshot if snapshot.valid() else None
-    except Exception:  # noqa: BLE001 - any damage (OSError, BadZipFile, ValueError...) only slows the open
+    if unpacked is None:
         return None
+    try:
+        return _snapshot(*unpacked)
+    except Exception:  # noqa: BLE001 - any damage (KeyError, ValueError...) only slows the open
+        return None
+
+
+def _snapshot(head: Any, a: dict[str, npt.NDArray[Any]]) -> Snapshot | None:
+    if type(head) is not dict or head["version"] != VERSION:
+        return None
+    fields: dict[str, object] = {}
+    for name in TEXTS:
+        values = head[name]
+        # (set(map(type, ...)): the 14k episode ids checked at C speed)
+        if type(values) is not list or not set(map(type, values)) <= {str}:
+            return None
+        fields[name] = values
+    for name, dtype in ARRAYS.items():
+        arr = a[name]
+        if arr.dtype != dtype:
+            return None
+        fields[name] = arr
+    block = a["ids"]
+    if block.dtype != np.uint8 or block.ndim != 1:
+        return None
+    n = int(a["counts"].sum())  # how many is checked again by `valid`
+    packed = PackedIds.from_block(block, n)
+    fields["ids"] = unpack(block, n) if packed is None else packed
+    snapshot = Snapshot(**fields)  # type: ignore[arg-type]
+    return snapshot if snapshot.valid() else None
+
+
+def encode(snapshot: Snapshot) -> bytes | None:
+    """The snapshot's bytes; None when it cannot be kept (an id holding the
+    separator, a lone surrogate): then opens parse the JSON."""
+    ids = snapshot.ids
+    block = ids.block if isinstance(ids, PackedIds) else pack(ids)
+    if block is None:
+        return None
+    head = {"version": VERSION, **{name: getattr(snapshot, name) for name in TEXTS}}
+    arrays: dict[str, npt.NDArray[np.generic]] = {
+        name: np.asarray(getattr(snapshot, name), dtype) for name, dtype in ARRAYS.items()
+    }
+    arrays["ids"] = block
+    return rawpack.pack(head, arrays)
 
 
 def write(data_dir: Path, snapshot: Snapshot) -> None:
@@ -228,25 +260,23 @@ def write(data_dir: Path, snapshot: Snapshot) -> None:
 
 
 def write_file(path: Path, snapshot: Snapshot) -> None:
-    """Replace the snapshot at `path` atomically; failure only costs speed."""
-    arrays: dict[str, np.ndarray] = {"version": np.array(VERSION)}
-    for name in ARRAYS:
-        arrays[name] = getattr(snapshot, name)
-    lengths = []
-    for name in TEXTS:
-        values = getattr(snapshot, name)
-        block = values.block if isinstance(values, PackedIds) else pack(values)
-        if block is None:
-            return  # an id holds the separator: no snapshot, opens parse the JSON
-        arrays[name] = block
-        lengths.append(len(values))
-    arrays["lengths"] = np.array(lengths, np.int64)
-    buf = io.BytesIO()
-    np.savez(buf, **arrays)  # type: ignore[arg-type]
+    """Replace the snapshot at `path` atomically, and remove the version-3
+    snapshot (an .npz) beside it; failure only costs speed."""
+    raw = encode(snapshot)
+    if raw is None:
+        return
     try:
-        atomic_write_bytes(path, buf.getvalue())
+        atomic_write_bytes(path, raw)
     except StoreError:
-        pass
+        return
+    _remove_npz(path)
+
+
+def _remove_npz(path: Path) -> None:
+    try:
+        os.unlink(path.with_suffix(".npz"))
+    except OSError:
+        pass  # missing, or only ignored (not a rawpack)
 
 
 def remove(data_dir: Path) -> None:
@@ -254,3 +284,4 @@ def remove(data_dir: Path) -> None:
         os.unlink(data_dir / CACHE_REL)
     except OSError:
         pass
+    _remove_npz(data_dir / CACHE_REL)

@@ -43,6 +43,8 @@ class DerivedCaches:
     _movements: ShardedTable
     _write_cache: bool
     _lock: DataDirLock | None
+    # The older movement files when the snapshot was read (see _save_column_cache).
+    _past_movement_files: set[str] | None = None
 
     def _snapshot_paths(self, inside: Path, kind: str) -> list[Path]:
         """Where a snapshot may be, best first (see the module's docstring)."""
@@ -96,6 +98,7 @@ class DerivedCaches:
             return frozenset(), {}
         keys, paths = self._movement_paths()
         past = set(keys[:-1])  # the newest file takes the taps: always parsed
+        self._past_movement_files = past
         best: tuple[colcache.Snapshot, list[str]] | None = None
         for path in candidates:
             snap = colcache.read_file(path)
@@ -140,7 +143,9 @@ class DerivedCaches:
     ) -> None:
         """Refresh the snapshot when older files had to be parsed from JSON."""
         candidates = self._snapshot_paths(colcache.CACHE_REL, "columns")
-        if not candidates or not self._may_write_snapshot():
+        if not candidates or set(cached) == self._past_movement_files:
+            return  # the usual open: the snapshot held every older file (no listing again)
+        if not self._may_write_snapshot():
             return
         keys, paths = self._movement_paths()
         past = keys[:-1]

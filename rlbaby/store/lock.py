@@ -29,7 +29,6 @@ from __future__ import annotations
 
 import errno
 import os
-import socket
 import stat
 from pathlib import Path
 
@@ -116,6 +115,10 @@ class DataDirLock:
 
     @staticmethod
     def _write_owner(fd: int) -> None:
+        # Imported here: only a writer takes the lock, and socket (with
+        # selectors) cost every read-only command ~5 ms of its start.
+        import socket
+
         note = f"pid {os.getpid()} on {socket.gethostname()}"[: NOTE_BYTES - 1]
         try:
             os.lseek(fd, 0, os.SEEK_SET)

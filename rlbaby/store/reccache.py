@@ -274,7 +274,8 @@ def _decode(spec: Spec, raw: bytes) -> Snapshot | None:
     n = int(counts.sum())
     if doc_ids.shape != (n,) or (n and doc_ids.min() <= 0):
         return None
-    if type(ids) is not list or len(ids) != n or not all(type(v) is str for v in ids):
+    # set(map(type, ...)): 24k ids checked at C speed, not a generator step each
+    if type(ids) is not list or len(ids) != n or not set(map(type, ids)) <= {str}:
         return None
     if len(set(ids)) != n:
         return None  # a record twice: not as rlbaby writes it

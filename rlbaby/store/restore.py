@@ -38,7 +38,7 @@ from typing import Any
 import orjson
 
 from rlbaby.model import Episode, Movement
-from rlbaby.store import codec, osfs, taplog
+from rlbaby.store import codec, colcache, osfs, taplog
 from rlbaby.store.atomic import atomic_write_bytes, parse_tinydb_json, write_synced
 from rlbaby.store.backend import FileBackend
 from rlbaby.store.backup import create_backup
@@ -50,7 +50,6 @@ from rlbaby.store.backup_format import (
     open_manifest,
     read_member,
 )
-from rlbaby.store.colcache import CACHE_REL
 from rlbaby.store.errors import CorruptFileError, NewerVersionError, StoreError, WriteError, why
 from rlbaby.store.lock import DataDirLock
 from rlbaby.store.movement_check import check_movement_docs
@@ -252,7 +251,7 @@ def _roll_forward(data_dir: Path) -> None:
         osfs.replace(new / item, data_dir / item)
         osfs.fsync_dir(data_dir)
     # The column snapshot describes the old movement files; it is only a cache.
-    (data_dir / CACHE_REL).unlink(missing_ok=True)
+    colcache.remove(data_dir)
     (data_dir / JOURNAL).unlink(missing_ok=True)
     osfs.fsync_dir(data_dir)
     _discard_staging(data_dir)

@@ -22,7 +22,7 @@ def cache_dir() -> Path:
     return paths.user_cache_dir()
 
 
-def derived_path(data_dir: Path, kind: str, suffix: str = ".npz") -> Path:
+def derived_path(data_dir: Path, kind: str, suffix: str) -> Path:
     """Where a read-only open keeps a derived file of `data_dir` (`kind`:
     "columns", "episodes", "sleep"): this folder, keyed by the data folder's
     real path, so two folders never share one and a symlink finds its target's."""

@@ -4,17 +4,18 @@ from __future__ import annotations
 
 import json
 import os
-import zipfile
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from rlbaby.model import Child, Episode, Instant, Movement, MovementKind
 from rlbaby.model.arrays import KIND_CODE
-from rlbaby.store import Store, atomic, colcache
+from rlbaby.store import Store, atomic, colcache, rawpack
 from rlbaby.store.colcache import CACHE_REL
 
 DAY = 86_400_000
@@ -76,7 +77,9 @@ def test_edited_month_is_reparsed_not_taken_from_snapshot(data_dir: Path) -> Non
         assert len(s.movements()) == 99
 
 
-@pytest.mark.parametrize("damage", [b"", b"not a zip", b"PK\x03\x04garbage" * 50])
+@pytest.mark.parametrize(
+    "damage", [b"", b"not a zip", b"PK\x03\x04garbage" * 50, rawpack.MAGIC + b"\0" * 40]
+)
 def test_damaged_snapshot_is_ignored(data_dir: Path, damage: bytes) -> None:
     _fill(data_dir)
     with Store.open(data_dir) as s:
@@ -87,16 +90,38 @@ def test_damaged_snapshot_is_ignored(data_dir: Path, damage: bytes) -> None:
         assert s.problems == []
 
 
-def _rewrite(path: Path, **changes: np.ndarray) -> None:
-    with np.load(path) as z:
-        arrays = {k: z[k] for k in z.files}
-    arrays.update(changes)
-    np.savez(path, **arrays)  # type: ignore[arg-type]
+def _damage(path: Path, change: Any) -> None:
+    """Rewrite the snapshot at `path` with `change(head, arrays)` applied and a
+    right checksum: only the checks of the values can refuse it."""
+    unpacked = rawpack.unpack(path.read_bytes())
+    assert unpacked is not None
+    head, views = unpacked
+    arrays = {name: np.array(a) for name, a in views.items()}
+    change(head, arrays)
+    raw = rawpack.pack(head, arrays)
+    assert raw is not None
+    path.write_bytes(raw)
 
 
 def _arrays(path: Path) -> dict[str, np.ndarray]:
-    with np.load(path) as z:
-        return {k: z[k] for k in z.files}
+    unpacked = rawpack.unpack(path.read_bytes())
+    assert unpacked is not None
+    return {name: np.array(a) for name, a in unpacked[1].items()}
+
+
+def _column(name: str, value: Any) -> Any:
+    def change(head: Any, arrays: dict[str, np.ndarray]) -> None:
+        arrays[name] = value(arrays[name])
+
+    return change
+
+
+def _head(change: Any) -> Any:
+    return lambda head, arrays: change(head)
+
+
+def _set_item(container: Any, key: Any, value: Any) -> None:
+    container[key] = value
 
 
 def _bytes_set(block: np.ndarray, **at: int) -> np.ndarray:
@@ -107,30 +132,43 @@ def _bytes_set(block: np.ndarray, **at: int) -> np.ndarray:
     return out
 
 
+def _same_ids(head: Any, arrays: dict[str, np.ndarray]) -> None:
+    n = int(arrays["counts"].sum())
+    arrays["ids"] = np.frombuffer("\n".join(["x"] * n).encode(), np.uint8)
+
+
 @pytest.mark.parametrize(
     "damage",
     [
-        lambda a: {"version": np.array(1)},
-        lambda a: {"kind": np.full_like(a["kind"], 99)},
-        lambda a: {"at_ms": np.full_like(a["at_ms"], -5)},
-        lambda a: {"offset": np.full_like(a["offset"], 5000)},
-        lambda a: {"child": a["child"] + 7},
-        lambda a: {"episode": np.full_like(a["episode"], -1)},
-        lambda a: {"doc_ids": np.zeros_like(a["doc_ids"])},
-        lambda a: {"counts": a["counts"] + 1},
-        lambda a: {"sigs": a["sigs"][:, :2]},
-        lambda a: {"live": a["live"][:-1]},
-        lambda a: {"lengths": a["lengths"] + 1},
-        lambda a: {"ids": a["ids"][:-37]},  # one id fewer than `lengths` says
-        lambda a: {"ids": np.full_like(a["ids"], 0xFF)},  # not UTF-8
-        lambda a: {"ids": _bytes_set(a["ids"], b40=0xFF)},  # one id of the packed rows not UTF-8
-        # a separator gone: two ids run together, one id fewer than `lengths` says
-        lambda a: {"ids": _bytes_set(a["ids"], b36=ord("x"))},
-        lambda a: {"kind": a["kind"].astype(np.float64)},
+        _head(lambda h: _set_item(h, "version", 3)),
+        _head(lambda h: h.pop("keys")),
+        _head(lambda h: h["keys"].append("2099-01")),  # a key more than signatures
+        _head(lambda h: h["keys"].__setitem__(1, h["keys"][0])),  # a file twice
+        _head(lambda h: h["keys"].__setitem__(0, 5)),
+        _head(lambda h: _set_item(h, "child_values", "not a list")),
+        _head(lambda h: h["episode_values"].pop()),  # a code with no value
+        _head(lambda h: h["episode_values"].__setitem__(0, None)),
+        _column("kind", lambda a: np.full_like(a, 99)),
+        _column("at_ms", lambda a: np.full_like(a, -5)),
+        _column("offset", lambda a: np.full_like(a, 5000)),
+        _column("child", lambda a: a + 7),
+        _column("episode", lambda a: np.full_like(a, -1)),
+        _column("doc_ids", lambda a: np.zeros_like(a)),
+        _column("counts", lambda a: a + 1),
+        _column("sigs", lambda a: a[:, :2]),
+        _column("live", lambda a: a[:-1]),
+        _column("ids", lambda a: a[:-37]),  # one id fewer than the counts say
+        _column("ids", lambda a: np.full_like(a, 0xFF)),  # not UTF-8
+        _column("ids", lambda a: _bytes_set(a, b40=0xFF)),  # one id of the packed rows not UTF-8
+        # a separator gone: two ids run together, one id fewer than the counts say
+        _column("ids", lambda a: _bytes_set(a, b36=ord("x"))),
+        _column("ids", lambda a: a.astype(np.int8)),
+        _column("kind", lambda a: a.astype(np.int16)),  # a dtype rawpack keeps, not ours
+        _column("at_ms", lambda a: a.astype(np.int32)),
+        _column("live", lambda a: a.astype(np.uint8)),
+        lambda h, a: a.pop("updated_ms"),
         # every id the same: found when loading, then every file is parsed
-        lambda a: {
-            "ids": np.frombuffer("\n".join(["x"] * int(a["lengths"][1])).encode(), np.uint8)
-        },
+        _same_ids,
     ],
 )
 def test_snapshot_with_wrong_values_is_ignored(data_dir: Path, damage: Any) -> None:
@@ -138,7 +176,7 @@ def test_snapshot_with_wrong_values_is_ignored(data_dir: Path, damage: Any) -> N
     with Store.open(data_dir) as s:
         first = _snapshot(s)
     path = data_dir / CACHE_REL
-    _rewrite(path, **damage(_arrays(path)))
+    _damage(path, damage)
     with Store.open(data_dir) as s:
         assert _snapshot(s) == first
         assert s.problems == []
@@ -147,19 +185,88 @@ def test_snapshot_with_wrong_values_is_ignored(data_dir: Path, damage: Any) -> N
     assert colcache.read(data_dir) is not None
 
 
-def test_a_flipped_byte_in_the_snapshot_is_caught_by_the_zip_checksum(data_dir: Path) -> None:
+def test_a_flipped_byte_in_the_snapshot_is_caught_by_the_checksum(data_dir: Path) -> None:
     _fill(data_dir)
     with Store.open(data_dir) as s:
         first = _snapshot(s)
     path = data_dir / CACHE_REL
     raw = bytearray(path.read_bytes())
-    with zipfile.ZipFile(path) as zf:
-        member = zf.getinfo("ids.npy").header_offset
-    at = raw.index(b"-", member + 200)  # a uuid's dash, past the headers
+    at = raw.rindex(b"-")  # a uuid's dash, in the ids block at the end
     raw[at] = ord("+")
     path.write_bytes(bytes(raw))
     assert colcache.read(data_dir) is None
     with Store.open(data_dir) as s:
+        assert _snapshot(s) == first
+
+
+_GOOD: dict[str, bytes] = {}
+
+
+def _good_snapshot(factory: pytest.TempPathFactory) -> bytes:
+    if "raw" not in _GOOD:
+        data_dir = factory.mktemp("good") / "data"
+        _fill(data_dir)
+        Store.open(data_dir).close()  # writes the snapshot
+        _GOOD["raw"] = (data_dir / CACHE_REL).read_bytes()
+    return _GOOD["raw"]
+
+
+def _rows(snap: colcache.Snapshot) -> tuple:
+    return (
+        snap.keys,
+        [snap.ids[i] for i in range(len(snap.ids))],
+        *(getattr(snap, name).tolist() for name in colcache.ARRAYS),
+        snap.child_values,
+        snap.episode_values,
+    )
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data())
+def test_corrupt_snapshot_bytes_are_refused_or_read_as_written(
+    tmp_path_factory: pytest.TempPathFactory, data: st.DataObject
+) -> None:
+    raw = _good_snapshot(tmp_path_factory)
+    good = colcache.decode(raw)
+    assert good is not None
+    damaged = bytearray(raw)
+    kind = data.draw(st.sampled_from(["flip", "cut", "insert", "splice"]))
+    at = data.draw(st.integers(0, len(raw) - 1))
+    if kind == "flip":
+        damaged[at] ^= data.draw(st.integers(1, 255))
+    elif kind == "cut":
+        del damaged[at:]
+    elif kind == "insert":
+        damaged[at:at] = data.draw(st.binary(min_size=1, max_size=16))
+    else:
+        damaged[at : at + 16] = data.draw(st.binary(min_size=0, max_size=16))
+    back = colcache.decode(bytes(damaged))
+    if bytes(damaged) != raw:
+        assert back is None or _rows(back) == _rows(good)
+
+
+@settings(max_examples=200, deadline=None)
+@given(raw=st.binary(max_size=400) | st.binary(max_size=200).map(lambda b: rawpack.MAGIC + b))
+def test_arbitrary_bytes_are_never_a_snapshot(raw: bytes) -> None:
+    assert colcache.decode(raw) is None
+
+
+@pytest.mark.parametrize("readonly", [False, True])
+def test_a_version_3_snapshot_is_ignored_and_removed_when_replaced(
+    data_dir: Path, readonly: bool
+) -> None:
+    """Version 3 was an .npz; the rawpack that replaces it takes its place,
+    in the data folder or in the user's cache folder."""
+    _fill(data_dir)
+    new = colcache.outside_path(data_dir) if readonly else data_dir / CACHE_REL
+    old = new.with_suffix(".npz")
+    old.parent.mkdir(parents=True)
+    np.savez(old, version=np.array(3))
+    with Store.open(data_dir, readonly=readonly) as s:  # parses every file
+        first = _snapshot(s)
+    assert not old.exists()
+    assert colcache.read_file(new) is not None
+    with Store.open(data_dir, readonly=readonly) as s:
         assert _snapshot(s) == first
 
 
@@ -417,20 +524,20 @@ def test_a_readonly_open_finds_records_without_building_their_locations_first(
         assert not loc._pending
 
 
-def test_a_readonly_open_leaves_the_row_index_of_snapshot_rows_unbuilt(data_dir: Path) -> None:
+@pytest.mark.parametrize("readonly", [False, True])
+def test_either_open_finds_every_snapshot_row_by_its_id(data_dir: Path, readonly: bool) -> None:
+    """The sort that proves the snapshot's ids distinct is also their index
+    (idblock.py): built by either open, and right."""
     _fill(data_dir)
     Store.open(data_dir).close()  # writes the snapshot
     with Store.open(data_dir) as s:
-        assert s.columns._packed is not None
-        assert s.columns._packed.indexed  # a writer builds it at open
         ids = s.movements().ids
-    with Store.open(data_dir, readonly=True) as s:
+    with Store.open(data_dir, readonly=readonly) as s:
         cols = s.columns
         assert cols._packed is not None
-        assert not cols._packed.indexed  # `summary` never needs it
-        assert s.movements().ids == ids
-        assert cols.row_of[ids[10]] == list(cols.ids).index(ids[10])  # asked: built, and right
         assert cols._packed.indexed
+        assert s.movements().ids == ids
+        assert cols.row_of[ids[10]] == list(cols.ids).index(ids[10])
         assert dict(cols.row_of) == {mid: row for row, mid in enumerate(cols.ids)}
 
 
@@ -470,10 +577,9 @@ def test_a_snapshot_repeating_an_id_is_ignored_by_either_open(
     with Store.open(data_dir) as s:
         first = _snapshot(s)
     path = data_dir / CACHE_REL
-    arrays = _arrays(path)
-    ids = arrays["ids"].tobytes().decode().split("\n")
+    ids = _arrays(path)["ids"].tobytes().decode().split("\n")
     ids[1] = ids[0]
-    _rewrite(path, ids=np.frombuffer("\n".join(ids).encode(), np.uint8))
+    _damage(path, _column("ids", lambda a: np.frombuffer("\n".join(ids).encode(), np.uint8)))
     with Store.open(data_dir, readonly=readonly) as s:
         assert _snapshot(s) == first
         assert len(s.movements()) == 100
@@ -483,8 +589,8 @@ def test_a_snapshot_repeating_an_id_is_ignored_by_either_open(
 def test_the_snapshot_ids_stay_packed_and_only_a_writer_builds_their_index(
     data_dir: Path, readonly: bool
 ) -> None:
-    """No str object per snapshot id: the rows stay the snapshot's block, and
-    only a writable open (its first tap needs it) sorts them into an index."""
+    """No str object per snapshot id: the rows stay the snapshot's block, sorted
+    into an index by either open (the sort proves them distinct too)."""
     _fill(data_dir)
     with Store.open(data_dir) as s:
         first = _snapshot(s)
@@ -494,4 +600,5 @@ def test_the_snapshot_ids_stay_packed_and_only_a_writer_builds_their_index(
         assert cols._packed is not None
         assert cols._p == 75  # the three older files; the newest is parsed
         assert len(cols._extra) == 25
-        assert cols._packed.indexed is not readonly
+        assert cols._packed.indexed
+        assert cols._packed.block.base is None  # its own bytes, not a view of the whole file

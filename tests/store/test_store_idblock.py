@@ -42,7 +42,7 @@ def test_packed_ids_read_and_find_every_row() -> None:
     assert packed.decode(np.array([3, 1, 499], np.intp)) == [ids[3], ids[1], ids[499]]
     assert not packed.indexed
     assert packed.distinct()
-    assert not packed.indexed  # proving them distinct needs no index
+    assert packed.indexed  # the one sort that proves them distinct is the index
     assert not packed.any_of(["nope", str(uuid.UUID(int=5))])
     assert packed.any_of(["nope", ids[77]])
     assert [packed.find(i) for i in ids] == list(range(500))
@@ -80,6 +80,36 @@ def test_only_a_block_of_one_width_packs_and_a_damaged_one_is_refused() -> None:
     bad = np.frombuffer(b"a\xff\ncd", np.uint8)
     with pytest.raises(ValueError, match="utf-8"):
         PackedIds.from_block(bad, 2)
+
+
+@pytest.mark.parametrize("n", [1, 2, 3, 4, 5, 255, 256, 257, 1024, 1025])
+def test_every_row_is_found_whatever_the_number_of_rows(n: int) -> None:
+    """A key keeps the row in its low bits: just enough of them for `n` rows."""
+    ids = _uuids(n)
+    packed = _packed(ids)
+    assert packed.distinct()
+    assert [packed.find(i) for i in ids] == list(range(n))
+    assert packed.find_many([*ids[::-1], "nope"]).tolist() == [*range(n - 1, -1, -1), -1]
+    assert packed.find(str(uuid.UUID(int=n * 7919 + 1))) is None  # the next one, not there
+    assert not _packed([*ids, ids[-1]]).distinct()
+
+
+def test_hashes_alike_in_their_high_bits_are_told_apart_by_the_bytes(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Hashes differing only where a key keeps its row are alike to the index."""
+
+    def low_hash(rows: np.ndarray) -> np.ndarray:
+        return np.arange(len(rows), dtype=np.uint64) % np.uint64(3)
+
+    monkeypatch.setattr(idblock, "_hash_rows", low_hash)
+    monkeypatch.setattr(idblock._OneHash, "__call__", lambda self, raw: 1)
+    ids = _uuids(40)
+    packed = _packed(ids)
+    assert packed.distinct()
+    assert [packed.find(i) for i in ids] == list(range(40))
+    assert packed.find_many([ids[7], "x" * 36]).tolist() == [7, -1]
+    assert not _packed([*ids, ids[3]]).distinct()
 
 
 @pytest.mark.parametrize("where", [(0, 1), (0, 999), (500, 501), (998, 999)])
@@ -175,7 +205,6 @@ def test_a_readonly_copy_follows_taps_and_moves_of_snapshot_rows(data_dir: Path)
     expected = {m.id: m for m in moves}
     with Store.open(data_dir) as writer, Store.open(data_dir, readonly=True) as reader:
         assert reader.columns._packed is not None
-        assert not reader.columns._packed.indexed
         moved = writer.save(replace(moves[3], at=Instant(T + 3 * DAY + 60_000, 60)))
         expected[moved.id] = moved
         gone = writer.delete(moves[12])
