@@ -42,6 +42,9 @@ class DerivedCaches:
     columns: MovementColumns
     _movements: ShardedTable
     _write_cache: bool
+    # A read-only open's stats of every data file, taken once before its load
+    # (follow.folder_signature); the snapshots are checked against them.
+    _stats_seen: dict[str, list[int]]
     _lock: DataDirLock | None
     # The older movement files when the snapshot was read (see _save_column_cache).
     _past_movement_files: set[str] | None = None
@@ -69,10 +72,14 @@ class DerivedCaches:
         """The signature of each file of `keys` that can be looked at."""
         assert isinstance(self.backend, FileBackend)
         base = os.path.join(self.backend.data_dir, folder)
+        seen = self._stats_seen
         sigs = {}
         for key in keys:
             try:
-                sigs[key] = colcache.file_sig(f"{base}{os.sep}{key}.json")
+                sig = seen.get(f"{folder}/{key}.json")
+                if sig is None:
+                    sig = colcache.file_sig(f"{base}{os.sep}{key}.json")
+                sigs[key] = sig
             except OSError:
                 continue
         return sigs
@@ -105,9 +112,13 @@ class DerivedCaches:
             if snap is None:
                 continue
             usable = []
+            seen = self._stats_seen
             for key, sig in zip(snap.keys, snap.sigs.tolist(), strict=True):
                 try:
-                    if key in past and colcache.file_sig(paths[key]) == sig:
+                    if key not in past:
+                        continue
+                    now = seen.get(f"movements/{key}.json") or colcache.file_sig(paths[key])
+                    if now == sig:
                         usable.append(key)
                 except OSError:
                     continue

@@ -29,12 +29,15 @@ from rlbaby.store.tapreplay import apply_steps
 if TYPE_CHECKING:
     from rlbaby.store.store import Store
 
-Signature = tuple[tuple[str, int, int, int], ...]
+# (name, size, mtime_ns, inode, ctime_ns): the last four as colcache.file_sig
+# has them, so a read-only open checks its snapshots against these stats
+# instead of taking every file's again (see stats_by_name).
+Signature = tuple[tuple[str, int, int, int, int], ...]
 RECORD_FOLDERS = ("movements", "episodes", "sleep")
 
 
 def folder_signature(data_dir: Path) -> Signature:
-    """Name, size, mtime and inode of every data file (a rename gives a new inode).
+    """Name, size, mtime, inode and ctime of every data file (a rename gives a new inode).
 
     One `os.scandir` per folder and a stat per file, without a `Path` each:
     with one movement file a day the folders hold ~2,000 files, and the
@@ -45,13 +48,13 @@ def folder_signature(data_dir: Path) -> Signature:
     meta = os.path.join(base, "meta.json")
     try:
         st = os.stat(meta)
-        sig.append(("meta.json", st.st_size, st.st_mtime_ns, st.st_ino))
+        sig.append(("meta.json", st.st_size, st.st_mtime_ns, st.st_ino, st.st_ctime_ns))
     except OSError:
         pass
     taps = os.path.join(base, LOG_NAME)
     try:
         st = os.stat(taps)
-        sig.append((LOG_NAME, st.st_size, st.st_mtime_ns, st.st_ino))
+        sig.append((LOG_NAME, st.st_size, st.st_mtime_ns, st.st_ino, st.st_ctime_ns))
     except OSError:
         pass
     for folder in RECORD_FOLDERS:
@@ -67,8 +70,13 @@ def folder_signature(data_dir: Path) -> Signature:
                 st = os.stat(f"{where}{os.sep}{name}")
             except OSError:
                 continue  # replaced or removed between the listing and now
-            sig.append((f"{folder}/{name}", st.st_size, st.st_mtime_ns, st.st_ino))
+            sig.append((f"{folder}/{name}", st.st_size, st.st_mtime_ns, st.st_ino, st.st_ctime_ns))
     return tuple(sig)
+
+
+def stats_by_name(signature: Signature) -> dict[str, list[int]]:
+    """Each file's [size, mtime_ns, inode, ctime_ns], as `colcache.file_sig` gives it."""
+    return {name: [size, mtime, ino, ctime] for name, size, mtime, ino, ctime in signature}
 
 
 class Follower:

@@ -23,7 +23,7 @@ from rlbaby.store.backend import Backend, FileBackend, MemoryBackend, Problem
 from rlbaby.store.columns import MovementColumns
 from rlbaby.store.derived import DerivedCaches
 from rlbaby.store.errors import CorruptFileError, StoreError
-from rlbaby.store.follow import Follower, folder_signature
+from rlbaby.store.follow import Follower, folder_signature, stats_by_name
 from rlbaby.store.journal import finish_pending
 from rlbaby.store.lock import DataDirLock
 from rlbaby.store.movement_check import check_movement_docs
@@ -94,9 +94,14 @@ class Store(StoreWrites, StoreQueries, DerivedCaches):
         # What a read-only copy last read (see refresh); taken before loading,
         # so a write during the load is seen as a change next time.
         self._follower: Follower | None = None
+        self._stats_seen: dict[str, list[int]] = {}
         if self.readonly and data_dir is not None:
-            self._follower = Follower(self, folder_signature(data_dir))
+            seen = folder_signature(data_dir)
+            self._follower = Follower(self, seen)
+            # The snapshots are checked against these stats, not new ones.
+            self._stats_seen = stats_by_name(seen)
         self._load()
+        self._stats_seen = {}  # only the load may trust them
         if isinstance(backend, FileBackend) and data_dir is not None:
             self._taplog = TapLog(data_dir / LOG_NAME, readonly=self.readonly, guard=backend.guard)
             self._replay_taps()
