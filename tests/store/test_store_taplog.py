@@ -517,3 +517,22 @@ def test_a_format_1_folder_becomes_format_2_when_its_log_is_made(
         assert _log(data_dir) == HEADER
         assert read_schema_version(FileBackend(data_dir)) == SCHEMA_VERSION == 2
         _tap_some(s, clock, 1)
+
+
+@pytest.mark.parametrize("raw", [b"", HEADER[:5]], ids=["empty", "header cut short"])
+def test_a_log_without_its_whole_header_gets_one_before_the_first_tap(
+    data_dir: Path, clock: FakeClock, raw: bytes
+) -> None:
+    with Store.open(data_dir, now_ms=clock.now_ms) as s:
+        s.save(Child("Ada", id="kid"))
+    (data_dir / LOG_NAME).write_bytes(raw)  # as a crash mid-creation, or a restored backup
+    store = Store.open(data_dir, now_ms=clock.now_ms)
+    taps = _tap_some(store, clock, 2)
+    before = contents(store)
+    _crash(store)
+    assert _log(data_dir).startswith(HEADER)
+    with Store.open(data_dir) as again:  # was refused: "not rlbaby's tap log"
+        assert again.problems == []
+        assert contents(again) == before
+        assert {m.id for m in taps} <= set(again.movements().ids)
+
