@@ -199,10 +199,6 @@ class TapLog:
         self._size = got.end
         return got
 
-    def exists(self) -> bool:
-        """Whether the log is open or on disk (False: the next append creates it)."""
-        return self._fd is not None or self.path.exists()
-
     def prepare(self) -> None:
         """Create the log (once per folder) and open it now, so the first
         tap waits only for its own line.

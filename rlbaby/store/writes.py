@@ -202,8 +202,9 @@ class StoreWrites:
             ReadOnlyError, WriteError: nothing changed, on disk or in memory.
         """
         assert self._taplog is not None
-        if not self._taplog.exists():
-            self._state_format()  # before the log: an older rlbaby must refuse the folder
+        # Before the log: an older rlbaby must refuse the folder. (Not only when
+        # the log is new: a restored format-1 backup brings an empty one.)
+        self._state_format()
         plans: list[tuple[ShardedTable, PlannedPut]] = []
         try:
             for table, key, rid, doc in items:

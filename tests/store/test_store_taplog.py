@@ -536,3 +536,22 @@ def test_a_log_without_its_whole_header_gets_one_before_the_first_tap(
         assert contents(again) == before
         assert {m.id for m in taps} <= set(again.movements().ids)
 
+
+def test_restoring_a_format_1_backup_states_format_2_before_the_first_logged_tap(
+    data_dir: Path, clock: FakeClock
+) -> None:
+    from rlbaby.store.backend import FileBackend
+
+    with Store.open(data_dir, now_ms=clock.now_ms) as s:
+        s.save(Child("Ada", id="kid"))
+    _set_version(data_dir, 1)
+    (data_dir / LOG_NAME).unlink()
+    old = create_backup(data_dir, reason="manual", schema_version=1)  # an older rlbaby's
+    restore_backup(data_dir, old)
+    assert _log(data_dir) == HEADER  # the restore's empty log, in a format-1 folder
+    store = Store.open(data_dir, now_ms=clock.now_ms)
+    _tap_some(store, clock, 1)
+    _crash(store)
+    assert parse(_log(data_dir)).steps  # the tap is only in the log...
+    # ...so an older rlbaby, which ignores the log, must refuse the folder.
+    assert read_schema_version(FileBackend(data_dir)) == SCHEMA_VERSION
