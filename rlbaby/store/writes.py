@@ -11,7 +11,7 @@ from tinydb import TinyDB
 
 from rlbaby.model import Child, Episode, Movement, Settings, SleepPeriod
 from rlbaby.store import codec
-from rlbaby.store.atomic import AtomicJSONStorage, MemoryStorage
+from rlbaby.store.atomic import AtomicJSONStorage, MemoryStorage, unstaged
 from rlbaby.store.columns import MovementColumns
 from rlbaby.store.errors import StoreError
 from rlbaby.store.records import Records
@@ -238,9 +238,13 @@ class StoreWrites:
         taplog = self._taplog
         if taplog is None or not taplog.lines or not self._may_cut_taplog():
             return
-        for table in (self._episodes, self._sleep, self._movements):
-            table.flush_dirty()
-        taplog.cut()
+        # Never staged into an import's journal: the cut below is a real
+        # write, so files staged (and then discarded, or lost in a crash
+        # before the commit) would leave the log's taps nowhere on disk.
+        with unstaged():
+            for table in (self._episodes, self._sleep, self._movements):
+                table.flush_dirty()
+            taplog.cut()
 
     def _may_cut_taplog(self) -> bool:
         """False while a damaged log has no copy in quarantine (Store sets it)."""

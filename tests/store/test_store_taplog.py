@@ -555,3 +555,25 @@ def test_restoring_a_format_1_backup_states_format_2_before_the_first_logged_tap
     assert parse(_log(data_dir)).steps  # the tap is only in the log...
     # ...so an older rlbaby, which ignores the log, must refuse the folder.
     assert read_schema_version(FileBackend(data_dir)) == SCHEMA_VERSION
+
+
+def test_an_import_that_fails_keeps_the_taps_it_folded_in(data_dir: Path, clock: FakeClock) -> None:
+    from rlbaby.store.journal import journalled
+
+    store = Store.open(data_dir, now_ms=clock.now_ms)
+    taps = _tap_some(store, clock, 3)  # only in the log
+    seen: set[str] = set()
+
+    def fail() -> None:
+        # What an open finds if the import is killed here, before its commit.
+        with Store.open(data_dir, readonly=True) as reader:
+            seen.update(reader.movements().ids)
+        raise WriteError(data_dir, OSError(errno.ENOSPC, "No space left on device"))
+
+    other = Movement("kid", taps[0].episode_id, NOV.plus_ms(3 * 86_400_000))
+    with journalled(data_dir), pytest.raises(WriteError):
+        store.save_many([other], commit=fail)  # as an import: its checkpoint first
+    assert {m.id for m in taps} <= seen
+    store.close()
+    with Store.open(data_dir) as again:
+        assert {m.id for m in taps} <= set(again.movements().ids)
