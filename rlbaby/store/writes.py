@@ -119,6 +119,14 @@ class StoreWrites:
         raises, the batch is undone as for a failed write (import's journal).
         """
         self.checkpoint()  # the batch rewrites files: fold the tap log into them first
+        if self._taplog is not None and self._taplog.lines:
+            # A damaged log kept until its copy is set aside: the next open
+            # would replay its older copies over what the batch writes.
+            raise StoreError(
+                "Nothing was changed: rlbaby keeps the tap log as it is until it can set "
+                "aside a copy of its damaged lines (see the notice about taps.log). Free "
+                "some space in the data folder, then open rlbaby again and retry."
+            )
         now = self.now_ms()
         stamped = [
             replace(r, created_ms=r.created_ms or now, updated_ms=r.updated_ms or now)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
 import zipfile
@@ -577,3 +578,24 @@ def test_an_import_that_fails_keeps_the_taps_it_folded_in(data_dir: Path, clock:
     store.close()
     with Store.open(data_dir) as again:
         assert {m.id for m in taps} <= set(again.movements().ids)
+
+
+def test_a_batch_while_the_log_cannot_be_cut_is_not_undone_by_the_next_open(
+    data_dir: Path, clock: FakeClock
+) -> None:
+    store = Store.open(data_dir, now_ms=clock.now_ms)
+    _tap_some(store, clock, 3)
+    _crash(store)
+    lines = _log(data_dir).split(b"\n")
+    lines[2] = lines[2][:-3] + b"]]]"  # damage a line before good ones
+    (data_dir / LOG_NAME).write_bytes(b"\n".join(lines))
+    (data_dir / "quarantine").write_bytes(b"a file where the folder should be")
+    with Store.open(data_dir, now_ms=clock.now_ms) as again:
+        tap = _tap_some(again, clock, 1)[0]  # in the log, which is never cut now
+        clock.advance(60)
+        newer = replace(tap, note="from the other phone", updated_ms=clock.now_ms())
+        with contextlib.suppress(StoreError):
+            again.save_many([newer])  # as an import of a newer copy
+        after = contents(again)
+    with Store.open(data_dir) as third:
+        assert contents(third) == after  # was: the log's older copy replayed over it
