@@ -40,6 +40,17 @@ def staged_writes(stage: Callable[[Path, bytes], bool]) -> Iterator[None]:
         _stage.reset(token)
 
 
+@contextmanager
+def unstaged() -> Iterator[None]:
+    """Write for real inside a journalled batch: for what is no part of it
+    (a checkpoint of the tap log, which a discarded batch must not take along)."""
+    token = _stage.set(None)
+    try:
+        yield
+    finally:
+        _stage.reset(token)
+
+
 def staging() -> bool:
     """Whether this thread's atomic writes go to a journalled batch now."""
     return _stage.get() is not None

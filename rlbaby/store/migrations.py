@@ -4,8 +4,9 @@ Each step takes a data folder at version N and leaves it at N + 1.
 
 - 1 -> 2: format 2 adds the tap log (`taps.log`, see taplog.py). A format-1
   folder is already a valid format-2 folder, so nothing runs at the open: the
-  store states version 2 in meta.json just before it creates the log (an
-  older rlbaby then refuses the folder instead of ignoring the log's taps).
+  store states version 2 in meta.json before it makes the log or logs a save
+  (a restored format-1 backup brings an empty log), so an older rlbaby then
+  refuses the folder instead of ignoring the log's taps.
   A folder only read, or whose meta.json cannot be read, is never rewritten.
 """
 

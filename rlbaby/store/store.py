@@ -356,8 +356,9 @@ class Store(StoreWrites, StoreQueries, DerivedCaches):
         first one also states format 2 in meta.json, see migrations.py)."""
         assert self._taplog is not None
         try:
-            if not self._taplog.exists():
-                self._state_format()
+            # Even when the log exists: a restored format-1 backup brings an
+            # empty one, and meta.json must still say 2 before a tap is logged.
+            self._state_format()
             self._taplog.prepare()
         except StoreError as exc:
             log.warning("the tap log is not ready; the first save tries again: %s", exc)

@@ -199,10 +199,6 @@ class TapLog:
         self._size = got.end
         return got
 
-    def exists(self) -> bool:
-        """Whether the log is open or on disk (False: the next append creates it)."""
-        return self._fd is not None or self.path.exists()
-
     def prepare(self) -> None:
         """Create the log (once per folder) and open it now, so the first
         tap waits only for its own line.
@@ -286,14 +282,18 @@ class TapLog:
             size = os.fstat(fd).st_size
             if size and size < self._size:
                 raise OSError(errno.ESTALE, "another program shortened the tap log")
-            if size != self._size:
+            if size != self._size or size < len(HEADER):
                 # Not what the open read (a crash's cut-short line, or a log
-                # created since): cut back to the whole lines read.
-                os.ftruncate(fd, max(self._size, len(HEADER)) if size else 0)
-                if not size:
+                # created since): cut back to the whole lines read. A log read
+                # without its whole header (empty, or the header cut short)
+                # starts again from the header, or no later open could read it.
+                if not size or self._size < len(HEADER):
+                    os.ftruncate(fd, 0)
                     os.write(fd, HEADER)
+                    self._size = len(HEADER)
+                else:
+                    os.ftruncate(fd, self._size)
                 osfs.fdatasync(fd)
-                self._size = max(self._size, len(HEADER))
         except OSError as exc:
             os.close(fd)
             raise WriteError(self.path, exc) from exc

@@ -11,7 +11,7 @@ from tinydb import TinyDB
 
 from rlbaby.model import Child, Episode, Movement, Settings, SleepPeriod
 from rlbaby.store import codec
-from rlbaby.store.atomic import AtomicJSONStorage, MemoryStorage
+from rlbaby.store.atomic import AtomicJSONStorage, MemoryStorage, unstaged
 from rlbaby.store.columns import MovementColumns
 from rlbaby.store.errors import StoreError
 from rlbaby.store.records import Records
@@ -119,6 +119,14 @@ class StoreWrites:
         raises, the batch is undone as for a failed write (import's journal).
         """
         self.checkpoint()  # the batch rewrites files: fold the tap log into them first
+        if self._taplog is not None and self._taplog.lines:
+            # A damaged log kept until its copy is set aside: the next open
+            # would replay its older copies over what the batch writes.
+            raise StoreError(
+                "Nothing was changed: rlbaby keeps the tap log as it is until it can set "
+                "aside a copy of its damaged lines (see the notice about taps.log). Free "
+                "some space in the data folder, then open rlbaby again and retry."
+            )
         now = self.now_ms()
         stamped = [
             replace(r, created_ms=r.created_ms or now, updated_ms=r.updated_ms or now)
@@ -202,8 +210,9 @@ class StoreWrites:
             ReadOnlyError, WriteError: nothing changed, on disk or in memory.
         """
         assert self._taplog is not None
-        if not self._taplog.exists():
-            self._state_format()  # before the log: an older rlbaby must refuse the folder
+        # Before the log: an older rlbaby must refuse the folder. (Not only when
+        # the log is new: a restored format-1 backup brings an empty one.)
+        self._state_format()
         plans: list[tuple[ShardedTable, PlannedPut]] = []
         try:
             for table, key, rid, doc in items:
@@ -237,9 +246,13 @@ class StoreWrites:
         taplog = self._taplog
         if taplog is None or not taplog.lines or not self._may_cut_taplog():
             return
-        for table in (self._episodes, self._sleep, self._movements):
-            table.flush_dirty()
-        taplog.cut()
+        # Never staged into an import's journal: the cut below is a real
+        # write, so files staged (and then discarded, or lost in a crash
+        # before the commit) would leave the log's taps nowhere on disk.
+        with unstaged():
+            for table in (self._episodes, self._sleep, self._movements):
+                table.flush_dirty()
+            taplog.cut()
 
     def _may_cut_taplog(self) -> bool:
         """False while a damaged log has no copy in quarantine (Store sets it)."""

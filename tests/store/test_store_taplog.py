@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
 import zipfile
@@ -517,3 +518,84 @@ def test_a_format_1_folder_becomes_format_2_when_its_log_is_made(
         assert _log(data_dir) == HEADER
         assert read_schema_version(FileBackend(data_dir)) == SCHEMA_VERSION == 2
         _tap_some(s, clock, 1)
+
+
+@pytest.mark.parametrize("raw", [b"", HEADER[:5]], ids=["empty", "header cut short"])
+def test_a_log_without_its_whole_header_gets_one_before_the_first_tap(
+    data_dir: Path, clock: FakeClock, raw: bytes
+) -> None:
+    with Store.open(data_dir, now_ms=clock.now_ms) as s:
+        s.save(Child("Ada", id="kid"))
+    (data_dir / LOG_NAME).write_bytes(raw)  # as a crash mid-creation, or a restored backup
+    store = Store.open(data_dir, now_ms=clock.now_ms)
+    taps = _tap_some(store, clock, 2)
+    before = contents(store)
+    _crash(store)
+    assert _log(data_dir).startswith(HEADER)
+    with Store.open(data_dir) as again:  # was refused: "not rlbaby's tap log"
+        assert again.problems == []
+        assert contents(again) == before
+        assert {m.id for m in taps} <= set(again.movements().ids)
+
+
+def test_restoring_a_format_1_backup_states_format_2_before_the_first_logged_tap(
+    data_dir: Path, clock: FakeClock
+) -> None:
+    from rlbaby.store.backend import FileBackend
+
+    with Store.open(data_dir, now_ms=clock.now_ms) as s:
+        s.save(Child("Ada", id="kid"))
+    _set_version(data_dir, 1)
+    (data_dir / LOG_NAME).unlink()
+    old = create_backup(data_dir, reason="manual", schema_version=1)  # an older rlbaby's
+    restore_backup(data_dir, old)
+    assert _log(data_dir) == HEADER  # the restore's empty log, in a format-1 folder
+    store = Store.open(data_dir, now_ms=clock.now_ms)
+    _tap_some(store, clock, 1)
+    _crash(store)
+    assert parse(_log(data_dir)).steps  # the tap is only in the log...
+    # ...so an older rlbaby, which ignores the log, must refuse the folder.
+    assert read_schema_version(FileBackend(data_dir)) == SCHEMA_VERSION
+
+
+def test_an_import_that_fails_keeps_the_taps_it_folded_in(data_dir: Path, clock: FakeClock) -> None:
+    from rlbaby.store.journal import journalled
+
+    store = Store.open(data_dir, now_ms=clock.now_ms)
+    taps = _tap_some(store, clock, 3)  # only in the log
+    seen: set[str] = set()
+
+    def fail() -> None:
+        # What an open finds if the import is killed here, before its commit.
+        with Store.open(data_dir, readonly=True) as reader:
+            seen.update(reader.movements().ids)
+        raise WriteError(data_dir, OSError(errno.ENOSPC, "No space left on device"))
+
+    other = Movement("kid", taps[0].episode_id, NOV.plus_ms(3 * 86_400_000))
+    with journalled(data_dir), pytest.raises(WriteError):
+        store.save_many([other], commit=fail)  # as an import: its checkpoint first
+    assert {m.id for m in taps} <= seen
+    store.close()
+    with Store.open(data_dir) as again:
+        assert {m.id for m in taps} <= set(again.movements().ids)
+
+
+def test_a_batch_while_the_log_cannot_be_cut_is_not_undone_by_the_next_open(
+    data_dir: Path, clock: FakeClock
+) -> None:
+    store = Store.open(data_dir, now_ms=clock.now_ms)
+    _tap_some(store, clock, 3)
+    _crash(store)
+    lines = _log(data_dir).split(b"\n")
+    lines[2] = lines[2][:-3] + b"]]]"  # damage a line before good ones
+    (data_dir / LOG_NAME).write_bytes(b"\n".join(lines))
+    (data_dir / "quarantine").write_bytes(b"a file where the folder should be")
+    with Store.open(data_dir, now_ms=clock.now_ms) as again:
+        tap = _tap_some(again, clock, 1)[0]  # in the log, which is never cut now
+        clock.advance(60)
+        newer = replace(tap, note="from the other phone", updated_ms=clock.now_ms())
+        with contextlib.suppress(StoreError):
+            again.save_many([newer])  # as an import of a newer copy
+        after = contents(again)
+    with Store.open(data_dir) as third:
+        assert contents(third) == after  # was: the log's older copy replayed over it
