@@ -32,7 +32,7 @@ from rlbaby.store.records import Records
 from rlbaby.store.restore_marks import restore_marks_present
 from rlbaby.store.schema import SCHEMA_VERSION, check_version, meta_version, single
 from rlbaby.store.shards import ShardedTable
-from rlbaby.store.taplog import LOG_NAME, TapLog
+from rlbaby.store.taplog import LOG_NAME, TapLog, refuse_newer
 from rlbaby.store.tapreplay import apply_steps, damage_problem, keep_copy
 from rlbaby.store.writes import StoreWrites
 
@@ -177,6 +177,7 @@ class Store(StoreWrites, StoreQueries, DerivedCaches):
             finish_pending(data_dir, have_lock=lock is not None)  # an import a crash cut short
             backend = FileBackend(data_dir, readonly=readonly)
             check_version(backend)
+            refuse_newer(data_dir / LOG_NAME)  # before anything is written
             if not readonly:
                 from rlbaby.store.migrations import migrate_if_needed
 

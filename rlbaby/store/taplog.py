@@ -113,6 +113,31 @@ def check_header(raw: bytes, where: Path | str) -> None:
     raise ValueError("it does not start with the tap log's header")
 
 
+def refuse_newer(path: Path) -> None:
+    """Refuse a folder whose tap log a newer rlbaby wrote, before the open
+    touches anything (its header alone is read; any other trouble with the
+    log is for the load to report).
+
+    Raises:
+        NewerVersionError: the log's header names a newer format.
+    """
+    try:
+        fd = osfs.open_fd(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except OSError:
+        return
+    try:
+        first = os.read(fd, 64)
+    except OSError:
+        return
+    finally:
+        os.close(fd)
+    if first.startswith(_HEADER_START) and not first.startswith(HEADER):
+        try:
+            check_header(first, path)
+        except ValueError:
+            pass
+
+
 def parse(raw: bytes, start: int = 0) -> LogRead:
     """The steps in `raw[start:]` (`start` 0: the whole log, header first).
 

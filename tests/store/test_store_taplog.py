@@ -259,14 +259,27 @@ def test_a_damaged_log_without_its_copy_is_never_cut(
         assert taps[2].id in set(third.movements().ids)
 
 
-def test_a_newer_tap_log_is_refused(data_dir: Path, clock: FakeClock) -> None:
-    Store.open(data_dir).close()
+def test_a_newer_tap_log_is_refused_before_anything_is_written(
+    data_dir: Path, clock: FakeClock
+) -> None:
+    from store_strategies import folder_hashes
+
+    with Store.open(data_dir, now_ms=clock.now_ms) as s:
+        kid = s.save(Child("Ada", id="kid"))
+        ep = s.save(Episode(kid.id, NOV, id="ep"))
+        for day in range(4):  # older day files, which a load would snapshot
+            s.save(Movement(kid.id, ep.id, NOV.plus_ms(day * 86_400_000)))
     (data_dir / LOG_NAME).write_bytes(b"rlbaby tap log 9\n")
+    for snapshot in (data_dir / "cache").glob("*"):
+        snapshot.unlink()
+    before = folder_hashes(data_dir)
     with pytest.raises(NewerVersionError):
         Store.open(data_dir)
     with pytest.raises(NewerVersionError):
         Store.open(data_dir, readonly=True)
     assert _log(data_dir) == b"rlbaby tap log 9\n"
+    assert folder_hashes(data_dir) == before
+    assert not list((data_dir / "cache").glob("*"))
 
 
 def test_a_foreign_tap_log_is_never_overwritten(data_dir: Path) -> None:
