@@ -1,18 +1,20 @@
 """Records of one kind, kept in one TinyDB file per period of time.
 
-A save rewrites only its period's file, so the cost of a tap does not grow with
-years of history (one file for everything costs 1.5 s a save at 200k).
+(Over 400 lines: the load, the lookups and the two write paths, the batch's
+and the tap log's, all work on the same cached dicts and locations.)
+
+A tap does not write here: it appends a line to the tap log (taplog.py), and
+`stage_put` keeps the record in its file's cached dict until a checkpoint
+rewrites the files it changed (`flush_dirty`). A rewrite touches only its
+period's files, so its cost does not grow with years of history.
 
 Episodes and sleep periods are few: one file per calendar month
 (`episodes/2026-11.json`, up to ~110 KB at 200k movements). Movements are
-many, and every tap rewrites the whole current file, so each file holds one
-UTC day (`movements/2026-11-21d.json`). At 200k movements over five years (two
-children, ~1,830 nights) a day file holds ~110 movements and ~31 KB, the
-fullest ~360 and ~100 KB. The ten-day files of 0.2.0 held ~1,100 (the fullest
-1,738 and 490 KB): serialising, fsyncing and replacing them made a tap's p99
-10 ms at a load average of 0.75, twice its 5 ms target (`make bench`, section
-tap). The ~1,830 files cost a cold open no more CPU than ~180 did: older
-files come from the column cache (colcache.py), checked by one stat each.
+many, so each file holds one UTC day (`movements/2026-11-21d.json`). At 200k
+movements over five years (two children, ~1,830 nights) a day file holds ~110
+movements and ~31 KB, the fullest ~360 and ~100 KB. The ~1,830 files cost a
+cold open no more CPU than ~180 did: older files come from the column cache
+(colcache.py), checked by one stat each.
 
 Any `<key>.json` in the folder is read as a shard, whatever its period: the
 month files of 0.1 and the ten-day files of 0.2.0 stay where they are, and a

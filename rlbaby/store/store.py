@@ -33,7 +33,7 @@ from rlbaby.store.restore_marks import restore_marks_present
 from rlbaby.store.schema import SCHEMA_VERSION, check_version, meta_version, single
 from rlbaby.store.shards import ShardedTable
 from rlbaby.store.taplog import LOG_NAME, TapLog, refuse_newer
-from rlbaby.store.tapreplay import apply_steps, damage_problem, keep_copy
+from rlbaby.store.tapreplay import replay_log
 from rlbaby.store.writes import StoreWrites
 
 log = logging.getLogger(__name__)
@@ -104,7 +104,7 @@ class Store(StoreWrites, StoreQueries, DerivedCaches):
         self._stats_seen = {}  # only the load may trust them
         if isinstance(backend, FileBackend) and data_dir is not None:
             self._taplog = TapLog(data_dir / LOG_NAME, readonly=self.readonly, guard=backend.guard)
-            self._replay_taps()
+            replay_log(self)
             if not self.readonly:
                 self._prepare_taplog()
 
@@ -307,47 +307,6 @@ class Store(StoreWrites, StoreQueries, DerivedCaches):
         finally:
             if gc_was_enabled:
                 gc.enable()
-
-    def _replay_taps(self) -> None:
-        """Apply the tap log's saves on top of the loaded files (taplog.py).
-
-        Raises:
-            NewerVersionError: a newer rlbaby wrote the log.
-            StoreError: it cannot be read at all (then nothing is overwritten).
-        """
-        assert self._taplog is not None
-        assert self.data_dir is not None
-        try:
-            got = self._taplog.read()
-        except OSError as exc:
-            raise StoreError(
-                f"Cannot read {self.data_dir / LOG_NAME}, which holds your latest taps: "
-                f"{errors.why(exc)}. Nothing was changed."
-            ) from exc
-        except ValueError as exc:
-            raise StoreError(
-                f"{self.data_dir / LOG_NAME} is not rlbaby's tap log ({exc}). rlbaby will not "
-                "overwrite it: move it out of the data folder, then open rlbaby again."
-            ) from exc
-        if got.torn:
-            log.info("the last save in %s was cut short by a crash; never confirmed", LOG_NAME)
-        gc_was_enabled = gc.isenabled()
-        gc.disable()
-        try:
-            bad = got.damaged + apply_steps(self, got.steps)
-        finally:
-            if gc_was_enabled:
-                gc.enable()
-        if bad:
-            copied = None
-            if not self.readonly:
-                try:
-                    raw = (self.data_dir / LOG_NAME).read_bytes()
-                except OSError:
-                    raw = None
-                copied = None if raw is None else keep_copy(self.data_dir, raw, bad[0])
-                self._taplog_copied = copied is not None
-            self.problems.append(damage_problem(bad, copied, self.readonly))
 
     def _may_cut_taplog(self) -> bool:
         return self._taplog_copied

@@ -8,6 +8,7 @@ reported, never half applied.
 
 from __future__ import annotations
 
+import gc
 import logging
 import time
 from typing import TYPE_CHECKING
@@ -16,7 +17,7 @@ from rlbaby.model import Episode, Movement, SleepPeriod
 from rlbaby.store import codec
 from rlbaby.store.atomic import atomic_write_bytes
 from rlbaby.store.backend import Problem
-from rlbaby.store.errors import StoreError
+from rlbaby.store.errors import StoreError, why
 from rlbaby.store.movement_check import check_movement_docs
 from rlbaby.store.taplog import LOG_NAME, Put
 
@@ -28,6 +29,51 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 Record = Movement | Episode | SleepPeriod
+
+
+def replay_log(store: Store) -> None:
+    """Apply the tap log's saves on top of the files the store loaded.
+
+    Raises:
+        NewerVersionError: a newer rlbaby wrote the log.
+        StoreError: it cannot be read at all (then nothing is overwritten).
+    """
+    taplog = store._taplog
+    data_dir = store.data_dir
+    assert taplog is not None
+    assert data_dir is not None
+    try:
+        got = taplog.read()
+    except OSError as exc:
+        raise StoreError(
+            f"Cannot read {data_dir / LOG_NAME}, which holds your latest taps: "
+            f"{why(exc)}. Nothing was changed."
+        ) from exc
+    except ValueError as exc:
+        raise StoreError(
+            f"{data_dir / LOG_NAME} is not rlbaby's tap log ({exc}). rlbaby will not "
+            "overwrite it: move it out of the data folder, then open rlbaby again."
+        ) from exc
+    if got.torn:
+        log.info("the last save in %s was cut short by a crash; never confirmed", LOG_NAME)
+    # Many small objects and no cycles, as in the load (see Store._load).
+    gc_was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        bad = got.damaged + apply_steps(store, got.steps)
+    finally:
+        if gc_was_enabled:
+            gc.enable()
+    if bad:
+        copied = None
+        if not store.readonly:
+            try:
+                raw = (data_dir / LOG_NAME).read_bytes()
+            except OSError:
+                raw = None
+            copied = None if raw is None else keep_copy(data_dir, raw, bad[0])
+            store._taplog_copied = copied is not None
+        store.problems.append(damage_problem(bad, copied, store.readonly))
 
 
 def decode_step(step: list[Put]) -> list[Record]:
