@@ -267,13 +267,19 @@ class ShardedTable:
         table[str(doc_id)] = dict(doc)
         return PlannedPut(self.folder, rid, key, doc_id, where, storage, data, before, new_file)
 
-    def finish_put(self, plan: PlannedPut) -> None:
-        """Note where the written record is; remove its copy from another file."""
+    def _placed(self, plan: PlannedPut) -> tuple[str, int] | None:
+        """Note where the put record is now. Returns where its older copy
+        is, when that is in another file (the record moved)."""
         where = plan.moved_from
         if where is not None and where[0] == plan.key:
-            return
+            return None
         self._next_ids[plan.key] = plan.doc_id + 1
         self.loc[plan.rid] = (plan.key, plan.doc_id)
+        return where
+
+    def finish_put(self, plan: PlannedPut) -> None:
+        """Note where the written record is; remove its copy from another file."""
+        where = self._placed(plan)
         if where is not None:
             # Moved to another file. If this removal fails, the stale copy is
             # older and loading keeps the newer one, so nothing is lost.
@@ -296,11 +302,7 @@ class ShardedTable:
         an older copy out of the file it moved from, in memory too. Both
         files are rewritten at the next checkpoint (`flush_dirty`)."""
         self.dirty.add(plan.key)
-        where = plan.moved_from
-        if where is not None and where[0] == plan.key:
-            return
-        self._next_ids[plan.key] = plan.doc_id + 1
-        self.loc[plan.rid] = (plan.key, plan.doc_id)
+        where = self._placed(plan)
         if where is not None:
             try:
                 old = self._storage(where[0])

@@ -32,8 +32,8 @@ from rlbaby.store.records import Records
 from rlbaby.store.restore_marks import restore_marks_present
 from rlbaby.store.schema import SCHEMA_VERSION, check_version, meta_version, single
 from rlbaby.store.shards import ShardedTable
-from rlbaby.store.taplog import LOG_NAME, TapLog, refuse_newer
-from rlbaby.store.tapreplay import replay_log
+from rlbaby.store.taplog import LOG_NAME, TapLog
+from rlbaby.store.tapreplay import apply_log, read_log
 from rlbaby.store.writes import StoreWrites
 
 log = logging.getLogger(__name__)
@@ -100,11 +100,18 @@ class Store(StoreWrites, StoreQueries, DerivedCaches):
             self._follower = Follower(self, seen)
             # The snapshots are checked against these stats, not new ones.
             self._stats_seen = stats_by_name(seen)
-        self._load()
-        self._stats_seen = {}  # only the load may trust them
+        taps = None
         if isinstance(backend, FileBackend) and data_dir is not None:
             self._taplog = TapLog(data_dir / LOG_NAME, readonly=self.readonly, guard=backend.guard)
-            replay_log(self)
+            taps = read_log(self)  # first: see there
+        self._load()
+        self._stats_seen = {}  # only the load may trust them
+        if self._taplog is not None and taps is not None:
+            if self._taplog.replaced_since_read():
+                # A read-only copy: the writer folded the log into the files
+                # just loaded and cut it. Its new lines are what is left.
+                taps = read_log(self)
+            apply_log(self, taps)
             if not self.readonly:
                 self._prepare_taplog()
 
@@ -177,7 +184,6 @@ class Store(StoreWrites, StoreQueries, DerivedCaches):
             finish_pending(data_dir, have_lock=lock is not None)  # an import a crash cut short
             backend = FileBackend(data_dir, readonly=readonly)
             check_version(backend)
-            refuse_newer(data_dir / LOG_NAME)  # before anything is written
             if not readonly:
                 from rlbaby.store.migrations import migrate_if_needed
 

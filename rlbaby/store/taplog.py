@@ -64,6 +64,7 @@ class LogRead:
     end: int = 0  # the offset just past the last whole line
     damaged: list[str] = field(default_factory=list)  # why each bad line was bad
     torn: bool = False  # the last line was cut short and dropped
+    raw: bytes = b""  # what was read (`TapLog.read` only: a damaged log's copy is made of it)
 
 
 def encode_line(puts: list[Put]) -> bytes:
@@ -111,31 +112,6 @@ def check_header(raw: bytes, where: Path | str) -> None:
         if first.isdigit() and int(first) > FORMAT:
             raise NewerVersionError(where, int(first), FORMAT)
     raise ValueError("it does not start with the tap log's header")
-
-
-def refuse_newer(path: Path) -> None:
-    """Refuse a folder whose tap log a newer rlbaby wrote, before the open
-    touches anything (its header alone is read; any other trouble with the
-    log is for the load to report).
-
-    Raises:
-        NewerVersionError: the log's header names a newer format.
-    """
-    try:
-        fd = osfs.open_fd(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-    except OSError:
-        return
-    try:
-        first = os.read(fd, 64)
-    except OSError:
-        return
-    finally:
-        os.close(fd)
-    if first.startswith(_HEADER_START) and not first.startswith(HEADER):
-        try:
-            check_header(first, path)
-        except ValueError:
-            pass
 
 
 def parse(raw: bytes, start: int = 0) -> LogRead:
@@ -202,9 +178,18 @@ class TapLog:
         except FileNotFoundError:
             return LogRead()
         got = parse(raw)
+        got.raw = raw
         self.lines = len(got.steps) + len(got.damaged)
         self._size = got.end
         return got
+
+    def replaced_since_read(self) -> bool:
+        """Whether the log is another file than the one `read` read (a
+        writer's checkpoint cut it meanwhile)."""
+        try:
+            return os.stat(self.path).st_ino != self._ino
+        except FileNotFoundError:
+            return self._ino != 0
 
     def read_more(self) -> LogRead | None:
         """The steps appended since the last read (a read-only follower).

@@ -19,7 +19,7 @@ from rlbaby.store.atomic import atomic_write_bytes
 from rlbaby.store.backend import Problem
 from rlbaby.store.errors import StoreError, why
 from rlbaby.store.movement_check import check_movement_docs
-from rlbaby.store.taplog import LOG_NAME, Put
+from rlbaby.store.taplog import LOG_NAME, LogRead, Put
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -31,12 +31,15 @@ log = logging.getLogger(__name__)
 Record = Movement | Episode | SleepPeriod
 
 
-def replay_log(store: Store) -> None:
-    """Apply the tap log's saves on top of the files the store loaded.
+def read_log(store: Store) -> LogRead:
+    """Read the tap log, before the files are loaded: a log this rlbaby
+    cannot use is refused before the open writes anything (a snapshot, a
+    stale copy tidied away), and a reader racing a writer's checkpoint reads
+    the log before the files that will hold its lines (see `Store.__init__`).
 
     Raises:
         NewerVersionError: a newer rlbaby wrote the log.
-        StoreError: it cannot be read at all (then nothing is overwritten).
+        StoreError: it cannot be read, or is not a tap log (never overwritten).
     """
     taplog = store._taplog
     data_dir = store.data_dir
@@ -56,6 +59,13 @@ def replay_log(store: Store) -> None:
         ) from exc
     if got.torn:
         log.info("the last save in %s was cut short by a crash; never confirmed", LOG_NAME)
+    return got
+
+
+def apply_log(store: Store, got: LogRead) -> None:
+    """Apply what `read_log` read on top of the loaded files; report a
+    damaged line, and keep a copy of the log before it can ever be cut."""
+    assert store.data_dir is not None
     # Many small objects and no cycles, as in the load (see Store._load).
     gc_was_enabled = gc.isenabled()
     gc.disable()
@@ -67,11 +77,7 @@ def replay_log(store: Store) -> None:
     if bad:
         copied = None
         if not store.readonly:
-            try:
-                raw = (data_dir / LOG_NAME).read_bytes()
-            except OSError:
-                raw = None
-            copied = None if raw is None else keep_copy(data_dir, raw, bad[0])
+            copied = keep_copy(store.data_dir, got.raw, bad[0])
             store._taplog_copied = copied is not None
         store.problems.append(damage_problem(bad, copied, store.readonly))
 

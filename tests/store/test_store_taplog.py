@@ -18,7 +18,7 @@ from store_strategies import T0, contents
 
 from rlbaby.model import Child, Episode, Instant, Movement, MovementKind
 from rlbaby.services import LoggerService
-from rlbaby.store import NewerVersionError, Store, StoreError, WriteError, taplog
+from rlbaby.store import NewerVersionError, Store, StoreError, WriteError, codec, taplog
 from rlbaby.store.backup import BackupManager, BadBackupError, create_backup
 from rlbaby.store.migrations import _set_version
 from rlbaby.store.restore import restore_backup
@@ -49,6 +49,20 @@ def _crash(store: Store) -> None:
     store._lock = None
     store._taplog.close()
     store._taplog = None  # nor one at the fixture's close
+
+
+def _movement_doc(rid: str, episode: str = "ep") -> dict[str, Any]:
+    """A movement's stored form, for a line written by hand."""
+    m = Movement("kid", episode, NOV, id=rid, created_ms=T0, updated_ms=T0)
+    return codec.movement_to_doc(m)
+
+
+def _format_1_folder(data_dir: Path, clock: FakeClock) -> None:
+    """A folder as rlbaby wrote it before the tap log: format 1, no taps.log."""
+    with Store.open(data_dir, now_ms=clock.now_ms) as s:
+        s.save(Child("Ada", id="kid"))
+    _set_version(data_dir, 1)
+    (data_dir / LOG_NAME).unlink()
 
 
 def _log(data_dir: Path) -> bytes:
@@ -295,10 +309,7 @@ def test_a_line_putting_a_record_in_the_wrong_file_is_damage(data_dir: Path, clo
         kid = store.save(Child("Ada", id="kid"))
         ep = store.save(Episode(kid.id, NOV, id="ep"))
         store.save(Movement(kid.id, ep.id, NOV, id="m0"))
-    doc = {
-        "id": "m1", "child": "kid", "episode": "ep", "at_ms": T0, "at_offset_min": 60,
-        "kind": "unspecified", "note": "", "created_ms": T0, "updated_ms": T0, "deleted_ms": None,
-    }  # fmt: skip
+    doc = _movement_doc("m1", episode="ep")
     wrong = encode_line([("movements", "2020-01-01d", doc)])
     good = encode_line([("movements", "2026-11-24d", {**doc, "id": "m2"})])
     with open(data_dir / LOG_NAME, "ab") as fh:
@@ -414,6 +425,28 @@ def test_a_reader_that_looked_between_the_files_and_the_cut_is_not_misled(
         assert contents(reader) == contents(file_store)
 
 
+def test_a_reader_opening_across_two_checkpoints_shows_the_newest_edit(
+    file_store: Store, data_dir: Path, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The reader reads the log (a tap's first version), then the writer
+    folds it in, edits the tap and folds that in too, then the reader loads
+    the files (the edit): replaying the log it read first would undo the edit."""
+    (tap,) = _tap_some(file_store, clock, 1)
+    real_load = Store._load
+
+    def writer_folds_in_between(self: Store) -> None:
+        if self.readonly:
+            file_store.checkpoint()
+            file_store.save(replace(tap, kind=MovementKind.KICK))
+            file_store.checkpoint()
+        real_load(self)
+
+    monkeypatch.setattr(Store, "_load", writer_folds_in_between)
+    with Store.open(data_dir, readonly=True) as reader:
+        assert reader.movement(tap.id).kind is MovementKind.KICK  # type: ignore[union-attr]
+        assert contents(reader) == contents(file_store)
+
+
 def test_a_backup_holds_the_log_and_restores_it(
     file_store: Store, data_dir: Path, clock: FakeClock
 ) -> None:
@@ -501,10 +534,7 @@ def test_a_hostile_log_in_a_backup_is_refused(
 def test_a_logged_movement_without_its_episode_in_a_backup_is_refused(
     data_dir: Path, clock: FakeClock
 ) -> None:
-    doc = {
-        "id": "m9", "child": "kid", "episode": "nowhere", "at_ms": T0, "at_offset_min": 60,
-        "kind": "unspecified", "note": "", "created_ms": T0, "updated_ms": T0, "deleted_ms": None,
-    }  # fmt: skip
+    doc = _movement_doc("m9", episode="nowhere")
     hostile = _backup_with_log(
         data_dir, clock, HEADER + encode_line([("movements", "2026-11-24d", doc)])
     )
@@ -517,10 +547,7 @@ def test_a_format_1_folder_becomes_format_2_when_its_log_is_made(
 ) -> None:
     from rlbaby.store.backend import FileBackend
 
-    with Store.open(data_dir, now_ms=clock.now_ms) as s:
-        s.save(Child("Ada", id="kid"))
-    _set_version(data_dir, 1)
-    (data_dir / LOG_NAME).unlink()
+    _format_1_folder(data_dir, clock)
     meta = (data_dir / "meta.json").read_bytes()
     with Store.open(data_dir, readonly=True):
         pass
@@ -556,10 +583,7 @@ def test_restoring_a_format_1_backup_states_format_2_before_the_first_logged_tap
 ) -> None:
     from rlbaby.store.backend import FileBackend
 
-    with Store.open(data_dir, now_ms=clock.now_ms) as s:
-        s.save(Child("Ada", id="kid"))
-    _set_version(data_dir, 1)
-    (data_dir / LOG_NAME).unlink()
+    _format_1_folder(data_dir, clock)
     old = create_backup(data_dir, reason="manual", schema_version=1)  # an older rlbaby's
     restore_backup(data_dir, old)
     assert _log(data_dir) == HEADER  # the restore's empty log, in a format-1 folder
