@@ -30,7 +30,7 @@ from rlbaby.store.backup_format import read_backup_info as read_backup_info
 from rlbaby.store.backup_format import verify_backup as verify_backup
 from rlbaby.store.errors import StoreError, WriteError, why
 from rlbaby.store.schema import SCHEMA_VERSION
-from rlbaby.store.taplog import HEADER, LOG_NAME
+from rlbaby.store.taplog import HEADER_LEN, LOG_NAME
 from rlbaby.store.thinning import backups_to_keep as backups_to_keep
 from rlbaby.store.thinning import thin as thin
 
@@ -46,7 +46,7 @@ def data_files(data_dir: Path) -> list[Path]:
     files = [data_dir / "meta.json"] if (data_dir / "meta.json").is_file() else []
     taps = data_dir / LOG_NAME
     try:
-        if taps.is_file() and taps.stat().st_size > len(HEADER):
+        if taps.is_file() and taps.stat().st_size > HEADER_LEN:
             files.append(taps)  # saves not yet folded into the files below
     except OSError:
         pass  # gone between the two looks: nothing in it to keep

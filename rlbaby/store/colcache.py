@@ -4,8 +4,9 @@ Parsing and checking every movement file's JSON costs most of a cold open.
 Files other than the newest rarely change, so after a load we keep their
 columns in `cache/movement-columns.cols`, each file's rows with the signature
 (size, mtime_ns, inode, ctime_ns) of the file they came from. Every save
-replaces a file atomically, so a changed file has a new inode and its rows are
-ignored. An edit in place by another program keeps the inode, and may keep the
+replaces a file atomically, so a changed file has a new inode (or, where the
+file system hands out a freed inode number again, a later ctime) and its rows
+are ignored. An edit in place by another program keeps the inode, and may keep the
 size and put the mtime back (`touch -r`), but the kernel sets the ctime on
 every change and nothing can set it back, so that edit is seen too.
 

@@ -19,7 +19,7 @@ from rlbaby.store.errors import NotRegularFileError
 # (the data-folder lock checks that it is still ours).
 Guard = Callable[[], None]
 
-__all__ = ["Guard", "NotRegularFileError", "file_kind", "read_regular_file"]
+__all__ = ["Guard", "NotRegularFileError", "file_kind", "read_head", "read_regular_file"]
 
 # O_NONBLOCK: opening a FIFO for reading would wait for a writer forever.
 _READ_FLAGS = os.O_RDONLY | osfs.NONBLOCK
@@ -39,14 +39,8 @@ def file_kind(mode: int) -> str:
 
 
 def read_regular_file(path: Path) -> bytes:
-    """The bytes of `path`, which must be a regular file (see `read_with_inode`)."""
-    return read_with_inode(path)[0]
-
-
-def read_with_inode(path: Path) -> tuple[bytes, int]:
     """The bytes of `path`, which must be a regular file (a symlink to one is
-    fine), and its inode, both through one descriptor (a file replaced between
-    a stat and a read cannot mix two files).
+    fine).
 
     Never blocks: the open is non-blocking (a FIFO would otherwise wait for a
     writer forever) and the descriptor's type is checked before any read.
@@ -55,15 +49,30 @@ def read_with_inode(path: Path) -> tuple[bytes, int]:
         NotRegularFileError: a FIFO, socket, device or folder.
         OSError: the file cannot be read.
     """
+    return _read_regular(path, None)
+
+
+def read_head(path: Path, size: int) -> bytes:
+    """The first `size` bytes of `path` (fewer if it is shorter), as
+    `read_regular_file` reads the whole."""
+    return _read_regular(path, size)
+
+
+def _read_regular(path: Path, limit: int | None) -> bytes:
     fd = osfs.open_fd(path, _READ_FLAGS)
     try:
         st = os.fstat(fd)
         if not stat.S_ISREG(st.st_mode):
             raise NotRegularFileError(path, file_kind(st.st_mode))
         chunks = []
+        got = 0
         want = st.st_size + 1  # one read, and one more that confirms the end
-        while chunk := os.read(fd, max(want, 65536)):
+        while limit is None or got < limit:
+            chunk = os.read(fd, max(want, 65536) if limit is None else limit - got)
+            if not chunk:
+                break
             chunks.append(chunk)
-        return b"".join(chunks), st.st_ino
+            got += len(chunk)
+        return b"".join(chunks)
     finally:
         os.close(fd)

@@ -211,7 +211,7 @@ def stage(data_dir: Path, backup: Path) -> BackupInfo:
         try:
             if not (new / LOG_NAME).exists():
                 # Always one: the swap must replace the folder's own log too.
-                write_synced(new / LOG_NAME, taplog.HEADER)
+                write_synced(new / LOG_NAME, taplog.new_header())
             for folder in DATA_FOLDERS:
                 osfs.fsync_dir(new / folder)
             osfs.fsync_dir(new)

@@ -14,7 +14,10 @@ when the log grows past MAX_LINES. Replaying is idempotent: a line names each
 record's whole new version and its file, so a crash during a checkpoint
 (some files rewritten, the log not yet cut) replays to the same state.
 
-Format: the first line is HEADER. Every other line is
+Format: the first line is the header, `rlbaby tap log 1 <16 hex digits>`: the
+digits are new at every creation and cut, so a reader can tell one log from
+the next by its first line (an inode number cannot: the file system may give
+the next log the number the cut freed). Every other line is
 `<CRC-32 of the JSON, 8 hex digits> <JSON>` and a newline; the JSON is a list
 of [folder, file key, record document] saved in one step (a tap that opens an
 episode writes both in one line, so both or neither survive a crash).
@@ -40,14 +43,16 @@ import orjson
 from rlbaby.store import osfs
 from rlbaby.store.atomic import atomic_write_bytes
 from rlbaby.store.errors import NewerVersionError, ReadOnlyError, WriteError
-from rlbaby.store.files import Guard, read_with_inode
+from rlbaby.store.files import Guard, read_head, read_regular_file
 
 log = logging.getLogger(__name__)
 
 LOG_NAME = "taps.log"
 FORMAT = 1
-HEADER = b"rlbaby tap log 1\n"
 _HEADER_START = b"rlbaby tap log "
+_THIS_FORMAT = _HEADER_START + str(FORMAT).encode() + b" "
+HEADER_LEN = len(_THIS_FORMAT) + 16 + 1  # "<16 hex digits>\n" after it
+_HEX = frozenset(b"0123456789abcdef")
 # Folded into the record files past this many lines, so an open never
 # replays more than a few milliseconds' worth.
 MAX_LINES = 2000
@@ -103,15 +108,34 @@ def _decode_line(line: bytes) -> list[Put]:
     return puts
 
 
+def new_header() -> bytes:
+    """A header for a log being created or cut: its digits name this one log."""
+    return _THIS_FORMAT + os.urandom(8).hex().encode() + b"\n"
+
+
+def _header_so_far(raw: bytes) -> bool:
+    """Whether `raw` (at most HEADER_LEN bytes) is a header or its start."""
+    mark = len(_THIS_FORMAT)
+    if raw[:mark] != _THIS_FORMAT[: len(raw)]:
+        return False
+    digits = raw[mark : HEADER_LEN - 1]
+    return _HEX.issuperset(digits) and raw[HEADER_LEN - 1 : HEADER_LEN] in (b"", b"\n")
+
+
 def check_header(raw: bytes, where: Path | str) -> None:
     """Raises NewerVersionError for a newer log, ValueError for no log header."""
-    if raw.startswith(HEADER):
+    if len(raw) >= HEADER_LEN and _header_so_far(raw[:HEADER_LEN]):
         return
     if raw.startswith(_HEADER_START):
-        first = raw[len(_HEADER_START) : raw.find(b"\n")]
+        first = raw[len(_HEADER_START) :].split(b"\n", 1)[0].split(b" ", 1)[0]
         if first.isdigit() and int(first) > FORMAT:
             raise NewerVersionError(where, int(first), FORMAT)
     raise ValueError("it does not start with the tap log's header")
+
+
+def just_header(raw: bytes) -> bool:
+    """Whether `raw` is a log holding no saves (its header alone)."""
+    return len(raw) == HEADER_LEN and _header_so_far(raw)
 
 
 def parse(raw: bytes, start: int = 0) -> LogRead:
@@ -125,11 +149,11 @@ def parse(raw: bytes, start: int = 0) -> LogRead:
     if start == 0:
         if not raw:
             return read  # created, then cut off by a crash before its header
-        if len(raw) < len(HEADER) and HEADER.startswith(raw):
+        if len(raw) < HEADER_LEN and _header_so_far(raw):
             read.torn = True
             return read
         check_header(raw, LOG_NAME)
-        read.end = start = len(HEADER)
+        read.end = start = HEADER_LEN
     lines = raw[start:].split(b"\n")
     tail = lines.pop()  # after the last newline: b"" or a line cut short
     bad: list[tuple[int, str]] = []
@@ -164,7 +188,8 @@ class TapLog:
         self.lines = 0  # steps in the log since its last cut
         self._fd: int | None = None
         self._size = 0  # the log's length as this process wrote or read it
-        self._ino = 0  # which file that was (a cut makes a new one)
+        # Which log that was: its header, which a cut renews (None: no file).
+        self._header: bytes | None = None
 
     def read(self) -> LogRead:
         """The whole log (an empty read when there is none).
@@ -174,9 +199,11 @@ class TapLog:
             NewerVersionError, ValueError: as `parse`.
         """
         try:
-            raw, self._ino = read_with_inode(self.path)
+            raw = read_regular_file(self.path)
         except FileNotFoundError:
+            self._header = None
             return LogRead()
+        self._header = raw[:HEADER_LEN]
         got = parse(raw)
         got.raw = raw
         self.lines = len(got.steps) + len(got.damaged)
@@ -187,23 +214,22 @@ class TapLog:
         """Whether the log is another file than the one `read` read (a
         writer's checkpoint cut it meanwhile)."""
         try:
-            return os.stat(self.path).st_ino != self._ino
+            head: bytes | None = read_head(self.path, HEADER_LEN)
         except FileNotFoundError:
-            return self._ino != 0
+            head = None
+        return head != self._header
 
     def read_more(self) -> LogRead | None:
         """The steps appended since the last read (a read-only follower).
         None: the log was cut (a new file) or is gone, so reading on from the
         last offset would be wrong; the caller loads the folder again."""
         try:
-            raw, ino = read_with_inode(self.path)
+            raw = read_regular_file(self.path)
         except FileNotFoundError:
             return None if self._size else LogRead()
-        if self._size and ino != self._ino:
+        if self._size and (raw[:HEADER_LEN] != self._header or len(raw) < self._size):
             return None
-        if len(raw) < self._size or (self._size and not raw.startswith(HEADER)):
-            return None
-        self._ino = ino
+        self._header = raw[:HEADER_LEN]
         got = parse(raw, self._size)
         self.lines += len(got.steps) + len(got.damaged)
         self._size = got.end
@@ -262,8 +288,7 @@ class TapLog:
         if self.guard is not None:
             self.guard()
         self.close()
-        atomic_write_bytes(self.path, HEADER)
-        self._size = len(HEADER)
+        self._create()
         self.lines = 0
 
     def close(self) -> None:
@@ -292,15 +317,16 @@ class TapLog:
             size = os.fstat(fd).st_size
             if size and size < self._size:
                 raise OSError(errno.ESTALE, "another program shortened the tap log")
-            if size != self._size or size < len(HEADER):
+            if size != self._size or size < HEADER_LEN:
                 # Not what the open read (a crash's cut-short line, or a log
                 # created since): cut back to the whole lines read. A log read
                 # without its whole header (empty, or the header cut short)
                 # starts again from the header, or no later open could read it.
-                if not size or self._size < len(HEADER):
+                if not size or self._size < HEADER_LEN:
+                    header = new_header()
                     os.ftruncate(fd, 0)
-                    os.write(fd, HEADER)
-                    self._size = len(HEADER)
+                    os.write(fd, header)
+                    self._size, self._header = HEADER_LEN, header
                 else:
                     os.ftruncate(fd, self._size)
                 osfs.fdatasync(fd)
@@ -311,9 +337,10 @@ class TapLog:
         return fd
 
     def _create(self) -> None:
-        """Create the log holding only its header, atomically and durably."""
-        atomic_write_bytes(self.path, HEADER)
-        self._size = len(HEADER)
+        """Create the log holding only a new header, atomically and durably."""
+        header = new_header()
+        atomic_write_bytes(self.path, header)
+        self._size, self._header = HEADER_LEN, header
 
     def _cut_back(self, fd: int) -> None:
         """After a failed append: remove what part of the line reached the
