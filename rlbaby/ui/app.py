@@ -17,7 +17,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtWidgets import QApplication
 
-from rlbaby import __version__, resources, version
+from rlbaby import __version__, paths, resources, version
 from rlbaby.content import Guide
 from rlbaby.logfile import LogFile
 from rlbaby.model import Clock, LanguageChoice, Settings, system_clock
@@ -34,6 +34,8 @@ from rlbaby.ui.open_store import open_store_interactively
 from rlbaby.ui.source_lines import forget_source_lines
 from rlbaby.ui.startup import AfterShown, GcPause
 from rlbaby.ui.theme import ThemeManager, theme_for
+from rlbaby.ui.window_place import FILE_NAME as WINDOW_PLACE
+from rlbaby.ui.window_place import WindowPlace
 
 if TYPE_CHECKING:
     from rlbaby.store.backup import BackupManager
@@ -145,7 +147,8 @@ def build_window(
         selection=ChildSelection(service),
         clock=clock,
     )
-    window = MainWindow(ctx, Guide())
+    place = WindowPlace(paths.user_cache_dir() / WINDOW_PLACE)
+    window = MainWindow(ctx, Guide(), place=place)
     forget_source_lines()  # every start-up import is done by now
     return window
 

@@ -20,6 +20,7 @@ from rlbaby.ui.main_tabs import MainTabs
 from rlbaby.ui.menus import WindowMenus
 from rlbaby.ui.screen_fit import fit_to_screen
 from rlbaby.ui.theme import theme_for
+from rlbaby.ui.window_place import WindowPlace
 
 if TYPE_CHECKING:
     from rlbaby.ui.charts.tab import ChartsTab
@@ -32,7 +33,15 @@ if TYPE_CHECKING:
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, ctx: UiContext, guide: Guide, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        ctx: UiContext,
+        guide: Guide,
+        parent: QWidget | None = None,
+        place: WindowPlace | None = None,
+    ) -> None:
+        """`place`: where the window opens and, when it closes, keeps its
+        place and size (none: it opens at its first size, centred)."""
         super().__init__(parent)
         self.setObjectName("main_window")
         self._ctx = ctx
@@ -66,9 +75,13 @@ class MainWindow(QMainWindow):
             self.log_tab.set_readonly(True)
             self.readonly_mode = ReadOnlyMode(self, ctx, self.readonly_banner)
             self.readonly_banner.reopen_requested.connect(self._on_readonly_banner_reopen_requested)
-        size, minimum = fit_to_screen(self.screen().availableGeometry().size())
+        self._place = place
+        available = self.screen().availableGeometry()
+        size, minimum = fit_to_screen(available.size())
         self.resize(size)
         self.setMinimumSize(minimum)
+        if place is None or not place.restore(self):
+            self.move(available.center() - self.rect().center())
 
     # --- tabs built on first use ---------------------------------------------
 
@@ -283,6 +296,8 @@ class MainWindow(QMainWindow):
         inform(self, "rlbaby", message)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        if self._place is not None:
+            self._place.save(self)
         if self.readonly_mode is not None:
             self.readonly_mode.stop()
         else:

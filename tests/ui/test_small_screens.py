@@ -64,8 +64,10 @@ def test_fit_to_screen_leaves_room_for_the_title_bar() -> None:
     assert size.height() <= NETBOOK.height() - 24  # the window manager's title bar
     assert minimum.width() <= size.width()
     assert minimum.height() <= size.height()
-    big, _ = fit_to_screen(QSize(1920, 1080))
-    assert big == QSize(1024, 640)  # a roomy screen gets the usual size
+    laptop, _ = fit_to_screen(QSize(1280, 800))
+    assert laptop == QSize(1280 - 8, 800 - 40)  # the room there is, less the frame
+    big, _ = fit_to_screen(QSize(2560, 1440))
+    assert big == QSize(1440, 900)  # a large monitor: still a window, not the screen
 
 
 @pytest.mark.parametrize("larger", [False, True], ids=["100%", "150%"])
