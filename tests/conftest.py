@@ -28,6 +28,15 @@ if os.environ.get("RLBABY_SIMULATE_WINDOWS") == "1":
 # German tests install German themselves, or set LANGUAGE in a subprocess.
 os.environ["LANGUAGE"] = "en"
 
+# No per-example deadline for hypothesis: on a shared CI machine one slow
+# example (a GC pause, a busy disk) would fail a test that checks behaviour,
+# not speed (speed is `make bench`'s job). Tests that set their own settings
+# keep this unless they name a deadline.
+from hypothesis import settings as _hypothesis_settings  # noqa: E402
+
+_hypothesis_settings.register_profile("rlbaby", deadline=None)
+_hypothesis_settings.load_profile("rlbaby")
+
 from collections.abc import Iterator  # noqa: E402
 from pathlib import Path  # noqa: E402
 
