@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gc
+import itertools
 import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -63,6 +65,35 @@ class FakeClock:
 
     def advance(self, seconds: float) -> None:
         self.utc_ms += round(seconds * 1000)
+
+
+# Python's cyclic collector runs in whichever thread allocates when one is
+# due. A pytest-xdist worker has a second thread (execnet's receiver); a
+# collection there deletes the Qt widgets of cycles that earlier tests left,
+# outside the GUI thread, while the test drives Qt in the main one. A full
+# run once died so (SIGSEGV inside QApplication.setStyle, 2026-12-02). So the
+# automatic collector is off in the test processes, and every test ends with
+# a collection in the main thread, after its widgets are closed: the young
+# generations each time, everything every _FULL_EVERY tests.
+gc.disable()
+_FULL_EVERY = 25
+_tests_run = itertools.count(1)
+
+
+@pytest.fixture(autouse=True)
+def _collect_garbage_in_the_main_thread() -> Iterator[None]:
+    yield
+    gc.disable()  # the code a test ran may have turned it on
+    gc.collect(2 if next(_tests_run) % _FULL_EVERY == 0 else 1)
+
+
+@pytest.fixture
+def collector_on() -> Iterator[None]:
+    """The automatic collector on, as in a normal process (for the tests of
+    how rlbaby pauses it)."""
+    gc.enable()
+    yield
+    gc.disable()
 
 
 @pytest.fixture(autouse=True)

@@ -180,6 +180,7 @@ def test_summary_filters(full_dir: Path, capsys: pytest.CaptureFixture[str]) -> 
     assert (rc, orjson.loads(out)) == (0, [])
 
 
+@pytest.mark.usefixtures("collector_on")
 def test_a_command_runs_without_the_cyclic_gc_and_gives_it_back(
     full_dir: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -123,6 +123,7 @@ def test_the_gc_pause_freezes_what_start_up_built_then_gives_the_collector_back(
             gc.enable()
 
 
+@pytest.mark.usefixtures("collector_on")
 def test_a_collector_nobody_paused_is_left_alone() -> None:
     assert gc.isenabled()
     pause = GcPause()
@@ -132,6 +133,7 @@ def test_a_collector_nobody_paused_is_left_alone() -> None:
     assert gc.isenabled()
 
 
+@pytest.mark.usefixtures("collector_on")
 def test_the_whole_start_runs_every_deferred_step(
     qapp, data_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:  # type: ignore[no-untyped-def]
