@@ -27,7 +27,7 @@ from rlbaby.store import Store
 from rlbaby.store.backup import BackupInfo, BackupManager, list_backups
 from rlbaby.ui import app as app_module
 from rlbaby.ui.app import BackupTimer, build_window
-from rlbaby.ui.startup import AfterShown, GcPause
+from rlbaby.ui.startup import AfterShown, GcPause, LoopCollector
 from rlbaby.ui.theme import ThemeManager, load_palette
 
 
@@ -106,15 +106,18 @@ def test_a_change_before_the_backup_timer_started_is_still_backed_up_at_exit(
         window.close()
 
 
-def test_the_gc_pause_freezes_what_start_up_built_then_gives_the_collector_back() -> None:
+def test_the_gc_pause_freezes_what_start_up_built_then_collects_from_the_loop(qapp) -> None:  # type: ignore[no-untyped-def]
     was = gc.isenabled()
     gc.disable()
     try:
         pause = GcPause()
         pause.resume()
-        assert gc.isenabled()
+        assert pause.collector is not None
+        assert pause.collector.running  # collecting from the event loop
+        assert not gc.isenabled()  # and never inside a Qt call
         assert gc.get_freeze_count() > 0
         pause.restore()
+        assert pause.collector is None
         assert not gc.isenabled()  # as it was found
         assert gc.get_freeze_count() == 0
     finally:
@@ -138,9 +141,9 @@ def test_the_whole_start_runs_every_deferred_step(
     qapp, data_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:  # type: ignore[no-untyped-def]
     """cli.main as a parent's launcher calls it: after the first paint the
-    collector is back on (with what the start built frozen), the version is
-    known and the details sheet is built; the run leaves the collector as it
-    found it."""
+    collector runs from the event loop (with what the start built frozen),
+    the version is known and the details sheet is built; the run leaves the
+    collector as it found it."""
     monkeypatch.setenv(app_module.ENV_QUIT_AFTER, "20000")  # never hangs
     qapp.setApplicationVersion("")
     seen: dict[str, object] = {}
@@ -155,6 +158,7 @@ def test_the_whole_start_runs_every_deferred_step(
         if later and later[0].done:
             window = windows[0]
             seen["gc"] = gc.isenabled()
+            seen["loop"] = any(c.running for c in qapp.findChildren(LoopCollector))
             seen["version"] = qapp.applicationVersion()
             seen["sheet"] = window.log_tab.side.built  # type: ignore[attr-defined]
             seen["frozen"] = gc.get_freeze_count() > 0
@@ -165,7 +169,13 @@ def test_the_whole_start_runs_every_deferred_step(
     QTimer.singleShot(0, watch)
     assert gc.isenabled()
     assert cli.main(["--data-dir", str(data_dir)]) == 0
-    assert seen == {"gc": True, "version": version(), "sheet": True, "frozen": True}
+    assert seen == {
+        "gc": False,  # the automatic collector: the loop collects instead
+        "loop": True,
+        "version": version(),
+        "sheet": True,
+        "frozen": True,
+    }
     assert gc.isenabled()
     assert gc.get_freeze_count() == 0
 
@@ -209,3 +219,33 @@ def test_numpy_is_told_to_start_no_thread_pool(tmp_path: Path) -> None:
         [sys.executable, "-c", code, missing], env=env, capture_output=True, text=True, check=True
     )
     assert out.stdout.split() == ["3", "True"]
+
+
+def test_the_loop_collector_frees_cycles_from_the_event_loop(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """A cycle holding a widget is freed by the timer, between events, with
+    the automatic collector off the whole time."""
+    collector = LoopCollector()
+    collector.start()
+    try:
+        assert not gc.isenabled()
+        freed: list[bool] = []
+        widget = QWidget()
+        widget.destroyed.connect(lambda: freed.append(True))
+        holder: dict[str, object] = {"widget": widget}
+        holder["self"] = holder  # a cycle: only the collector can free it
+        del widget, holder
+        live = [[i] for i in range(gc.get_threshold()[0] * 2)]  # a collection is due
+        qtbot.waitUntil(lambda: bool(freed), timeout=5000)
+        assert not gc.isenabled()
+        assert len(live) > 0
+    finally:
+        collector.stop()
+
+
+def test_the_loop_collector_collects_only_when_due() -> None:
+    collector = LoopCollector()
+    gc.collect()
+    assert collector.collect_due() is None  # nothing allocated since
+    live = [[i] for i in range(gc.get_threshold()[0] * 2)]
+    assert collector.collect_due() is not None  # due: a collection ran
+    assert gc.get_count()[0] < len(live)  # and counted from nought again
