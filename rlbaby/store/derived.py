@@ -76,10 +76,9 @@ class DerivedCaches:
         sigs = {}
         for key in keys:
             try:
-                sig = seen.get(f"{folder}/{key}.json")
-                if sig is None:
-                    sig = colcache.file_sig(f"{base}{os.sep}{key}.json")
-                sigs[key] = sig
+                sigs[key] = seen.get(f"{folder}/{key}.json") or colcache.file_sig(
+                    f"{base}{os.sep}{key}.json"
+                )
             except OSError:
                 continue
         return sigs

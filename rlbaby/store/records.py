@@ -13,9 +13,10 @@ caught at load) and the order of the map is exactly that of a full load.
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Callable, Iterator, KeysView, Mapping, Sequence, ValuesView
 from typing import Any, Generic, Protocol, TypeVar, cast, overload
+
+from rlbaby.store.nocycles import collector_off
 
 
 class _Record(Protocol):
@@ -109,16 +110,9 @@ class Records(Mapping[str, R], Generic[R]):
         if not groups:
             return
         recs = self._recs
-        # Tens of thousands of small objects and no cycles: the cyclic GC
-        # would only slow this down (as in Store._load).
-        gc_was_enabled = gc.isenabled()
-        gc.disable()
-        try:
+        with collector_off():  # tens of thousands of small objects, no cycles
             for group in groups:
                 for rid, rec in zip(group.ids, group.build(), strict=True):
                     if recs.get(rid) is group:  # not replaced by a save meanwhile
                         recs[rid] = rec
             self._waiting.pop(child_id, None)  # only once built: a failure leaves them waiting
-        finally:
-            if gc_was_enabled:
-                gc.enable()

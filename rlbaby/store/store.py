@@ -6,7 +6,6 @@ that analysis and charts never walk TinyDB documents.
 
 from __future__ import annotations
 
-import gc
 import logging
 import time
 from collections.abc import Callable, Mapping
@@ -27,6 +26,7 @@ from rlbaby.store.follow import Follower, folder_signature, stats_by_name
 from rlbaby.store.journal import finish_pending
 from rlbaby.store.lock import DataDirLock
 from rlbaby.store.movement_check import check_movement_docs
+from rlbaby.store.nocycles import collector_off
 from rlbaby.store.queries import StoreQueries
 from rlbaby.store.records import Records
 from rlbaby.store.restore_marks import restore_marks_present
@@ -107,9 +107,10 @@ class Store(StoreWrites, StoreQueries, DerivedCaches):
         self._load()
         self._stats_seen = {}  # only the load may trust them
         if self._taplog is not None and taps is not None:
-            if self._taplog.replaced_since_read():
+            if self.readonly and self._taplog.replaced_since_read():
                 # A read-only copy: the writer folded the log into the files
                 # just loaded and cut it. Its new lines are what is left.
+                # (A writable store holds the lock: nobody else cuts its log.)
                 taps = read_log(self)
             apply_log(self, taps)
             if not self.readonly:
@@ -267,9 +268,7 @@ class Store(StoreWrites, StoreQueries, DerivedCaches):
         self._load_meta()
         # The loads below allocate hundreds of thousands of small objects and
         # no cycles; the cyclic GC would triple the time spent.
-        gc_was_enabled = gc.isenabled()
-        gc.disable()
-        try:
+        with collector_off():
             cols: dict[str, tuple[Any, ...]] = {}
 
             def check(docs: list[Mapping[str, Any]], where: str) -> None:
@@ -310,9 +309,6 @@ class Store(StoreWrites, StoreQueries, DerivedCaches):
                 self.columns.build_index()  # the same: build the id index now
                 for table in (self._movements, self._episodes, self._sleep):
                     table.drop_stale()
-        finally:
-            if gc_was_enabled:
-                gc.enable()
 
     def _may_cut_taplog(self) -> bool:
         return self._taplog_copied

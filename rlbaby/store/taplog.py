@@ -133,11 +133,6 @@ def check_header(raw: bytes, where: Path | str) -> None:
     raise ValueError("it does not start with the tap log's header")
 
 
-def just_header(raw: bytes) -> bool:
-    """Whether `raw` is a log holding no saves (its header alone)."""
-    return len(raw) == HEADER_LEN and _header_so_far(raw)
-
-
 def parse(raw: bytes, start: int = 0) -> LogRead:
     """The steps in `raw[start:]` (`start` 0: the whole log, header first).
 

@@ -8,7 +8,6 @@ reported, never half applied.
 
 from __future__ import annotations
 
-import gc
 import logging
 import time
 from typing import TYPE_CHECKING
@@ -19,6 +18,7 @@ from rlbaby.store.atomic import atomic_write_bytes
 from rlbaby.store.backend import Problem
 from rlbaby.store.errors import StoreError, why
 from rlbaby.store.movement_check import check_movement_docs
+from rlbaby.store.nocycles import collector_off
 from rlbaby.store.taplog import LOG_NAME, LogRead, Put
 
 if TYPE_CHECKING:
@@ -66,14 +66,8 @@ def apply_log(store: Store, got: LogRead) -> None:
     """Apply what `read_log` read on top of the loaded files; report a
     damaged line, and keep a copy of the log before it can ever be cut."""
     assert store.data_dir is not None
-    # Many small objects and no cycles, as in the load (see Store._load).
-    gc_was_enabled = gc.isenabled()
-    gc.disable()
-    try:
+    with collector_off():  # many small objects and no cycles, as in the load
         bad = got.damaged + apply_steps(store, got.steps)
-    finally:
-        if gc_was_enabled:
-            gc.enable()
     if bad:
         copied = None
         if not store.readonly:

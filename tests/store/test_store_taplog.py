@@ -23,13 +23,19 @@ from rlbaby.store.backup import BackupManager, BadBackupError, create_backup
 from rlbaby.store.migrations import _set_version
 from rlbaby.store.restore import restore_backup
 from rlbaby.store.schema import SCHEMA_VERSION, read_schema_version
-from rlbaby.store.taplog import HEADER_LEN, LOG_NAME, encode_line, just_header, new_header, parse
+from rlbaby.store.taplog import HEADER_LEN, LOG_NAME, encode_line, new_header, parse
 
 if TYPE_CHECKING:
     from conftest import FakeClock
 
 NOV = Instant(T0, 60)
 HEADER = new_header()  # a log's first line (its digits differ from log to log)
+
+
+def just_header(raw: bytes) -> bool:
+    """Whether `raw` is a log holding no saves: its header alone."""
+    got = parse(raw)
+    return len(raw) == HEADER_LEN and got.end == HEADER_LEN and not got.torn
 
 
 def _tap_some(store: Store, clock: FakeClock, n: int = 5) -> list[Movement]:
